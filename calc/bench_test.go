@@ -1,0 +1,118 @@
+package calc_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// benchModel returns a valid model of the given mode with nItems items and
+// nScenarios scenarios, every item of every type, entries for nine items
+// in ten, and a mix of recurrences, hours and weight overrides.
+func benchModel(mode calc.Mode, nItems, nScenarios int) calc.Model {
+	m := calc.NewModel()
+	m.Mode = mode
+	m.DiscountRate = 0.08
+	m.HourlyRate = 45
+	m.Scale = calc.Scale{Min: 0, Max: 10}
+	benefits, costs := calc.BenefitTypes(), calc.CostTypes()
+	m.Items = make([]calc.Item, nItems)
+	for i := range m.Items {
+		it := calc.Item{ID: fmt.Sprintf("item-%d", i), Name: fmt.Sprintf("Item %d", i), Weight: float64(1 + i%3)}
+		if i%2 == 0 {
+			it.Side, it.Type = calc.SideBenefit, benefits[i/2%len(benefits)]
+		} else {
+			it.Side, it.Type = calc.SideCost, costs[i/2%len(costs)]
+		}
+		m.Items[i] = it
+	}
+	pers := []calc.Per{calc.PerOnce, calc.PerMonth, calc.PerYear}
+	m.Scenarios = make([]calc.Scenario, nScenarios)
+	for j := range m.Scenarios {
+		entries := make(map[string]calc.Entry, nItems)
+		for i, it := range m.Items {
+			if (i+j)%10 == 9 {
+				continue // unscored
+			}
+			var e calc.Entry
+			v := float64((i*7+j*3)%11) + 0.5
+			if mode == calc.ModeScore {
+				e.Score = calc.Float(min(v, 10))
+			} else {
+				if i%4 == 3 {
+					e.Hours = calc.Float(v * 10)
+				} else {
+					e.Amount = calc.Float(v * 1000)
+				}
+				e.Per = pers[(i+j)%3]
+			}
+			if (i+j)%5 == 0 {
+				e.Weight = calc.Float(0.8)
+			}
+			entries[it.ID] = e
+		}
+		m.Scenarios[j] = calc.Scenario{ID: fmt.Sprintf("s%d", j), Name: fmt.Sprintf("Scenario %d", j), Entries: entries}
+	}
+	return m
+}
+
+func TestBenchModelIsValid(t *testing.T) {
+	for _, mode := range []calc.Mode{calc.ModeMoney, calc.ModeScore} {
+		m := benchModel(mode, calc.MaxItems, calc.MaxScenarios)
+		require.NoError(t, calc.Validate(m))
+		res := calc.Evaluate(m)
+		require.Len(t, res.Scenarios, calc.MaxScenarios)
+		require.Equal(t, calc.MaxItems/10, res.Scenarios[0].Unscored)
+	}
+}
+
+func benchmarkEvaluate(b *testing.B, mode calc.Mode) {
+	m := benchModel(mode, calc.MaxItems, calc.MaxScenarios)
+	b.ReportAllocs()
+	for b.Loop() {
+		calc.Evaluate(m)
+	}
+}
+
+// BenchmarkEvaluate evaluates the largest model allowed: 1,000 items in
+// 50 scenarios. The budget is 1 ms.
+func BenchmarkEvaluate(b *testing.B) {
+	b.Run("money", func(b *testing.B) { benchmarkEvaluate(b, calc.ModeMoney) })
+	b.Run("score", func(b *testing.B) { benchmarkEvaluate(b, calc.ModeScore) })
+}
+
+func BenchmarkDecode(b *testing.B) {
+	data, err := calc.Encode(benchModel(calc.ModeMoney, calc.MaxItems, calc.MaxScenarios))
+	require.NoError(b, err)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := calc.Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	m := benchModel(calc.ModeMoney, calc.MaxItems, calc.MaxScenarios)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := calc.Validate(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkResultJSON(b *testing.B) {
+	res := calc.Evaluate(benchModel(calc.ModeMoney, calc.MaxItems, calc.MaxScenarios))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(res); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,121 @@
+/*
+Package calc is the calculation engine of valuecalc: the model of customer
+value, its file format valuecalc/1, and the formulas that turn a model into
+a result.
+
+Customer value is what a customer feels they get minus what they give up:
+
+	customer value = total perceived benefits − total customer costs
+
+A [Model] holds items, each a benefit or a cost of a value [Type], and
+scenarios, the columns of a comparison (customer segments, or options such
+as "Status quo" and "With us"), each with its own [Entry] for every item.
+A model measures either by score or by money ([Mode]).
+
+The package reads no files, clock or randomness and keeps no mutable
+state: every function is pure and safe for concurrent use. It imports the
+standard library only, so that the command line, the server and the
+WebAssembly UI share it.
+
+# Features
+
+  - [Decode] reads a model file strictly and lists every problem at once,
+    each a [*FieldError] with a path, such as
+    "items[2].weight: must be between 0 and 1000, got -1"
+  - [Validate] checks a model built in memory against the same rules
+  - [Encode] writes a model as canonical, stable JSON
+  - [Evaluate] computes a [Result]; it never fails and never panics
+  - [FormatMoney] and [FormatNumber] format numbers for display
+
+# Formulas
+
+For item i in scenario s, the weight w is the entry's weight if it has one,
+else the item's. An item with no entry in a scenario contributes 0 and
+counts as unscored. A weight is a multiplier: in score mode how much an
+item matters, in money mode a risk adjustment below 1 (0.8 = expect 80 %)
+and a cost overrun allowance above 1.
+
+Score mode:
+
+	contribution = w × score
+
+Money mode, with base = amount, or hours × hourlyRate, a horizon of N years
+and a yearly discount rate r:
+
+	once:   w × base                             (now, not discounted)
+	year:   Σ_{t=1..N} w × base / (1+r)^t
+	month:  Σ_{t=1..N} 12 × w × base / (1+r)^t    (a year's months count at its end)
+
+Per scenario:
+
+	benefits = Σ contributions of benefit items
+	costs    = Σ contributions of cost items
+	net      = benefits − costs   (the customer value)
+	ratio    = benefits / costs   (nil when costs = 0)
+	roi      = net / costs        (money mode; nil when costs = 0)
+
+Payback (money mode) is undiscounted. With U the sum of w × base over once
+entries and M the same over month entries plus a twelfth of it over year
+entries, benefits counted positive and costs negative, the cumulative net
+after m months is U + M×m, and the payback is the smallest m in [0, 12N]
+with U + M×m ≥ 0: 0 when U ≥ 0, else −U/M when M > 0 and that is at most
+12N, else none (nil). It may be fractional: 5.67 months.
+
+Benefits and costs are also summed by type, every type of the side present.
+The best scenario is the one with the highest net, the first on ties; the
+first scenario is the baseline others are compared with.
+
+# Constraints
+
+A model file is JSON in UTF-8, at most [MaxInputSize] bytes. Its fields,
+rules and defaults (SPEC §2) are:
+
+	field         rule                                          default
+	format        "valuecalc/1"                                 required
+	title         at most 200 characters                        "Untitled"
+	mode          "score" or "money"                            "score"
+	scale         {"min": a, "max": b}, integers, 0 ≤ a < b ≤ 100 {"min": 1, "max": 5}
+	currency      three capital letters (ISO 4217)              "USD"
+	horizonYears  integer, 1–30                                 3
+	discountRate  0 ≤ r < 1                                     0
+	hourlyRate    0 ≤ rate ≤ 1e12                               0
+	items         0–1000 items                                  []
+	scenarios     1–50 scenarios                                one: "s1", "Scenario 1"
+
+An item has an id (1–64 characters of A–Z a–z 0–9 _ -, unique), a name
+(not blank, at most 200 characters), a side ("benefit" or "cost"), a type
+of its side, an optional stage, a weight (0–1000, default 1) and a note (at
+most 2000 characters, default ""). A scenario has an id and a name, ruled
+like an item's, and entries: an object from item id to entry, every key an
+item's id. In score mode an entry is {"score": s} with min ≤ s ≤ max; in
+money mode it has exactly one of "amount" (0–1e12) and "hours" (0–1e9),
+and "per": "once" (the default), "month" or "year". Either may have a
+"weight" (0–1000).
+
+Every number is finite. Settings of the other mode (scale in a money
+model; currency, horizon and rates in a score model) are checked, kept and
+ignored, so that switching mode loses nothing. An entry of the wrong kind
+for the mode, an unknown field and a repeated key are errors, so that a
+typo never drops data silently.
+
+# Errors
+
+[Decode], [Validate] and [Encode] report problems as a [Problems]: every
+problem found, not only the first, each a [*FieldError] with the path of
+the offending value and a lower-case message quoting it:
+
+	items[2].weight: must be between 0 and 1000, got -1
+	scenarios[0].entries.x: unknown item "x"
+	mode: must be "score" or "money", got "points"
+
+Each FieldError wraps one sentinel error ([ErrSyntax], [ErrWrongKind],
+[ErrOutOfRange] and so on), so errors.Is tells kinds of problems apart and
+errors.As finds the first FieldError:
+
+	_, err := calc.Decode(data)
+	var fe *calc.FieldError
+	if errors.As(err, &fe) {
+		// fe.Path is where to show the first problem.
+	}
+*/
+package calc

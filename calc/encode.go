@@ -1,0 +1,113 @@
+package calc
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// Encode writes m as a canonical valuecalc/1 file: JSON indented by two
+// spaces with a final newline, fields in the order of SPEC §2, every
+// setting, weight and note written out even when it has its default value,
+// a stage only when the item has one, and each scenario's entries in the
+// order of the model's items. A money entry always has its "per" (an empty
+// Per is written as "once"). Characters such as < and > are written as
+// they are. Decode reads back the same model, and encoding that again
+// gives the same bytes.
+//
+// Encode returns an error if:
+//   - m fails Validate (the error is the Problems).
+func Encode(m Model) ([]byte, error) {
+	if err := Validate(m); err != nil {
+		return nil, err
+	}
+	f := fileJSON{
+		Format:       m.Format,
+		Title:        m.Title,
+		Mode:         m.Mode,
+		Scale:        m.Scale,
+		Currency:     m.Currency,
+		HorizonYears: m.HorizonYears,
+		DiscountRate: m.DiscountRate,
+		HourlyRate:   m.HourlyRate,
+		Items:        m.Items,
+		Scenarios:    make([]scenarioFileJSON, len(m.Scenarios)),
+	}
+	if f.Items == nil {
+		f.Items = []Item{}
+	}
+	for j, sc := range m.Scenarios {
+		f.Scenarios[j] = scenarioFileJSON{
+			ID:      sc.ID,
+			Name:    sc.Name,
+			Entries: entriesJSON{items: m.Items, entries: sc.Entries, money: m.Mode == ModeMoney},
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// fileJSON is the file shape of a Model: Model itself, but with entries
+// that marshal in item order.
+type fileJSON struct {
+	Format       string             `json:"format"`
+	Title        string             `json:"title"`
+	Mode         Mode               `json:"mode"`
+	Scale        Scale              `json:"scale"`
+	Currency     string             `json:"currency"`
+	HorizonYears int                `json:"horizonYears"`
+	DiscountRate float64            `json:"discountRate"`
+	HourlyRate   float64            `json:"hourlyRate"`
+	Items        []Item             `json:"items"`
+	Scenarios    []scenarioFileJSON `json:"scenarios"`
+}
+
+type scenarioFileJSON struct {
+	ID      string      `json:"id"`
+	Name    string      `json:"name"`
+	Entries entriesJSON `json:"entries"`
+}
+
+// entriesJSON marshals a scenario's entries as an object keyed by item id,
+// in the order of the items.
+type entriesJSON struct {
+	items   []Item
+	entries map[string]Entry
+	money   bool
+}
+
+func (x entriesJSON) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	n := 0
+	for i := range x.items {
+		id := x.items[i].ID
+		e, ok := x.entries[id]
+		if !ok {
+			continue
+		}
+		if x.money && e.Per == "" {
+			e.Per = PerOnce
+		}
+		key, err := json.Marshal(id)
+		if err != nil {
+			return nil, err
+		}
+		val, err := json.Marshal(e)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, key...)
+		b = append(b, ':')
+		b = append(b, val...)
+		n++
+	}
+	return append(b, '}'), nil
+}

@@ -1,0 +1,132 @@
+package calc_test
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// hostile are inputs that have broken decoders before.
+var hostile = []string{
+	``,
+	`null`,
+	`[]`,
+	`{}`,
+	`{"format": "valuecalc/1"}`,
+	`{"format": "valuecalc/1", "hourlyRate": NaN}`,
+	`{"format": "valuecalc/1", "hourlyRate": Infinity}`,
+	`{"format": "valuecalc/1", "hourlyRate": 1e309}`,
+	`{"format": "valuecalc/1", "hourlyRate": -0}`,
+	`{"format": "valuecalc/1", "hourlyRate": 1e-400}`,
+	`{"format": "valuecalc/1", "horizonYears": 1e20}`,
+	`{"format": "valuecalc/1", "horizonYears": -9223372036854775809}`,
+	`{"format": "valuecalc/1", "items": [{"id": "a", "name": "A", "side": "cost", "type": "risk", "weight": "1,000"}]}`,
+	`{"format": "valuecalc/1", "colour": 1, "colour": 2}`,
+	`{"format": "valuecalc/1", "items": [{"id": "a", "name": "A", "side": "cost", "type": "risk"}, {"id": "a", "name": "B", "side": "cost", "type": "risk"}]}`,
+	`{"format": "valuecalc/1", "scenarios": [{"id": "s", "name": "S", "entries": {"x": {"score": 1}}}]}`,
+	`{"format": "valuecalc/1", "title": "<script>alert(1)</script>"}`,
+	`{"format": "valuecalc/1", "title": "\ud800"}`,
+	`{"format": "valuecalc/1", "title": "\u0000"}`,
+	"\uFEFF{\"format\": \"valuecalc/1\"}",
+	"{\"format\": \"valuecalc/1\", \"title\": \"\xff\"}",
+	`{"format": "valuecalc/1"} {}`,
+	`{"format": "valuecalc/1", "x": "\"[[[["}`,
+	strings.Repeat("[", 100),
+	strings.Repeat(`{"a":`, 100),
+	`{"format": "valuecalc/1", "mode": "money", "hourlyRate": 1e12, "items": [{"id": "a", "name": "A", "side": "benefit", "type": "monetary", "weight": 1000}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"hours": 1e9, "per": "month", "weight": 1000}}}]}`,
+	`{"format": "valuecalc/1", "mode": "money", "items": [{"id": "a", "name": "A", "side": "benefit", "type": "monetary"}, {"id": "c", "name": "C", "side": "cost", "type": "risk"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 1e12}, "c": {"amount": 5e-324}}}]}`,
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, path := range vectorFiles(f) {
+		f.Add([]byte(readVector(f, path).Model))
+	}
+	for _, s := range hostile {
+		f.Add([]byte(s))
+	}
+	if b, err := os.ReadFile("testdata/vectors/money-discounted.json"); err == nil {
+		f.Add(b) // a whole vector file: unknown fields at the top
+	}
+	sentinels := []error{calc.ErrTooLarge, calc.ErrTooDeep, calc.ErrSyntax, calc.ErrUnknownField, calc.ErrWrongKind,
+		calc.ErrRequired, calc.ErrOutOfRange, calc.ErrInvalid, calc.ErrDuplicate, calc.ErrUnknownItem}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := calc.Decode(data)
+		if err != nil {
+			var problems calc.Problems
+			require.ErrorAs(t, err, &problems)
+			require.NotEmpty(t, problems)
+			for _, p := range problems {
+				require.NotEmpty(t, p.Path)
+				wraps := 0
+				for _, s := range sentinels {
+					if errors.Is(p, s) {
+						wraps++
+					}
+				}
+				require.Equal(t, 1, wraps, "%q wraps one sentinel", p)
+			}
+			require.Equal(t, calc.Model{}, m)
+			return
+		}
+		require.NoError(t, calc.Validate(m))
+
+		enc, err := calc.Encode(m)
+		require.NoError(t, err)
+		m2, err := calc.Decode(enc)
+		require.NoError(t, err, "decoding %s", enc)
+		require.Equal(t, m, m2)
+		enc2, err := calc.Encode(m2)
+		require.NoError(t, err)
+		require.Equal(t, string(enc), string(enc2), "Encode is a fixed point")
+
+		res := calc.Evaluate(m)
+		requireFinite(t, res)
+		_, err = json.Marshal(res)
+		require.NoError(t, err)
+	})
+}
+
+// requireFinite fails unless every number of res is finite.
+func requireFinite(t *testing.T, res calc.Result) {
+	t.Helper()
+	finite := func(name string, v float64) {
+		t.Helper()
+		require.False(t, math.IsNaN(v) || math.IsInf(v, 0), "%s is %v", name, v)
+	}
+	for _, s := range res.Scenarios {
+		finite("benefits", s.Benefits)
+		finite("costs", s.Costs)
+		finite("net", s.Net)
+		for name, p := range map[string]*float64{"ratio": s.Ratio, "roi": s.ROI, "paybackMonths": s.PaybackMonths} {
+			if p != nil {
+				finite(name, *p)
+			}
+		}
+		for _, ts := range append(s.BenefitsByType, s.CostsByType...) {
+			finite(string(ts.Type), ts.Value)
+		}
+		for _, c := range s.Contributions {
+			finite("contribution", c)
+		}
+	}
+}
+
+// TestDecodeHostile runs the hostile inputs through the fuzz target's
+// checks on every test run, not only when fuzzing.
+func TestDecodeHostile(t *testing.T) {
+	for _, s := range hostile {
+		require.NotPanics(t, func() {
+			m, err := calc.Decode([]byte(s))
+			if err == nil {
+				requireFinite(t, calc.Evaluate(m))
+			}
+		}, "%q", s)
+	}
+}

@@ -1,0 +1,234 @@
+package calc
+
+// Format is the only model file format this package reads and writes.
+const Format = "valuecalc/1"
+
+// MaxInputSize is the largest model file Decode accepts, in bytes.
+const MaxInputSize = 5 << 20
+
+// Limits of SPEC §2.
+const (
+	MaxItems      = 1000
+	MaxScenarios  = 50
+	MaxIDLen      = 64
+	MaxNameLen    = 200
+	MaxTitleLen   = 200
+	MaxNoteLen    = 2000
+	MaxWeight     = 1000
+	MaxAmount     = 1e12
+	MaxHours      = 1e9
+	MaxHorizon    = 30
+	MaxScaleBound = 100
+)
+
+// Mode is how a model measures its items: by score or by money.
+type Mode string
+
+// The two modes.
+const (
+	ModeScore Mode = "score"
+	ModeMoney Mode = "money"
+)
+
+// Side says whether an item is a benefit or a cost.
+type Side string
+
+// The two sides.
+const (
+	SideBenefit Side = "benefit"
+	SideCost    Side = "cost"
+)
+
+// Type is an item's value type. Which types are allowed depends on the
+// item's side: see BenefitTypes and CostTypes.
+type Type string
+
+// The value types. TypeEmotional exists on both sides.
+const (
+	TypeFunctional Type = "functional"
+	TypeEmotional  Type = "emotional"
+	TypeSocial     Type = "social"
+	TypeMonetary   Type = "monetary"
+	TypeFinancial  Type = "financial"
+	TypeTime       Type = "time"
+	TypeEffort     Type = "effort"
+	TypeRisk       Type = "risk"
+)
+
+// BenefitTypes returns the four benefit types in SPEC order.
+func BenefitTypes() []Type {
+	return []Type{TypeFunctional, TypeEmotional, TypeSocial, TypeMonetary}
+}
+
+// CostTypes returns the five cost types in SPEC order; TypeFinancial is the
+// tangible one, the others are intangible.
+func CostTypes() []Type {
+	return []Type{TypeFinancial, TypeTime, TypeEffort, TypeEmotional, TypeRisk}
+}
+
+// TypesOf returns the value types allowed on side, or nil for an unknown side.
+func TypesOf(side Side) []Type {
+	switch side {
+	case SideBenefit:
+		return BenefitTypes()
+	case SideCost:
+		return CostTypes()
+	}
+	return nil
+}
+
+// Stage is the customer journey stage where an item arises.
+type Stage string
+
+// The journey stages. StageNone means the item names no stage.
+const (
+	StageNone       Stage = ""
+	StageEvaluation Stage = "evaluation"
+	StageOnboarding Stage = "onboarding"
+	StageUse        Stage = "use"
+	StageSupport    Stage = "support"
+	StageRenewal    Stage = "renewal"
+)
+
+// Stages returns the five journey stages in order.
+func Stages() []Stage {
+	return []Stage{StageEvaluation, StageOnboarding, StageUse, StageSupport, StageRenewal}
+}
+
+// Per says how often a money entry recurs.
+type Per string
+
+// The recurrences of a money entry.
+const (
+	PerOnce  Per = "once"
+	PerMonth Per = "month"
+	PerYear  Per = "year"
+)
+
+// Scale is the integer range of scores in score mode: 0 ≤ Min < Max ≤ 100.
+type Scale struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+}
+
+// Model is a valuecalc/1 model: items shared by all scenarios, and each
+// scenario's entries for them. A Model returned by Decode has every default
+// of SPEC §2 applied and passes Validate.
+type Model struct {
+	Format       string     `json:"format"`
+	Title        string     `json:"title"`
+	Mode         Mode       `json:"mode"`
+	Scale        Scale      `json:"scale"`
+	Currency     string     `json:"currency"`
+	HorizonYears int        `json:"horizonYears"`
+	DiscountRate float64    `json:"discountRate"`
+	HourlyRate   float64    `json:"hourlyRate"`
+	Items        []Item     `json:"items"`
+	Scenarios    []Scenario `json:"scenarios"`
+}
+
+// Item is one benefit or cost, shared by every scenario of a model.
+type Item struct {
+	ID     string  `json:"id"`
+	Name   string  `json:"name"`
+	Side   Side    `json:"side"`
+	Type   Type    `json:"type"`
+	Stage  Stage   `json:"stage,omitempty"`
+	Weight float64 `json:"weight"`
+	Note   string  `json:"note"`
+}
+
+// Scenario is a column of the comparison: a segment or an option, holding
+// its own entry for each item, keyed by item id.
+type Scenario struct {
+	ID      string           `json:"id"`
+	Name    string           `json:"name"`
+	Entries map[string]Entry `json:"entries"`
+}
+
+// Entry is a scenario's value for one item. In score mode only Score (and
+// Weight) is set; in money mode exactly one of Amount and Hours is set, with
+// Per. A nil Weight means the item's weight applies.
+type Entry struct {
+	Score  *float64 `json:"score,omitempty"`
+	Amount *float64 `json:"amount,omitempty"`
+	Hours  *float64 `json:"hours,omitempty"`
+	Per    Per      `json:"per,omitempty"`
+	Weight *float64 `json:"weight,omitempty"`
+}
+
+// Float returns a pointer to v, for building entries.
+func Float(v float64) *float64 { return &v }
+
+// NewModel returns an empty, valid model with every default of SPEC §2:
+// score mode on a 1–5 scale, no items, one scenario "Scenario 1".
+func NewModel() Model {
+	return Model{
+		Format:       Format,
+		Title:        "Untitled",
+		Mode:         ModeScore,
+		Scale:        Scale{Min: 1, Max: 5},
+		Currency:     "USD",
+		HorizonYears: 3,
+		Items:        []Item{},
+		Scenarios:    []Scenario{{ID: "s1", Name: "Scenario 1", Entries: map[string]Entry{}}},
+	}
+}
+
+// TypeSum is the total contribution of one value type.
+type TypeSum struct {
+	Type  Type
+	Value float64
+}
+
+// TypeSums are the per-type totals of one side, in the side's SPEC order,
+// every type present. They marshal to a JSON object in that order.
+type TypeSums []TypeSum
+
+// Get returns the sum for t, or 0 when t is not in s.
+func (s TypeSums) Get(t Type) float64 {
+	for _, ts := range s {
+		if ts.Type == t {
+			return ts.Value
+		}
+	}
+	return 0
+}
+
+// Result is the evaluation of a model (SPEC §4): one ScenarioResult per
+// scenario, in the model's order, and the id of the best scenario.
+type Result struct {
+	Title     string           `json:"title"`
+	Mode      Mode             `json:"mode"`
+	Currency  string           `json:"currency,omitempty"`
+	Best      string           `json:"best"`
+	Scenarios []ScenarioResult `json:"scenarios"`
+}
+
+// ScenarioResult holds one scenario's totals (SPEC §3). Ratio is nil when
+// costs are 0 (or so close to 0 that the quotient overflows). ROI and
+// PaybackMonths are only meaningful in money mode (nil means null there; in
+// score mode they are nil and left out of the JSON). Evaluate fills it in;
+// MarshalJSON writes it as SPEC §4 says.
+type ScenarioResult struct {
+	ID             string
+	Name           string
+	Benefits       float64
+	Costs          float64
+	Net            float64
+	Ratio          *float64
+	ROI            *float64
+	PaybackMonths  *float64
+	BenefitsByType TypeSums
+	CostsByType    TypeSums
+	Unscored       int
+
+	// Contributions holds each item's contribution, parallel to the
+	// model's Items (0 for an item without an entry); Scored says which
+	// items have an entry with a value for the mode (a score, or an amount
+	// or hours). Neither is part of the JSON result.
+	Contributions []float64
+	Scored        []bool
+
+	money bool // evaluated in money mode: write "roi" and "paybackMonths"
+}
