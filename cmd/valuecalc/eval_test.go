@@ -1,0 +1,267 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// evalRun runs `valuecalc eval args...` with stdin and returns its exit
+// status, standard output and standard error.
+func evalRun(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(append([]string{"eval"}, args...), strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// evalJSON runs `valuecalc eval --json file` and decodes the result.
+func evalJSON(t *testing.T, file string) map[string]any {
+	t.Helper()
+	code, out, errOut := evalRun(t, "", "--json", file)
+	require.Equal(t, 0, code, errOut)
+	require.Empty(t, errOut)
+	var res map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &res), out)
+	return res
+}
+
+// scenario returns the result of scenario id from a decoded result object.
+func scenario(t *testing.T, res map[string]any, id string) map[string]any {
+	t.Helper()
+	for _, s := range res["scenarios"].([]any) {
+		if s := s.(map[string]any); s["id"] == id {
+			return s
+		}
+	}
+	t.Fatalf("no scenario %q in %v", id, res)
+	return nil
+}
+
+// TestEvalVectors checks that `eval --json` prints exactly the expected
+// result object of every test vector, to a relative 1e-9.
+func TestEvalVectors(t *testing.T) {
+	files, err := filepath.Glob("../../calc/testdata/vectors/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			var v struct {
+				Model  json.RawMessage `json:"model"`
+				Result any             `json:"result"`
+			}
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			require.NoError(t, json.Unmarshal(data, &v))
+			file := filepath.Join(t.TempDir(), "model.json")
+			require.NoError(t, os.WriteFile(file, v.Model, 0o644))
+			sameJSON(t, v.Result, any(evalJSON(t, file)), "result")
+		})
+	}
+}
+
+// sameJSON compares decoded JSON values, numbers to a relative 1e-9.
+func sameJSON(t *testing.T, want, got any, path string) {
+	t.Helper()
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		require.True(t, ok, "%s: want an object, got %v", path, got)
+		keys := func(m map[string]any) []string {
+			var ks []string
+			for k := range m {
+				ks = append(ks, k)
+			}
+			return ks
+		}
+		assert.ElementsMatch(t, keys(w), keys(g), "%s: keys", path)
+		for k := range w {
+			if _, ok := g[k]; ok {
+				sameJSON(t, w[k], g[k], path+"."+k)
+			}
+		}
+	case []any:
+		g, ok := got.([]any)
+		require.True(t, ok, "%s: want an array, got %v", path, got)
+		require.Len(t, g, len(w), path)
+		for i := range w {
+			sameJSON(t, w[i], g[i], fmt.Sprintf("%s[%d]", path, i))
+		}
+	case float64:
+		g, ok := got.(float64)
+		require.True(t, ok, "%s: want a number, got %v", path, got)
+		assert.InDelta(t, w, g, 1e-9*math.Max(1, math.Abs(w)), path)
+	default:
+		assert.Equal(t, want, got, path)
+	}
+}
+
+// TestEvalExamples checks the shipped examples against figures worked out
+// by hand from SPEC §3.
+func TestEvalExamples(t *testing.T) {
+	t.Run("software-purchase", func(t *testing.T) {
+		// 3 years at 8 %: a yearly amount is worth a × (1/1.08 + 1/1.08² + 1/1.08³).
+		a := 1/1.08 + 1/(1.08*1.08) + 1/(1.08*1.08*1.08)
+		res := evalJSON(t, "../../examples/software-purchase.json")
+		assert.Equal(t, "USD", res["currency"])
+		assert.Equal(t, "with-us", res["best"])
+
+		quo := scenario(t, res, "status-quo")
+		assert.InDelta(t, 18000*a, quo["costs"], 1e-6) // maintenance, $18,000 a year
+		assert.InDelta(t, -18000*a, quo["net"], 1e-6)
+		assert.EqualValues(t, 0, quo["benefits"])
+		assert.EqualValues(t, 0, quo["ratio"])
+		assert.EqualValues(t, -1, quo["roi"])
+		assert.EqualValues(t, 6, quo["unscored"])
+
+		us := scenario(t, res, "with-us")
+		// 60 hours a month at $60, and $1,500 a month of outages at weight 0.8.
+		benefits := 12*60*60*a + 12*0.8*1500*a
+		// $12,000 + $2,400 a year; $8,000 + $3,000 once; 80 hours once at $60.
+		costs := 14400*a + 8000 + 3000 + 80*60
+		assert.InDelta(t, benefits, us["benefits"], 1e-6)
+		assert.InDelta(t, costs, us["costs"], 1e-6)
+		assert.InDelta(t, benefits-costs, us["net"], 1e-6)
+		assert.InDelta(t, 95530.59, us["net"], 0.01)
+		assert.InDelta(t, benefits/costs, us["ratio"], 1e-9)
+		assert.InDelta(t, (benefits-costs)/costs, us["roi"], 1e-9)
+		// Undiscounted: −$15,800 up front, then +$3,600 a month net.
+		assert.InDelta(t, 15800.0/3600, us["paybackMonths"], 1e-9)
+		assert.InDelta(t, 14400*a+8000+3000, scenario(t, res, "with-us")["costsByType"].(map[string]any)["financial"], 1e-6)
+	})
+	t.Run("customer-value", func(t *testing.T) {
+		res := evalJSON(t, "../../examples/customer-value.json")
+		assert.Equal(t, "score", res["mode"])
+		assert.NotContains(t, res, "currency")
+		assert.Equal(t, "with-us", res["best"])
+		quo, us := scenario(t, res, "status-quo"), scenario(t, res, "with-us")
+		assert.EqualValues(t, 2, quo["net"])
+		assert.EqualValues(t, 25, us["net"])
+		assert.EqualValues(t, 47, us["benefits"])
+		assert.EqualValues(t, 22, us["costs"])
+		assert.NotContains(t, us, "roi")
+		assert.NotContains(t, us, "paybackMonths")
+	})
+	t.Run("segments", func(t *testing.T) {
+		res := evalJSON(t, "../../examples/segments.json")
+		assert.Equal(t, "enterprise", res["best"])
+		assert.EqualValues(t, 32, scenario(t, res, "smb")["net"])
+		assert.EqualValues(t, 44, scenario(t, res, "enterprise")["net"])
+	})
+}
+
+func TestEvalTable(t *testing.T) {
+	code, out, errOut := evalRun(t, "", "../../examples/software-purchase.json")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "Helpdesk software: 3-year business case\n")
+	assert.Contains(t, out, "money in USD over 3 years, discounted at 8% a year, time at $60.00 an hour\n")
+	assert.Contains(t, out, "\nStatus quo (baseline)\n")
+	assert.Contains(t, out, "\nWith us  * best\n")
+	assert.Contains(t, out, "  Net value             $95,530.59\n")
+	assert.Contains(t, out, "  ROI                       180.6%\n")
+	assert.Contains(t, out, "  Payback               4.4 months\n")
+	assert.Contains(t, out, "  Net vs Status quo   +$141,918.34\n")
+
+	// Within a scenario's table every line has the same width: labels
+	// left, figures right-aligned.
+	for _, block := range strings.Split(out, "\n\n")[1:] {
+		lines := strings.Split(strings.TrimSpace(block), "\n")[1:]
+		require.NotEmpty(t, lines)
+		width := len([]rune(lines[0]))
+		for _, l := range lines {
+			assert.Len(t, []rune(l), width, "%q", l)
+		}
+	}
+}
+
+func TestEvalStdin(t *testing.T) {
+	data, err := os.ReadFile("../../examples/segments.json")
+	require.NoError(t, err)
+	code, out, errOut := evalRun(t, string(data), "-json", "-")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, `"best": "enterprise"`)
+
+	code, out, _ = evalRun(t, string(data), "-")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "scores from 1 to 10, weighted")
+	assert.Contains(t, out, "Net vs SMB")
+}
+
+func TestEvalInvalid(t *testing.T) {
+	bad := `{"format":"valuecalc/1","mode":"score","colour":"red",
+	  "items":[{"id":"a","name":"","side":"benefit","type":"risk","weight":-1}],
+	  "scenarios":[{"id":"s","name":"S","entries":{"a":{"score":9},"zz":{"score":1}}}]}`
+	file := filepath.Join(t.TempDir(), "bad.json")
+	require.NoError(t, os.WriteFile(file, []byte(bad), 0o644))
+
+	code, out, errOut := evalRun(t, "", file)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	for _, want := range []string{
+		"colour", "items[0].name", "items[0].type", "items[0].weight: must be between 0 and 1000, got -1",
+		"scenarios[0].entries.a.score", "scenarios[0].entries.zz",
+	} {
+		assert.Contains(t, errOut, want)
+	}
+	assert.GreaterOrEqual(t, len(lines), 6, errOut)
+	for _, l := range lines {
+		assert.True(t, strings.HasPrefix(l, file+": "), "%q names the file", l)
+	}
+
+	// The same from standard input, and with --json: still problems, no result.
+	code, out, errOut = evalRun(t, bad, "--json", "-")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "<stdin>: items[0].weight: must be between 0 and 1000, got -1")
+}
+
+func TestEvalBrokenInput(t *testing.T) {
+	for name, input := range map[string]string{
+		"empty":      "",
+		"not json":   "hello",
+		"truncated":  `{"format":"valuecalc/1","items":[`,
+		"array":      `[1,2,3]`,
+		"nan":        `{"format":"valuecalc/1","hourlyRate":NaN}`,
+		"huge":       `{"title":"` + strings.Repeat("x", 6<<20) + `"}`,
+		"bad utf8":   "{\"title\":\"\xff\"}",
+		"deep":       strings.Repeat("[", 100000),
+		"big number": `{"format":"valuecalc/1","hourlyRate":1e999}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, out, errOut := evalRun(t, input, "-")
+			assert.Equal(t, 1, code)
+			assert.Empty(t, out)
+			assert.True(t, strings.HasPrefix(errOut, "<stdin>: "), errOut)
+			assert.Less(t, len(errOut), 4000, "a short message, not the input echoed back")
+		})
+	}
+}
+
+func TestEvalUsage(t *testing.T) {
+	code, _, errOut := evalRun(t, "")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "usage: valuecalc eval [--json] FILE|-")
+
+	code, _, _ = evalRun(t, "", "--bogus", "x.json")
+	assert.Equal(t, 2, code)
+
+	code, _, _ = evalRun(t, "", "a.json", "b.json")
+	assert.Equal(t, 2, code)
+
+	code, out, errOut := evalRun(t, "", filepath.Join(t.TempDir(), "missing.json"))
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "missing.json")
+	assert.Contains(t, errOut, "no such file")
+}

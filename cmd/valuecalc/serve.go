@@ -1,0 +1,94 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var o siteOptions
+	fl.StringVar(&o.Out, "o", "dist", "output `directory`")
+	fl.StringVar(&o.Prefix, "prefix", "", "URL `path` the site is served under, e.g. /tools/valuecalc")
+	fl.StringVar(&o.Web, "web", "web", "static assets `directory`, with app.wasm")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "valuecalc build: unexpected argument %q\n", fl.Arg(0))
+		return 2
+	}
+	if err := buildSite(o); err != nil {
+		fmt.Fprintf(stderr, "valuecalc build: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "static site written to %s\n", o.Out)
+	return 0
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	addr := fl.String("addr", "127.0.0.1:8000", "`host:port` to listen on")
+	web := fl.String("web", "web", "static assets `directory`, with app.wasm")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	dir, err := os.MkdirTemp("", "valuecalc-site-")
+	if err != nil {
+		fmt.Fprintf(stderr, "valuecalc serve: %v\n", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	// serve ships exactly what build writes: one path to test, no drift
+	// between development and a static host.
+	if err := buildSite(siteOptions{Web: *web, Out: dir}); err != nil {
+		fmt.Fprintf(stderr, "valuecalc serve: %v\n", err)
+		return 1
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "valuecalc serve: %v\n", err)
+		return 1
+	}
+	srv := &http.Server{Handler: siteHandler(dir), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "valuecalc serving on http://%s\n", ln.Addr())
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "valuecalc serve: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// siteHandler serves a built static site as a static host would, asking
+// browsers to revalidate so a new build is picked up at once.
+func siteHandler(dir string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		files.ServeHTTP(w, r)
+	})
+}
