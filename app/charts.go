@@ -1,0 +1,363 @@
+package app
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// The charts are SVG drawn by the app, each with a table that says the
+// same in text (for screen readers, for copying, and for a glance at exact
+// figures).
+
+const svgNS = "http://www.w3.org/2000/svg"
+
+// svg returns an SVG element: go-app has no SVG constructors, and an
+// element without the SVG namespace draws nothing.
+func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+
+func f2s(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+
+const (
+	benefitColor = "#15803d"
+	costColor    = "#b91c1c"
+	netColor     = "#1d4ed8"
+	chartW       = 640.0
+	chartH       = 280.0
+	padTop       = 28.0
+	padBottom    = 44.0
+	padLeft      = 12.0
+)
+
+func (e *Editor) renderCharts(m calc.Model) app.UI {
+	res := e.result
+	return app.Section().ID("charts").Class("charts").Aria("labelledby", "charts-title").Body(
+		app.H2().ID("charts-title").Text("Charts"),
+		app.Div().Class("chart-grid").Body(
+			chartCard("chart-bc", "Benefits and costs per scenario", benefitsCostsChart(e.num, m, res), benefitsCostsTable(e.num, m, res)),
+			chartCard("chart-types", "Contributions by value type", typesChart(e.num, m, res), typesTable(e.num, m, res)),
+			e.waterfallCard(m, res),
+		),
+	)
+}
+
+func chartCard(id, title string, chart, table app.UI) app.UI {
+	return app.Figure().ID(id).Class("chart card").Body(
+		app.H3().Class("chart-title").Text(title),
+		chart,
+		app.Details().Class("chart-data").Body(
+			app.Summary().Text("Show as table"),
+			table,
+		),
+	)
+}
+
+func (e *Editor) waterfallCard(m calc.Model, res calc.Result) app.UI {
+	var s calc.ScenarioResult
+	for _, r := range res.Scenarios {
+		if r.ID == e.focus {
+			s = r
+		}
+	}
+	return app.Figure().ID("chart-waterfall").Class("chart card").Body(
+		app.Div().Class("chart-head").Body(
+			app.H3().Class("chart-title").Text("From benefits to net value"),
+			app.Label().For("waterfall-scenario").Class("sr-only").Text("Scenario"),
+			app.Select().ID("waterfall-scenario").Class("select select-small").
+				OnChange(func(ctx app.Context, ev app.Event) { e.focus = ctx.JSSrc().Get("value").String() }).Body(
+				app.Range(res.Scenarios).Slice(func(i int) app.UI {
+					r := res.Scenarios[i]
+					return app.Option().Value(r.ID).Selected(r.ID == e.focus).Text(r.Name)
+				}),
+			),
+		),
+		waterfallChart(e.num, m, s),
+		app.Details().Class("chart-data").Body(
+			app.Summary().Text("Show as table"),
+			waterfallTable(e.num, m, s),
+		),
+	)
+}
+
+// scaleY maps values between lo and hi (lo ≤ 0 ≤ hi) onto the plot area.
+type scaleY struct{ lo, hi float64 }
+
+func newScaleY(values ...float64) scaleY {
+	s := scaleY{}
+	for _, v := range values {
+		s.lo, s.hi = math.Min(s.lo, v), math.Max(s.hi, v)
+	}
+	if s.hi-s.lo == 0 {
+		s.hi = 1
+	}
+	return s
+}
+
+func (s scaleY) y(v float64) float64 {
+	return padTop + (s.hi-v)/(s.hi-s.lo)*(chartH-padTop-padBottom)
+}
+
+func chartSVG(label string, body ...app.UI) app.UI {
+	return svg("svg").Attr("viewBox", "0 0 "+f2s(chartW)+" "+f2s(chartH)).Attr("role", "img").
+		Aria("label", label).Class("chart-svg").Attr("preserveAspectRatio", "xMidYMid meet").Body(body...)
+}
+
+func rect(x, y, w, h float64, fill, title string) app.UI {
+	if h < 0 {
+		y, h = y+h, -h
+	}
+	return svg("rect").Attr("x", f2s(x)).Attr("y", f2s(y)).Attr("width", f2s(math.Max(w, 0))).
+		Attr("height", f2s(math.Max(h, 0.5))).Attr("fill", fill).Body(svg("title").Text(title))
+}
+
+func label(x, y float64, anchor, class, text string) app.UI {
+	return svg("text").Attr("x", f2s(x)).Attr("y", f2s(y)).Attr("text-anchor", anchor).Class(class).Text(text)
+}
+
+func zeroLine(sc scaleY) app.UI {
+	y := sc.y(0)
+	return svg("line").Attr("x1", f2s(padLeft)).Attr("x2", f2s(chartW-padLeft)).
+		Attr("y1", f2s(y)).Attr("y2", f2s(y)).Class("axis")
+}
+
+// truncate shortens a label to n runes.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// benefitsCostsChart draws, per scenario, a benefits bar and a costs bar
+// side by side, with the net value written above.
+func benefitsCostsChart(n *numbers, m calc.Model, res calc.Result) app.UI {
+	var vals []float64
+	for _, s := range res.Scenarios {
+		vals = append(vals, s.Benefits, s.Costs)
+	}
+	sc := newScaleY(vals...)
+	k := float64(len(res.Scenarios))
+	slot := (chartW - 2*padLeft) / math.Max(k, 1)
+	bar := math.Min(slot*0.32, 56)
+	var body []app.UI
+	body = append(body, zeroLine(sc))
+	for i, s := range res.Scenarios {
+		x := padLeft + slot*float64(i) + slot/2
+		body = append(body,
+			rect(x-bar-2, sc.y(s.Benefits), bar, sc.y(0)-sc.y(s.Benefits), benefitColor, s.Name+" benefits: "+n.value(m, s.Benefits)),
+			rect(x+2, sc.y(s.Costs), bar, sc.y(0)-sc.y(s.Costs), costColor, s.Name+" costs: "+n.value(m, s.Costs)),
+			label(x, chartH-padBottom+18, "middle", "chart-label", truncate(s.Name, int(slot/8))),
+			label(x, chartH-padBottom+34, "middle", "chart-value"+cls(" neg", s.Net < 0), "net "+n.value(m, s.Net)),
+		)
+	}
+	body = append(body, legend([]legendItem{{"Benefits", benefitColor}, {"Costs", costColor}}))
+	return chartSVG("Bar chart of benefits and costs per scenario", body...)
+}
+
+type legendItem struct{ label, color string }
+
+func legend(items []legendItem) app.UI {
+	var body []app.UI
+	x := padLeft
+	for _, it := range items {
+		body = append(body,
+			svg("rect").Attr("x", f2s(x)).Attr("y", "6").Attr("width", "10").Attr("height", "10").Attr("fill", it.color),
+			label(x+14, 15, "start", "chart-legend", it.label),
+		)
+		x += 22 + 6.5*float64(len([]rune(it.label)))
+	}
+	return svg("g").Body(body...)
+}
+
+func benefitsCostsTable(n *numbers, m calc.Model, res calc.Result) app.UI {
+	return app.Table().Class("data-table").Body(
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Scenario"),
+			app.Th().Scope("col").Text("Benefits"),
+			app.Th().Scope("col").Text("Costs"),
+			app.Th().Scope("col").Text("Net value"),
+		)),
+		app.TBody().Body(app.Range(res.Scenarios).Slice(func(i int) app.UI {
+			s := res.Scenarios[i]
+			return app.Tr().Body(
+				app.Th().Scope("row").Text(s.Name),
+				app.Td().Text(n.value(m, s.Benefits)),
+				app.Td().Text(n.value(m, s.Costs)),
+				app.Td().Text(n.value(m, s.Net)),
+			)
+		})),
+	)
+}
+
+// typesChart draws one diverging stacked bar per scenario: benefit types
+// stacked above the zero line, cost types below it.
+func typesChart(n *numbers, m calc.Model, res calc.Result) app.UI {
+	var vals []float64
+	for _, s := range res.Scenarios {
+		vals = append(vals, s.Benefits, -s.Costs)
+	}
+	sc := newScaleY(vals...)
+	k := float64(len(res.Scenarios))
+	slot := (chartW - 2*padLeft) / math.Max(k, 1)
+	bar := math.Min(slot*0.5, 72)
+	body := []app.UI{}
+	for i, s := range res.Scenarios {
+		x := padLeft + slot*float64(i) + slot/2 - bar/2
+		top := 0.0
+		for _, ts := range s.BenefitsByType {
+			if ts.Value <= 0 {
+				continue
+			}
+			body = append(body, rect(x, sc.y(top+ts.Value), bar, sc.y(top)-sc.y(top+ts.Value), info(calc.SideBenefit, ts.Type).Color,
+				s.Name+", "+info(calc.SideBenefit, ts.Type).Label+" benefits: "+n.value(m, ts.Value)))
+			top += ts.Value
+		}
+		bottom := 0.0
+		for _, ts := range s.CostsByType {
+			if ts.Value <= 0 {
+				continue
+			}
+			body = append(body, rect(x, sc.y(bottom), bar, sc.y(bottom-ts.Value)-sc.y(bottom), info(calc.SideCost, ts.Type).Color,
+				s.Name+", "+info(calc.SideCost, ts.Type).Label+" costs: "+n.value(m, ts.Value)))
+			bottom -= ts.Value
+		}
+		body = append(body, label(x+bar/2, chartH-padBottom+18, "middle", "chart-label", truncate(s.Name, int(slot/8))))
+	}
+	body = append(body, zeroLine(sc))
+	return app.Div().Body(
+		chartSVG("Stacked bar chart of contributions by value type per scenario, benefits above and costs below zero", body...),
+		typeLegend(),
+	)
+}
+
+// typeLegend names the colours of the value types, as HTML so it wraps on
+// narrow screens.
+func typeLegend() app.UI {
+	var items []app.UI
+	for _, side := range []calc.Side{calc.SideBenefit, calc.SideCost} {
+		for _, t := range calc.TypesOf(side) {
+			ti := info(side, t)
+			items = append(items, app.Li().Body(
+				app.Span().Class("swatch").Style("background", ti.Color).Aria("hidden", "true"),
+				app.Text(ti.Label+" "+map[calc.Side]string{calc.SideBenefit: "benefit", calc.SideCost: "cost"}[side]),
+			))
+		}
+	}
+	return app.Ul().Class("legend").Body(items...)
+}
+
+func typesTable(n *numbers, m calc.Model, res calc.Result) app.UI {
+	return app.Table().Class("data-table").Body(
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Value type"),
+			app.Range(res.Scenarios).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(res.Scenarios[i].Name) }),
+		)),
+		app.TBody().Body(
+			app.Range(calc.BenefitTypes()).Slice(func(j int) app.UI {
+				t := calc.BenefitTypes()[j]
+				return app.Tr().Body(
+					app.Th().Scope("row").Text(info(calc.SideBenefit, t).Label+" benefits"),
+					app.Range(res.Scenarios).Slice(func(i int) app.UI {
+						return app.Td().Text(n.value(m, res.Scenarios[i].BenefitsByType.Get(t)))
+					}),
+				)
+			}),
+			app.Range(calc.CostTypes()).Slice(func(j int) app.UI {
+				t := calc.CostTypes()[j]
+				return app.Tr().Body(
+					app.Th().Scope("row").Text(info(calc.SideCost, t).Label+" costs"),
+					app.Range(res.Scenarios).Slice(func(i int) app.UI {
+						return app.Td().Text(n.value(m, res.Scenarios[i].CostsByType.Get(t)))
+					}),
+				)
+			}),
+		),
+	)
+}
+
+// step is one bar of the waterfall: a change from the running total, or
+// the final total.
+type step struct {
+	label  string
+	delta  float64
+	color  string
+	total  bool
+	amount float64
+}
+
+// waterfallSteps lists the waterfall of a scenario: each benefit type up,
+// each cost type down, then the net. Types with nothing are left out.
+func waterfallSteps(s calc.ScenarioResult) []step {
+	var steps []step
+	for _, ts := range s.BenefitsByType {
+		if ts.Value != 0 {
+			ti := info(calc.SideBenefit, ts.Type)
+			steps = append(steps, step{label: ti.Label, delta: ts.Value, color: ti.Color, amount: ts.Value})
+		}
+	}
+	for _, ts := range s.CostsByType {
+		if ts.Value != 0 {
+			ti := info(calc.SideCost, ts.Type)
+			steps = append(steps, step{label: ti.Label, delta: -ts.Value, color: ti.Color, amount: ts.Value})
+		}
+	}
+	return append(steps, step{label: "Net value", delta: s.Net, color: netColor, total: true, amount: s.Net})
+}
+
+func waterfallChart(n *numbers, m calc.Model, s calc.ScenarioResult) app.UI {
+	steps := waterfallSteps(s)
+	run := 0.0
+	vals := []float64{0}
+	for _, st := range steps {
+		if !st.total {
+			run += st.delta
+		}
+		vals = append(vals, run)
+	}
+	sc := newScaleY(vals...)
+	slot := (chartW - 2*padLeft) / float64(len(steps))
+	bar := math.Min(slot*0.7, 64)
+	body := []app.UI{zeroLine(sc)}
+	run = 0
+	for i, st := range steps {
+		x := padLeft + slot*float64(i) + (slot-bar)/2
+		from, to := run, run+st.delta
+		if st.total {
+			from, to = 0, st.delta
+		} else {
+			run = to
+		}
+		text := n.value(m, st.amount)
+		if !st.total && st.delta < 0 {
+			text = "−" + n.value(m, st.amount)
+		}
+		body = append(body,
+			rect(x, sc.y(math.Max(from, to)), bar, sc.y(math.Min(from, to))-sc.y(math.Max(from, to)), st.color, st.label+": "+text),
+			label(x+bar/2, sc.y(math.Max(from, to))-5, "middle", "chart-value", text),
+			label(x+bar/2, chartH-padBottom+18, "middle", "chart-label", truncate(st.label, int(slot/7))),
+		)
+	}
+	return chartSVG("Waterfall chart from benefits by type down through costs by type to the net value of "+s.Name, body...)
+}
+
+func waterfallTable(n *numbers, m calc.Model, s calc.ScenarioResult) app.UI {
+	steps := waterfallSteps(s)
+	return app.Table().Class("data-table").Body(
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Step"),
+			app.Th().Scope("col").Text("Change"),
+		)),
+		app.TBody().Body(app.Range(steps).Slice(func(i int) app.UI {
+			st := steps[i]
+			v := n.signed(m, st.delta)
+			if st.total {
+				v = n.value(m, st.delta)
+			}
+			return app.Tr().Body(app.Th().Scope("row").Text(st.label), app.Td().Text(v))
+		})),
+	)
+}

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+func TestWaterfallSteps(t *testing.T) {
+	m := testModel()
+	res := calc.Evaluate(m)
+	s := res.Scenarios[0] // b1 2×2, b2 1×3, c1 1×1
+	steps := waterfallSteps(s)
+	require.Len(t, steps, 4)
+	assert.Equal(t, "Functional", steps[0].label)
+	assert.Equal(t, 4.0, steps[0].delta)
+	assert.Equal(t, "Emotional", steps[1].label)
+	assert.Equal(t, 3.0, steps[1].delta)
+	assert.Equal(t, "Financial", steps[2].label)
+	assert.Equal(t, -1.0, steps[2].delta)
+	assert.Equal(t, step{label: "Net value", delta: 6, color: netColor, total: true, amount: 6}, steps[3])
+	sum := 0.0
+	for _, st := range steps[:3] {
+		sum += st.delta
+	}
+	assert.Equal(t, s.Net, sum, "the steps add up to the net")
+}
+
+func TestChartsAreSVGWithTextAlternatives(t *testing.T) {
+	m := testModel()
+	res := calc.Evaluate(m)
+	var n *numbers
+	for name, ui := range map[string]app.UI{
+		"benefits-costs": benefitsCostsChart(n, m, res),
+		"types":          typesChart(n, m, res),
+		"waterfall":      waterfallChart(n, m, res.Scenarios[1]),
+	} {
+		t.Run(name, func(t *testing.T) {
+			html := app.HTMLString(ui)
+			assert.Contains(t, html, `<svg `)
+			assert.Contains(t, html, `role="img"`)
+			assert.Contains(t, html, `aria-label=`)
+			assert.Contains(t, html, "<rect")
+			assert.NotContains(t, html, "NaN")
+			assert.NotContains(t, html, "Inf")
+		})
+	}
+	table := app.HTMLString(benefitsCostsTable(n, m, res))
+	assert.Contains(t, table, "Status quo")
+	assert.Contains(t, table, "<td>6</td>", "net of Status quo: 2×2 + 1×3 − 1×1")
+	assert.Contains(t, table, "<td>11</td>", "net of With us: 3×5 − 1×4")
+}
+
+func TestChartsEmptyModel(t *testing.T) {
+	m := calc.NewModel()
+	res := calc.Evaluate(m)
+	html := app.HTMLString(benefitsCostsChart(nil, m, res)) + app.HTMLString(typesChart(nil, m, res)) +
+		app.HTMLString(waterfallChart(nil, m, res.Scenarios[0]))
+	assert.NotContains(t, html, "NaN")
+	assert.False(t, strings.Contains(html, "Inf"))
+}

@@ -1,0 +1,342 @@
+package app
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/examples"
+)
+
+// saveDelay is how long the editor waits after an edit before saving, so
+// that typing saves once, well within a second.
+const saveDelay = 300 * time.Millisecond
+
+// draft is the raw text of a field being typed, and what is wrong with it.
+// The model only ever holds valid values; the draft keeps the user's text.
+type draft struct {
+	Text string
+	Err  string
+}
+
+// notice is a short message at the bottom of the screen, with an optional
+// undo of what it reports.
+type notice struct {
+	Text   string
+	Undo   func(ctx app.Context)
+	IsErr  bool
+	serial int
+}
+
+// Editor is the calculator: settings, items and scenarios, live results
+// and charts, the library of saved assessments, undo and redo. It owns the
+// state; everything it shows is rendered from it.
+type Editor struct {
+	app.Compo
+
+	hist    History
+	result  calc.Result
+	docID   string
+	rev     int  // the library revision this tab loaded or saved last
+	saved   bool // whether the document is in the library
+	drafts  map[string]draft
+	pending map[string]cellSetting
+	focus   string // the scenario the waterfall shows
+
+	lib       Library
+	list      []Meta
+	panel     string // "" or "library"
+	confirm   *calc.Mode
+	notice    notice
+	saveErr   string
+	conflict  bool
+	dirty     bool
+	saveTimer bool
+	num       *numbers
+	release   []func()
+}
+
+// OnMount opens the assessment asked for by the URL, or the last one, and
+// listens for the keyboard shortcuts and for the page going away.
+func (e *Editor) OnMount(ctx app.Context) {
+	e.num = newNumbers()
+	e.lib = Library{Store: browserStorage{}}
+	e.open(ctx)
+	e.listen(ctx)
+	app.Window().Get("document").Get("body").Call("setAttribute", "data-ready", "1")
+}
+
+// OnDismount stops listening to the window.
+func (e *Editor) OnDismount() {
+	for _, f := range e.release {
+		f()
+	}
+	e.release = nil
+}
+
+// open picks the starting assessment: a template named by ?template=, the
+// assessment open last, the most recent one, or a blank one.
+func (e *Editor) open(ctx app.Context) {
+	e.refreshList()
+	if id := ctx.Page().URL().Query().Get("template"); id != "" {
+		if _, ok := examples.Get(id); ok || id == blankTemplate {
+			e.newFromTemplate(ctx, id)
+			return
+		}
+		e.say(ctx, notice{Text: "There is no template “" + id + "”. Opened your last assessment instead.", IsErr: true})
+	}
+	for _, id := range []string{e.lib.Current(), firstID(e.list)} {
+		if id == "" {
+			continue
+		}
+		if err := e.load(ctx, id); err == nil {
+			return
+		}
+	}
+	e.newFromTemplate(ctx, examples.List()[0].ID)
+}
+
+func firstID(list []Meta) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0].ID
+}
+
+// blankTemplate is the id of the empty starting point.
+const blankTemplate = "blank"
+
+// newFromTemplate starts a new, not yet saved assessment from a template.
+func (e *Editor) newFromTemplate(ctx app.Context, id string) {
+	m := calc.NewModel()
+	m.Title = "New assessment"
+	if t, ok := examples.Get(id); ok {
+		if tm, err := calc.Decode(t.Data); err == nil {
+			m = tm
+		}
+	}
+	e.show(ctx, newDocID(), m, 0, false)
+}
+
+// load opens a saved assessment.
+func (e *Editor) load(ctx app.Context, id string) error {
+	m, rev, err := e.lib.Load(id)
+	if err != nil {
+		return err
+	}
+	e.show(ctx, id, m, rev, true)
+	e.lib.SetCurrent(id)
+	return nil
+}
+
+// show makes m the assessment on screen, with a fresh history.
+func (e *Editor) show(ctx app.Context, id string, m calc.Model, rev int, saved bool) {
+	e.hist = NewHistory(m)
+	e.docID, e.rev, e.saved = id, rev, saved
+	e.drafts, e.pending = map[string]draft{}, map[string]cellSetting{}
+	e.conflict, e.saveErr, e.dirty = false, "", false
+	e.focus = ""
+	e.evaluate()
+}
+
+func (e *Editor) evaluate() {
+	e.result = calc.Evaluate(e.hist.Present())
+	if scenarioIndex(e.hist.Present(), e.focus) < 0 {
+		e.focus = e.result.Best
+	}
+}
+
+func newDocID() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return "a" + hex.EncodeToString(b[:])
+}
+
+// listen installs the window listeners: Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z
+// (or Ctrl+Y) for undo and redo, Escape to close a panel, and a last save
+// when the page is hidden or closed.
+func (e *Editor) listen(ctx app.Context) {
+	keydown := app.FuncOf(func(this app.Value, args []app.Value) any {
+		ev := args[0]
+		if !(ev.Get("ctrlKey").Bool() || ev.Get("metaKey").Bool()) {
+			if ev.Get("key").String() == "Escape" {
+				ctx.Dispatch(func(ctx app.Context) { e.panel, e.confirm = "", nil })
+			}
+			return nil
+		}
+		switch key := ev.Get("key").String(); {
+		case (key == "z" || key == "Z") && ev.Get("shiftKey").Bool(), key == "y" || key == "Y":
+			ev.Call("preventDefault")
+			ctx.Dispatch(e.redo)
+		case key == "z" || key == "Z":
+			ev.Call("preventDefault")
+			ctx.Dispatch(e.undo)
+		}
+		return nil
+	})
+	flush := app.FuncOf(func(this app.Value, args []app.Value) any {
+		// The page may not come back: save now, not after the delay.
+		if e.dirty {
+			e.save()
+		}
+		return nil
+	})
+	win := app.Window()
+	win.Call("addEventListener", "keydown", keydown)
+	win.Call("addEventListener", "pagehide", flush)
+	doc := win.Get("document")
+	doc.Call("addEventListener", "visibilitychange", flush)
+	e.release = append(e.release, func() {
+		win.Call("removeEventListener", "keydown", keydown)
+		win.Call("removeEventListener", "pagehide", flush)
+		doc.Call("removeEventListener", "visibilitychange", flush)
+		keydown.Release()
+		flush.Release()
+	})
+}
+
+// apply runs an action through the history; a refused action is shown as
+// a notice and changes nothing.
+func (e *Editor) apply(ctx app.Context, a Action) bool {
+	h, err := e.hist.Apply(a)
+	if err != nil {
+		e.say(ctx, notice{Text: capitalize(err.Error()) + ".", IsErr: true})
+		return false
+	}
+	e.hist = h
+	e.changed(ctx)
+	return true
+}
+
+// changed recomputes the results and schedules the autosave.
+func (e *Editor) changed(ctx app.Context) {
+	e.evaluate()
+	e.dirty = true
+	if !e.saveTimer {
+		e.saveTimer = true
+		ctx.After(saveDelay, func(ctx app.Context) {
+			e.saveTimer = false
+			e.save()
+		})
+	}
+}
+
+// save writes the assessment to the library. It never overwrites another
+// tab's newer save, and reports storage that refuses the write; the work
+// stays on screen either way.
+func (e *Editor) save() {
+	if !e.dirty || e.conflict {
+		return
+	}
+	rev, err := e.lib.Save(e.docID, e.hist.Present(), e.rev, time.Now().UnixMilli())
+	switch {
+	case errors.Is(err, ErrConflict):
+		e.conflict = true
+		return
+	case err != nil:
+		e.saveErr = "Not saved: " + err.Error() + ". Your work is kept on this page."
+		return
+	}
+	e.rev, e.saved, e.dirty, e.saveErr = rev, true, false, ""
+	e.lib.SetCurrent(e.docID)
+	e.refreshList()
+}
+
+func (e *Editor) refreshList() {
+	list, err := e.lib.List()
+	if err != nil {
+		e.saveErr = err.Error()
+	}
+	e.list = list
+}
+
+func (e *Editor) undo(ctx app.Context) {
+	if !e.hist.CanUndo() {
+		return
+	}
+	e.hist = e.hist.Undo()
+	e.drafts = map[string]draft{}
+	e.changed(ctx)
+}
+
+func (e *Editor) redo(ctx app.Context) {
+	if !e.hist.CanRedo() {
+		return
+	}
+	e.hist = e.hist.Redo()
+	e.drafts = map[string]draft{}
+	e.changed(ctx)
+}
+
+// say shows a notice for a few seconds.
+func (e *Editor) say(ctx app.Context, n notice) {
+	n.serial = e.notice.serial + 1
+	e.notice = n
+	ctx.After(8*time.Second, func(ctx app.Context) {
+		if e.notice.serial == n.serial {
+			e.notice = notice{serial: n.serial}
+		}
+	})
+}
+
+// onField handles typing into the field key: a valid value becomes an
+// action at once (live results); an invalid one stays as a draft with its
+// message, and the model keeps its last valid value.
+func (e *Editor) onField(key string) app.EventHandler {
+	return func(ctx app.Context, ev app.Event) {
+		text := ctx.JSSrc().Get("value").String()
+		m := e.hist.Present()
+		if sm, ok := e.cellOf(key); ok && m.Mode == calc.ModeMoney {
+			// Clearing a value and typing another keeps its unit and
+			// recurrence.
+			e.pending[key] = moneySetting(m, sm[0], sm[1], e.pending)
+		}
+		a, err := fieldAction(m, key, text, e.pending)
+		if err == nil {
+			var h History
+			if h, err = e.hist.Apply(a); err == nil {
+				e.hist = h
+				e.drafts[key] = draft{Text: text}
+				e.changed(ctx)
+				return
+			}
+		}
+		e.drafts[key] = draft{Text: text, Err: capitalize(err.Error()) + "."}
+	}
+}
+
+// cellOf returns the scenario and item of a cell's value field key.
+func (e *Editor) cellOf(key string) ([2]string, bool) {
+	parts := strings.Split(key, "/")
+	if len(parts) != 3 || parts[0] != "entry" {
+		return [2]string{}, false
+	}
+	return [2]string{parts[1], parts[2]}, true
+}
+
+// onFieldDone drops a valid draft when the field loses focus, so the field
+// shows the value as the model holds it.
+func (e *Editor) onFieldDone(key string) app.EventHandler {
+	return func(ctx app.Context, ev app.Event) {
+		if d, ok := e.drafts[key]; ok && d.Err == "" {
+			delete(e.drafts, key)
+		}
+	}
+}
+
+// onAction returns a handler that applies a fixed action.
+func (e *Editor) onAction(a Action) app.EventHandler {
+	return func(ctx app.Context, ev app.Event) { e.apply(ctx, a) }
+}
+
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

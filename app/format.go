@@ -1,0 +1,150 @@
+package app
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// numbers formats numbers for display. In the browser it uses the user's
+// locale through Intl.NumberFormat; elsewhere (prerendering, native tests)
+// it falls back to calc's English formatting.
+type numbers struct {
+	lang  string
+	cache map[string]app.Value
+}
+
+// newNumbers returns a formatter for the browser's language, if any.
+func newNumbers() *numbers {
+	n := &numbers{lang: "en-US", cache: map[string]app.Value{}}
+	if nav := app.Window().Get("navigator"); nav.Truthy() {
+		if l := nav.Get("language"); l.Truthy() {
+			n.lang = l.String()
+		}
+	}
+	return n
+}
+
+// intl returns a cached Intl.NumberFormat, or nil outside a browser.
+func (n *numbers) intl(key string, opts map[string]any) (v app.Value) {
+	if n == nil {
+		return nil
+	}
+	if f, ok := n.cache[key]; ok {
+		return f
+	}
+	defer func() {
+		if recover() != nil {
+			v = nil
+		}
+	}()
+	ctor := app.Window().Get("Intl")
+	if !ctor.Truthy() {
+		n.cache[key] = nil
+		return nil
+	}
+	f := ctor.Get("NumberFormat").New(n.lang, opts)
+	n.cache[key] = f
+	return f
+}
+
+// money formats an amount in a currency: whole units for large amounts
+// ("$15,155"), cents below 1,000 ("$412.50").
+func (n *numbers) money(v float64, currency string) string {
+	digits := 2
+	if math.Abs(v) >= 1000 {
+		digits = 0
+	}
+	key := "m" + currency + strconv.Itoa(digits)
+	if f := n.intl(key, map[string]any{"style": "currency", "currency": currency,
+		"minimumFractionDigits": digits, "maximumFractionDigits": digits}); f != nil {
+		return f.Call("format", v).String()
+	}
+	s := calc.FormatMoney(v, currency)
+	if digits == 0 {
+		s = calc.FormatMoney(math.Round(v), currency)
+		if i := strings.LastIndexByte(s, '.'); i >= 0 && currency != "JPY" {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// number formats a plain number with at most digits decimals.
+func (n *numbers) number(v float64, digits int) string {
+	key := "n" + strconv.Itoa(digits)
+	if f := n.intl(key, map[string]any{"maximumFractionDigits": digits}); f != nil {
+		return f.Call("format", v).String()
+	}
+	s := calc.FormatNumber(v, digits)
+	if digits > 0 {
+		// Like Intl's maximumFractionDigits: no trailing zeros.
+		for len(s) > 0 && s[len(s)-1] == '0' && strings.LastIndexByte(s, '.') >= 0 {
+			s = s[:len(s)-1]
+		}
+		if len(s) > 0 && s[len(s)-1] == '.' {
+			s = s[:len(s)-1]
+		}
+	}
+	return s
+}
+
+// value shows a total in the model's unit: money in its currency, or
+// weighted points in score mode.
+func (n *numbers) value(m calc.Model, v float64) string {
+	if m.Mode == calc.ModeMoney {
+		return n.money(v, m.Currency)
+	}
+	return n.number(v, 1)
+}
+
+// signed shows a difference with its sign: "+$1,200", "−3.5".
+func (n *numbers) signed(m calc.Model, v float64) string {
+	switch {
+	case v > 0:
+		return "+" + n.value(m, v)
+	case v < 0:
+		return "−" + n.value(m, -v)
+	}
+	return "±" + n.value(m, 0)
+}
+
+// ratio shows a benefit/cost ratio, or a dash when there are no costs.
+func (n *numbers) ratio(r *float64) string {
+	if r == nil {
+		return "—"
+	}
+	return n.number(*r, 2) + "×"
+}
+
+// percent shows a fraction as a percentage, or a dash for null.
+func (n *numbers) percent(r *float64) string {
+	if r == nil {
+		return "—"
+	}
+	return n.number(*r*100, 0) + " %"
+}
+
+// payback shows payback months: immediate, a count, or never.
+func (n *numbers) payback(m *float64) string {
+	switch {
+	case m == nil:
+		return "not within the horizon"
+	case *m == 0:
+		return "immediate"
+	}
+	return n.number(*m, 1) + " months"
+}
+
+// describeSettings summarises the assumptions a model's results rest on.
+func describeSettings(n *numbers, m calc.Model) string {
+	if m.Mode == calc.ModeMoney {
+		return "Money · " + m.Currency + " · " + strconv.Itoa(m.HorizonYears) + "-year horizon · " +
+			n.number(m.DiscountRate*100, 2) + " % discount rate · " + n.money(m.HourlyRate, m.Currency) + " per hour"
+	}
+	return "Scores on a " + strconv.Itoa(m.Scale.Min) + "–" + strconv.Itoa(m.Scale.Max) + " scale, weighted"
+}

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+func TestLibrarySaveLoadList(t *testing.T) {
+	lib := Library{Store: MemStorage{}}
+	list, err := lib.List()
+	require.NoError(t, err)
+	assert.Empty(t, list)
+
+	m := testModel()
+	m.Title = "First"
+	rev, err := lib.Save("a1", m, 0, 1000)
+	require.NoError(t, err)
+	assert.Equal(t, 1, rev)
+
+	m2 := testModel()
+	m2.Title = "Second"
+	_, err = lib.Save("a2", m2, 0, 2000)
+	require.NoError(t, err)
+
+	got, gotRev, err := lib.Load("a1")
+	require.NoError(t, err)
+	assert.Equal(t, 1, gotRev)
+	assert.Equal(t, m, got)
+
+	list, err = lib.List()
+	require.NoError(t, err)
+	assert.Equal(t, []Meta{{"a2", "Second", 2000}, {"a1", "First", 1000}}, list)
+
+	m.Title = "First, renamed"
+	rev, err = lib.Save("a1", m, rev, 3000)
+	require.NoError(t, err)
+	assert.Equal(t, 2, rev)
+	list, _ = lib.List()
+	assert.Equal(t, Meta{"a1", "First, renamed", 3000}, list[0])
+
+	require.NoError(t, lib.Delete("a1"))
+	list, _ = lib.List()
+	assert.Equal(t, []Meta{{"a2", "Second", 2000}}, list)
+	_, _, err = lib.Load("a1")
+	require.Error(t, err)
+}
+
+func TestLibraryConflict(t *testing.T) {
+	store := MemStorage{}
+	tab1, tab2 := Library{Store: store}, Library{Store: store}
+	rev1, err := tab1.Save("a1", testModel(), 0, 1)
+	require.NoError(t, err)
+	_, rev2, err := tab2.Load("a1")
+	require.NoError(t, err)
+
+	_, err = tab2.Save("a1", testModel(), rev2, 2)
+	require.NoError(t, err)
+	_, err = tab1.Save("a1", testModel(), rev1, 3)
+	require.ErrorIs(t, err, ErrConflict, "tab 1 must not silently overwrite tab 2")
+}
+
+func TestLibraryNeverSavesInvalid(t *testing.T) {
+	store := MemStorage{}
+	lib := Library{Store: store}
+	bad := testModel()
+	bad.Items[0].Weight = -1
+	_, err := lib.Save("a1", bad, 0, 1)
+	require.Error(t, err)
+	assert.Empty(t, store)
+}
+
+type failingStorage struct{ MemStorage }
+
+func (failingStorage) Set(string, string) error { return errors.New("QuotaExceededError") }
+
+func TestLibraryStorageFull(t *testing.T) {
+	lib := Library{Store: failingStorage{MemStorage{}}}
+	rev, err := lib.Save("a1", testModel(), 0, 1)
+	require.EqualError(t, err, "QuotaExceededError")
+	assert.Equal(t, 0, rev)
+}
+
+func TestLibraryCorruptRecord(t *testing.T) {
+	store := MemStorage{keyDoc + "x": `{"rev":1,"model":{"format":"valuecalc/0"}}`, keyDoc + "y": `not json`}
+	lib := Library{Store: store}
+	_, _, err := lib.Load("x")
+	require.ErrorContains(t, err, `saved assessment "x" is invalid`)
+	_, _, err = lib.Load("y")
+	require.ErrorContains(t, err, `saved assessment "y" is unreadable`)
+	var ps calc.Problems
+	_, _, err = lib.Load("x")
+	assert.True(t, errors.As(err, &ps))
+}

@@ -1,0 +1,97 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// renderResults shows each scenario's totals as a card: the net value
+// first, then what makes it, the delta against the baseline, and a flag
+// for unscored items. The best scenario is highlighted.
+func (e *Editor) renderResults(m calc.Model) app.UI {
+	res := e.result
+	return app.Section().ID("results").Class("results").Aria("labelledby", "results-title").Body(
+		app.H2().ID("results-title").Class("sr-only").Text("Results"),
+		app.P().ID("results-live").Class("sr-only").Aria("live", "polite").Text(resultsSummary(e.num, m, res)),
+		app.Div().Class("result-cards").Body(
+			app.Range(res.Scenarios).Slice(func(i int) app.UI {
+				return e.renderResultCard(m, res, i)
+			}),
+		),
+	)
+}
+
+// resultsSummary is the sentence screen readers hear after each change.
+func resultsSummary(n *numbers, m calc.Model, res calc.Result) string {
+	for _, s := range res.Scenarios {
+		if s.ID == res.Best {
+			if len(res.Scenarios) == 1 {
+				return "Net value " + n.value(m, s.Net) + "."
+			}
+			return "Best: " + s.Name + ", net value " + n.value(m, s.Net) + "."
+		}
+	}
+	return ""
+}
+
+func (e *Editor) renderResultCard(m calc.Model, res calc.Result, i int) app.UI {
+	s := res.Scenarios[i]
+	n := e.num
+	best := s.ID == res.Best && len(res.Scenarios) > 1
+	base := res.Scenarios[0]
+	money := m.Mode == calc.ModeMoney
+	return app.Article().ID("result-"+s.ID).Class("result-card card"+cls(" best", best)+cls(" negative", s.Net < 0)).
+		DataSet("scenario", s.ID).Aria("label", "Results for "+s.Name).Body(
+		app.Header().Class("result-head").Body(
+			app.H3().Class("result-name").Text(s.Name),
+			app.If(i == 0 && len(res.Scenarios) > 1, func() app.UI { return app.Span().Class("tag").Text("Baseline") }),
+			app.If(best, func() app.UI { return app.Span().ID("best-badge").Class("badge").Text("Best") }),
+		),
+		app.P().Class("net-label").Text("Net value"),
+		app.P().ID("net-"+s.ID).Class("net-value").DataSet("value", raw(s.Net)).Text(n.value(m, s.Net)),
+		app.If(i > 0, func() app.UI {
+			d := s.Net - base.Net
+			return app.P().ID("delta-"+s.ID).Class("delta"+cls(" up", d > 0)+cls(" down", d < 0)).DataSet("value", raw(d)).
+				Text(n.signed(m, d) + " vs " + base.Name)
+		}),
+		app.Dl().Class("figures").Body(
+			figure("benefits-"+s.ID, "Benefits", n.value(m, s.Benefits), raw(s.Benefits)),
+			figure("costs-"+s.ID, "Costs", n.value(m, s.Costs), raw(s.Costs)),
+			figure("ratio-"+s.ID, "Benefit/cost ratio", n.ratio(s.Ratio), ptrValue(s.Ratio)),
+			app.If(money, func() app.UI { return figure("roi-"+s.ID, "ROI", n.percent(s.ROI), ptrValue(s.ROI)) }),
+			app.If(money, func() app.UI {
+				return figure("payback-"+s.ID, "Payback", n.payback(s.PaybackMonths), ptrValue(s.PaybackMonths))
+			}),
+		),
+		app.If(s.Unscored > 0, func() app.UI {
+			what := "items have"
+			if s.Unscored == 1 {
+				what = "item has"
+			}
+			return app.P().ID("unscored-" + s.ID).Class("unscored-flag").
+				Text("⚠ " + strconv.Itoa(s.Unscored) + " " + what + " no value in this scenario")
+		}),
+	)
+}
+
+// figure is one labelled number of a result card; value is the raw
+// number, for tests and for copying, "" when there is none.
+func figure(id, label, text, value string) app.UI {
+	return app.Div().Class("figure").Body(
+		app.Dt().Text(label),
+		app.Dd().ID(id).DataSet("value", value).Text(text),
+	)
+}
+
+func ptrValue(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return raw(*p)
+}
+
+// raw writes a number exactly, for data attributes.
+func raw(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
