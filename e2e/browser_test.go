@@ -1,0 +1,184 @@
+//go:build e2e
+
+// Package e2e drives the built valuecalc site in headless Chromium, as a
+// user would: `make e2e` builds app.wasm and the valuecalc binary, and
+// TestMain serves the site with `valuecalc serve` on 127.0.0.1.
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// baseURL is where TestMain serves the site, e.g. http://127.0.0.1:41234.
+var baseURL string
+
+func TestMain(m *testing.M) {
+	os.Exit(serveAndRun(m))
+}
+
+func serveAndRun(m *testing.M) int {
+	bin := envOr("VALUECALC_BIN", "../bin/valuecalc")
+	web := envOr("VALUECALC_WEB", "../web")
+	addr, err := freeAddr()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	cmd := exec.Command(bin, "serve", "-addr", addr, "-web", web)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: starting valuecalc serve:", err)
+		return 1
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
+	baseURL = "http://" + addr
+	if err := waitHTTP(baseURL+"/", 60*time.Second); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	return m.Run()
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+// freeAddr returns a loopback address with a port nobody listens on.
+func freeAddr() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+func waitHTTP(url string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		res, err := http.Get(url)
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return fmt.Errorf("%s did not answer within %s", url, timeout)
+}
+
+// newBrowser starts headless Chromium with a fresh profile and returns a tab
+// context that ends with the test.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	// Not t.TempDir: Chromium may still be writing its profile while it
+	// exits, and a failed clean-up must not fail the test.
+	dir, err := os.MkdirTemp("", "valuecalc-chromium-")
+	require.NoError(t, err)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(envOr("CHROMIUM", "/usr/bin/chromium")),
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-back-forward-cache", true),
+		chromedp.WindowSize(1280, 900),
+		chromedp.Env("TMPDIR=" + dir),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() {
+		chromedp.Cancel(ctx) // closes the browser and waits for it
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		os.RemoveAll(dir)
+	})
+	require.NoError(t, chromedp.Run(ctx), "starting Chromium")
+	return ctx
+}
+
+// waitReady waits until the wasm client has mounted: the prerendered HTML
+// already holds the markup, so elements alone prove nothing.
+func waitReady() chromedp.Action {
+	return chromedp.WaitVisible(`body[data-ready="1"]`, chromedp.ByQuery)
+}
+
+// typeInto replaces the text of the input with id by typing text into it,
+// key by key, as a user would after selecting all of the field's text: the
+// first key replaces the selection, so the field never passes through
+// empty.
+func typeInto(id, text string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		js := fmt.Sprintf(`(() => { const el = document.getElementById(%q); el.focus(); el.select(); return true })()`, id)
+		if err := chromedp.Evaluate(js, nil).Do(ctx); err != nil {
+			return err
+		}
+		if text == "" {
+			return chromedp.KeyEvent(kb.Delete).Do(ctx)
+		}
+		return chromedp.KeyEvent(text).Do(ctx)
+	})
+}
+
+// cssEscape escapes an id for a CSS selector (ids here hold only letters,
+// digits, '-' and '_', but may start with a digit after the prefix).
+func cssEscape(id string) string { return strings.NewReplacer(".", `\.`, ":", `\:`).Replace(id) }
+
+// dataValue reads the data-value attribute of the element with id as a
+// number.
+func dataValue(t *testing.T, ctx context.Context, id string) float64 {
+	t.Helper()
+	var s string
+	var ok bool
+	require.NoError(t, chromedp.Run(ctx, chromedp.AttributeValue("#"+cssEscape(id), "data-value", &s, &ok, chromedp.ByQuery)))
+	require.True(t, ok, "#%s has no data-value", id)
+	v, err := strconv.ParseFloat(s, 64)
+	require.NoError(t, err, "#%s data-value %q", id, s)
+	return v
+}
+
+// waitValue waits until the data-value of #id is v (within 1e-9 relative).
+func waitValue(id string, v float64) chromedp.Action {
+	js := fmt.Sprintf(`(() => { const el = document.getElementById(%q); if (!el) return false; const x = parseFloat(el.dataset.value); return Math.abs(x - %v) <= 1e-9 * Math.max(1, Math.abs(%v)) })()`, id, v, v)
+	return waitJS(js)
+}
+
+// waitJS polls a JavaScript expression until it is true.
+func waitJS(expr string) chromedp.Action {
+	return chromedp.Poll(expr, nil, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(15*time.Second))
+}
+
+func approx(t *testing.T, want, got float64, msg string, args ...any) {
+	t.Helper()
+	assert.InDelta(t, want, got, 1e-9*math.Max(1, math.Abs(want)), append([]any{msg}, args...)...)
+}
