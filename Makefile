@@ -1,0 +1,81 @@
+# valuecalc: `make run` builds and serves the app on http://127.0.0.1:8000,
+# `make test` runs every test. Both install what a fresh Debian machine lacks.
+
+GO        ?= go
+ADDR      ?= 127.0.0.1:8000
+BIN       := bin/valuecalc
+WASM      := web/app.wasm
+GOROOT    := $(shell $(GO) env GOROOT)
+WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
+GOFILES   := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum
+EXAMPLES  := $(wildcard examples/*.json)
+FUZZTIME  ?= 10s
+CHROMIUM  ?= /usr/bin/chromium
+
+# The wasm runner copies the whole environment into wasm memory and fails
+# over ~8 KB of it, so wasm tests run with a trimmed environment.
+WASM_ENV  := env -i PATH="$(PATH)" HOME="$(HOME)" \
+	GOCACHE="$(shell $(GO) env GOCACHE)" GOMODCACHE="$(shell $(GO) env GOMODCACHE)" \
+	GOPROXY="$(shell $(GO) env GOPROXY)" GOFLAGS="$(shell $(GO) env GOFLAGS)" \
+	TMPDIR="$(or $(TMPDIR),/tmp)" GOOS=js GOARCH=wasm
+
+.PHONY: all run build test vet unit wasm-test fuzz-smoke fuzz e2e bench clean chromium
+
+all: build
+
+$(WASM): $(GOFILES) $(EXAMPLES)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM) ./cmd/valuecalc
+
+$(BIN): $(GOFILES) $(EXAMPLES)
+	$(GO) build -trimpath -o $(BIN) ./cmd/valuecalc
+
+## build: the complete static site in dist/
+build: $(WASM) $(BIN)
+	rm -rf dist
+	$(BIN) build -o dist
+
+## run: build and serve on http://127.0.0.1:8000
+run: $(WASM) $(BIN)
+	$(BIN) serve -addr $(ADDR)
+
+## test: vet, unit tests (race), wasm tests under Node, fuzz smoke, browser tests
+test: vet unit wasm-test fuzz-smoke e2e
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/... ./app/... ./calc/... ./examples/...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+wasm-test:
+	@command -v node >/dev/null || { echo "node is required for the wasm tests"; exit 1; }
+	$(WASM_ENV) $(GO) test -count=1 -exec="$(WASM_EXEC)" ./calc/... ./app/... ./examples/...
+
+# Each fuzz target runs briefly; `make fuzz FUZZTIME=5m` runs them longer.
+FUZZ_TARGETS := ./calc:FuzzDecode
+fuzz-smoke: fuzz
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$pkg $$name for $(FUZZTIME)"; \
+		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	done
+
+chromium:
+	@command -v $(CHROMIUM) >/dev/null || { \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## e2e: the built site in headless Chromium
+e2e: chromium $(WASM) $(BIN)
+	VALUECALC_BIN="$(CURDIR)/$(BIN)" VALUECALC_WEB="$(CURDIR)/web" CHROMIUM="$(CHROMIUM)" \
+		$(GO) test -tags e2e -count=1 -timeout 10m ./e2e/...
+
+## bench: benchmarks (timings are never asserted in tests)
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./calc/...
+
+clean:
+	rm -rf dist bin $(WASM)
