@@ -54,7 +54,7 @@ wasm-test:
 	$(WASM_ENV) $(GO) test -count=1 -exec="$(WASM_EXEC)" ./calc/... ./app/... ./examples/...
 
 # Each fuzz target runs briefly; `make fuzz FUZZTIME=5m` runs them longer.
-FUZZ_TARGETS := ./calc:FuzzDecode
+FUZZ_TARGETS := ./calc:FuzzDecode ./calc:FuzzDecodeLink ./app:FuzzParseNumber
 fuzz-smoke: fuzz
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

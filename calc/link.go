@@ -1,0 +1,83 @@
+package calc
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// ErrLink reports a share link whose payload cannot be unpacked: not
+// base64url, or not a complete raw DEFLATE stream. A payload that unpacks
+// to a broken model gets Decode's problems instead.
+var ErrLink = errors.New("broken link")
+
+// MaxLinkLen is the longest link payload DecodeLink reads: one that
+// unpacks to more than MaxInputSize is refused anyway, and refusing a long
+// payload early keeps a hostile link from costing much.
+const MaxLinkLen = 8 << 20
+
+// EncodeLink packs m into the payload of a share link (SPEC §5): the
+// model's canonical JSON without indentation, compressed with raw DEFLATE
+// (RFC 1951) and written in base64url without padding. The link itself is
+// the app's URL followed by "#model=" and the payload.
+//
+// EncodeLink returns an error if m fails Validate.
+func EncodeLink(m Model) (string, error) {
+	data, err := Encode(m)
+	if err != nil {
+		return "", err
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, data); err != nil {
+		return "", err
+	}
+	var z bytes.Buffer
+	w, err := flate.NewWriter(&z, flate.BestCompression)
+	if err != nil {
+		return "", err
+	}
+	w.Write(compact.Bytes())
+	if err := w.Close(); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(z.Bytes()), nil
+}
+
+// DecodeLink unpacks the payload of a share link (what follows "#model=")
+// and decodes the model in it as Decode does. It is lenient about how
+// other programs write base64: padding, the standard alphabet's + and /,
+// a + turned into a space by URL decoding, and line breaks are accepted.
+//
+// DecodeLink returns an error if:
+//   - the payload is empty, longer than MaxLinkLen, not base64, or not a
+//     complete raw DEFLATE stream (ErrLink);
+//   - it unpacks to more than MaxInputSize bytes (ErrTooLarge);
+//   - the model in it is invalid (Decode's Problems).
+func DecodeLink(payload string) (Model, error) {
+	if payload == "" {
+		return Model{}, fmt.Errorf("%w: the link holds no model", ErrLink)
+	}
+	if len(payload) > MaxLinkLen {
+		return Model{}, fmt.Errorf("%w: the link is too long (%d characters; at most %d)", ErrLink, len(payload), MaxLinkLen)
+	}
+	s := strings.NewReplacer("+", "-", "/", "_", " ", "-", "\n", "", "\r", "", "=", "").Replace(payload)
+	z, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return Model{}, fmt.Errorf("%w: it is not valid base64url (%v); was it copied whole?", ErrLink, err)
+	}
+	r := flate.NewReader(bytes.NewReader(z))
+	defer r.Close()
+	data, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	switch {
+	case len(data) > MaxInputSize:
+		return Model{}, fmt.Errorf("%w: the model in the link is larger than 5 MB", ErrTooLarge)
+	case err != nil:
+		return Model{}, fmt.Errorf("%w: its data is damaged or cut short; was it copied whole?", ErrLink)
+	}
+	return Decode(data)
+}
