@@ -54,7 +54,7 @@ wasm-test:
 	$(WASM_ENV) $(GO) test -count=1 -exec="$(WASM_EXEC)" ./calc/... ./app/... ./examples/...
 
 # Each fuzz target runs briefly; `make fuzz FUZZTIME=5m` runs them longer.
-FUZZ_TARGETS := ./calc:FuzzDecode ./calc:FuzzDecodeLink ./app:FuzzParseNumber
+FUZZ_TARGETS := ./calc:FuzzDecode ./calc:FuzzDecodeLink ./app:FuzzParseNumber ./app:FuzzExportCSV
 fuzz-smoke: fuzz
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
@@ -63,10 +63,15 @@ fuzz:
 		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
 	done
 
+# The browser tests need Chromium, and python3 for the test that opens a
+# share link made outside the app (scripts/make-link.py).
 chromium:
 	@command -v $(CHROMIUM) >/dev/null || { \
 		echo "installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v python3 >/dev/null || { \
+		echo "installing python3 for the share link test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-minimal >/dev/null; }
 
 ## e2e: the built site in headless Chromium
 e2e: chromium $(WASM) $(BIN)

@@ -66,9 +66,13 @@ func DecodeLink(payload string) (Model, error) {
 		return Model{}, fmt.Errorf("%w: the link is too long (%d characters; at most %d)", ErrLink, len(payload), MaxLinkLen)
 	}
 	s := strings.NewReplacer("+", "-", "/", "_", " ", "-", "\n", "", "\r", "", "=", "").Replace(payload)
+	if i := strings.IndexFunc(s, notBase64URL); i >= 0 {
+		return Model{}, fmt.Errorf("%w: it holds %q, which has no place in a valuecalc link", ErrLink, clip(s[i:min(len(s), i+8)]))
+	}
 	z, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return Model{}, fmt.Errorf("%w: it is not valid base64url (%v); was it copied whole?", ErrLink, err)
+		// Only the length can be wrong now: the link was cut short.
+		return Model{}, fmt.Errorf("%w: its data is damaged or cut short; was it copied whole?", ErrLink)
 	}
 	r := flate.NewReader(bytes.NewReader(z))
 	defer r.Close()
@@ -80,4 +84,9 @@ func DecodeLink(payload string) (Model, error) {
 		return Model{}, fmt.Errorf("%w: its data is damaged or cut short; was it copied whole?", ErrLink)
 	}
 	return Decode(data)
+}
+
+// notBase64URL reports a character outside the base64url alphabet.
+func notBase64URL(r rune) bool {
+	return !('A' <= r && r <= 'Z' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-' || r == '_')
 }

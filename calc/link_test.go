@@ -82,9 +82,10 @@ func TestLinkErrors(t *testing.T) {
 		msg     string
 	}{
 		{"empty", "", calc.ErrLink, "the link holds no model"},
-		{"not base64", "!!!***", calc.ErrLink, "not valid base64url"},
+		{"not base64", "!!!***", calc.ErrLink, `it holds "!!!***", which has no place in a valuecalc link`},
+		{"percent escapes", "%3Cscript%3E", calc.ErrLink, "no place in a valuecalc link"},
 		{"truncated", valid[:len(valid)/2], calc.ErrLink, "damaged or cut short"},
-		{"one char", valid[:1], calc.ErrLink, "not valid base64url"},
+		{"one char", valid[:1], calc.ErrLink, "damaged or cut short"},
 		{"too long", strings.Repeat("A", calc.MaxLinkLen+1), calc.ErrLink, "too long"},
 		{"not json", deflate(t, []byte("hello")), calc.ErrSyntax, "invalid JSON"},
 		{"invalid model", deflate(t, []byte(`{"format":"valuecalc/1","items":[{"id":"a","name":"","side":"cost","type":"risk","weight":-1}]}`)),

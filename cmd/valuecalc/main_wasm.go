@@ -12,5 +12,6 @@ import (
 // so the server and CLI code stay out of the download.
 func main() {
 	ui.Register()
+	ui.RepairURL()
 	app.RunWhenOnBrowser()
 }

@@ -1,0 +1,45 @@
+package app
+
+import (
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestEscapeStrayPercents(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"http://h/#model=abc", "http://h/#model=abc"},
+		{"http://h/#model=%%%x%%%", "http://h/#model=%25%25%25x%25%25%25"},
+		{"http://h/?template=%zz#a", "http://h/?template=%25zz#a"},
+		{"http://h/#a%2", "http://h/#a%252"},
+		{"http://h/#%41%4a", "http://h/#%41%4a"},
+		{"%", "%25"},
+		{"", ""},
+	} {
+		got := escapeStrayPercents(tc.in)
+		assert.Equal(t, tc.want, got, tc.in)
+		_, err := url.Parse(got)
+		assert.NoError(t, err, "url.Parse accepts %q", got)
+	}
+}
+
+func TestLinkPayload(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"#model=abc", "abc", true},
+		{"model=abc", "abc", true},
+		{"#x=1&model=a-b_c&y=2", "a-b_c", true},
+		{"#model=", "", true},
+		{"#model=%25%25x", "%%x", true},
+		{"#model=a%2Bb", "a+b", true},
+		{"#other=1", "", false},
+		{"", "", false},
+	} {
+		got, ok := linkPayload(tc.in)
+		assert.Equal(t, tc.ok, ok, tc.in)
+		assert.Equal(t, tc.want, got, tc.in)
+	}
+}
