@@ -59,6 +59,20 @@ type Editor struct {
 	saveTimer bool
 	num       *numbers
 	release   []func()
+
+	// shared is set while a share link's model is on screen: read-only,
+	// never saved, until the user saves a copy.
+	shared       bool
+	linkErr      string   // why the link in the URL did not open
+	linkProblems []string // the problems of the model in it
+	shareStatus  string
+
+	view       string // "" (the editor) or "report"
+	explain    *explainTarget
+	importErr  string
+	importList []string
+	dragging   bool
+	embed      bool // shown in an iframe on another site (?embed=1)
 }
 
 // OnMount opens the assessment asked for by the URL, or the last one, and
@@ -68,6 +82,7 @@ func (e *Editor) OnMount(ctx app.Context) {
 	e.lib = Library{Store: browserStorage{}}
 	e.open(ctx)
 	e.listen(ctx)
+	e.listenDrops(ctx)
 	app.Window().Get("document").Get("body").Call("setAttribute", "data-ready", "1")
 }
 
@@ -79,11 +94,20 @@ func (e *Editor) OnDismount() {
 	e.release = nil
 }
 
-// open picks the starting assessment: a template named by ?template=, the
-// assessment open last, the most recent one, or a blank one.
+// open picks the starting assessment: the model of a share link
+// (#model=), a template named by ?template=, the assessment open last, the
+// most recent one, or the first template.
 func (e *Editor) open(ctx app.Context) {
 	e.refreshList()
-	if id := ctx.Page().URL().Query().Get("template"); id != "" {
+	if e.openLink(ctx) {
+		return
+	}
+	e.openOwn(ctx)
+}
+
+// openOwn opens the user's own work, or the template the URL names.
+func (e *Editor) openOwn(ctx app.Context) {
+	if id := takeTemplateParam(); id != "" {
 		if _, ok := examples.Get(id); ok || id == blankTemplate {
 			e.newFromTemplate(ctx, id)
 			return
@@ -137,6 +161,7 @@ func (e *Editor) load(ctx app.Context, id string) error {
 // show makes m the assessment on screen, with a fresh history.
 func (e *Editor) show(ctx app.Context, id string, m calc.Model, rev int, saved bool) {
 	e.hist = NewHistory(m)
+	e.shared, e.explain = false, nil
 	e.docID, e.rev, e.saved = id, rev, saved
 	e.drafts, e.pending = map[string]draft{}, map[string]cellSetting{}
 	e.conflict, e.saveErr, e.dirty = false, "", false
@@ -165,7 +190,7 @@ func (e *Editor) listen(ctx app.Context) {
 		ev := args[0]
 		if !(ev.Get("ctrlKey").Bool() || ev.Get("metaKey").Bool()) {
 			if ev.Get("key").String() == "Escape" {
-				ctx.Dispatch(func(ctx app.Context) { e.panel, e.confirm = "", nil })
+				ctx.Dispatch(func(ctx app.Context) { e.panel, e.confirm, e.explain = "", nil, nil })
 			}
 			return nil
 		}
@@ -186,13 +211,26 @@ func (e *Editor) listen(ctx app.Context) {
 		}
 		return nil
 	})
+	hashchange := app.FuncOf(func(this app.Value, args []app.Value) any {
+		// A share link pasted into the address bar of an open tab.
+		ctx.Dispatch(func(ctx app.Context) {
+			e.save()
+			if e.openLink(ctx) {
+				e.panel, e.view = "", ""
+			}
+		})
+		return nil
+	})
 	win := app.Window()
 	win.Call("addEventListener", "keydown", keydown)
+	win.Call("addEventListener", "hashchange", hashchange)
 	win.Call("addEventListener", "pagehide", flush)
 	doc := win.Get("document")
 	doc.Call("addEventListener", "visibilitychange", flush)
 	e.release = append(e.release, func() {
 		win.Call("removeEventListener", "keydown", keydown)
+		win.Call("removeEventListener", "hashchange", hashchange)
+		hashchange.Release()
 		win.Call("removeEventListener", "pagehide", flush)
 		doc.Call("removeEventListener", "visibilitychange", flush)
 		keydown.Release()
@@ -203,6 +241,10 @@ func (e *Editor) listen(ctx app.Context) {
 // apply runs an action through the history; a refused action is shown as
 // a notice and changes nothing.
 func (e *Editor) apply(ctx app.Context, a Action) bool {
+	if e.shared {
+		e.say(ctx, notice{Text: "This shared assessment is read-only: save a copy to edit it.", IsErr: true})
+		return false
+	}
 	h, err := e.hist.Apply(a)
 	if err != nil {
 		e.say(ctx, notice{Text: capitalize(err.Error()) + ".", IsErr: true})
@@ -230,7 +272,7 @@ func (e *Editor) changed(ctx app.Context) {
 // tab's newer save, and reports storage that refuses the write; the work
 // stays on screen either way.
 func (e *Editor) save() {
-	if !e.dirty || e.conflict {
+	if !e.dirty || e.conflict || e.shared {
 		return
 	}
 	rev, err := e.lib.Save(e.docID, e.hist.Present(), e.rev, time.Now().UnixMilli())
@@ -289,6 +331,9 @@ func (e *Editor) say(ctx app.Context, n notice) {
 // message, and the model keeps its last valid value.
 func (e *Editor) onField(key string) app.EventHandler {
 	return func(ctx app.Context, ev app.Event) {
+		if e.shared {
+			return
+		}
 		text := ctx.JSSrc().Get("value").String()
 		m := e.hist.Present()
 		if sm, ok := e.cellOf(key); ok && m.Mode == calc.ModeMoney {

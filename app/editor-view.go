@@ -11,24 +11,44 @@ import (
 // Render draws the whole calculator from the editor's state.
 func (e *Editor) Render() app.UI {
 	m := e.hist.Present()
-	return app.Div().Class("page editor").Body(
+	if e.view == "report" {
+		return app.Div().Class("page-wrap").Body(
+			e.renderReport(m),
+			e.renderNotice(),
+		)
+	}
+	return app.Div().Class("page editor"+cls(" dragging", e.dragging)+cls(" shared", e.shared)).Body(
 		e.renderTopbar(m),
 		app.Main().ID("main").Class("content").Body(
 			e.renderBanners(),
-			e.renderSettings(m),
+			editable(!e.shared, e.renderSettings(m)),
 			e.renderResults(m),
-			e.renderGrid(m),
+			editable(!e.shared, e.renderGrid(m)),
 			e.renderCharts(m),
 		),
 		app.If(e.panel == "library", func() app.UI { return e.renderLibrary() }),
+		app.If(e.panel == "share", func() app.UI { return e.renderShare() }),
+		app.If(e.panel == "files", func() app.UI { return e.renderFiles() }),
+		app.If(e.explain != nil, func() app.UI { return e.renderExplain(m) }),
 		app.If(e.confirm != nil, func() app.UI { return e.renderConfirmMode(m) }),
+		app.If(e.dragging, func() app.UI {
+			return app.Div().ID("drop-hint").Class("drop-hint").Aria("hidden", "true").Text("Drop a valuecalc file to import it as a new assessment")
+		}),
 		e.renderNotice(),
 	)
+}
+
+// editable wraps part of the editor in a fieldset that, when on is false,
+// disables every control in it at once: a shared assessment is read-only.
+func editable(on bool, ui app.UI) app.UI {
+	return app.FieldSet().Class("edit-area").Disabled(!on).Body(ui)
 }
 
 func (e *Editor) renderTopbar(m calc.Model) app.UI {
 	status := "Saved on this device"
 	switch {
+	case e.shared:
+		status = "Shared link: not saved"
 	case e.saveErr != "":
 		status = "Not saved"
 	case e.dirty:
@@ -40,7 +60,7 @@ func (e *Editor) renderTopbar(m calc.Model) app.UI {
 		app.Span().Class("brand").Text("valuecalc"),
 		app.Div().Class("title-field").Body(
 			app.Label().For("f-title").Class("sr-only").Text("Assessment title"),
-			e.textInput("title", "f-title", "Assessment title", "title-input"),
+			e.textInput("title", "f-title", "Assessment title", "title-input").ReadOnly(e.shared),
 			e.fieldError("title"),
 		),
 		app.Div().Class("toolbar").Body(
@@ -48,6 +68,12 @@ func (e *Editor) renderTopbar(m calc.Model) app.UI {
 				Disabled(!e.hist.CanUndo()).OnClick(func(ctx app.Context, ev app.Event) { e.undo(ctx) }).Text("Undo"),
 			app.Button().ID("redo").Class("btn btn-bar").Title("Redo (Shift+Ctrl+Z)").
 				Disabled(!e.hist.CanRedo()).OnClick(func(ctx app.Context, ev app.Event) { e.redo(ctx) }).Text("Redo"),
+			app.Button().ID("open-share").Class("btn btn-bar").Aria("haspopup", "dialog").
+				OnClick(func(ctx app.Context, ev app.Event) { e.shareStatus = ""; e.panel = "share" }).Text("Share"),
+			app.Button().ID("open-report").Class("btn btn-bar").Title("A clean view to present or print").
+				OnClick(func(ctx app.Context, ev app.Event) { e.panel, e.view = "", "report" }).Text("Present"),
+			app.Button().ID("open-files").Class("btn btn-bar").Aria("haspopup", "dialog").
+				OnClick(func(ctx app.Context, ev app.Event) { e.importErr, e.importList = "", nil; e.panel = "files" }).Text("Files"),
 			app.Button().ID("open-library").Class("btn btn-bar").Aria("haspopup", "dialog").
 				OnClick(func(ctx app.Context, ev app.Event) { e.refreshList(); e.panel = "library" }).Text("Assessments"),
 			app.Span().ID("save-status").Class("save-status").Aria("live", "polite").Text(status),
@@ -56,7 +82,9 @@ func (e *Editor) renderTopbar(m calc.Model) app.UI {
 }
 
 func (e *Editor) renderBanners() app.UI {
-	return app.Div().Body(
+	return app.Div().Class("banners").Body(
+		app.If(e.shared, func() app.UI { return e.renderSharedBanner() }),
+		app.If(e.linkErr != "", func() app.UI { return e.renderLinkError() }),
 		app.If(e.conflict, func() app.UI {
 			return app.Div().ID("conflict").Class("banner banner-warn").Attr("role", "alert").Body(
 				app.P().Text("This assessment was changed in another tab. Your edits here are not saved."),

@@ -51,15 +51,17 @@ func (e *Editor) renderResultCard(m calc.Model, res calc.Result, i int) app.UI {
 			app.If(best, func() app.UI { return app.Span().ID("best-badge").Class("badge").Text("Best") }),
 		),
 		app.P().Class("net-label").Text("Net value"),
-		app.P().ID("net-"+s.ID).Class("net-value").DataSet("value", raw(s.Net)).Text(n.value(m, s.Net)),
+		app.P().ID("net-"+s.ID).Class("net-value").DataSet("value", raw(s.Net)).Body(
+			e.explainButton(s, "net", n.value(m, s.Net)),
+		),
 		app.If(i > 0, func() app.UI {
 			d := s.Net - base.Net
 			return app.P().ID("delta-"+s.ID).Class("delta"+cls(" up", d > 0)+cls(" down", d < 0)).DataSet("value", raw(d)).
 				Text(n.signed(m, d) + " vs " + base.Name)
 		}),
 		app.Dl().Class("figures").Body(
-			figure("benefits-"+s.ID, "Benefits", n.value(m, s.Benefits), raw(s.Benefits)),
-			figure("costs-"+s.ID, "Costs", n.value(m, s.Costs), raw(s.Costs)),
+			explained("benefits-"+s.ID, "Benefits", raw(s.Benefits), e.explainButton(s, "benefits", n.value(m, s.Benefits))),
+			explained("costs-"+s.ID, "Costs", raw(s.Costs), e.explainButton(s, "costs", n.value(m, s.Costs))),
 			figure("ratio-"+s.ID, "Benefit/cost ratio", n.ratio(s.Ratio), ptrValue(s.Ratio)),
 			app.If(money, func() app.UI { return figure("roi-"+s.ID, "ROI", n.percent(s.ROI), ptrValue(s.ROI)) }),
 			app.If(money, func() app.UI {
@@ -80,10 +82,27 @@ func (e *Editor) renderResultCard(m calc.Model, res calc.Result, i int) app.UI {
 // figure is one labelled number of a result card; value is the raw
 // number, for tests and for copying, "" when there is none.
 func figure(id, label, text, value string) app.UI {
+	dd := app.Dd().DataSet("value", value).Text(text)
+	if id != "" {
+		dd = dd.ID(id)
+	}
+	return app.Div().Class("figure").Body(app.Dt().Text(label), dd)
+}
+
+// explained is a figure whose number opens its explanation.
+func explained(id, label, value string, button app.UI) app.UI {
 	return app.Div().Class("figure").Body(
 		app.Dt().Text(label),
-		app.Dd().ID(id).DataSet("value", value).Text(text),
+		app.Dd().ID(id).DataSet("value", value).Body(button),
 	)
+}
+
+// explainButton shows a total that, clicked, lists what makes it up.
+func (e *Editor) explainButton(s calc.ScenarioResult, what, text string) app.UI {
+	return app.Button().ID("explain-"+what+"-"+s.ID).Class("explain-btn").
+		Title("Where does this come from?").Aria("label", text+": show what makes up the "+what+" of "+s.Name).
+		OnClick(func(ctx app.Context, ev app.Event) { e.explain = &explainTarget{Scenario: s.ID, What: what} }).
+		Text(text)
 }
 
 func ptrValue(p *float64) string {

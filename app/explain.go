@@ -1,0 +1,199 @@
+package app
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// explainTarget names a total to explain: a scenario's "benefits",
+// "costs" or "net".
+type explainTarget struct {
+	Scenario string
+	What     string
+}
+
+// part is one item's share of a total: what was entered, how it was
+// weighed and what it contributes, in the total's units.
+type part struct {
+	Item         calc.Item
+	Input        string // what was entered, in words: "score 4", "$1,500 a month"
+	Weight       float64
+	Override     bool // the weight is this scenario's, not the item's
+	Contribution float64
+	Scored       bool
+}
+
+// parts lists the items of side in scenario j, largest contribution first
+// (items without a value last, in model order).
+func parts(n *numbers, m calc.Model, res calc.Result, j int, side calc.Side) []part {
+	s, r := m.Scenarios[j], res.Scenarios[j]
+	var out []part
+	for i, it := range m.Items {
+		if it.Side != side {
+			continue
+		}
+		p := part{Item: it, Weight: it.Weight, Contribution: r.Contributions[i], Scored: r.Scored[i]}
+		if e, ok := s.Entries[it.ID]; ok {
+			if e.Weight != nil {
+				p.Weight, p.Override = *e.Weight, true
+			}
+			p.Input = describeEntry(n, m, e)
+		}
+		out = append(out, p)
+	}
+	slices.SortStableFunc(out, func(a, b part) int {
+		if a.Scored != b.Scored {
+			if a.Scored {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(math.Abs(b.Contribution), math.Abs(a.Contribution))
+	})
+	return out
+}
+
+// describeEntry says in words what an entry holds, before weighting.
+func describeEntry(n *numbers, m calc.Model, e calc.Entry) string {
+	if m.Mode == calc.ModeScore {
+		if e.Score == nil {
+			return ""
+		}
+		return "score " + n.number(*e.Score, 2) + " of " + strconv.Itoa(m.Scale.Max)
+	}
+	var base string
+	switch {
+	case e.Amount != nil:
+		base = n.money(*e.Amount, m.Currency)
+	case e.Hours != nil:
+		base = n.number(*e.Hours, 2) + " h × " + n.money(m.HourlyRate, m.Currency) + "/h"
+	default:
+		return ""
+	}
+	years := plural(m.HorizonYears, "year")
+	switch e.Per {
+	case calc.PerMonth:
+		return base + " a month, for " + years
+	case calc.PerYear:
+		return base + " a year, for " + years
+	}
+	return base + " once"
+}
+
+// discountNote explains the present value of recurring money, if any.
+func discountNote(n *numbers, m calc.Model) string {
+	if m.Mode != calc.ModeMoney {
+		return "Contribution = weight × score."
+	}
+	s := "Contribution = weight × amount (hours × hourly rate); monthly and yearly amounts are summed over " +
+		plural(m.HorizonYears, "year")
+	if m.DiscountRate > 0 {
+		s += ", each year's discounted at " + n.number(m.DiscountRate*100, 2) + " %"
+	}
+	return s + "."
+}
+
+// renderExplain is the dialog answering "where does this number come from?"
+func (e *Editor) renderExplain(m calc.Model) app.UI {
+	t := *e.explain
+	j := scenarioIndex(m, t.Scenario)
+	if j < 0 || j >= len(e.result.Scenarios) {
+		return nil
+	}
+	r := e.result.Scenarios[j]
+	n := e.num
+	var title string
+	var total float64
+	var sides []calc.Side
+	switch t.What {
+	case "benefits":
+		title, total, sides = "Benefits", r.Benefits, []calc.Side{calc.SideBenefit}
+	case "costs":
+		title, total, sides = "Costs", r.Costs, []calc.Side{calc.SideCost}
+	default:
+		title, total, sides = "Net value", r.Net, []calc.Side{calc.SideBenefit, calc.SideCost}
+	}
+	return app.Div().Class("overlay").Body(
+		app.Div().ID("explain").Class("dialog card dialog-wide").Attr("role", "dialog").Aria("modal", "true").
+			Aria("labelledby", "explain-title").Body(
+			app.Div().Class("section-head").Body(
+				app.H2().ID("explain-title").Text(title+" of "+r.Name+": "+n.value(m, total)),
+				app.Button().ID("explain-close").Class("btn").AutoFocus(true).Text("Close").
+					OnClick(func(ctx app.Context, ev app.Event) { e.explain = nil }),
+			),
+			app.P().Class("hint muted").Text(discountNote(n, m)),
+			app.Range(sides).Slice(func(k int) app.UI {
+				side := sides[k]
+				sum := r.Benefits
+				if side == calc.SideCost {
+					sum = r.Costs
+				}
+				return partsTable("explain-"+string(side), sideLabel(side), n, m, parts(n, m, e.result, j, side), sum, 0)
+			}),
+			app.If(t.What == "net", func() app.UI {
+				return app.P().ID("explain-net").Class("explain-sum").Text(
+					"Net value = " + n.value(m, r.Benefits) + " benefits − " + n.value(m, r.Costs) + " costs = " + n.value(m, r.Net))
+			}),
+		),
+	)
+}
+
+// partsTable lists items' contributions with their total; limit > 0 shows
+// only the largest few.
+func partsTable(id, caption string, n *numbers, m calc.Model, ps []part, total float64, limit int) app.UI {
+	shown := ps
+	if limit > 0 && len(shown) > limit {
+		shown = shown[:limit]
+	}
+	return app.Table().ID(id).Class("data-table parts").Body(
+		app.Caption().Text(caption),
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Item"),
+			app.Th().Scope("col").Text("Type"),
+			app.Th().Scope("col").Text("Entered"),
+			app.Th().Scope("col").Text("Weight"),
+			app.Th().Scope("col").Text("Contribution"),
+		)),
+		app.TBody().Body(
+			app.If(len(shown) == 0, func() app.UI {
+				return app.Tr().Body(app.Td().ColSpan(5).Class("muted").Text("No " + strings.ToLower(caption) + " in this assessment."))
+			}),
+			app.Range(shown).Slice(func(i int) app.UI {
+				p := shown[i]
+				input := p.Input
+				if !p.Scored {
+					input = "no value in this scenario"
+				}
+				weight := n.number(p.Weight, 2)
+				if p.Override {
+					weight += " (this scenario)"
+				}
+				return app.Tr().DataSet("item", p.Item.ID).Body(
+					app.Th().Scope("row").Text(p.Item.Name),
+					app.Td().Text(info(p.Item.Side, p.Item.Type).Label),
+					app.Td().Class("entered"+cls(" muted", !p.Scored)).Text(input),
+					app.Td().Text(weight),
+					app.Td().Class("contribution").DataSet("value", raw(p.Contribution)).Text(n.value(m, p.Contribution)),
+				)
+			}),
+		),
+		app.TFoot().Body(app.Tr().Body(
+			app.Th().Scope("row").ColSpan(4).Text(totalLabel(caption, len(ps), len(shown))),
+			app.Td().Class("contribution").DataSet("value", raw(total)).Text(n.value(m, total)),
+		)),
+	)
+}
+
+func totalLabel(caption string, all, shown int) string {
+	if shown < all {
+		return "Total " + strings.ToLower(caption) + " (all " + strconv.Itoa(all) + " items)"
+	}
+	return "Total " + strings.ToLower(caption)
+}
