@@ -54,7 +54,7 @@ wasm-test:
 	$(WASM_ENV) $(GO) test -count=1 -exec="$(WASM_EXEC)" ./calc/... ./app/... ./examples/...
 
 # Each fuzz target runs briefly; `make fuzz FUZZTIME=5m` runs them longer.
-FUZZ_TARGETS := ./calc:FuzzDecode ./calc:FuzzDecodeLink ./app:FuzzParseNumber ./app:FuzzExportCSV
+FUZZ_TARGETS := ./calc:FuzzDecode ./calc:FuzzDecodeLink ./app:FuzzParseNumber ./app:FuzzExportCSV ./app:FuzzLoadMessage
 fuzz-smoke: fuzz
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
@@ -78,9 +78,10 @@ e2e: chromium $(WASM) $(BIN)
 	VALUECALC_BIN="$(CURDIR)/$(BIN)" VALUECALC_WEB="$(CURDIR)/web" CHROMIUM="$(CHROMIUM)" \
 		$(GO) test -tags e2e -count=1 -timeout 10m ./e2e/...
 
-## bench: benchmarks (timings are never asserted in tests)
-bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./calc/...
+## bench: valuecalc against a go-app hello world in headless Chromium, the
+## engine benchmark, docs/PERFORMANCE.md (timings are never asserted)
+bench: chromium $(WASM) $(BIN)
+	CHROMIUM="$(CHROMIUM)" $(GO) test -tags perf -run TestPerf -count=1 -timeout 20m -v ./perf/
 
 clean:
 	rm -rf dist bin $(WASM)

@@ -72,17 +72,27 @@ type Editor struct {
 	importErr  string
 	importList []string
 	dragging   bool
-	embed      bool // shown in an iframe on another site (?embed=1)
+	em         embedding // shown in an iframe on another site (?embed=1)
+	update     bool      // a new version is installed: reload to use it
 }
 
 // OnMount opens the assessment asked for by the URL, or the last one, and
 // listens for the keyboard shortcuts and for the page going away.
 func (e *Editor) OnMount(ctx app.Context) {
 	e.num = newNumbers()
+	e.em = parseEmbedding(strings.TrimPrefix(app.Window().Get("location").Get("search").String(), "?"))
 	e.lib = Library{Store: browserStorage{}}
+	if e.em.on {
+		// An embed writes nothing to the visitor's saved assessments.
+		e.lib = Library{Store: MemStorage{}}
+	}
 	e.open(ctx)
 	e.listen(ctx)
 	e.listenDrops(ctx)
+	if e.em.on {
+		e.startEmbed(ctx)
+	}
+	e.watchUpdates(ctx)
 	app.Window().Get("document").Get("body").Call("setAttribute", "data-ready", "1")
 }
 
@@ -102,12 +112,20 @@ func (e *Editor) open(ctx app.Context) {
 	if e.openLink(ctx) {
 		return
 	}
+	if e.em.on {
+		id, _ := templateParam(false)
+		if _, ok := examples.Get(id); !ok && id != blankTemplate {
+			id = examples.List()[0].ID
+		}
+		e.newFromTemplate(ctx, id)
+		return
+	}
 	e.openOwn(ctx)
 }
 
 // openOwn opens the user's own work, or the template the URL names.
 func (e *Editor) openOwn(ctx app.Context) {
-	if id := takeTemplateParam(); id != "" {
+	if id, _ := templateParam(false); id != "" {
 		if _, ok := examples.Get(id); ok || id == blankTemplate {
 			e.newFromTemplate(ctx, id)
 			return
@@ -258,6 +276,7 @@ func (e *Editor) apply(ctx app.Context, a Action) bool {
 // changed recomputes the results and schedules the autosave.
 func (e *Editor) changed(ctx app.Context) {
 	e.evaluate()
+	e.postResult()
 	e.dirty = true
 	if !e.saveTimer {
 		e.saveTimer = true
@@ -283,6 +302,11 @@ func (e *Editor) save() {
 	case err != nil:
 		e.saveErr = "Not saved: " + err.Error() + ". Your work is kept on this page."
 		return
+	}
+	if !e.saved && !e.em.on {
+		// Saved work now stands for the template the URL asked for: a
+		// reload must show it, not a fresh copy of the template.
+		templateParam(true)
 	}
 	e.rev, e.saved, e.dirty, e.saveErr = rev, true, false, ""
 	e.lib.SetCurrent(e.docID)
@@ -384,4 +408,45 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// OnAppUpdate is go-app telling that a new version is installed.
+func (e *Editor) OnAppUpdate(ctx app.Context) {
+	e.update = ctx.AppUpdateAvailable()
+}
+
+// updateInterval is how often an open tab asks for a new version.
+const updateInterval = 30 * time.Minute
+
+// watchUpdates asks for a new version when the tab comes back into view
+// and every half hour (go-app v10 checks only at start).
+func (e *Editor) watchUpdates(ctx app.Context) {
+	doc := app.Window().Get("document")
+	visible := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if doc.Get("visibilityState").String() == "visible" {
+			app.TryUpdate()
+		}
+		return nil
+	})
+	doc.Call("addEventListener", "visibilitychange", visible)
+	var tick func(ctx app.Context)
+	tick = func(ctx app.Context) {
+		app.TryUpdate()
+		ctx.After(updateInterval, tick)
+	}
+	ctx.After(updateInterval, tick)
+	e.release = append(e.release, func() {
+		doc.Call("removeEventListener", "visibilitychange", visible)
+		visible.Release()
+	})
+}
+
+// reloadForUpdate saves the work on screen, then loads the new version.
+func (e *Editor) reloadForUpdate(ctx app.Context) {
+	e.save()
+	if e.dirty && !e.shared && !e.em.on {
+		e.say(ctx, notice{Text: "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them.", IsErr: true})
+		return
+	}
+	ctx.Reload()
 }

@@ -17,6 +17,20 @@ func (e *Editor) Render() app.UI {
 			e.renderNotice(),
 		)
 	}
+	if e.em.on {
+		return app.Div().Class("page editor embed").Body(
+			e.renderEmbedBar(m),
+			app.Main().ID("main").Class("content").Body(
+				e.renderSettings(m),
+				e.renderResults(m),
+				e.renderGrid(m),
+				e.renderCharts(m),
+			),
+			app.If(e.explain != nil, func() app.UI { return e.renderExplain(m) }),
+			app.If(e.confirm != nil, func() app.UI { return e.renderConfirmMode(m) }),
+			e.renderNotice(),
+		)
+	}
 	return app.Div().Class("page editor"+cls(" dragging", e.dragging)+cls(" shared", e.shared)).Body(
 		e.renderTopbar(m),
 		app.Main().ID("main").Class("content").Body(
@@ -83,6 +97,17 @@ func (e *Editor) renderTopbar(m calc.Model) app.UI {
 
 func (e *Editor) renderBanners() app.UI {
 	return app.Div().Class("banners").Body(
+		app.If(e.update, func() app.UI {
+			return app.Div().ID("update-banner").Class("banner banner-info").Attr("role", "status").Body(
+				app.P().Text("A new version of valuecalc is ready. Reloading keeps your work."),
+				app.Div().Class("banner-actions").Body(
+					app.Button().ID("update-reload").Class("btn btn-primary").Text("Reload now").
+						OnClick(func(ctx app.Context, ev app.Event) { e.reloadForUpdate(ctx) }),
+					app.Button().ID("update-later").Class("btn").Text("Later").
+						OnClick(func(ctx app.Context, ev app.Event) { e.update = false }),
+				),
+			)
+		}),
 		app.If(e.shared, func() app.UI { return e.renderSharedBanner() }),
 		app.If(e.linkErr != "", func() app.UI { return e.renderLinkError() }),
 		app.If(e.conflict, func() app.UI {

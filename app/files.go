@@ -137,7 +137,7 @@ func (e *Editor) listenDrops(ctx app.Context) {
 	}
 	over := app.FuncOf(func(this app.Value, args []app.Value) any {
 		ev := args[0]
-		if !hasFiles(ev) || e.shared || e.embed {
+		if !hasFiles(ev) || e.shared || e.em.on {
 			return nil
 		}
 		ev.Call("preventDefault")
@@ -157,7 +157,7 @@ func (e *Editor) listenDrops(ctx app.Context) {
 	})
 	drop := app.FuncOf(func(this app.Value, args []app.Value) any {
 		ev := args[0]
-		if !hasFiles(ev) || e.shared || e.embed {
+		if !hasFiles(ev) || e.shared || e.em.on {
 			return nil
 		}
 		ev.Call("preventDefault")

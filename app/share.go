@@ -89,23 +89,25 @@ func clearFragment() {
 	app.Window().Get("history").Call("replaceState", nil, "", url)
 }
 
-// takeTemplateParam returns the template named by ?template= and removes
-// it from the address bar: it asks for a new assessment once, and a
-// reload must show the work made from it, not another fresh copy.
-func takeTemplateParam() string {
+// templateParam returns the template named by ?template=. With remove,
+// it also takes the parameter out of the address bar, once the assessment
+// made from it is saved.
+func templateParam(remove bool) (string, bool) {
 	loc := app.Window().Get("location")
 	q, err := url.ParseQuery(strings.TrimPrefix(loc.Get("search").String(), "?"))
 	if err != nil || !q.Has("template") {
-		return ""
+		return "", false
 	}
 	id := q.Get("template")
-	q.Del("template")
-	rest := q.Encode()
-	if rest != "" {
-		rest = "?" + rest
+	if remove {
+		q.Del("template")
+		rest := q.Encode()
+		if rest != "" {
+			rest = "?" + rest
+		}
+		app.Window().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+rest+loc.Get("hash").String())
 	}
-	app.Window().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+rest+loc.Get("hash").String())
-	return id
+	return id, true
 }
 
 // openLink shows the model of a share link, read-only until the user
@@ -124,7 +126,9 @@ func (e *Editor) openLink(ctx app.Context) bool {
 	}
 	e.linkErr, e.linkProblems = "", nil
 	e.show(ctx, newDocID(), m, 0, false)
-	e.shared = true
+	// In an embed the link only presets the calculator; nothing is saved
+	// there anyway.
+	e.shared = !e.em.on
 	return true
 }
 

@@ -4,7 +4,9 @@ package main
 
 import (
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +20,12 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
+
+// appWorkerJS is the service worker template (see the file's comment for
+// how it differs from go-app's default).
+//
+//go:embed app-worker.js
+var appWorkerJS string
 
 // siteOptions says where the static site's inputs are and where it goes.
 type siteOptions struct {
@@ -51,7 +59,32 @@ func buildSite(o siteOptions) error {
 	if err := app.GenerateStaticWebsite(o.Out, h); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
+	if err := fixManifest(filepath.Join(o.Out, "manifest.webmanifest"), prefix); err != nil {
+		return err
+	}
 	return copyTree(o.Web, filepath.Join(o.Out, "web"))
+}
+
+// fixManifest points the manifest's start_url and scope at the site's
+// directory, "/tools/valuecalc/": go-app writes "/tools/valuecalc" and "/",
+// and a start_url outside the service worker's scope does not open
+// offline once installed.
+func fixManifest(path, prefix string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var manifest map[string]any
+	if err := json.Unmarshal(data, &manifest); err != nil {
+		return fmt.Errorf("reading go-app's manifest: %w", err)
+	}
+	manifest["start_url"] = prefix + "/"
+	manifest["scope"] = prefix + "/"
+	data, err = json.MarshalIndent(manifest, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
 }
 
 // cleanPrefix normalises a URL path prefix to "" or "/a/b".
@@ -85,12 +118,13 @@ func newHandler(prefix, version string, wasmSize int64) *app.Handler {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		BackgroundColor:   "#f7f8fa",
-		ThemeColor:        "#1d4ed8",
-		LoadingLabel:      "Loading valuecalc… {progress}%",
-		Styles:            []string{"/web/app.css"},
-		Version:           version,
-		WasmContentLength: strconv.FormatInt(wasmSize, 10),
+		BackgroundColor:       "#f7f8fa",
+		ThemeColor:            "#1d4ed8",
+		LoadingLabel:          "Loading valuecalc… {progress}%",
+		Styles:                []string{"/web/app.css"},
+		Version:               version,
+		ServiceWorkerTemplate: appWorkerJS,
+		WasmContentLength:     strconv.FormatInt(wasmSize, 10),
 	}
 	if prefix != "" {
 		h.Resources = app.PrefixedLocation(prefix)
