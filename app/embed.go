@@ -135,22 +135,35 @@ func (e *Editor) startEmbed(ctx app.Context) {
 			}
 		}()
 		ev := args[0]
-		if e.em.origin == "" || ev.Get("origin").String() != e.em.origin {
-			return nil // SPEC §6: loads only from the one origin named
-		}
-		if !ev.Get("source").Equal(app.Window().Get("parent")) {
-			return nil
-		}
 		data := ev.Get("data")
 		if data.Type() != app.TypeObject {
 			return nil
 		}
 		raw := app.Window().Get("JSON").Call("stringify", data)
-		if raw.Type() != app.TypeString || raw.Length() > calc.MaxInputSize+1024 {
+		if raw.Type() != app.TypeString {
 			return nil
 		}
-		model, ok := loadMessage([]byte(raw.String()))
+		text := raw.String()
+		if len(text) > calc.MaxInputSize+1024 {
+			app.Window().Get("console").Call("warn", "valuecalc: valuecalc:load ignored: the model is larger than 5 MB")
+			return nil
+		}
+		model, ok := loadMessage([]byte(text))
 		if !ok {
+			return nil
+		}
+		// SPEC §6: loads only from the one origin ?origin= names, and only
+		// from the page that embeds us.
+		warn := func(why string) { app.Window().Get("console").Call("warn", "valuecalc: valuecalc:load ignored: "+why) }
+		switch from := ev.Get("origin").String(); {
+		case e.em.origin == "":
+			warn("the embed URL has no ?origin= naming the page allowed to load models")
+			return nil
+		case from != e.em.origin:
+			warn("it came from " + from + ", not " + e.em.origin)
+			return nil
+		case !ev.Get("source").Equal(app.Window().Get("parent")):
+			warn("it did not come from the embedding page")
 			return nil
 		}
 		ctx.Dispatch(func(ctx app.Context) { e.hostLoad(ctx, model) })

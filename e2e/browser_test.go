@@ -174,8 +174,11 @@ func waitValue(id string, v float64) chromedp.Action {
 }
 
 // waitJS polls a JavaScript expression until it is true.
-func waitJS(expr string) chromedp.Action {
-	return chromedp.Poll(expr, nil, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(15*time.Second))
+func waitJS(expr string) chromedp.Action { return waitJSFor(15*time.Second, expr) }
+
+// waitJSFor polls a JavaScript expression until it is true, for at most d.
+func waitJSFor(d time.Duration, expr string) chromedp.Action {
+	return chromedp.Poll(expr, nil, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(d))
 }
 
 func approx(t *testing.T, want, got float64, msg string, args ...any) {
