@@ -242,7 +242,11 @@ func typeLegend() app.UI {
 		for _, t := range calc.TypesOf(side) {
 			ti := info(side, t)
 			items = append(items, app.Li().Body(
-				app.Span().Class("swatch").Style("background", ti.Color).Aria("hidden", "true"),
+				// An SVG swatch, not a styled span: the Content-Security-Policy
+				// allows no inline styles.
+				svg("svg").Class("swatch").Attr("viewBox", "0 0 10 10").Aria("hidden", "true").Body(
+					svg("rect").Attr("width", "10").Attr("height", "10").Attr("rx", "2").Attr("fill", ti.Color),
+				),
 				app.Text(ti.Label+" "+map[calc.Side]string{calc.SideBenefit: "benefit", calc.SideCost: "cost"}[side]),
 			))
 		}

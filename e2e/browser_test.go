@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -176,9 +177,34 @@ func waitValue(id string, v float64) chromedp.Action {
 // waitJS polls a JavaScript expression until it is true.
 func waitJS(expr string) chromedp.Action { return waitJSFor(15*time.Second, expr) }
 
-// waitJSFor polls a JavaScript expression until it is true, for at most d.
+// waitJSFor polls a JavaScript expression (or a promise of one) until it
+// is true, for at most d. It evaluates from the test, not with
+// chromedp.Poll, whose in-page new Function the app's
+// Content-Security-Policy rightly refuses.
 func waitJSFor(d time.Duration, expr string) chromedp.Action {
-	return chromedp.Poll(expr, nil, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(d))
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		deadline := time.Now().Add(d)
+		for {
+			var ok bool
+			err := chromedp.Evaluate(expr, &ok, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+				return p.WithAwaitPromise(true)
+			}).Do(ctx)
+			if err == nil && ok {
+				return nil
+			}
+			if time.Now().After(deadline) {
+				if err != nil {
+					return fmt.Errorf("waiting for %.80q: %w", expr, err)
+				}
+				return fmt.Errorf("waiting for %.80q: timeout after %s", expr, d)
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+	})
 }
 
 func approx(t *testing.T, want, got float64, msg string, args ...any) {

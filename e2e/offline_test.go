@@ -34,7 +34,7 @@ func awaitJS(expr string, res any) chromedp.Action {
 // waitCached waits until the service worker has cached app.wasm: only then
 // does the app load offline (the worker reports "activated" earlier).
 func waitCached() chromedp.Action {
-	return chromedp.Poll(`(async () => {
+	return waitJSFor(30*time.Second, `(async () => {
 		const reg = await navigator.serviceWorker.getRegistration();
 		if (!reg) return false;
 		const wasm = new URL("web/app.wasm", reg.scope).href;
@@ -42,7 +42,7 @@ func waitCached() chromedp.Action {
 			if (await (await caches.open(key)).match(wasm)) return true;
 		}
 		return false;
-	})()`, nil, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))
+	})()`)
 }
 
 // siteServer serves a built static site from a directory that can be

@@ -87,8 +87,9 @@ func siteHandler(dir string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-cache")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Referrer-Policy", "no-referrer")
+		for _, h := range securityHeaders {
+			w.Header().Set(h[0], h[1])
+		}
 		files.ServeHTTP(w, r)
 	})
 }

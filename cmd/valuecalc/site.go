@@ -62,6 +62,9 @@ func buildSite(o siteOptions) error {
 	if err := fixManifest(filepath.Join(o.Out, "manifest.webmanifest"), prefix); err != nil {
 		return err
 	}
+	if err := secureSite(o.Out); err != nil {
+		return err
+	}
 	return copyTree(o.Web, filepath.Join(o.Out, "web"))
 }
 

@@ -126,6 +126,8 @@ func TestSiteHandlerServesBuild(t *testing.T) {
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"))
 	assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"))
+	assert.Contains(t, res.Header.Get("Content-Security-Policy"), "script-src 'self' 'wasm-unsafe-eval'")
+	assert.Contains(t, res.Header.Get("Content-Security-Policy"), "frame-ancestors *")
 	assert.Equal(t, "\x00asm", string(body))
 
 	res, err = http.Get(srv.URL + "/?template=segments")
@@ -134,6 +136,12 @@ func TestSiteHandlerServesBuild(t *testing.T) {
 	res.Body.Close()
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Contains(t, string(body), "app.js")
+	// Static hosts send no headers of ours: the page carries the policy.
+	assert.Contains(t, string(body), `<meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self';`)
+	assert.NotContains(t, string(body), "<script>", "no inline script for the policy to allow")
+	headers := read(t, filepath.Join(out, "_headers"))
+	assert.Contains(t, headers, "  Content-Security-Policy: default-src 'self';")
+	assert.Contains(t, headers, "  X-Content-Type-Options: nosniff\n")
 }
 
 func TestRunDispatch(t *testing.T) {
