@@ -1,0 +1,1207 @@
+//go:build perf
+
+package perf
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"math"
+	"mime"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// Settings, overridable from the environment for a quicker look:
+// PERF_RUNS (load runs per site, default 7, at least 5 for the report),
+// PERF_EDITS (edits timed, default 100), CHROMIUM (the browser).
+var (
+	loadRuns  = envInt("PERF_RUNS", 7)
+	editCount = envInt("PERF_EDITS", 100)
+	chromium  = envOr("CHROMIUM", "/usr/bin/chromium")
+)
+
+// Sizes of the edited model and of the share-link model.
+const (
+	editItems, editScenarios = 200, 5
+	linkItems, linkScenarios = 30, 3
+	// editGap is the pause between two timed edits: about a fast
+	// typist's pace, so the 300 ms autosave lands among the edits as it
+	// does for a user.
+	editGap = 120 * time.Millisecond
+	// settle is the pause before a timed load.
+	settle = time.Second
+)
+
+// initJS runs in every document before the page's own scripts. It records
+// in window.__readyAt the performance.now() at which body gets
+// data-ready="1" (both apps set it in their component's OnMount), and
+// keeps the Go instance's linear memory, which app.js holds only in a
+// local variable, by wrapping WebAssembly.instantiate(Streaming).
+const initJS = `(() => {
+  if (window.__perfInit) return;
+  window.__perfInit = true;
+  window.__readyAt = null;
+  window.__wasmMem = null;
+  const check = () => {
+    const b = document.body;
+    if (window.__readyAt === null && b && b.getAttribute('data-ready') === '1') window.__readyAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-ready']});
+  const keep = (r) => {
+    try {
+      const inst = r instanceof WebAssembly.Instance ? r : r && r.instance;
+      if (inst && inst.exports && inst.exports.mem) window.__wasmMem = inst.exports.mem;
+    } catch (e) {}
+    return r;
+  };
+  const wrap = (name) => {
+    const f = WebAssembly[name];
+    if (typeof f !== 'function') return;
+    WebAssembly[name] = function (...args) { return f.apply(this, args).then(keep); };
+  };
+  wrap('instantiateStreaming');
+  wrap('instantiate');
+})();`
+
+// editJS times one edit in the page: it sets an input's value, dispatches
+// an input event and resolves with the milliseconds from just before the
+// dispatch to the first animation frame after the element watchID (in
+// valuecalc a scenario's net total, #net-<scenario>) shows new text; -1 if
+// it did not change within 3 s. The observer watches the whole body, so a
+// re-created element is still seen.
+const editJS = `window.__edit = (id, watchID, value) => new Promise((resolve) => {
+  const input = document.getElementById(id);
+  const netText = () => { const n = document.getElementById(watchID); return n ? n.textContent : null; };
+  const before = netText();
+  let done = false, t0 = 0;
+  const finish = (v) => { if (done) return; done = true; mo.disconnect(); resolve(v); };
+  const mo = new MutationObserver(() => {
+    if (done || netText() === before) return;
+    mo.disconnect();
+    requestAnimationFrame(() => finish(performance.now() - t0));
+  });
+  mo.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+  setTimeout(() => finish(-1), 3000);
+  input.value = String(value);
+  t0 = performance.now();
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+}); true`
+
+func TestPerf(t *testing.T) {
+	if loadRuns < 1 || editCount < 1 {
+		t.Fatal("PERF_RUNS and PERF_EDITS must be positive")
+	}
+	start := time.Now()
+	root, err := filepath.Abs("..")
+	must(t, err)
+	scratch, err := os.MkdirTemp("", "valuecalc-perf-")
+	must(t, err)
+	defer os.RemoveAll(scratch)
+
+	step(t, "building valuecalc and the hello baseline")
+	must(t, ensureValuecalc(root))
+	helloSite, err := buildHello(root, scratch)
+	must(t, err)
+
+	// The engine runs first, while nothing else competes for the CPU.
+	step(t, "engine benchmark")
+	engineNs, engineOut, err := engineBenchmark(root)
+	must(t, err)
+	fmt.Print(engineOut)
+
+	step(t, "serving both sites")
+	vcURL, stopVC, err := serveValuecalc(root)
+	must(t, err)
+	defer stopVC()
+	notes, err := matchCompression(vcURL+"/web/app.wasm", filepath.Join(helloSite, "web", "app.wasm"))
+	must(t, err)
+	headers, err := siteHeaders(vcURL + "/")
+	must(t, err)
+	notes = append(notes, "Headers: the baseline is served with valuecalc's site-wide headers ("+strings.Join(slices.Sorted(maps.Keys(headers)), ", ")+").")
+	hello := httptest.NewServer(staticHandler(helloSite, headers))
+	defer hello.Close()
+	t.Logf("valuecalc on %s, hello on %s", vcURL, hello.URL)
+
+	sites := []struct {
+		name, url string
+		runs      *[]loadResult
+	}{
+		{"valuecalc", vcURL + "/", new([]loadResult)},
+		{"hello", hello.URL + "/", new([]loadResult)},
+	}
+	loadBefore := loadAvg()
+	var chromiumVersion string
+	// Run 0 warms the machine (disk cache, CPU clocks) and is dropped; the
+	// sites alternate, and swap order every run, so drift hits both alike.
+	for r := 0; r <= loadRuns; r++ {
+		for k := range sites {
+			s := sites[(k+r)%len(sites)]
+			res, err := measureLoad(scratch, s.url)
+			must(t, err)
+			if chromiumVersion == "" {
+				chromiumVersion = res.Browser
+			}
+			label := fmt.Sprintf("run %d", r)
+			if r == 0 {
+				label = "warm-up (dropped)"
+			} else {
+				*s.runs = append(*s.runs, res)
+			}
+			t.Logf("%-9s %s: cold %.0f ms, warm %.0f ms, app.wasm %d B over the wire (%s), warm from service worker: %v",
+				s.name, label, res.ColdMS, res.WarmMS, res.WasmEncoded, res.Encoding, res.WarmFromSW)
+		}
+	}
+
+	step(t, "edits on a 200-item × 5-scenario model")
+	edits, err := measureEdits(scratch, vcURL)
+	must(t, err)
+	t.Logf("model opened by %s; %d edits timed, %d without a repaint", edits.Method, len(edits.Times), edits.Failed)
+
+	helloEdits, err := measureHelloEdits(scratch, hello.URL+"/")
+	must(t, err)
+
+	link, payload, err := linkLength()
+	must(t, err)
+
+	rep := report{
+		VC: *sites[0].runs, Hello: *sites[1].runs, Edits: edits, HelloEdits: helloEdits, EngineNs: engineNs,
+		LinkFragment: link, LinkPayload: payload, Notes: notes,
+		Chromium: chromiumVersion, Elapsed: time.Since(start), Load: [2]string{loadBefore, loadAvg()},
+	}
+	table := rep.markdown()
+	fmt.Println()
+	fmt.Println(table)
+	must(t, writeDoc(filepath.Join(root, "docs", "PERFORMANCE.md"), table))
+	t.Logf("docs/PERFORMANCE.md updated; harness took %s", time.Since(start).Round(time.Second))
+}
+
+// ---------------------------------------------------------------------------
+// Building and serving
+
+// ensureValuecalc builds bin/valuecalc and web/app.wasm when they are
+// missing (`make bench` builds them first, with the Makefile's flags).
+func ensureValuecalc(root string) error {
+	if _, err := os.Stat(filepath.Join(root, "web", "app.wasm")); err != nil {
+		if err := goBuild(root, true, "web/app.wasm", "./cmd/valuecalc"); err != nil {
+			return err
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "bin", "valuecalc")); err != nil {
+		return goBuild(root, false, "bin/valuecalc", "./cmd/valuecalc")
+	}
+	return nil
+}
+
+// goBuild builds pkg to out, for the browser with exactly valuecalc's
+// wasm flags, or natively.
+func goBuild(root string, wasm bool, out, pkg string) error {
+	args := []string{"build", "-trimpath"}
+	if wasm {
+		args = append(args, "-ldflags=-s -w")
+	}
+	cmd := exec.Command("go", append(args, "-o", out, pkg)...)
+	cmd.Dir = root
+	cmd.Env = os.Environ()
+	if wasm {
+		cmd.Env = append(cmd.Env, "GOOS=js", "GOARCH=wasm")
+	}
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go %s: %v\n%s", strings.Join(cmd.Args[1:], " "), err, b)
+	}
+	return nil
+}
+
+// buildHello builds perf/hello's app.wasm and generator and writes its
+// static site; it returns the site's directory.
+func buildHello(root, scratch string) (string, error) {
+	web := filepath.Join(scratch, "hello-web")
+	if err := os.MkdirAll(web, 0o755); err != nil {
+		return "", err
+	}
+	for _, f := range []string{"icon.svg", "icon-192.png", "icon-512.png"} {
+		b, err := os.ReadFile(filepath.Join(root, "perf", "hello", "web", f))
+		if err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(filepath.Join(web, f), b, 0o644); err != nil {
+			return "", err
+		}
+	}
+	if err := goBuild(root, true, filepath.Join(web, "app.wasm"), "./perf/hello"); err != nil {
+		return "", err
+	}
+	gen := filepath.Join(scratch, "hello")
+	if err := goBuild(root, false, gen, "./perf/hello"); err != nil {
+		return "", err
+	}
+	site := filepath.Join(scratch, "hello-site")
+	if b, err := exec.Command(gen, "-o", site, "-web", web).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("hello -o: %v\n%s", err, b)
+	}
+	return site, nil
+}
+
+// serveValuecalc runs `bin/valuecalc serve` on a free loopback port.
+func serveValuecalc(root string) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.Command(filepath.Join(root, "bin", "valuecalc"), "serve", "-addr", addr, "-web", filepath.Join(root, "web"))
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
+	}
+	stop := func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}
+	url := "http://" + addr
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		res, err := http.Get(url + "/")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return url, stop, nil
+			}
+		}
+		if time.Now().After(deadline) {
+			stop()
+			return "", nil, fmt.Errorf("valuecalc serve did not answer on %s", url)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// perResponse are the headers that describe one response, not the site:
+// siteHeaders leaves them out.
+var perResponse = []string{"Content-Type", "Content-Length", "Content-Encoding", "Content-Range", "Date",
+	"Last-Modified", "Etag", "Accept-Ranges", "Vary", "Transfer-Encoding", "Connection", "Keep-Alive"}
+
+// siteHeaders returns the headers valuecalc's server sends with every
+// response (cache policy, security headers), read from its answer for url,
+// so that the baseline is served with the same ones whatever
+// cmd/valuecalc's siteHandler sets today.
+func siteHeaders(url string) (http.Header, error) {
+	res, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	io.Copy(io.Discard, res.Body)
+	h := res.Header.Clone()
+	for _, k := range perResponse {
+		h.Del(k)
+	}
+	return h, nil
+}
+
+// staticHandler serves the hello site as cmd/valuecalc's siteHandler
+// serves valuecalc's: http.FileServer with the site-wide headers of
+// valuecalc's server, plus precompressed siblings (file.br, file.gz) when
+// they exist and the request accepts them, br first. matchCompression
+// creates those siblings only when valuecalc's server compresses too, so
+// both sides are served alike.
+func staticHandler(dir string, site http.Header) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		for k, v := range site {
+			h[k] = slices.Clone(v)
+		}
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			p := path.Clean("/" + r.URL.Path)
+			full := filepath.Join(dir, filepath.FromSlash(p))
+			for _, c := range []struct{ enc, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+				if !strings.HasSuffix(p, "/") && accepts(r.Header.Get("Accept-Encoding"), c.enc) {
+					if f, err := os.Open(full + c.ext); err == nil {
+						defer f.Close()
+						st, err := f.Stat()
+						if err != nil || !st.Mode().IsRegular() {
+							break
+						}
+						h.Set("Content-Encoding", c.enc)
+						h.Add("Vary", "Accept-Encoding")
+						if ct := mime.TypeByExtension(path.Ext(p)); ct != "" {
+							h.Set("Content-Type", ct)
+						}
+						http.ServeContent(w, r, "", st.ModTime(), f)
+						return
+					}
+				}
+			}
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+// accepts reports whether an Accept-Encoding header allows enc.
+func accepts(header, enc string) bool {
+	for part := range strings.SplitSeq(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), enc) {
+			continue
+		}
+		if q, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// matchCompression asks valuecalc's server for app.wasm in br and in gzip,
+// and gives the hello site the same precompressed siblings: gzip -9, and
+// brotli -q 11 when a brotli binary is on PATH. It returns notes for the
+// report.
+func matchCompression(vcWasmURL, helloWasm string) ([]string, error) {
+	var notes []string
+	for _, enc := range []string{"br", "gzip"} {
+		got, err := servedEncoding(vcWasmURL, enc)
+		if err != nil {
+			return nil, err
+		}
+		if got != enc {
+			continue
+		}
+		switch enc {
+		case "gzip":
+			if err := gzipFile(helloWasm, helloWasm+".gz"); err != nil {
+				return nil, err
+			}
+			notes = append(notes, "Compression: valuecalc's server answers Accept-Encoding: gzip with gzip; the baseline gets app.wasm.gz (gzip -9).")
+		case "br":
+			bin, err := exec.LookPath("brotli")
+			if err != nil {
+				notes = append(notes, "Compression: valuecalc's server answers Accept-Encoding: br with br, but no brotli binary is on PATH: the baseline cannot be served br, so the wasm ratio is unfair, in valuecalc's favour.")
+				continue
+			}
+			if b, err := exec.Command(bin, "-q", "11", "-f", "-o", helloWasm+".br", helloWasm).CombinedOutput(); err != nil {
+				return nil, fmt.Errorf("brotli: %v\n%s", err, b)
+			}
+			notes = append(notes, "Compression: valuecalc's server answers Accept-Encoding: br with br; the baseline gets app.wasm.br (brotli -q 11).")
+		}
+	}
+	if len(notes) == 0 {
+		notes = append(notes, "Compression: valuecalc's server sends app.wasm uncompressed (asked for br, then gzip); so is the baseline's.")
+	}
+	return notes, nil
+}
+
+// servedEncoding returns the Content-Encoding a server answers for url
+// when the request accepts only enc.
+func servedEncoding(url, enc string) (string, error) {
+	c := &http.Client{Transport: &http.Transport{DisableCompression: true}, Timeout: 30 * time.Second}
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("Accept-Encoding", enc)
+	res, err := c.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer res.Body.Close()
+	io.Copy(io.Discard, res.Body)
+	if res.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("GET %s: %s", url, res.Status)
+	}
+	return strings.ToLower(res.Header.Get("Content-Encoding")), nil
+}
+
+func gzipFile(src, dst string) error {
+	in, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	zw, err := gzip.NewWriterLevel(out, gzip.BestCompression)
+	if err != nil {
+		out.Close()
+		return err
+	}
+	if _, err := zw.Write(in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// engineBenchmark runs calc's BenchmarkEvaluate and returns the ns/op of
+// BenchmarkEvaluate/money (1,000 items × 50 scenarios) and the output.
+func engineBenchmark(root string) (float64, string, error) {
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "BenchmarkEvaluate", "-benchmem", "./calc/")
+	cmd.Dir = root
+	b, err := cmd.CombinedOutput()
+	if err != nil {
+		return 0, "", fmt.Errorf("calc benchmark: %v\n%s", err, b)
+	}
+	re := regexp.MustCompile(`(?m)^BenchmarkEvaluate/money(?:-\d+)?\s+\d+\s+([0-9.]+) ns/op`)
+	m := re.FindSubmatch(b)
+	if m == nil {
+		return 0, "", fmt.Errorf("no BenchmarkEvaluate/money line in:\n%s", b)
+	}
+	ns, err := strconv.ParseFloat(string(m[1]), 64)
+	return ns, string(b), err
+}
+
+// ---------------------------------------------------------------------------
+// Chromium
+
+// launch starts headless Chromium with a fresh profile under scratch.
+func launch(scratch string, extra ...chromedp.ExecAllocatorOption) (context.Context, func(), error) {
+	dir, err := os.MkdirTemp(scratch, "chromium-")
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := append([]chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-back-forward-cache", true),
+		chromedp.WindowSize(1280, 900),
+		chromedp.Env("TMPDIR=" + dir),
+	}, extra...)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
+	done := func() {
+		chromedp.Cancel(ctx)
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		os.RemoveAll(dir)
+	}
+	if err := chromedp.Run(ctx, network.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(initJS).Do(ctx)
+		return err
+	})); err != nil {
+		done()
+		return nil, nil, fmt.Errorf("starting Chromium: %w", err)
+	}
+	return ctx, done, nil
+}
+
+// waitReady waits for body[data-ready="1"] and returns the milliseconds
+// from navigation start at which initJS saw it.
+func waitReady(ctx context.Context) (float64, error) {
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		var at float64
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`window.__readyAt ?? -1`, &at)); err != nil {
+			return 0, err
+		}
+		if at >= 0 {
+			return at, nil
+		}
+		if time.Now().After(deadline) {
+			return 0, errors.New("the page never set body[data-ready=1]")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// waitJS polls an expression (which may return a promise) until it is true.
+func waitJS(ctx context.Context, expr string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		var ok bool
+		if err := chromedp.Run(ctx, evalAwait(expr, &ok)); err != nil {
+			return err
+		}
+		if ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("timed out after %s waiting for %s", timeout, expr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func evalAwait(expr string, res any) chromedp.Action {
+	return chromedp.Evaluate(expr, res, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	})
+}
+
+// wasmEntry is the resource timing entry of the last app.wasm fetch.
+type wasmEntry struct {
+	Encoded  int64 `json:"enc"`
+	Decoded  int64 `json:"dec"`
+	Transfer int64 `json:"transfer"`
+	Worker   bool  `json:"worker"`
+}
+
+const wasmEntryJS = `(() => {
+  const e = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('/web/app.wasm')).pop();
+  return e ? {enc: e.encodedBodySize, dec: e.decodedBodySize, transfer: e.transferSize, worker: e.workerStart > 0} : null;
+})()`
+
+// cachedJS is true once the page is controlled by a service worker whose
+// cache holds app.wasm: only then is a repeat visit a warm load.
+const cachedJS = `(async () => {
+  if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return false;
+  for (const k of await caches.keys()) {
+    if (await (await caches.open(k)).match('/web/app.wasm')) return true;
+  }
+  return false;
+})()`
+
+// loadResult is one cold and one warm load of a site in a fresh profile.
+type loadResult struct {
+	ColdMS, WarmMS float64
+	WasmEncoded    int64  // body bytes of app.wasm on the wire, cold load
+	WasmDecoded    int64  // bytes of app.wasm after decoding
+	Encoding       string // Content-Encoding of app.wasm, cold load
+	WarmFromSW     bool   // the warm load's app.wasm came from the service worker
+	WasmMemory     int64  // the Go instance's linear memory at ready, cold load
+	Browser        string
+}
+
+// measureLoad opens url in a fresh profile (cold), waits until the service
+// worker has cached app.wasm, and opens it again (warm).
+func measureLoad(scratch, url string) (loadResult, error) {
+	var r loadResult
+	ctx, done, err := launch(scratch)
+	if err != nil {
+		return r, err
+	}
+	defer done()
+	var mu sync.Mutex
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventResponseReceived); ok && strings.HasSuffix(e.Response.URL, "/web/app.wasm") {
+			mu.Lock()
+			defer mu.Unlock()
+			if r.Encoding == "" {
+				r.Encoding = "identity"
+				for k, v := range e.Response.Headers {
+					if strings.EqualFold(k, "Content-Encoding") {
+						r.Encoding = fmt.Sprint(v)
+					}
+				}
+			}
+		}
+	})
+	err = chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		_, product, _, _, _, err := browser.GetVersion().Do(ctx)
+		_, ver, _ := strings.Cut(product, "/")
+		r.Browser = "Chromium " + ver + " (headless)"
+		return err
+	}))
+	if err != nil {
+		return r, err
+	}
+
+	// Each load starts from a quiet browser: settle lets start-up work, and
+	// before the warm load the cold load's background compilation (wasm
+	// tier-up) and the service worker's install, finish first.
+	time.Sleep(settle)
+	if err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
+		return r, err
+	}
+	if r.ColdMS, err = waitReady(ctx); err != nil {
+		return r, fmt.Errorf("cold load of %s: %w", url, err)
+	}
+	var cold *wasmEntry
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(wasmEntryJS, &cold),
+		chromedp.Evaluate(`window.__wasmMem ? window.__wasmMem.buffer.byteLength : -1`, &r.WasmMemory),
+	); err != nil {
+		return r, err
+	}
+	if cold == nil {
+		return r, fmt.Errorf("%s: no resource timing entry for app.wasm", url)
+	}
+	r.WasmEncoded, r.WasmDecoded = cold.Encoded, cold.Decoded
+
+	if err := waitJS(ctx, cachedJS, 2*time.Minute); err != nil {
+		return r, fmt.Errorf("%s: the service worker never cached app.wasm: %w", url, err)
+	}
+	if err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil {
+		return r, err
+	}
+	time.Sleep(2 * settle)
+	if err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
+		return r, err
+	}
+	if r.WarmMS, err = waitReady(ctx); err != nil {
+		return r, fmt.Errorf("warm load of %s: %w", url, err)
+	}
+	var warm *wasmEntry
+	if err := chromedp.Run(ctx, chromedp.Evaluate(wasmEntryJS, &warm)); err != nil {
+		return r, err
+	}
+	r.WarmFromSW = warm != nil && warm.Worker
+	mu.Lock()
+	defer mu.Unlock()
+	return r, nil
+}
+
+// editResult is the edit → repaint timing on the large model.
+type editResult struct {
+	Method   string    // how the model was opened
+	Times    []float64 // ms per edit that repainted
+	Failed   int       // edits whose total did not change within 3 s
+	WasmMem  int64     // Go linear memory after the model opened
+	JSHeap   int64     // performance.memory.usedJSHeapSize then
+	LinkLen  int       // length of the #model= link that opened it
+	OpenedMS float64   // navigation start → ready with the link
+}
+
+// measureEdits opens a 200-item × 5-scenario money model in valuecalc and
+// times editCount edits of different cells.
+func measureEdits(scratch, vcURL string) (editResult, error) {
+	var res editResult
+	m := largeModel(editItems, editScenarios)
+	payload, err := calc.EncodeLink(m)
+	if err != nil {
+		return res, err
+	}
+	ctx, done, err := launch(scratch, chromedp.Flag("enable-precise-memory-info", true))
+	if err != nil {
+		return res, err
+	}
+	defer done()
+	link := vcURL + "/#model=" + payload
+	res.LinkLen = len(link)
+	if err := chromedp.Run(ctx, chromedp.Navigate(link)); err != nil {
+		return res, err
+	}
+	if res.OpenedMS, err = waitReady(ctx); err != nil {
+		return res, err
+	}
+	firstCell := cellID(m.Scenarios[0].ID, m.Items[0].ID)
+	editable := fmt.Sprintf(`(() => { const el = document.getElementById(%q); const t = document.getElementById('f-title');
+	  return !!el && !el.matches(':disabled') && !!t && t.value === %q && !document.getElementById('shared-banner') })()`, firstCell, m.Title)
+	// The app shows a share link read-only; "Save a copy" makes it the
+	// user's own, editable assessment.
+	if waitJS(ctx, `!!document.getElementById('save-copy')`, 10*time.Second) == nil {
+		res.Method = "share link #model=… then “Save a copy”"
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`document.getElementById('save-copy').click(); true`, nil)); err != nil {
+			return res, err
+		}
+	} else {
+		// Fallback for an app that does not open links: the model goes
+		// into localStorage as app/library.go stores it, then a reload.
+		res.Method = "localStorage record (the app did not open the #model= link)"
+		data, err := calc.Encode(m)
+		if err != nil {
+			return res, err
+		}
+		now := time.Now().UnixMilli()
+		rec := fmt.Sprintf(`{"rev":1,"saved":%d,"model":%s}`, now, data)
+		idx := fmt.Sprintf(`[{"id":"aperf","title":%q,"updated":%d}]`, m.Title, now)
+		js := fmt.Sprintf(`localStorage.setItem("valuecalc/v1/doc/aperf", %q); localStorage.setItem("valuecalc/v1/index", %q);
+		  localStorage.setItem("valuecalc/v1/current", "aperf"); true`, rec, idx)
+		if err := chromedp.Run(ctx, chromedp.Evaluate(js, nil), chromedp.Navigate("about:blank"), chromedp.Navigate(vcURL+"/")); err != nil {
+			return res, err
+		}
+		if _, err := waitReady(ctx); err != nil {
+			return res, err
+		}
+	}
+	if err := waitJS(ctx, editable, 30*time.Second); err != nil {
+		return res, fmt.Errorf("the %d-item model did not open for editing: %w", editItems, err)
+	}
+	time.Sleep(time.Second) // let the first save and any idle work finish
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`window.__wasmMem ? window.__wasmMem.buffer.byteLength : -1`, &res.WasmMem),
+		chromedp.Evaluate(`performance.memory ? performance.memory.usedJSHeapSize : -1`, &res.JSHeap),
+		chromedp.Evaluate(editJS, nil),
+	); err != nil {
+		return res, err
+	}
+	for k := range editCount {
+		s := m.Scenarios[k%len(m.Scenarios)]
+		it := m.Items[(k*37)%len(m.Items)] // 37 is prime to 200: every edit hits a new cell
+		value := 20007 + 10*k
+		var ms float64
+		js := fmt.Sprintf(`window.__edit(%q, %q, "%d")`, cellID(s.ID, it.ID), "net-"+s.ID, value)
+		if err := chromedp.Run(ctx, evalAwait(js, &ms)); err != nil {
+			return res, fmt.Errorf("edit %d: %w", k, err)
+		}
+		if ms < 0 {
+			res.Failed++
+		} else {
+			res.Times = append(res.Times, ms)
+		}
+		time.Sleep(editGap)
+	}
+	if len(res.Times) == 0 {
+		return res, errors.New("no edit repainted the totals")
+	}
+	return res, nil
+}
+
+// measureHelloEdits times editCount edits of the baseline's input, each
+// until its echo paragraph is repainted, as measureEdits does for
+// valuecalc: go-app's own floor for input → repaint on this machine.
+func measureHelloEdits(scratch, url string) ([]float64, error) {
+	ctx, done, err := launch(scratch)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	if err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
+		return nil, err
+	}
+	if _, err := waitReady(ctx); err != nil {
+		return nil, err
+	}
+	time.Sleep(time.Second)
+	if err := chromedp.Run(ctx, chromedp.Evaluate(editJS, nil)); err != nil {
+		return nil, err
+	}
+	var times []float64
+	for k := range editCount {
+		var ms float64
+		if err := chromedp.Run(ctx, evalAwait(fmt.Sprintf(`window.__edit("name", "echo", "Ada %d")`, k), &ms)); err != nil {
+			return nil, fmt.Errorf("hello edit %d: %w", k, err)
+		}
+		if ms >= 0 {
+			times = append(times, ms)
+		}
+		time.Sleep(editGap)
+	}
+	if len(times) == 0 {
+		return nil, errors.New("no edit of the baseline repainted its echo")
+	}
+	return times, nil
+}
+
+// cellID is the id of a cell's value input (fieldID in app/editor-view.go
+// of the key "entry/<scenario>/<item>").
+func cellID(scenario, item string) string {
+	return strings.NewReplacer("/", "-", ".", "-").Replace("f-entry/" + scenario + "/" + item)
+}
+
+// largeModel is a money model with every cell filled: n items, half
+// benefits and half costs, in s scenarios.
+func largeModel(n, s int) calc.Model {
+	m := calc.NewModel()
+	m.Title = fmt.Sprintf("Performance model: %d items × %d scenarios", n, s)
+	m.Mode = calc.ModeMoney
+	m.DiscountRate, m.HourlyRate = 0.08, 60
+	benefits, costs, stages := calc.BenefitTypes(), calc.CostTypes(), calc.Stages()
+	pers := []calc.Per{calc.PerOnce, calc.PerMonth, calc.PerYear}
+	for i := range n {
+		it := calc.Item{Weight: float64(1 + i%2), Stage: stages[i%len(stages)]}
+		if i%2 == 0 {
+			it.ID, it.Name, it.Side, it.Type = fmt.Sprintf("b%d", i/2+1), fmt.Sprintf("Benefit %d", i/2+1), calc.SideBenefit, benefits[i/2%len(benefits)]
+		} else {
+			it.ID, it.Name, it.Side, it.Type = fmt.Sprintf("c%d", i/2+1), fmt.Sprintf("Cost %d", i/2+1), calc.SideCost, costs[i/2%len(costs)]
+		}
+		m.Items = append(m.Items, it)
+	}
+	m.Scenarios = nil
+	for j := range s {
+		sc := calc.Scenario{ID: fmt.Sprintf("s%d", j+1), Name: fmt.Sprintf("Scenario %d", j+1), Entries: map[string]calc.Entry{}}
+		for i, it := range m.Items {
+			sc.Entries[it.ID] = calc.Entry{Amount: calc.Float(float64(50 * (1 + (i*7+j*13)%97))), Per: pers[(i+j)%3]}
+		}
+		m.Scenarios = append(m.Scenarios, sc)
+	}
+	return m
+}
+
+// linkLength returns the length of the fragment "#model=PAYLOAD" and of the
+// payload for a realistic 30-item × 3-scenario money model.
+func linkLength() (int, int, error) {
+	payload, err := calc.EncodeLink(realisticModel())
+	if err != nil {
+		return 0, 0, err
+	}
+	return len("#model=") + len(payload), len(payload), nil
+}
+
+// realisticModel is a 30-item × 3-scenario business case as a user would
+// write it: real names, round amounts, hours for time items, some cells
+// left empty, a few risk-adjusting weights, no notes. IDs are the ones
+// the app gives (b1…, c1…, s1…).
+func realisticModel() calc.Model {
+	type row struct {
+		name  string
+		side  calc.Side
+		typ   calc.Type
+		stage calc.Stage
+		hours bool
+		per   calc.Per
+		base  float64
+	}
+	B, C := calc.SideBenefit, calc.SideCost
+	rows := []row{
+		{"Hours saved in customer support", B, calc.TypeMonetary, calc.StageUse, true, calc.PerMonth, 120},
+		{"Faster onboarding of new hires", B, calc.TypeFunctional, calc.StageOnboarding, true, calc.PerYear, 80},
+		{"Fewer escalations to engineering", B, calc.TypeFunctional, calc.StageSupport, true, calc.PerMonth, 30},
+		{"Reduced churn from better service", B, calc.TypeMonetary, calc.StageRenewal, false, calc.PerYear, 45000},
+		{"Upsell revenue from usage insights", B, calc.TypeMonetary, calc.StageUse, false, calc.PerYear, 20000},
+		{"Retired legacy ticketing licences", B, calc.TypeMonetary, calc.StageUse, false, calc.PerYear, 12000},
+		{"Shorter time to first response", B, calc.TypeFunctional, calc.StageSupport, false, calc.PerYear, 8000},
+		{"Self-service answers deflecting tickets", B, calc.TypeMonetary, calc.StageSupport, true, calc.PerMonth, 60},
+		{"Better reporting for management", B, calc.TypeFunctional, calc.StageUse, true, calc.PerMonth, 10},
+		{"Agent satisfaction and retention", B, calc.TypeEmotional, calc.StageUse, false, calc.PerYear, 15000},
+		{"Confidence in meeting SLAs", B, calc.TypeEmotional, calc.StageUse, false, calc.PerYear, 5000},
+		{"Brand perception with customers", B, calc.TypeSocial, calc.StageUse, false, calc.PerYear, 10000},
+		{"Compliance audit readiness", B, calc.TypeFunctional, calc.StageRenewal, true, calc.PerYear, 40},
+		{"Fewer duplicate tickets", B, calc.TypeFunctional, calc.StageSupport, true, calc.PerMonth, 15},
+		{"Automated routing of requests", B, calc.TypeMonetary, calc.StageUse, true, calc.PerMonth, 25},
+		{"References from happy customers", B, calc.TypeSocial, calc.StageRenewal, false, calc.PerYear, 6000},
+		{"Annual subscription", C, calc.TypeFinancial, calc.StageRenewal, false, calc.PerYear, 36000},
+		{"Implementation services", C, calc.TypeFinancial, calc.StageOnboarding, false, calc.PerOnce, 25000},
+		{"Data migration from the old system", C, calc.TypeFinancial, calc.StageOnboarding, false, calc.PerOnce, 8000},
+		{"Staff training", C, calc.TypeTime, calc.StageOnboarding, true, calc.PerOnce, 160},
+		{"Admin and maintenance time", C, calc.TypeTime, calc.StageUse, true, calc.PerMonth, 20},
+		{"Integration development", C, calc.TypeFinancial, calc.StageOnboarding, false, calc.PerOnce, 15000},
+		{"Change management effort", C, calc.TypeEffort, calc.StageOnboarding, true, calc.PerOnce, 120},
+		{"Productivity dip during rollout", C, calc.TypeTime, calc.StageOnboarding, true, calc.PerOnce, 200},
+		{"Vendor lock-in risk", C, calc.TypeRisk, calc.StageRenewal, false, calc.PerYear, 5000},
+		{"Security and privacy review", C, calc.TypeEffort, calc.StageEvaluation, true, calc.PerOnce, 40},
+		{"Premium support contract", C, calc.TypeFinancial, calc.StageSupport, false, calc.PerYear, 6000},
+		{"Internal project management", C, calc.TypeTime, calc.StageOnboarding, true, calc.PerOnce, 100},
+		{"Frustration during the transition", C, calc.TypeEmotional, calc.StageOnboarding, false, calc.PerOnce, 3000},
+		{"Risk of a failed rollout", C, calc.TypeRisk, calc.StageOnboarding, false, calc.PerOnce, 10000},
+	}
+	m := calc.NewModel()
+	m.Title = "Helpdesk platform: 3-year business case"
+	m.Mode, m.Currency, m.HorizonYears = calc.ModeMoney, "USD", 3
+	m.DiscountRate, m.HourlyRate = 0.08, 60
+	m.Scenarios = []calc.Scenario{
+		{ID: "s1", Name: "Status quo", Entries: map[string]calc.Entry{}},
+		{ID: "s2", Name: "With us: Starter plan", Entries: map[string]calc.Entry{}},
+		{ID: "s3", Name: "With us: Enterprise plan", Entries: map[string]calc.Entry{}},
+	}
+	nb, nc := 0, 0
+	for i, r := range rows {
+		var id string
+		if r.side == B {
+			nb++
+			id = "b" + strconv.Itoa(nb)
+		} else {
+			nc++
+			id = "c" + strconv.Itoa(nc)
+		}
+		w := 1.0
+		if i%7 == 3 {
+			w = 2
+		}
+		m.Items = append(m.Items, calc.Item{ID: id, Name: r.name, Side: r.side, Type: r.typ, Stage: r.stage, Weight: w})
+		for j := range m.Scenarios {
+			if j == 0 && i%3 != 0 {
+				continue // the status quo has no entry for most items
+			}
+			v := r.base * []float64{0.5, 1, 1.5}[j]
+			e := calc.Entry{Per: r.per}
+			if r.hours {
+				e.Hours = calc.Float(math.Round(v))
+			} else {
+				e.Amount = calc.Float(math.Round(v/500) * 500)
+			}
+			if (i+j)%9 == 4 {
+				e.Weight = calc.Float(0.8)
+			}
+			m.Scenarios[j].Entries[id] = e
+		}
+	}
+	return m
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+type report struct {
+	VC, Hello    []loadResult
+	Edits        editResult
+	HelloEdits   []float64 // ms, the baseline's input → echo repainted
+	EngineNs     float64
+	LinkFragment int
+	LinkPayload  int
+	Notes        []string
+	Chromium     string
+	Elapsed      time.Duration
+	Load         [2]string // /proc/loadavg's 1-minute figure before the load runs and at the end
+}
+
+func (r report) markdown() string {
+	pick := func(rs []loadResult, f func(loadResult) float64) []float64 {
+		out := make([]float64, len(rs))
+		for i, x := range rs {
+			out[i] = f(x)
+		}
+		return out
+	}
+	vcCold, hCold := pick(r.VC, func(x loadResult) float64 { return x.ColdMS }), pick(r.Hello, func(x loadResult) float64 { return x.ColdMS })
+	vcWarm, hWarm := pick(r.VC, func(x loadResult) float64 { return x.WarmMS }), pick(r.Hello, func(x loadResult) float64 { return x.WarmMS })
+	vcWire, hWire := median(pick(r.VC, func(x loadResult) float64 { return float64(x.WasmEncoded) })), median(pick(r.Hello, func(x loadResult) float64 { return float64(x.WasmEncoded) }))
+	vcRaw, hRaw := median(pick(r.VC, func(x loadResult) float64 { return float64(x.WasmDecoded) })), median(pick(r.Hello, func(x loadResult) float64 { return float64(x.WasmDecoded) }))
+	vcMem, hMem := median(pick(r.VC, func(x loadResult) float64 { return float64(x.WasmMemory) })), median(pick(r.Hello, func(x loadResult) float64 { return float64(x.WasmMemory) }))
+	editMed, editP95 := median(r.Edits.Times), percentile(r.Edits.Times, 0.95)
+	engineMS := r.EngineNs / 1e6
+
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	w("| metric | valuecalc | baseline | ratio | budget | met |\n|---|---:|---:|---:|---|---|\n")
+	ratioRow := func(metric, vc, base string, ratio, budget float64) {
+		w("| %s | %s | %s | %.2f× | ≤ %.2f× baseline | %s |\n", metric, vc, base, ratio, budget, yes(ratio <= budget))
+	}
+	ratioRow(fmt.Sprintf("app.wasm over the wire (%s / %s)", encodings(r.VC), encodings(r.Hello)),
+		bytesStr(vcWire), bytesStr(hWire), vcWire/hWire, 1.15)
+	ratioRow(fmt.Sprintf("cold load → interactive, median of %d", len(vcCold)), msStr(median(vcCold)), msStr(median(hCold)), median(vcCold)/median(hCold), 1.2)
+	ratioRow(fmt.Sprintf("warm load (service worker) → interactive, median of %d", len(vcWarm)), msStr(median(vcWarm)), msStr(median(hWarm)), median(vcWarm)/median(hWarm), 1.2)
+	w("| edit → totals repainted, median (%d × %d money model, %d edits) | %s | — | — | ≤ 16 ms | %s |\n",
+		editItems, editScenarios, len(r.Edits.Times), msStr1(editMed), yes(editMed <= 16))
+	w("| edit → totals repainted, p95 | %s | — | — | ≤ 33 ms | %s |\n", msStr1(editP95), yes(editP95 <= 33))
+	w("| engine: Evaluate, 1,000 items × 50 scenarios, money | %.3f ms | — | — | ≤ 1 ms | %s |\n", engineMS, yes(engineMS <= 1))
+	w("| share link, %d items × %d scenarios (#model=… fragment) | %s chars | — | — | ≤ 2,000 chars | %s |\n",
+		linkItems, linkScenarios, thousands(int64(r.LinkFragment)), yes(r.LinkFragment <= 2000))
+	w("| input → repainted, median / p95 (information: the baseline's echo, valuecalc's net total) | %s / %s | %s / %s | %.1f× | — | — |\n",
+		msStr1(editMed), msStr1(editP95), msStr1(median(r.HelloEdits)), msStr1(percentile(r.HelloEdits, 0.95)), editMed/median(r.HelloEdits))
+	w("| app.wasm uncompressed (information) | %s | %s | %.2f× | — | — |\n", bytesStr(vcRaw), bytesStr(hRaw), vcRaw/hRaw)
+	w("| Go wasm memory at ready, cold load (information) | %s | %s | %.2f× | — | — |\n", bytesStr(vcMem), bytesStr(hMem), vcMem/hMem)
+	w("| Go wasm memory with the %d × %d model open (information) | %s | — | — | — | — |\n", editItems, editScenarios, bytesStr(float64(r.Edits.WasmMem)))
+	w("| JS heap with the %d × %d model open (information) | %s | — | — | — | — |\n", editItems, editScenarios, bytesStr(float64(r.Edits.JSHeap)))
+	w("\n")
+	w("Machine: %s, %d cores; %s; %s. Date: %s. The harness took %s.\n",
+		cpuModel(), runtime.NumCPU(), runtime.Version(), r.Chromium, time.Now().UTC().Format("2006-01-02 15:04 UTC"), r.Elapsed.Round(time.Second))
+	w("\nRuns (ms): valuecalc cold %s, warm %s; baseline cold %s, warm %s. Edits: min %s, max %s, %d of %d without a repaint within 3 s.\n",
+		list(vcCold), list(vcWarm), list(hCold), list(hWarm), msStr1(slices.Min(r.Edits.Times)), msStr1(slices.Max(r.Edits.Times)), r.Edits.Failed, editCount)
+	warmSW := true
+	for _, x := range append(slices.Clone(r.VC), r.Hello...) {
+		warmSW = warmSW && x.WarmFromSW
+	}
+	w("\nNotes:\n\n")
+	for _, n := range r.Notes {
+		w("- %s\n", n)
+	}
+	w("- Every warm load took app.wasm from the service worker: %s.\n", yes(warmSW))
+	paired := func(f func(loadResult) float64) float64 {
+		var rs []float64
+		for i := range min(len(r.VC), len(r.Hello)) {
+			rs = append(rs, f(r.VC[i])/f(r.Hello[i]))
+		}
+		return median(rs)
+	}
+	w("- Median of the paired ratios (each valuecalc run over the baseline run next to it), less sensitive to load drift: cold %.2f×, warm %.2f×. "+
+		"Load average (1 min) before the load runs %s, at the end %s: on a shared %d-core machine, load times move with it.\n",
+		paired(func(x loadResult) float64 { return x.ColdMS }), paired(func(x loadResult) float64 { return x.WarmMS }), r.Load[0], r.Load[1], runtime.NumCPU())
+	w("- The large model was opened by %s (link of %s chars); the share-link fragment's payload alone is %s chars.\n",
+		r.Edits.Method, thousands(int64(r.Edits.LinkLen)), thousands(int64(r.LinkPayload)))
+	return b.String()
+}
+
+func encodings(rs []loadResult) string {
+	var seen []string
+	for _, x := range rs {
+		if !slices.Contains(seen, x.Encoding) {
+			seen = append(seen, x.Encoding)
+		}
+	}
+	return strings.Join(seen, "+")
+}
+
+const method = `How it is measured (perf/bench_test.go):
+
+- Both sites are served on 127.0.0.1: valuecalc by ` + "`bin/valuecalc serve`" + `, the baseline
+  (perf/hello, a one-component go-app v10 hello world built with the same
+  ` + "`GOOS=js GOARCH=wasm go build -trimpath -ldflags=\"-s -w\"`" + `) by a handler with the same headers and
+  the same compression as valuecalc's server, detected by asking it for app.wasm in br and gzip.
+- "Over the wire" is the resource timing encodedBodySize of app.wasm in Chromium, cold load.
+- Load times run from navigation start to the moment body[data-ready="1"] appears (set by
+  each app's OnMount), recorded in the page by a MutationObserver injected with
+  Page.addScriptToEvaluateOnNewDocument. Cold: a fresh Chromium profile, 1 s after launch.
+  Warm: the same profile, via about:blank, 2 s after the service worker's cache holds
+  app.wasm (so the cold load's background work is done). One warm-up run per site is
+  dropped; the sites alternate and swap order every run.
+- Edits: the model opens from a #model= share link; each edit sets a cell input's value,
+  dispatches an input event and is timed in the page until the first animation frame after
+  the scenario's #net total shows new text. Edits are ` + "120 ms" + ` apart (typing pace), so autosaves land
+  among them. The baseline's row times its input → echo paragraph the same way: go-app's
+  own floor for an update on this machine.
+- Go wasm memory is the byteLength of the instance's exported linear memory (go-app's app.js
+  keeps the Go instance in a local variable, so the harness wraps WebAssembly.instantiate*
+  to reach it); it only grows, so it bounds the Go heap from above. The JS heap is
+  performance.memory.usedJSHeapSize with --enable-precise-memory-info
+  (measureUserAgentSpecificMemory needs cross-origin isolation, which the site does not have).
+- Engine: ` + "`go test -run '^$' -bench BenchmarkEvaluate -benchmem ./calc/`" + `, BenchmarkEvaluate/money ns/op.
+- Share link: calc.EncodeLink of a realistic 30-item × 3-scenario money model; the length
+  counted is the fragment "#model=" + payload.
+`
+
+// writeDoc replaces the generated section of docs/PERFORMANCE.md, between
+// the bench markers, keeping everything else (## Levers included).
+func writeDoc(file, table string) error {
+	const startMark, endMark = "<!-- bench:start -->", "<!-- bench:end -->"
+	section := startMark + "\n## Measured by `make bench`\n\nGenerated: edit outside the bench markers only.\n\n" +
+		table + "\n" + method + endMark + "\n"
+	old, err := os.ReadFile(file)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return err
+		}
+		doc := "# valuecalc performance\n\nBudgets against a go-app hello world built the same way, and absolute figures. " +
+			"`make bench` rewrites the section between the bench markers; the rest of this file is kept.\n\n" + section
+		return os.WriteFile(file, []byte(doc), 0o644)
+	case err != nil:
+		return err
+	}
+	s := string(old)
+	i, j := strings.Index(s, startMark), strings.Index(s, endMark)
+	if i >= 0 && j > i {
+		rest := strings.TrimPrefix(s[j+len(endMark):], "\n")
+		s = s[:i] + section + rest
+	} else {
+		s = strings.TrimRight(s, "\n") + "\n\n" + section
+	}
+	return os.WriteFile(file, []byte(s), 0o644)
+}
+
+// ---------------------------------------------------------------------------
+// Small helpers
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	s := slices.Sorted(slices.Values(xs))
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// percentile is the nearest-rank percentile.
+func percentile(xs []float64, p float64) float64 {
+	s := slices.Sorted(slices.Values(xs))
+	k := int(math.Ceil(p*float64(len(s)))) - 1
+	return s[max(0, min(k, len(s)-1))]
+}
+
+func yes(ok bool) string {
+	if ok {
+		return "yes"
+	}
+	return "no"
+}
+
+func msStr(v float64) string  { return fmt.Sprintf("%.0f ms", v) }
+func msStr1(v float64) string { return fmt.Sprintf("%.1f ms", v) }
+
+func bytesStr(v float64) string {
+	return fmt.Sprintf("%s B (%.2f MB)", thousands(int64(v)), v/1e6)
+}
+
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var out []byte
+	for i, c := range []byte(s) {
+		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
+			out = append(out, ',')
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+func list(xs []float64) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	if f := strings.Fields(string(b)); len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+func cpuModel() string {
+	f, err := os.Open("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return runtime.GOARCH
+}
+
+func step(t *testing.T, what string) { t.Logf("== %s", what) }
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+func envInt(k string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(k)); err == nil {
+		return v
+	}
+	return def
+}
