@@ -12,6 +12,7 @@ import (
 // costs, scenarios as columns. Every action is a button or a field, so the
 // whole grid works from the keyboard.
 func (e *Editor) renderGrid(m calc.Model) app.UI {
+	drafts := e.draftsByItem()
 	return app.Section().Class("grid-section card").Aria("labelledby", "grid-title").Body(
 		app.Div().Class("section-head").Body(
 			app.H2().ID("grid-title").Text("Items and scenarios"),
@@ -29,8 +30,8 @@ func (e *Editor) renderGrid(m calc.Model) app.UI {
 						return e.renderScenarioHead(m, i)
 					}),
 				)),
-				e.renderSide(m, calc.SideBenefit),
-				e.renderSide(m, calc.SideCost),
+				e.renderSide(m, calc.SideBenefit, drafts),
+				e.renderSide(m, calc.SideCost, drafts),
 			),
 		),
 	)
@@ -94,7 +95,7 @@ func copyIcon() app.UI {
 	)
 }
 
-func (e *Editor) renderSide(m calc.Model, side calc.Side) app.UI {
+func (e *Editor) renderSide(m calc.Model, side calc.Side, drafts map[string][]keyDraft) app.UI {
 	var rows []calc.Item
 	for _, it := range m.Items {
 		if it.Side == side {
@@ -117,7 +118,7 @@ func (e *Editor) renderSide(m calc.Model, side calc.Side) app.UI {
 			return app.Tr().Class("empty").Body(app.Td().ColSpan(cols).Text(emptyText(side)))
 		}),
 		app.Range(rows).Slice(func(i int) app.UI {
-			return e.renderItemRow(m, rows[i], i == 0, i == len(rows)-1)
+			return &itemRow{E: e, Key: e.rowKey(m, rows[i], i == 0, i == len(rows)-1, drafts)}
 		}),
 	)
 }

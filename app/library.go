@@ -1,10 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -90,6 +93,15 @@ func (l Library) Rev(id string) (int, error) {
 	if err != nil || !ok {
 		return 0, err
 	}
+	// Records start with their revision ({"rev":12,…}, as Save writes
+	// them): read just that, not the whole model, on every autosave.
+	if rest, ok := strings.CutPrefix(raw, `{"rev":`); ok {
+		if end := strings.IndexByte(rest, ','); end > 0 {
+			if n, err := strconv.Atoi(rest[:end]); err == nil {
+				return n, nil
+			}
+		}
+	}
 	var rec record
 	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
 		return 0, err
@@ -114,11 +126,10 @@ func (l Library) Save(id string, m calc.Model, rev int, now int64) (int, error) 
 	if stored != rev {
 		return rev, ErrConflict
 	}
-	rec, err := json.Marshal(record{Rev: rev + 1, Saved: now, Model: data})
-	if err != nil {
-		return rev, err
-	}
-	if err := l.Store.Set(keyDoc+id, string(rec)); err != nil {
+	// The record as json.Marshal would write it, without re-validating
+	// the model's JSON, which Encode has just written.
+	rec := `{"rev":` + strconv.Itoa(rev+1) + `,"saved":` + strconv.FormatInt(now, 10) + `,"model":` + string(bytes.TrimSpace(data)) + `}`
+	if err := l.Store.Set(keyDoc+id, rec); err != nil {
 		return rev, err
 	}
 	if err := l.updateIndex(Meta{ID: id, Title: m.Title, Updated: now}); err != nil {

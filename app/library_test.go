@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -95,4 +96,35 @@ func TestLibraryCorruptRecord(t *testing.T) {
 	var ps calc.Problems
 	_, _, err = lib.Load("x")
 	assert.True(t, errors.As(err, &ps))
+}
+
+// TestRecordFormat: Save writes records that json.Unmarshal reads, and
+// Rev's fast path agrees with the full parse.
+func TestRecordFormat(t *testing.T) {
+	lib := Library{Store: MemStorage{}}
+	m := calc.NewModel()
+	m.Title = `Quotes " and \ and <tags>`
+	rev, err := lib.Save("a1", m, 0, 1234)
+	require.NoError(t, err)
+	rev, err = lib.Save("a1", m, rev, 5678)
+	require.NoError(t, err)
+	raw, ok, err := lib.Store.Get(keyDoc + "a1")
+	require.NoError(t, err)
+	require.True(t, ok)
+	var rec record
+	require.NoError(t, json.Unmarshal([]byte(raw), &rec))
+	assert.Equal(t, 2, rec.Rev)
+	assert.Equal(t, int64(5678), rec.Saved)
+	got, err := calc.Decode(rec.Model)
+	require.NoError(t, err)
+	assert.Equal(t, m, got)
+	stored, err := lib.Rev("a1")
+	require.NoError(t, err)
+	assert.Equal(t, rev, stored)
+
+	// A record written some other way still has its revision read.
+	require.NoError(t, lib.Store.Set(keyDoc+"b1", `{"saved":1,"model":{},"rev":7}`))
+	stored, err = lib.Rev("b1")
+	require.NoError(t, err)
+	assert.Equal(t, 7, stored)
 }
