@@ -8,10 +8,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"mime"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"path"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -82,14 +86,52 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 }
 
 // siteHandler serves a built static site as a static host would, asking
-// browsers to revalidate so a new build is picked up at once.
+// browsers to revalidate so a new build is picked up at once, and sending
+// the gzipped copy of a file that build wrote one for (app.wasm shrinks to
+// about a quarter) to browsers that accept it.
 func siteHandler(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
+	root := http.Dir(dir)
+	files := http.FileServer(root)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-cache")
-		for _, h := range securityHeaders {
-			w.Header().Set(h[0], h[1])
+		h := w.Header()
+		h.Set("Cache-Control", "no-cache")
+		for _, kv := range securityHeaders {
+			h.Set(kv[0], kv[1])
+		}
+		name := path.Clean("/" + r.URL.Path)
+		if ctype := mime.TypeByExtension(path.Ext(name)); ctype != "" && gzipped[path.Ext(name)] {
+			h.Set("Vary", "Accept-Encoding")
+			if acceptsGzip(r) {
+				if f, err := root.Open(name + ".gz"); err == nil {
+					defer f.Close()
+					if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+						h.Set("Content-Type", ctype)
+						h.Set("Content-Encoding", "gzip")
+						http.ServeContent(w, r, name, info.ModTime(), f)
+						return
+					}
+				}
+			}
 		}
 		files.ServeHTTP(w, r)
 	})
+}
+
+// acceptsGzip reports whether the request's Accept-Encoding allows gzip
+// ("gzip", "gzip;q=0.5" or "*"; not "gzip;q=0").
+func acceptsGzip(r *http.Request) bool {
+	for part := range strings.SplitSeq(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		coding = strings.TrimSpace(coding)
+		if !strings.EqualFold(coding, "gzip") && coding != "*" {
+			continue
+		}
+		if q, ok := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q="); ok {
+			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -65,7 +67,37 @@ func buildSite(o siteOptions) error {
 	if err := secureSite(o.Out); err != nil {
 		return err
 	}
-	return copyTree(o.Web, filepath.Join(o.Out, "web"))
+	if err := copyTree(o.Web, filepath.Join(o.Out, "web")); err != nil {
+		return err
+	}
+	return gzipTree(o.Out)
+}
+
+// gzipped are the kinds of file build writes a .gz copy of, for servers
+// that send precompressed files (valuecalc serve, nginx's gzip_static).
+var gzipped = map[string]bool{".wasm": true, ".js": true, ".css": true, ".html": true, ".webmanifest": true, ".svg": true, ".json": true}
+
+// gzipTree writes NAME.gz beside every file of dir worth compressing.
+func gzipTree(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !gzipped[filepath.Ext(p)] {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		if err != nil {
+			return err
+		}
+		zw.Write(data)
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		return os.WriteFile(p+".gz", buf.Bytes(), 0o644)
+	})
 }
 
 // fixManifest points the manifest's start_url and scope at the site's

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -156,4 +157,45 @@ func TestRunDispatch(t *testing.T) {
 	errb.Reset()
 	assert.Equal(t, 1, run([]string{"build", "-web", t.TempDir(), "-o", t.TempDir()}, nil, &out, &errb))
 	assert.Contains(t, errb.String(), "app.wasm is missing")
+}
+
+func TestSiteHandlerGzip(t *testing.T) {
+	out := t.TempDir()
+	wasm := strings.Repeat("\x00asm wasm bytes ", 4096)
+	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, wasm), Out: out}))
+	srv := httptest.NewServer(siteHandler(out))
+	defer srv.Close()
+
+	get := func(path, accept string) (*http.Response, []byte) {
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		req.Header.Set("Accept-Encoding", accept) // set by hand: no transparent decoding
+		res, err := http.DefaultTransport.RoundTrip(req)
+		require.NoError(t, err)
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return res, body
+	}
+	res, body := get("/web/app.wasm", "gzip, deflate, br")
+	assert.Equal(t, "gzip", res.Header.Get("Content-Encoding"))
+	assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"))
+	assert.Equal(t, "Accept-Encoding", res.Header.Get("Vary"))
+	assert.Less(t, len(body), len(wasm)/4)
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	require.NoError(t, err)
+	plain, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	assert.Equal(t, wasm, string(plain))
+
+	for _, accept := range []string{"", "identity", "gzip;q=0", "br"} {
+		res, body = get("/web/app.wasm", accept)
+		assert.Empty(t, res.Header.Get("Content-Encoding"), accept)
+		assert.Equal(t, wasm, string(body), accept)
+	}
+	res, _ = get("/app.js", "gzip")
+	assert.Equal(t, "gzip", res.Header.Get("Content-Encoding"))
+	assert.Contains(t, res.Header.Get("Content-Type"), "javascript")
+	// The page at "/" comes from the file server as it is.
+	res, body = get("/", "gzip")
+	assert.Empty(t, res.Header.Get("Content-Encoding"))
+	assert.Contains(t, string(body), "app.js")
 }
