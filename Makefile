@@ -73,10 +73,17 @@ chromium:
 		echo "installing python3 for the share link test"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-minimal >/dev/null; }
 
+# axe-core, injected by the accessibility test; pinned, installed with npm.
+AXE_VERSION := 4.14.1
+AXE_JS      := .cache/axe/node_modules/axe-core/axe.min.js
+$(AXE_JS):
+	@command -v npm >/dev/null || { echo "npm is required for the accessibility test (axe-core)"; exit 1; }
+	npm install --prefix .cache/axe --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+
 ## e2e: the built site in headless Chromium
-e2e: chromium $(WASM) $(BIN)
-	VALUECALC_BIN="$(CURDIR)/$(BIN)" VALUECALC_WEB="$(CURDIR)/web" CHROMIUM="$(CHROMIUM)" \
-		$(GO) test -tags e2e -count=1 -timeout 10m ./e2e/...
+e2e: chromium $(AXE_JS) $(WASM) $(BIN)
+	VALUECALC_BIN="$(CURDIR)/$(BIN)" VALUECALC_WEB="$(CURDIR)/web" CHROMIUM="$(CHROMIUM)" AXE_JS="$(CURDIR)/$(AXE_JS)" \
+		$(GO) test -tags e2e -count=1 -timeout 25m ./e2e/...
 
 ## bench: valuecalc against a go-app hello world in headless Chromium, the
 ## engine benchmark, docs/PERFORMANCE.md (timings are never asserted)
