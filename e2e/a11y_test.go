@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -92,4 +94,78 @@ func TestAccessibility(t *testing.T) {
 		ids[v.ID] = true
 	}
 	assert.True(t, ids["label"], "axe reports an unlabelled input: %v", ids)
+}
+
+// tabTo presses Tab (or Shift+Tab) until the element with id has the
+// focus, as a keyboard user moves through the page.
+func tabTo(id string, back bool) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		for i := 0; i < 400; i++ {
+			var focused string
+			if err := chromedp.Evaluate(`document.activeElement ? document.activeElement.id : ""`, &focused).Do(ctx); err != nil {
+				return err
+			}
+			if focused == id {
+				return nil
+			}
+			key := chromedp.KeyEvent(kb.Tab)
+			if back {
+				key = chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(input.ModifierShift))
+			}
+			if err := key.Do(ctx); err != nil {
+				return err
+			}
+		}
+		return fmt.Errorf("#%s cannot be reached with the Tab key", id)
+	})
+}
+
+// typeKeys types text into the focused field after selecting what it holds.
+func typeKeys(text string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		if err := chromedp.KeyEvent("a", chromedp.KeyModifiers(input.ModifierCtrl)).Do(ctx); err != nil {
+			return err
+		}
+		return chromedp.KeyEvent(text).Do(ctx)
+	})
+}
+
+// TestKeyboardOnly: a customer builds a scored assessment with the keyboard
+// alone, and the results are announced in a polite live region.
+func TestKeyboardOnly(t *testing.T) {
+	ctx := newBrowser(t)
+	openApp(t, ctx, "/")
+	enter := chromedp.KeyEvent(kb.Enter)
+	require.NoError(t, chromedp.Run(ctx,
+		tabTo("open-library", false), enter,
+		chromedp.WaitVisible("#library", chromedp.ByQuery),
+		tabTo("new-blank", false), enter,
+		chromedp.WaitNotPresent("#library", chromedp.ByQuery),
+		tabTo("f-title", false), typeKeys("Keyboard only"),
+		tabTo("add-benefit", false), enter,
+		chromedp.WaitVisible("#f-item-b1-name", chromedp.ByQuery),
+		tabTo("f-item-b1-name", false), typeKeys("Fast delivery"),
+		tabTo("f-item-b1-weight", false), typeKeys("2"),
+		tabTo("f-entry-s1-b1", false), typeKeys("5"),
+		tabTo("add-cost", false), enter,
+		chromedp.WaitVisible("#f-item-c1-name", chromedp.ByQuery),
+		tabTo("f-item-c1-name", false), typeKeys("Price"),
+		tabTo("f-entry-s1-c1", false), typeKeys("3"),
+		waitValue("net-s1", 7), // 2×5 − 3
+		// Reorder and undo from the keyboard too.
+		tabTo("add-scenario", true), enter,
+		waitJS(`document.querySelectorAll("[id^=result-]").length === 2`),
+		chromedp.KeyEvent("z", chromedp.KeyModifiers(input.ModifierCtrl)),
+		waitJS(`document.querySelectorAll("[id^=result-]").length === 1`),
+	))
+	var live, politeness string
+	var ok bool
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Text("#results-live", &live, chromedp.ByQuery),
+		chromedp.AttributeValue("#results-live", "aria-live", &politeness, &ok, chromedp.ByQuery),
+	))
+	assert.Equal(t, "polite", politeness)
+	assert.Equal(t, "Net value 7.", live)
+	vs := axe(t, ctx)
+	assert.Empty(t, vs, "%s", describe(vs))
 }
