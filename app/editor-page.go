@@ -74,6 +74,8 @@ type Editor struct {
 	dragging   bool
 	em         embedding // shown in an iframe on another site (?embed=1)
 	update     bool      // a new version is installed: reload to use it
+	damaged    []Damaged // saved records set aside at start, to tell the user
+	setAside   []Damaged // all records set aside, listed in the library
 }
 
 // OnMount opens the assessment asked for by the URL, or the last one, and
@@ -85,6 +87,10 @@ func (e *Editor) OnMount(ctx app.Context) {
 	if e.em.on {
 		// An embed writes nothing to the visitor's saved assessments.
 		e.lib = Library{Store: MemStorage{}}
+	} else if damaged, err := e.lib.Repair(); err != nil {
+		e.saveErr = "Your saved assessments could not be checked: " + err.Error() + "."
+	} else {
+		e.damaged = damaged
 	}
 	e.open(ctx)
 	e.listen(ctx)
@@ -319,6 +325,7 @@ func (e *Editor) refreshList() {
 		e.saveErr = err.Error()
 	}
 	e.list = list
+	e.setAside, _ = e.lib.DamagedList()
 }
 
 func (e *Editor) undo(ctx app.Context) {

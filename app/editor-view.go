@@ -108,6 +108,7 @@ func (e *Editor) renderBanners() app.UI {
 				),
 			)
 		}),
+		app.If(len(e.damaged) > 0, func() app.UI { return e.renderDamaged() }),
 		app.If(e.shared, func() app.UI { return e.renderSharedBanner() }),
 		app.If(e.linkErr != "", func() app.UI { return e.renderLinkError() }),
 		app.If(e.conflict, func() app.UI {

@@ -35,6 +35,32 @@ func (e *Editor) renderLibrary() app.UI {
 			app.Ul().ID("saved-list").Class("saved-list").Body(
 				app.Range(e.list).Slice(func(i int) app.UI { return e.renderSaved(e.list[i]) }),
 			),
+			app.If(len(e.setAside) > 0, func() app.UI {
+				return app.Div().Body(
+					app.H3().Text("Set aside: could not be opened"),
+					app.Ul().ID("set-aside-list").Class("saved-list").Body(
+						app.Range(e.setAside).Slice(func(i int) app.UI {
+							d := e.setAside[i]
+							return app.Li().Class("saved").Body(
+								app.Span().Class("saved-info").Text(damagedName(d)),
+								app.Div().Class("row-actions").Body(
+									app.Button().ID("set-aside-download-"+d.ID).Class("btn btn-small").Text("Download").
+										OnClick(func(ctx app.Context, ev app.Event) {
+											download("valuecalc-damaged-"+d.ID+".txt", "text/plain;charset=utf-8", []byte(d.Data))
+										}),
+									app.Button().ID("set-aside-delete-"+d.ID).Class("btn btn-small btn-danger").Text("Delete for good").
+										OnClick(func(ctx app.Context, ev app.Event) {
+											if err := e.lib.DeleteDamaged(d.ID); err != nil {
+												e.say(ctx, notice{Text: err.Error(), IsErr: true})
+											}
+											e.refreshList()
+										}),
+								),
+							)
+						}),
+					),
+				)
+			}),
 		),
 	)
 }
@@ -151,4 +177,48 @@ func (e *Editor) deleteSaved(ctx app.Context, meta Meta) {
 		}
 	}
 	e.say(ctx, n)
+}
+
+// renderDamaged tells the user which saved records could not be opened and
+// were set aside, and offers their data.
+func (e *Editor) renderDamaged() app.UI {
+	return app.Div().ID("damaged").Class("banner banner-warn").Attr("role", "alert").Body(
+		app.Div().Body(
+			app.P().Text(plural(len(e.damaged), "saved item") + " could not be opened and " + isAre(len(e.damaged)) +
+				" set aside. Nothing was deleted: download the data to keep it or to send it to us."),
+			app.Ul().ID("damaged-list").Class("problems").Body(
+				app.Range(e.damaged).Slice(func(i int) app.UI {
+					d := e.damaged[i]
+					return app.Li().Text(damagedName(d) + ": " + d.Reason)
+				}),
+			),
+		),
+		app.Div().Class("banner-actions").Body(
+			app.Button().ID("damaged-download").Class("btn").Text("Download the data").
+				OnClick(func(ctx app.Context, ev app.Event) {
+					for _, d := range e.damaged {
+						download("valuecalc-damaged-"+d.ID+".txt", "text/plain;charset=utf-8", []byte(d.Data))
+					}
+				}),
+			app.Button().ID("damaged-dismiss").Class("btn").Text("Dismiss").
+				OnClick(func(ctx app.Context, ev app.Event) { e.damaged = nil }),
+		),
+	)
+}
+
+func damagedName(d Damaged) string {
+	switch {
+	case d.ID == "index":
+		return "The list of assessments (rebuilt from the assessments themselves)"
+	case d.Title != "":
+		return "“" + d.Title + "”"
+	}
+	return "Assessment " + d.ID
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
 }

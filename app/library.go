@@ -19,6 +19,7 @@ type Storage interface {
 	Get(key string) (value string, ok bool, err error)
 	Set(key, value string) error
 	Del(key string) error
+	Keys() ([]string, error)
 }
 
 // Storage keys. Records are versioned so a later format can migrate them.
@@ -26,6 +27,9 @@ const (
 	keyIndex   = "valuecalc/v1/index"
 	keyCurrent = "valuecalc/v1/current"
 	keyDoc     = "valuecalc/v1/doc/"
+	// keyDamaged keeps, as they were, records that could not be read, so
+	// that nothing is ever dropped silently: the user can download them.
+	keyDamaged = "valuecalc/v1/damaged/"
 )
 
 // ErrConflict reports that a saved assessment changed since it was loaded:
@@ -215,3 +219,166 @@ func (s MemStorage) Del(key string) error {
 	delete(s, key)
 	return nil
 }
+
+// Keys lists the stored keys.
+func (s MemStorage) Keys() ([]string, error) {
+	keys := make([]string, 0, len(s))
+	for k := range s {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys, nil
+}
+
+// Damaged is a saved record that could not be used: kept under its own
+// key, as it was, with the reason.
+type Damaged struct {
+	ID     string // the assessment's id, or "index"
+	Title  string // from the index, when it knew one
+	Reason string
+	Data   string // the record as it was stored
+}
+
+// Repair checks the whole library when the app starts. It moves records
+// that cannot be read aside (to keyDamaged, never deleting their data),
+// migrates a bare model file stored without its record, rebuilds an index
+// that is unreadable or out of step with the records, and returns the
+// records it set aside now.
+func (l Library) Repair() ([]Damaged, error) {
+	keys, err := l.Store.Keys()
+	if err != nil {
+		return nil, err
+	}
+	index, indexErr := l.List()
+	titles := map[string]string{}
+	for _, m := range index {
+		titles[m.ID] = m.Title
+	}
+	var damaged []Damaged
+	setAside := func(id, key, reason string) error {
+		raw, _, err := l.Store.Get(key)
+		if err != nil {
+			return err
+		}
+		if err := l.Store.Set(keyDamaged+id, raw); err != nil {
+			return err // the record stays where it is rather than be lost
+		}
+		damaged = append(damaged, Damaged{ID: id, Title: titles[id], Reason: reason, Data: raw})
+		return l.Store.Del(key)
+	}
+	if indexErr != nil {
+		if err := setAside("index", keyIndex, indexErr.Error()); err != nil {
+			return damaged, err
+		}
+	}
+	var metas []Meta
+	for _, key := range keys {
+		id, ok := strings.CutPrefix(key, keyDoc)
+		if !ok {
+			continue
+		}
+		raw, _, err := l.Store.Get(key)
+		if err != nil {
+			return damaged, err
+		}
+		meta, migrated, why := checkRecord(id, raw)
+		if why != "" {
+			if err := setAside(id, key, why); err != nil {
+				return damaged, err
+			}
+			continue
+		}
+		if migrated != "" {
+			if err := l.Store.Set(key, migrated); err != nil {
+				return damaged, err
+			}
+		}
+		if t, ok := titles[id]; ok && meta.Title == "" {
+			meta.Title = t
+		}
+		for _, m := range index {
+			if m.ID == id && m.Updated > meta.Updated {
+				meta.Updated = m.Updated
+			}
+		}
+		metas = append(metas, meta)
+	}
+	sort.SliceStable(metas, func(i, j int) bool { return metas[i].Updated > metas[j].Updated })
+	if indexErr != nil || !sameMetas(index, metas) {
+		if err := l.writeIndex(metas); err != nil {
+			return damaged, err
+		}
+	}
+	return damaged, nil
+}
+
+// checkRecord reads a stored record: its index entry, the record to store
+// instead when it had to be migrated, or why it cannot be used.
+func checkRecord(id, raw string) (meta Meta, migrated, why string) {
+	var rec record
+	if err := json.Unmarshal([]byte(raw), &rec); err != nil || rec.Model == nil {
+		// A model file stored as it is, without its record: migrate it.
+		if m, err := calc.Decode([]byte(raw)); err == nil {
+			data, _ := calc.Encode(m)
+			return Meta{ID: id, Title: m.Title}, `{"rev":1,"saved":0,"model":` + string(bytes.TrimSpace(data)) + `}`, ""
+		}
+		if err != nil {
+			return Meta{}, "", "it is not readable (" + err.Error() + ")"
+		}
+		return Meta{}, "", "it holds no assessment"
+	}
+	m, err := calc.Decode(rec.Model)
+	if err != nil {
+		var probs calc.Problems
+		if errors.As(err, &probs) && len(probs) > 0 {
+			return Meta{}, "", "its assessment is invalid: " + probs[0].Error() + more(len(probs)-1)
+		}
+		return Meta{}, "", "its assessment is invalid: " + err.Error()
+	}
+	return Meta{ID: id, Title: m.Title, Updated: rec.Saved}, "", ""
+}
+
+func more(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return " (and " + plural(n, "more problem") + ")"
+}
+
+func sameMetas(a, b []Meta) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	ids := map[string]Meta{}
+	for _, m := range a {
+		ids[m.ID] = m
+	}
+	for _, m := range b {
+		if x, ok := ids[m.ID]; !ok || x.Title != m.Title {
+			return false
+		}
+	}
+	return true
+}
+
+// DamagedList returns the records set aside, now or before.
+func (l Library) DamagedList() ([]Damaged, error) {
+	keys, err := l.Store.Keys()
+	if err != nil {
+		return nil, err
+	}
+	var out []Damaged
+	for _, key := range keys {
+		if id, ok := strings.CutPrefix(key, keyDamaged); ok {
+			raw, _, err := l.Store.Get(key)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Damaged{ID: id, Data: raw})
+		}
+	}
+	return out, nil
+}
+
+// DeleteDamaged removes a record set aside, for good.
+func (l Library) DeleteDamaged(id string) error { return l.Store.Del(keyDamaged + id) }

@@ -128,3 +128,63 @@ func TestRecordFormat(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 7, stored)
 }
+
+func TestLibraryRepair(t *testing.T) {
+	good := calc.NewModel()
+	good.Title = "Good one"
+	lib := Library{Store: MemStorage{}}
+	_, err := lib.Save("good", good, 0, 100)
+	require.NoError(t, err)
+	bare, err := calc.Encode(calc.NewModel())
+	require.NoError(t, err)
+	store := lib.Store.(MemStorage)
+	store[keyDoc+"bare"] = string(bare)                                           // an older way: the model alone
+	store[keyDoc+"junk"] = "{not json"                                            // corrupt
+	store[keyDoc+"bad"] = `{"rev":3,"saved":5,"model":{"format":"valuecalc/0"}}` // a format this version does not know
+	store[keyIndex] = `[{"id":"good","title":"Good one","updated":100},{"id":"junk","title":"Lost work","updated":50},{"id":"gone","title":"Gone","updated":1}]`
+
+	damaged, err := lib.Repair()
+	require.NoError(t, err)
+	require.Len(t, damaged, 2)
+	byID := map[string]Damaged{}
+	for _, d := range damaged {
+		byID[d.ID] = d
+	}
+	assert.Equal(t, "Lost work", byID["junk"].Title)
+	assert.Contains(t, byID["junk"].Reason, "not readable")
+	assert.Equal(t, "{not json", byID["junk"].Data)
+	assert.Contains(t, byID["bad"].Reason, `format: must be "valuecalc/1"`)
+	// Set aside, not dropped: the data is under its own key.
+	assert.Equal(t, "{not json", store[keyDamaged+"junk"])
+	assert.NotContains(t, store, keyDoc+"junk")
+	list, err := lib.DamagedList()
+	require.NoError(t, err)
+	assert.Len(t, list, 2)
+
+	// The bare model was migrated into a record; the index lists what opens.
+	m, _, err := lib.Load("bare")
+	require.NoError(t, err)
+	assert.Equal(t, calc.NewModel(), m)
+	metas, err := lib.List()
+	require.NoError(t, err)
+	var ids []string
+	for _, meta := range metas {
+		ids = append(ids, meta.ID)
+	}
+	assert.ElementsMatch(t, []string{"good", "bare"}, ids)
+
+	// A second start finds nothing new; an unreadable index is rebuilt.
+	damaged, err = lib.Repair()
+	require.NoError(t, err)
+	assert.Empty(t, damaged)
+	store[keyIndex] = "garbage"
+	damaged, err = lib.Repair()
+	require.NoError(t, err)
+	require.Len(t, damaged, 1)
+	assert.Equal(t, "index", damaged[0].ID)
+	metas, err = lib.List()
+	require.NoError(t, err)
+	assert.Len(t, metas, 2)
+	require.NoError(t, lib.DeleteDamaged("junk"))
+	assert.NotContains(t, store, keyDamaged+"junk")
+}

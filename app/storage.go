@@ -62,6 +62,22 @@ func (browserStorage) Del(key string) (err error) {
 	return nil
 }
 
+// Keys lists the keys stored for this site.
+func (browserStorage) Keys() (keys []string, err error) {
+	defer recoverJS(&err)
+	ls, err := localStorage()
+	if err != nil {
+		return nil, err
+	}
+	n := ls.Get("length").Int()
+	for i := 0; i < n; i++ {
+		if k := ls.Call("key", i); k.Type() == app.TypeString {
+			keys = append(keys, k.String())
+		}
+	}
+	return keys, nil
+}
+
 // recoverJS turns a JavaScript exception, which syscall/js raises as a
 // panic, into an error.
 func recoverJS(err *error) {
