@@ -245,16 +245,32 @@ func (e *Editor) listen(ctx app.Context) {
 		})
 		return nil
 	})
+	storage := app.FuncOf(func(this app.Value, args []app.Value) any {
+		// Another tab saved: follow it, or say so if this tab has edits of
+		// its own that saving would overwrite.
+		key := args[0].Get("key")
+		if key.Type() != app.TypeString || key.String() != keyDoc+e.docID {
+			if key.Type() != app.TypeString || key.String() == keyIndex {
+				ctx.Dispatch(func(ctx app.Context) { e.refreshList() })
+			}
+			return nil
+		}
+		ctx.Dispatch(func(ctx app.Context) { e.otherTabSaved(ctx) })
+		return nil
+	})
 	win := app.Window()
 	win.Call("addEventListener", "keydown", keydown)
 	win.Call("addEventListener", "hashchange", hashchange)
+	win.Call("addEventListener", "storage", storage)
 	win.Call("addEventListener", "pagehide", flush)
 	doc := win.Get("document")
 	doc.Call("addEventListener", "visibilitychange", flush)
 	e.release = append(e.release, func() {
 		win.Call("removeEventListener", "keydown", keydown)
 		win.Call("removeEventListener", "hashchange", hashchange)
+		win.Call("removeEventListener", "storage", storage)
 		hashchange.Release()
+		storage.Release()
 		win.Call("removeEventListener", "pagehide", flush)
 		doc.Call("removeEventListener", "visibilitychange", flush)
 		keydown.Release()
@@ -456,4 +472,31 @@ func (e *Editor) reloadForUpdate(ctx app.Context) {
 		return
 	}
 	ctx.Reload()
+}
+
+// otherTabSaved handles another tab's save of the assessment open here.
+func (e *Editor) otherTabSaved(ctx app.Context) {
+	if e.shared || e.em.on || !e.saved {
+		return
+	}
+	rev, err := e.lib.Rev(e.docID)
+	if err != nil || rev == e.rev {
+		return
+	}
+	if e.dirty || len(e.drafts) > 0 && hasErrors(e.drafts) {
+		e.conflict = true
+		return
+	}
+	if err := e.load(ctx, e.docID); err == nil {
+		e.say(ctx, notice{Text: "Updated with the changes saved in another tab."})
+	}
+}
+
+func hasErrors(drafts map[string]draft) bool {
+	for _, d := range drafts {
+		if d.Err != "" {
+			return true
+		}
+	}
+	return false
 }
