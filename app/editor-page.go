@@ -14,8 +14,9 @@ import (
 )
 
 // saveDelay is how long the editor waits after an edit before saving, so
-// that typing saves once, well within a second.
-const saveDelay = 300 * time.Millisecond
+// that typing saves once per pause, still within a second, and saving a
+// large model does not land on every other keystroke.
+const saveDelay = 700 * time.Millisecond
 
 // draft is the raw text of a field being typed, and what is wrong with it.
 // The model only ever holds valid values; the draft keeps the user's text.
