@@ -73,15 +73,21 @@ type Editor struct {
 	importErr  string
 	importList []string
 	dragging   bool
-	em         embedding // shown in an iframe on another site (?embed=1)
-	update     bool      // a new version is installed: reload to use it
-	damaged    []Damaged // saved records set aside at start, to tell the user
-	setAside   []Damaged // all records set aside, listed in the library
+	em         embedding                   // shown in an iframe on another site (?embed=1)
+	update     bool                        // a new version is installed: reload to use it
+	handlers   map[string]app.EventHandler // by element id: see on
+	// ctx is the editor's own context. Timers must use it: go-app drops
+	// what is dispatched from the context of an element that is gone, such
+	// as the Delete button of a deleted row, and the autosave with it.
+	ctx      app.Context
+	damaged  []Damaged // saved records set aside at start, to tell the user
+	setAside []Damaged // all records set aside, listed in the library
 }
 
 // OnMount opens the assessment asked for by the URL, or the last one, and
 // listens for the keyboard shortcuts and for the page going away.
 func (e *Editor) OnMount(ctx app.Context) {
+	e.ctx = ctx
 	e.num = newNumbers()
 	e.em = parseEmbedding(strings.TrimPrefix(app.Window().Get("location").Get("search").String(), "?"))
 	e.lib = Library{Store: browserStorage{}}
@@ -303,7 +309,7 @@ func (e *Editor) changed(ctx app.Context) {
 	e.dirty = true
 	if !e.saveTimer {
 		e.saveTimer = true
-		ctx.After(saveDelay, func(ctx app.Context) {
+		e.ctx.After(saveDelay, func(ctx app.Context) {
 			e.saveTimer = false
 			e.save()
 		})
@@ -367,7 +373,7 @@ func (e *Editor) redo(ctx app.Context) {
 func (e *Editor) say(ctx app.Context, n notice) {
 	n.serial = e.notice.serial + 1
 	e.notice = n
-	ctx.After(8*time.Second, func(ctx app.Context) {
+	e.ctx.After(8*time.Second, func(ctx app.Context) {
 		if e.notice.serial == n.serial {
 			e.notice = notice{serial: n.serial}
 		}
@@ -419,6 +425,29 @@ func (e *Editor) onFieldDone(key string) app.EventHandler {
 		if d, ok := e.drafts[key]; ok && d.Err == "" {
 			delete(e.drafts, key)
 		}
+	}
+}
+
+// on registers h as what happens on the element with id, and returns the
+// handler to attach to it. go-app keeps an element's old handler when the
+// new one comes from the same function literal (it compares code pointers),
+// so a handler that captured a row's id would go on acting on whatever row
+// was there before a reorder or a deletion. Every element gets the same
+// handler instead, which runs what the latest render registered for the
+// element's current id (attributes are always brought up to date).
+func (e *Editor) on(id, event string, h app.EventHandler) app.EventHandler {
+	if e.handlers == nil {
+		e.handlers = map[string]app.EventHandler{}
+	}
+	e.handlers[id+" "+event] = h
+	return e.dispatchByID
+}
+
+// dispatchByID runs the handler registered for the event's element and
+// type.
+func (e *Editor) dispatchByID(ctx app.Context, ev app.Event) {
+	if h, ok := e.handlers[ctx.JSSrc().Get("id").String()+" "+ev.Get("type").String()]; ok {
+		h(ctx, ev)
 	}
 }
 

@@ -147,7 +147,7 @@ func (e *Editor) textInput(key, id, label, class string) app.HTMLInput {
 	}
 	in := app.Input().Type("text").ID(id).Class("input "+class).Value(text).
 		Aria("label", label).
-		OnInput(e.onField(key)).OnChange(e.onFieldDone(key))
+		OnInput(e.on(id, "input", e.onField(key))).OnChange(e.on(id, "change", e.onFieldDone(key)))
 	if d.Err != "" {
 		in = in.Aria("invalid", "true").Aria("describedby", id+"-err")
 	}

@@ -62,12 +62,12 @@ func (e *Editor) readFile(ctx app.Context, file app.Value) {
 	release := func() { done.Release(); failed.Release() }
 	done = app.FuncOf(func(this app.Value, args []app.Value) any {
 		text := args[0].String()
-		ctx.Dispatch(func(ctx app.Context) { e.importText(ctx, name, text) })
+		e.ctx.Dispatch(func(ctx app.Context) { e.importText(ctx, name, text) })
 		release()
 		return nil
 	})
 	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) {
+		e.ctx.Dispatch(func(ctx app.Context) {
 			e.importFailed("“"+name+"” could not be read. Nothing was imported.", nil)
 		})
 		release()

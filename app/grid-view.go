@@ -60,10 +60,10 @@ func (e *Editor) renderScenarioHead(m calc.Model, i int) app.UI {
 			}),
 			e.fieldError(key),
 			app.Div().Class("row-actions").Body(
-				iconButton("scenario-left-"+s.ID, "Move "+s.Name+" left", "◀", i == 0, e.onAction(MoveScenario{s.ID, -1})),
-				iconButton("scenario-right-"+s.ID, "Move "+s.Name+" right", "▶", i == len(m.Scenarios)-1, e.onAction(MoveScenario{s.ID, 1})),
-				iconButton("scenario-dup-"+s.ID, "Duplicate "+s.Name, copyGlyph, len(m.Scenarios) >= calc.MaxScenarios, e.onAction(DuplicateScenario{s.ID})),
-				iconButton("scenario-del-"+s.ID, "Delete "+s.Name, "✕", last, func(ctx app.Context, ev app.Event) {
+				e.iconButton("scenario-left-"+s.ID, "Move "+s.Name+" left", "◀", i == 0, e.onAction(MoveScenario{s.ID, -1})),
+				e.iconButton("scenario-right-"+s.ID, "Move "+s.Name+" right", "▶", i == len(m.Scenarios)-1, e.onAction(MoveScenario{s.ID, 1})),
+				e.iconButton("scenario-dup-"+s.ID, "Duplicate "+s.Name, copyGlyph, len(m.Scenarios) >= calc.MaxScenarios, e.onAction(DuplicateScenario{s.ID})),
+				e.iconButton("scenario-del-"+s.ID, "Delete "+s.Name, "✕", last, func(ctx app.Context, ev app.Event) {
 					if e.apply(ctx, DeleteScenario{s.ID}) {
 						e.say(ctx, notice{Text: "Deleted scenario “" + s.Name + "”.", Undo: e.undo})
 					}
@@ -73,13 +73,13 @@ func (e *Editor) renderScenarioHead(m calc.Model, i int) app.UI {
 	)
 }
 
-func iconButton(id, label, glyph string, disabled bool, h app.EventHandler) app.UI {
+func (e *Editor) iconButton(id, label, glyph string, disabled bool, h app.EventHandler) app.UI {
 	var icon app.UI = app.Span().Aria("hidden", "true").Text(glyph)
 	if glyph == copyGlyph {
 		icon = copyIcon()
 	}
 	return app.Button().ID(id).Class("btn btn-icon").Aria("label", label).Title(label).
-		Disabled(disabled).OnClick(h).Body(icon)
+		Disabled(disabled).OnClick(e.on(id, "click", h)).Body(icon)
 }
 
 // copyGlyph asks iconButton for the duplicate icon, drawn in SVG: no font
@@ -143,18 +143,18 @@ func (e *Editor) renderItemRow(m calc.Model, it calc.Item, first, last bool) app
 				app.Div().Class("item-meta").Body(
 					app.Select().ID("f-item-"+it.ID+"-type").Class("select select-small").Aria("label", "Value type of "+it.Name).
 						Title(ti.Explain).
-						OnChange(func(ctx app.Context, ev app.Event) {
+						OnChange(e.on("f-item-"+it.ID+"-type", "change", func(ctx app.Context, ev app.Event) {
 							e.apply(ctx, SetItemType{it.ID, calc.Type(ctx.JSSrc().Get("value").String())})
-						}).Body(
+						})).Body(
 						app.Range(calc.TypesOf(it.Side)).Slice(func(i int) app.UI {
 							t := calc.TypesOf(it.Side)[i]
 							return app.Option().Value(string(t)).Selected(t == it.Type).Title(info(it.Side, t).Explain).Text(info(it.Side, t).Label)
 						}),
 					),
 					app.Select().ID("f-item-"+it.ID+"-stage").Class("select select-small").Aria("label", "Journey stage of "+it.Name).
-						OnChange(func(ctx app.Context, ev app.Event) {
+						OnChange(e.on("f-item-"+it.ID+"-stage", "change", func(ctx app.Context, ev app.Event) {
 							e.apply(ctx, SetItemStage{it.ID, calc.Stage(ctx.JSSrc().Get("value").String())})
-						}).Body(
+						})).Body(
 						app.Range(append([]calc.Stage{calc.StageNone}, calc.Stages()...)).Slice(func(i int) app.UI {
 							st := append([]calc.Stage{calc.StageNone}, calc.Stages()...)[i]
 							return app.Option().Value(string(st)).Selected(st == it.Stage).Text(stageLabels[st])
@@ -173,14 +173,15 @@ func (e *Editor) renderItemRow(m calc.Model, it calc.Item, first, last bool) app
 					app.Label().For(fieldID(noteKey)).Class("sr-only").Text("Note"),
 					app.Textarea().ID(fieldID(noteKey)).Class("input note-input").Rows(2).
 						Aria("label", "Note on "+it.Name).
-						OnInput(e.onField(noteKey)).OnChange(e.onFieldDone(noteKey)).Text(e.fieldValue(noteKey)),
+						OnInput(e.on(fieldID(noteKey), "input", e.onField(noteKey))).
+						OnChange(e.on(fieldID(noteKey), "change", e.onFieldDone(noteKey))).Text(e.fieldValue(noteKey)),
 					e.fieldError(noteKey),
 				),
 				app.Div().Class("row-actions").Body(
-					iconButton("item-up-"+it.ID, "Move "+it.Name+" up", "▲", first, e.onAction(MoveItem{it.ID, -1})),
-					iconButton("item-down-"+it.ID, "Move "+it.Name+" down", "▼", last, e.onAction(MoveItem{it.ID, 1})),
-					iconButton("item-dup-"+it.ID, "Duplicate "+it.Name, copyGlyph, len(m.Items) >= calc.MaxItems, e.onAction(DuplicateItem{it.ID})),
-					iconButton("item-del-"+it.ID, "Delete "+it.Name, "✕", false, func(ctx app.Context, ev app.Event) {
+					e.iconButton("item-up-"+it.ID, "Move "+it.Name+" up", "▲", first, e.onAction(MoveItem{it.ID, -1})),
+					e.iconButton("item-down-"+it.ID, "Move "+it.Name+" down", "▼", last, e.onAction(MoveItem{it.ID, 1})),
+					e.iconButton("item-dup-"+it.ID, "Duplicate "+it.Name, copyGlyph, len(m.Items) >= calc.MaxItems, e.onAction(DuplicateItem{it.ID})),
+					e.iconButton("item-del-"+it.ID, "Delete "+it.Name, "✕", false, func(ctx app.Context, ev app.Event) {
 						if e.apply(ctx, DeleteItem{it.ID}) {
 							e.say(ctx, notice{Text: "Deleted “" + it.Name + "”.", Undo: e.undo})
 						}
@@ -236,9 +237,9 @@ func (e *Editor) renderCell(m calc.Model, s calc.Scenario, it calc.Item) app.UI 
 		app.Div().Class("cell-inputs").Body(
 			e.numberInput(key, fieldID(key), "Value of "+label, "money-input").Placeholder("—"),
 			app.Select().ID(fieldID(key)+"-per").Class("select select-small per-select").Aria("label", "Unit and recurrence of "+label).
-				OnChange(func(ctx app.Context, ev app.Event) {
+				OnChange(e.on(fieldID(key)+"-per", "change", func(ctx app.Context, ev app.Event) {
 					e.onPer(ctx, s.ID, it.ID, ctx.JSSrc().Get("value").String())
-				}).Body(
+				})).Body(
 				app.Range(perOptions).Slice(func(i int) app.UI {
 					o := perOptions[i]
 					return app.Option().Value(o.value()).Selected(o.setting == cs).Text(o.label(m.Currency))

@@ -45,16 +45,16 @@ func (e *Editor) renderLibrary() app.UI {
 								app.Span().Class("saved-info").Text(damagedName(d)),
 								app.Div().Class("row-actions").Body(
 									app.Button().ID("set-aside-download-"+d.ID).Class("btn btn-small").Text("Download").
-										OnClick(func(ctx app.Context, ev app.Event) {
+										OnClick(e.on("set-aside-download-"+d.ID, "click", func(ctx app.Context, ev app.Event) {
 											download("valuecalc-damaged-"+d.ID+".txt", "text/plain;charset=utf-8", []byte(d.Data))
-										}),
+										})),
 									app.Button().ID("set-aside-delete-"+d.ID).Class("btn btn-small btn-danger").Text("Delete for good").
-										OnClick(func(ctx app.Context, ev app.Event) {
+										OnClick(e.on("set-aside-delete-"+d.ID, "click", func(ctx app.Context, ev app.Event) {
 											if err := e.lib.DeleteDamaged(d.ID); err != nil {
 												e.say(ctx, notice{Text: err.Error(), IsErr: true})
 											}
 											e.refreshList()
-										}),
+										})),
 								),
 							)
 						}),
@@ -89,20 +89,20 @@ func (e *Editor) renderSaved(meta Meta) app.UI {
 		),
 		app.Div().Class("row-actions").Body(
 			app.Button().Class("btn btn-small").ID("open-"+meta.ID).Disabled(open).Text("Open").
-				OnClick(func(ctx app.Context, ev app.Event) {
+				OnClick(e.on("open-"+meta.ID, "click", func(ctx app.Context, ev app.Event) {
 					e.save()
 					if err := e.load(ctx, meta.ID); err != nil {
 						e.say(ctx, notice{Text: "Could not open “" + meta.Title + "”: " + err.Error(), IsErr: true})
 						return
 					}
 					e.panel = ""
-				}),
+				})),
 			app.Button().Class("btn btn-small").ID("rename-"+meta.ID).Text("Rename").
-				OnClick(func(ctx app.Context, ev app.Event) { e.renameSaved(ctx, meta) }),
+				OnClick(e.on("rename-"+meta.ID, "click", func(ctx app.Context, ev app.Event) { e.renameSaved(ctx, meta) })),
 			app.Button().Class("btn btn-small").ID("duplicate-"+meta.ID).Text("Duplicate").
-				OnClick(func(ctx app.Context, ev app.Event) { e.duplicateSaved(ctx, meta) }),
+				OnClick(e.on("duplicate-"+meta.ID, "click", func(ctx app.Context, ev app.Event) { e.duplicateSaved(ctx, meta) })),
 			app.Button().Class("btn btn-small btn-danger").ID("delete-"+meta.ID).Text("Delete").
-				OnClick(func(ctx app.Context, ev app.Event) { e.deleteSaved(ctx, meta) }),
+				OnClick(e.on("delete-"+meta.ID, "click", func(ctx app.Context, ev app.Event) { e.deleteSaved(ctx, meta) })),
 		),
 	)
 }
@@ -184,7 +184,7 @@ func (e *Editor) deleteSaved(ctx app.Context, meta Meta) {
 func (e *Editor) renderDamaged() app.UI {
 	return app.Div().ID("damaged").Class("banner banner-warn").Attr("role", "alert").Body(
 		app.Div().Body(
-			app.P().Text(plural(len(e.damaged), "saved item") + " could not be opened and " + isAre(len(e.damaged)) +
+			app.P().Text(plural(len(e.damaged), "saved item")+" could not be opened and "+isAre(len(e.damaged))+
 				" set aside. Nothing was deleted: download the data to keep it or to send it to us."),
 			app.Ul().ID("damaged-list").Class("problems").Body(
 				app.Range(e.damaged).Slice(func(i int) app.UI {

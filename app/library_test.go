@@ -138,8 +138,8 @@ func TestLibraryRepair(t *testing.T) {
 	bare, err := calc.Encode(calc.NewModel())
 	require.NoError(t, err)
 	store := lib.Store.(MemStorage)
-	store[keyDoc+"bare"] = string(bare)                                           // an older way: the model alone
-	store[keyDoc+"junk"] = "{not json"                                            // corrupt
+	store[keyDoc+"bare"] = string(bare)                                          // an older way: the model alone
+	store[keyDoc+"junk"] = "{not json"                                           // corrupt
 	store[keyDoc+"bad"] = `{"rev":3,"saved":5,"model":{"format":"valuecalc/0"}}` // a format this version does not know
 	store[keyIndex] = `[{"id":"good","title":"Good one","updated":100},{"id":"junk","title":"Lost work","updated":50},{"id":"gone","title":"Gone","updated":1}]`
 

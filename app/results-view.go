@@ -99,9 +99,10 @@ func explained(id, label, value string, button app.UI) app.UI {
 
 // explainButton shows a total that, clicked, lists what makes it up.
 func (e *Editor) explainButton(s calc.ScenarioResult, what, text string) app.UI {
-	return app.Button().ID("explain-"+what+"-"+s.ID).Class("explain-btn").
+	id := "explain-" + what + "-" + s.ID
+	return app.Button().ID(id).Class("explain-btn").
 		Title("Where does this come from?").Aria("label", text+": show what makes up the "+what+" of "+s.Name).
-		OnClick(func(ctx app.Context, ev app.Event) { e.explain = &explainTarget{Scenario: s.ID, What: what} }).
+		OnClick(e.on(id, "click", func(ctx app.Context, ev app.Event) { e.explain = &explainTarget{Scenario: s.ID, What: what} })).
 		Text(text)
 }
 

@@ -240,7 +240,7 @@ func errString(err error) string {
 // link is selected for the user to copy.
 func (e *Editor) copyLink(ctx app.Context, link string) {
 	fallback := func() {
-		ctx.Dispatch(func(ctx app.Context) {
+		e.ctx.Dispatch(func(ctx app.Context) {
 			if in := app.Window().GetElementByID("share-link"); in.Truthy() {
 				in.Call("focus")
 				in.Call("select")
@@ -256,7 +256,7 @@ func (e *Editor) copyLink(ctx app.Context, link string) {
 	var done, failed app.Func
 	release := func() { done.Release(); failed.Release() }
 	done = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) { e.shareStatus = "Link copied. Paste it into an email or chat." })
+		e.ctx.Dispatch(func(ctx app.Context) { e.shareStatus = "Link copied. Paste it into an email or chat." })
 		release()
 		return nil
 	})
