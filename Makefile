@@ -9,7 +9,7 @@ GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 GOFILES   := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum
 EXAMPLES  := $(wildcard examples/*.json)
-FUZZTIME  ?= 10s
+FUZZTIME  ?= 5s
 CHROMIUM  ?= /usr/bin/chromium
 
 # The wasm runner copies the whole environment into wasm memory and fails

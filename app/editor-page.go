@@ -79,15 +79,19 @@ type Editor struct {
 	// ctx is the editor's own context. Timers must use it: go-app drops
 	// what is dispatched from the context of an element that is gone, such
 	// as the Delete button of a deleted row, and the autosave with it.
-	ctx      app.Context
-	damaged  []Damaged // saved records set aside at start, to tell the user
-	setAside []Damaged // all records set aside, listed in the library
+	ctx               app.Context
+	controlledAtStart bool      // a service worker served this page
+	damaged           []Damaged // saved records set aside at start, to tell the user
+	setAside          []Damaged // all records set aside, listed in the library
 }
 
 // OnMount opens the assessment asked for by the URL, or the last one, and
 // listens for the keyboard shortcuts and for the page going away.
 func (e *Editor) OnMount(ctx app.Context) {
 	e.ctx = ctx
+	if sw := app.Window().Get("navigator").Get("serviceWorker"); sw.Truthy() {
+		e.controlledAtStart = sw.Get("controller").Truthy()
+	}
 	e.num = newNumbers()
 	e.em = parseEmbedding(strings.TrimPrefix(app.Window().Get("location").Get("search").String(), "?"))
 	e.lib = Library{Store: browserStorage{}}
@@ -195,7 +199,7 @@ func (e *Editor) show(ctx app.Context, id string, m calc.Model, rev int, saved b
 	e.shared, e.explain = false, nil
 	e.docID, e.rev, e.saved = id, rev, saved
 	e.drafts, e.pending = map[string]draft{}, map[string]cellSetting{}
-	e.conflict, e.saveErr, e.dirty = false, "", false
+	e.conflict, e.saveErr, e.dirty = false, blockedMessage(), false
 	e.focus = ""
 	e.evaluate()
 }
@@ -306,6 +310,12 @@ func (e *Editor) apply(ctx app.Context, a Action) bool {
 func (e *Editor) changed(ctx app.Context) {
 	e.evaluate()
 	e.postResult()
+	if !e.saved && !e.em.on && !e.shared {
+		// The first edit makes the template's copy the user's work: a
+		// reload, even before the autosave, must show it (the page saves
+		// when it goes away), not a fresh copy of the template.
+		templateParam(true)
+	}
 	e.dirty = true
 	if !e.saveTimer {
 		e.saveTimer = true
@@ -337,7 +347,8 @@ func (e *Editor) save() {
 		// reload must show it, not a fresh copy of the template.
 		templateParam(true)
 	}
-	e.rev, e.saved, e.dirty, e.saveErr = rev, true, false, ""
+	e.rev, e.saved, e.dirty = rev, true, false
+	e.saveErr = blockedMessage() // saved in memory only: the warning stays
 	e.lib.SetCurrent(e.docID)
 	e.refreshList()
 }
@@ -465,7 +476,10 @@ func capitalize(s string) string {
 
 // OnAppUpdate is go-app telling that a new version is installed.
 func (e *Editor) OnAppUpdate(ctx app.Context) {
-	e.update = ctx.AppUpdateAvailable()
+	// go-app also reports the first install as an update: the worker
+	// claims the page, so there is a controller when it activates. Only a
+	// page that was already served by a worker has an older version.
+	e.update = ctx.AppUpdateAvailable() && e.controlledAtStart
 }
 
 // updateInterval is how often an open tab asks for a new version.
@@ -529,4 +543,13 @@ func hasErrors(drafts map[string]draft) bool {
 		}
 	}
 	return false
+}
+
+// blockedMessage is what the editor says while the browser refuses this
+// site its storage, and "" otherwise.
+func blockedMessage() string {
+	if storageBlocked {
+		return "This browser does not allow saving for this site: your work stays on this page only. Download a file (Files) to keep it."
+	}
+	return ""
 }

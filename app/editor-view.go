@@ -63,7 +63,7 @@ func (e *Editor) renderTopbar(m calc.Model) app.UI {
 	switch {
 	case e.shared:
 		status = "Shared link: not saved"
-	case e.saveErr != "":
+	case e.saveErr != "", e.conflict:
 		status = "Not saved"
 	case e.dirty:
 		status = "Saving…"

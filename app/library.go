@@ -30,6 +30,8 @@ const (
 	// keyDamaged keeps, as they were, records that could not be read, so
 	// that nothing is ever dropped silently: the user can download them.
 	keyDamaged = "valuecalc/v1/damaged/"
+	// keyDamagedTitle keeps the title the index had for a damaged record.
+	keyDamagedTitle = "valuecalc/v1/damaged-title/"
 )
 
 // ErrConflict reports that a saved assessment changed since it was loaded:
@@ -130,9 +132,13 @@ func (l Library) Save(id string, m calc.Model, rev int, now int64) (int, error) 
 	if stored != rev {
 		return rev, ErrConflict
 	}
-	// The record as json.Marshal would write it, without re-validating
-	// the model's JSON, which Encode has just written.
-	rec := `{"rev":` + strconv.Itoa(rev+1) + `,"saved":` + strconv.FormatInt(now, 10) + `,"model":` + string(bytes.TrimSpace(data)) + `}`
+	// The record as json.Marshal would write it (compact: storage is
+	// small), without another pass to validate the JSON Encode just wrote.
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, data); err != nil {
+		return rev, err
+	}
+	rec := `{"rev":` + strconv.Itoa(rev+1) + `,"saved":` + strconv.FormatInt(now, 10) + `,"model":` + compact.String() + `}`
 	if err := l.Store.Set(keyDoc+id, rec); err != nil {
 		return rev, err
 	}
@@ -263,6 +269,9 @@ func (l Library) Repair() ([]Damaged, error) {
 		if err := l.Store.Set(keyDamaged+id, raw); err != nil {
 			return err // the record stays where it is rather than be lost
 		}
+		if t := titles[id]; t != "" {
+			l.Store.Set(keyDamagedTitle+id, t) // a name for it in the library; best effort
+		}
 		damaged = append(damaged, Damaged{ID: id, Title: titles[id], Reason: reason, Data: raw})
 		return l.Store.Del(key)
 	}
@@ -374,11 +383,15 @@ func (l Library) DamagedList() ([]Damaged, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, Damaged{ID: id, Data: raw})
+			title, _, _ := l.Store.Get(keyDamagedTitle + id)
+			out = append(out, Damaged{ID: id, Title: title, Data: raw})
 		}
 	}
 	return out, nil
 }
 
 // DeleteDamaged removes a record set aside, for good.
-func (l Library) DeleteDamaged(id string) error { return l.Store.Del(keyDamaged + id) }
+func (l Library) DeleteDamaged(id string) error {
+	l.Store.Del(keyDamagedTitle + id)
+	return l.Store.Del(keyDamaged + id)
+}

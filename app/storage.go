@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -19,7 +20,8 @@ type browserStorage struct{}
 
 func localStorage() (v app.Value, err error) {
 	defer recoverJS(&err)
-	ls := app.Window().Get("localStorage")
+	// Through Reflect.get: a throwing property read would stop the program.
+	ls := app.Window().Get("Reflect").Call("get", app.Window(), "localStorage")
 	if !ls.Truthy() {
 		return nil, errStorageUnavailable
 	}
@@ -101,4 +103,98 @@ var errQuotaExceeded = errors.New("the browser's storage for this site is full")
 
 func isQuotaError(err error) bool {
 	return strings.Contains(strings.ToLower(err.Error()), "quota")
+}
+
+// storageBlocked is set by GuardStorage when the browser refuses this site
+// its storage; the editor then says that nothing can be saved.
+var storageBlocked bool
+
+// GuardStorage runs before go-app starts. A browser that blocks site data
+// throws on every read of window.localStorage, and a throwing property read
+// in Go's wasm_exec.js stops the program: go-app itself reads it at start.
+// Probing through Reflect.get turns the exception into a recoverable
+// panic; when storage is blocked, window.localStorage becomes an object in
+// memory, so the app runs and says that nothing will be kept.
+func GuardStorage() {
+	if app.IsServer {
+		return
+	}
+	win := app.Window()
+	if storageReadable(win) {
+		return
+	}
+	storageBlocked = true
+	mem := map[string]string{}
+	var keys []string
+	obj := win.Get("Object").New()
+	fn := func(f func(args []app.Value) any) app.Func {
+		return app.FuncOf(func(this app.Value, args []app.Value) any { return f(args) })
+	}
+	arg := func(args []app.Value, i int) string {
+		if i < len(args) {
+			return args[i].String()
+		}
+		return "undefined"
+	}
+	obj.Set("getItem", fn(func(args []app.Value) any {
+		if v, ok := mem[arg(args, 0)]; ok {
+			return v
+		}
+		return nil
+	}))
+	obj.Set("setItem", fn(func(args []app.Value) any {
+		k := arg(args, 0)
+		if _, ok := mem[k]; !ok {
+			keys = append(keys, k)
+		}
+		mem[k] = arg(args, 1)
+		obj.Set("length", len(keys))
+		return nil
+	}))
+	obj.Set("removeItem", fn(func(args []app.Value) any {
+		k := arg(args, 0)
+		if _, ok := mem[k]; ok {
+			delete(mem, k)
+			keys = slices.DeleteFunc(keys, func(x string) bool { return x == k })
+			obj.Set("length", len(keys))
+		}
+		return nil
+	}))
+	obj.Set("key", fn(func(args []app.Value) any {
+		if len(args) > 0 {
+			if i := args[0].Int(); i >= 0 && i < len(keys) {
+				return keys[i]
+			}
+		}
+		return nil
+	}))
+	obj.Set("clear", fn(func(args []app.Value) any {
+		clear(mem)
+		keys = nil
+		obj.Set("length", 0)
+		return nil
+	}))
+	obj.Set("length", 0)
+	desc := win.Get("Object").New()
+	desc.Set("value", obj)
+	desc.Set("configurable", true)
+	func() {
+		defer func() { recover() }()
+		win.Get("Object").Call("defineProperty", win, "localStorage", desc)
+	}()
+}
+
+// storageReadable reports whether localStorage can be read.
+func storageReadable(win app.Value) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	ls := win.Get("Reflect").Call("get", win, "localStorage")
+	if !ls.Truthy() {
+		return false
+	}
+	ls.Call("getItem", "valuecalc/v1/index")
+	return true
 }

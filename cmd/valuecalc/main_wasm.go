@@ -13,5 +13,6 @@ import (
 func main() {
 	ui.Register()
 	ui.RepairURL()
+	ui.GuardStorage()
 	app.RunWhenOnBrowser()
 }
