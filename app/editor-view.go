@@ -78,10 +78,7 @@ func (e *Editor) renderTopbar(m calc.Model) app.UI {
 			e.fieldError("title"),
 		),
 		app.Div().Class("toolbar").Body(
-			app.Button().ID("undo").Class("btn btn-bar").Title("Undo (Ctrl+Z)").
-				Disabled(!e.hist.CanUndo()).OnClick(func(ctx app.Context, ev app.Event) { e.undo(ctx) }).Text("Undo"),
-			app.Button().ID("redo").Class("btn btn-bar").Title("Redo (Shift+Ctrl+Z)").
-				Disabled(!e.hist.CanRedo()).OnClick(func(ctx app.Context, ev app.Event) { e.redo(ctx) }).Text("Redo"),
+			e.undoButton(), e.redoButton(),
 			app.Button().ID("open-share").Class("btn btn-bar").Aria("haspopup", "dialog").
 				OnClick(func(ctx app.Context, ev app.Event) { e.shareStatus = ""; e.panel = "share" }).Text("Share"),
 			app.Button().ID("open-report").Class("btn btn-bar").Title("A clean view to present or print").
@@ -338,4 +335,14 @@ func cls(name string, on bool) string {
 		return name
 	}
 	return ""
+}
+
+func (e *Editor) undoButton() app.UI {
+	return app.Button().ID("undo").Class("btn btn-bar").Title("Undo (Ctrl+Z)").
+		Disabled(!e.hist.CanUndo()).OnClick(func(ctx app.Context, ev app.Event) { e.undo(ctx) }).Text("Undo")
+}
+
+func (e *Editor) redoButton() app.UI {
+	return app.Button().ID("redo").Class("btn btn-bar").Title("Redo (Shift+Ctrl+Z)").
+		Disabled(!e.hist.CanRedo()).OnClick(func(ctx app.Context, ev app.Event) { e.redo(ctx) }).Text("Redo")
 }

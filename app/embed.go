@@ -209,10 +209,7 @@ func (e *Editor) renderEmbedBar(m calc.Model) app.UI {
 			e.fieldError("title"),
 		),
 		app.Div().Class("toolbar").Body(
-			app.Button().ID("undo").Class("btn btn-bar").Title("Undo (Ctrl+Z)").
-				Disabled(!e.hist.CanUndo()).OnClick(func(ctx app.Context, ev app.Event) { e.undo(ctx) }).Text("Undo"),
-			app.Button().ID("redo").Class("btn btn-bar").Title("Redo (Shift+Ctrl+Z)").
-				Disabled(!e.hist.CanRedo()).OnClick(func(ctx app.Context, ev app.Event) { e.redo(ctx) }).Text("Redo"),
+			e.undoButton(), e.redoButton(),
 			app.Button().ID("open-full").Class("btn btn-bar").Title("Opens in a new tab, where you can save it").
 				OnClick(e.openFull).Text("Open in valuecalc ↗"),
 		),

@@ -95,6 +95,12 @@ func waitHTTP(url string, timeout time.Duration) error {
 // context that ends with the test.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
+	return newBrowserFor(t, 2*time.Minute)
+}
+
+// newBrowserFor is newBrowser with a deadline of d for the whole test.
+func newBrowserFor(t *testing.T, d time.Duration) context.Context {
+	t.Helper()
 	// Not t.TempDir: Chromium may still be writing its profile while it
 	// exits, and a failed clean-up must not fail the test.
 	dir, err := os.MkdirTemp("", "valuecalc-chromium-")
@@ -116,7 +122,7 @@ func newBrowser(t *testing.T) context.Context {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, d)
 	t.Cleanup(func() {
 		chromedp.Cancel(ctx) // closes the browser and waits for it
 		cancelTimeout()

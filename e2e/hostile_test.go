@@ -80,35 +80,7 @@ func onNewDocument(js string) chromedp.Action {
 // browser: the same Chromium, with a longer deadline.
 func longBrowser(t *testing.T, d time.Duration) context.Context {
 	t.Helper()
-	dir, err := os.MkdirTemp("", "valuecalc-chromium-")
-	require.NoError(t, err)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(envOr("CHROMIUM", "/usr/bin/chromium")),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-back-forward-cache", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.Env("TMPDIR=" + dir),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, d)
-	t.Cleanup(func() {
-		chromedp.Cancel(ctx)
-		cancelTimeout()
-		cancelCtx()
-		cancelAlloc()
-		os.RemoveAll(dir)
-	})
-	require.NoError(t, chromedp.Run(ctx), "starting Chromium")
-	return ctx
+	return newBrowserFor(t, d)
 }
 
 // pasteInto replaces the text of the input with id by text in one go, as
