@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -121,7 +120,7 @@ func (l Library) Rev(id string) (int, error) {
 // returns an error if m is invalid (nothing invalid is ever saved) or the
 // storage refuses the write.
 func (l Library) Save(id string, m calc.Model, rev int, now int64) (int, error) {
-	data, err := calc.Encode(m)
+	data, err := calc.EncodeCompact(m)
 	if err != nil {
 		return rev, err
 	}
@@ -134,11 +133,7 @@ func (l Library) Save(id string, m calc.Model, rev int, now int64) (int, error) 
 	}
 	// The record as json.Marshal would write it (compact: storage is
 	// small), without another pass to validate the JSON Encode just wrote.
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, data); err != nil {
-		return rev, err
-	}
-	rec := `{"rev":` + strconv.Itoa(rev+1) + `,"saved":` + strconv.FormatInt(now, 10) + `,"model":` + compact.String() + `}`
+	rec := `{"rev":` + strconv.Itoa(rev+1) + `,"saved":` + strconv.FormatInt(now, 10) + `,"model":` + string(data) + `}`
 	if err := l.Store.Set(keyDoc+id, rec); err != nil {
 		return rev, err
 	}
@@ -328,8 +323,8 @@ func checkRecord(id, raw string) (meta Meta, migrated, why string) {
 	if err := json.Unmarshal([]byte(raw), &rec); err != nil || rec.Model == nil {
 		// A model file stored as it is, without its record: migrate it.
 		if m, err := calc.Decode([]byte(raw)); err == nil {
-			data, _ := calc.Encode(m)
-			return Meta{ID: id, Title: m.Title}, `{"rev":1,"saved":0,"model":` + string(bytes.TrimSpace(data)) + `}`, ""
+			data, _ := calc.EncodeCompact(m)
+			return Meta{ID: id, Title: m.Title}, `{"rev":1,"saved":0,"model":` + string(data) + `}`, ""
 		}
 		if err != nil {
 			return Meta{}, "", "it is not readable (" + err.Error() + ")"

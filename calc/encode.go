@@ -16,7 +16,18 @@ import (
 //
 // Encode returns an error if:
 //   - m fails Validate (the error is the Problems).
-func Encode(m Model) ([]byte, error) {
+func Encode(m Model) ([]byte, error) { return encode(m, "  ") }
+
+// EncodeCompact is Encode without indentation and without the final
+// newline: the same JSON, compact, for storage and share links. It
+// returns an error when Encode does.
+func EncodeCompact(m Model) ([]byte, error) {
+	data, err := encode(m, "")
+	return bytes.TrimSuffix(data, []byte("\n")), err
+}
+
+// encode writes m as Encode says, indenting by indent ("" for none).
+func encode(m Model, indent string) ([]byte, error) {
 	if err := Validate(m); err != nil {
 		return nil, err
 	}
@@ -45,7 +56,7 @@ func Encode(m Model) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
+	enc.SetIndent("", indent)
 	if err := enc.Encode(f); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package calc_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -162,4 +164,21 @@ func TestEncodeDeterministic(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, string(first), string(got))
 	}
+}
+
+// TestEncodeCompact: the same JSON as Encode, without the whitespace.
+func TestEncodeCompact(t *testing.T) {
+	for _, path := range vectorFiles(t) {
+		m, err := calc.Decode(readVector(t, path).Model)
+		require.NoError(t, err)
+		indented, err := calc.Encode(m)
+		require.NoError(t, err)
+		var want bytes.Buffer
+		require.NoError(t, json.Compact(&want, indented))
+		got, err := calc.EncodeCompact(m)
+		require.NoError(t, err)
+		assert.Equal(t, want.String(), string(got), path)
+	}
+	_, err := calc.EncodeCompact(calc.Model{})
+	assert.Error(t, err, "an invalid model is refused as Encode refuses it")
 }

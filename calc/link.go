@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -28,12 +27,8 @@ const MaxLinkLen = 8 << 20
 //
 // EncodeLink returns an error if m fails Validate.
 func EncodeLink(m Model) (string, error) {
-	data, err := Encode(m)
+	data, err := EncodeCompact(m)
 	if err != nil {
-		return "", err
-	}
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, data); err != nil {
 		return "", err
 	}
 	var z bytes.Buffer
@@ -41,7 +36,7 @@ func EncodeLink(m Model) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	w.Write(compact.Bytes())
+	w.Write(data)
 	if err := w.Close(); err != nil {
 		return "", err
 	}
