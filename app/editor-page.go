@@ -221,13 +221,13 @@ func newDocID() string {
 // (or Ctrl+Y) for undo and redo, Escape to close a panel, and a last save
 // when the page is hidden or closed.
 func (e *Editor) listen(ctx app.Context) {
-	keydown := app.FuncOf(func(this app.Value, args []app.Value) any {
-		ev := args[0]
+	win := app.Window()
+	e.addListener(win, "keydown", func(ev app.Value) {
 		if !(ev.Get("ctrlKey").Bool() || ev.Get("metaKey").Bool()) {
 			if ev.Get("key").String() == "Escape" {
 				ctx.Dispatch(func(ctx app.Context) { e.panel, e.confirm, e.explain = "", nil, nil })
 			}
-			return nil
+			return
 		}
 		switch key := ev.Get("key").String(); {
 		case (key == "z" || key == "Z") && ev.Get("shiftKey").Bool(), key == "y" || key == "Y":
@@ -237,16 +237,16 @@ func (e *Editor) listen(ctx app.Context) {
 			ev.Call("preventDefault")
 			ctx.Dispatch(e.undo)
 		}
-		return nil
 	})
-	flush := app.FuncOf(func(this app.Value, args []app.Value) any {
+	flush := func(app.Value) {
 		// The page may not come back: save now, not after the delay.
 		if e.dirty {
 			e.save()
 		}
-		return nil
-	})
-	hashchange := app.FuncOf(func(this app.Value, args []app.Value) any {
+	}
+	e.addListener(win, "pagehide", flush)
+	e.addListener(win.Get("document"), "visibilitychange", flush)
+	e.addListener(win, "hashchange", func(app.Value) {
 		// A share link pasted into the address bar of an open tab.
 		ctx.Dispatch(func(ctx app.Context) {
 			e.save()
@@ -254,38 +254,32 @@ func (e *Editor) listen(ctx app.Context) {
 				e.panel, e.view = "", ""
 			}
 		})
-		return nil
 	})
-	storage := app.FuncOf(func(this app.Value, args []app.Value) any {
+	e.addListener(win, "storage", func(ev app.Value) {
 		// Another tab saved: follow it, or say so if this tab has edits of
 		// its own that saving would overwrite.
-		key := args[0].Get("key")
+		key := ev.Get("key")
 		if key.Type() != app.TypeString || key.String() != keyDoc+e.docID {
 			if key.Type() != app.TypeString || key.String() == keyIndex {
 				ctx.Dispatch(func(ctx app.Context) { e.refreshList() })
 			}
-			return nil
+			return
 		}
 		ctx.Dispatch(func(ctx app.Context) { e.otherTabSaved(ctx) })
+	})
+}
+
+// addListener calls fn with each event of the type named on target, until
+// the editor is dismounted.
+func (e *Editor) addListener(target app.Value, event string, fn func(ev app.Value)) {
+	f := app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn(args[0])
 		return nil
 	})
-	win := app.Window()
-	win.Call("addEventListener", "keydown", keydown)
-	win.Call("addEventListener", "hashchange", hashchange)
-	win.Call("addEventListener", "storage", storage)
-	win.Call("addEventListener", "pagehide", flush)
-	doc := win.Get("document")
-	doc.Call("addEventListener", "visibilitychange", flush)
+	target.Call("addEventListener", event, f)
 	e.release = append(e.release, func() {
-		win.Call("removeEventListener", "keydown", keydown)
-		win.Call("removeEventListener", "hashchange", hashchange)
-		win.Call("removeEventListener", "storage", storage)
-		hashchange.Release()
-		storage.Release()
-		win.Call("removeEventListener", "pagehide", flush)
-		doc.Call("removeEventListener", "visibilitychange", flush)
-		keydown.Release()
-		flush.Release()
+		target.Call("removeEventListener", event, f)
+		f.Release()
 	})
 }
 
@@ -359,6 +353,11 @@ func (e *Editor) refreshList() {
 		e.saveErr = err.Error()
 	}
 	e.list = list
+}
+
+// refreshSetAside reads the records set aside, for the library panel. It
+// walks every stored key, so it runs when the panel opens, not on saves.
+func (e *Editor) refreshSetAside() {
 	e.setAside, _ = e.lib.DamagedList()
 }
 
@@ -489,23 +488,17 @@ const updateInterval = 30 * time.Minute
 // and every half hour (go-app v10 checks only at start).
 func (e *Editor) watchUpdates(ctx app.Context) {
 	doc := app.Window().Get("document")
-	visible := app.FuncOf(func(this app.Value, args []app.Value) any {
+	e.addListener(doc, "visibilitychange", func(app.Value) {
 		if doc.Get("visibilityState").String() == "visible" {
 			app.TryUpdate()
 		}
-		return nil
 	})
-	doc.Call("addEventListener", "visibilitychange", visible)
 	var tick func(ctx app.Context)
 	tick = func(ctx app.Context) {
 		app.TryUpdate()
 		ctx.After(updateInterval, tick)
 	}
 	ctx.After(updateInterval, tick)
-	e.release = append(e.release, func() {
-		doc.Call("removeEventListener", "visibilitychange", visible)
-		visible.Release()
-	})
 }
 
 // reloadForUpdate saves the work on screen, then loads the new version.
@@ -527,7 +520,7 @@ func (e *Editor) otherTabSaved(ctx app.Context) {
 	if err != nil || rev == e.rev {
 		return
 	}
-	if e.dirty || len(e.drafts) > 0 && hasErrors(e.drafts) {
+	if e.dirty || hasErrors(e.drafts) {
 		e.conflict = true
 		return
 	}

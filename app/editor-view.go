@@ -86,7 +86,7 @@ func (e *Editor) renderTopbar(m calc.Model) app.UI {
 			app.Button().ID("open-files").Class("btn btn-bar").Aria("haspopup", "dialog").
 				OnClick(func(ctx app.Context, ev app.Event) { e.importErr, e.importList = "", nil; e.panel = "files" }).Text("Files"),
 			app.Button().ID("open-library").Class("btn btn-bar").Aria("haspopup", "dialog").
-				OnClick(func(ctx app.Context, ev app.Event) { e.refreshList(); e.panel = "library" }).Text("Assessments"),
+				OnClick(func(ctx app.Context, ev app.Event) { e.refreshList(); e.refreshSetAside(); e.panel = "library" }).Text("Assessments"),
 			app.Span().ID("save-status").Class("save-status").Aria("live", "polite").Text(status),
 		),
 	)

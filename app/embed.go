@@ -126,31 +126,26 @@ func (e *Editor) startEmbed(ctx app.Context) {
 	observer := app.Window().Get("ResizeObserver").New(resize)
 	observer.Call("observe", body)
 
-	message := app.FuncOf(func(this app.Value, args []app.Value) (result any) {
+	e.addListener(app.Window(), "message", func(ev app.Value) {
 		// A hostile message (a cyclic object, a BigInt) makes JSON.stringify
 		// throw: ignore it rather than let it stop the app.
-		defer func() {
-			if recover() != nil {
-				result = nil
-			}
-		}()
-		ev := args[0]
+		defer func() { recover() }()
 		data := ev.Get("data")
 		if data.Type() != app.TypeObject {
-			return nil
+			return
 		}
 		raw := app.Window().Get("JSON").Call("stringify", data)
 		if raw.Type() != app.TypeString {
-			return nil
+			return
 		}
 		text := raw.String()
 		if len(text) > calc.MaxInputSize+1024 {
 			app.Window().Get("console").Call("warn", "valuecalc: valuecalc:load ignored: the model is larger than 5 MB")
-			return nil
+			return
 		}
 		model, ok := loadMessage([]byte(text))
 		if !ok {
-			return nil
+			return
 		}
 		// SPEC §6: loads only from the one origin ?origin= names, and only
 		// from the page that embeds us.
@@ -158,23 +153,19 @@ func (e *Editor) startEmbed(ctx app.Context) {
 		switch from := ev.Get("origin").String(); {
 		case e.em.origin == "":
 			warn("the embed URL has no ?origin= naming the page allowed to load models")
-			return nil
+			return
 		case from != e.em.origin:
 			warn("it came from " + from + ", not " + e.em.origin)
-			return nil
+			return
 		case !ev.Get("source").Equal(app.Window().Get("parent")):
 			warn("it did not come from the embedding page")
-			return nil
+			return
 		}
 		ctx.Dispatch(func(ctx app.Context) { e.hostLoad(ctx, model) })
-		return nil
 	})
-	app.Window().Call("addEventListener", "message", message)
 	e.release = append(e.release, func() {
 		observer.Call("disconnect")
-		app.Window().Call("removeEventListener", "message", message)
 		resize.Release()
-		message.Release()
 	})
 }
 

@@ -135,30 +135,26 @@ func (e *Editor) listenDrops(ctx app.Context) {
 		}
 		return false
 	}
-	over := app.FuncOf(func(this app.Value, args []app.Value) any {
-		ev := args[0]
+	win := app.Window()
+	e.addListener(win, "dragover", func(ev app.Value) {
 		if !hasFiles(ev) || e.shared || e.em.on {
-			return nil
+			return
 		}
 		ev.Call("preventDefault")
 		ev.Get("dataTransfer").Set("dropEffect", "copy")
 		if !e.dragging {
 			ctx.Dispatch(func(ctx app.Context) { e.dragging = true })
 		}
-		return nil
 	})
-	leave := app.FuncOf(func(this app.Value, args []app.Value) any {
+	e.addListener(win, "dragleave", func(ev app.Value) {
 		// Leaving the window, not moving between elements.
-		if args[0].Get("relatedTarget").Truthy() {
-			return nil
+		if !ev.Get("relatedTarget").Truthy() {
+			ctx.Dispatch(func(ctx app.Context) { e.dragging = false })
 		}
-		ctx.Dispatch(func(ctx app.Context) { e.dragging = false })
-		return nil
 	})
-	drop := app.FuncOf(func(this app.Value, args []app.Value) any {
-		ev := args[0]
+	e.addListener(win, "drop", func(ev app.Value) {
 		if !hasFiles(ev) || e.shared || e.em.on {
-			return nil
+			return
 		}
 		ev.Call("preventDefault")
 		files := ev.Get("dataTransfer").Get("files")
@@ -168,19 +164,6 @@ func (e *Editor) listenDrops(ctx app.Context) {
 				e.readFile(ctx, files.Index(0))
 			}
 		})
-		return nil
-	})
-	win := app.Window()
-	win.Call("addEventListener", "dragover", over)
-	win.Call("addEventListener", "dragleave", leave)
-	win.Call("addEventListener", "drop", drop)
-	e.release = append(e.release, func() {
-		win.Call("removeEventListener", "dragover", over)
-		win.Call("removeEventListener", "dragleave", leave)
-		win.Call("removeEventListener", "drop", drop)
-		over.Release()
-		leave.Release()
-		drop.Release()
 	})
 }
 

@@ -53,7 +53,7 @@ func (e *Editor) renderLibrary() app.UI {
 											if err := e.lib.DeleteDamaged(d.ID); err != nil {
 												e.say(ctx, notice{Text: err.Error(), IsErr: true})
 											}
-											e.refreshList()
+											e.refreshSetAside()
 										})),
 								),
 							)
