@@ -5,22 +5,20 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/internal/sitefiles"
 )
 
 // appWorkerJS is the service worker template (see the file's comment for
@@ -50,7 +48,7 @@ func buildSite(o siteOptions) error {
 	if err != nil {
 		return fmt.Errorf("%w (looked in %s)", errNoWasm, o.Web)
 	}
-	version, err := hashTree(o.Web)
+	version, err := sitefiles.Hash(o.Web)
 	if err != nil {
 		return err
 	}
@@ -67,7 +65,7 @@ func buildSite(o siteOptions) error {
 	if err := secureSite(o.Out); err != nil {
 		return err
 	}
-	if err := copyTree(o.Web, filepath.Join(o.Out, "web")); err != nil {
+	if err := sitefiles.CopyTree(o.Web, filepath.Join(o.Out, "web")); err != nil {
 		return err
 	}
 	return gzipTree(o.Out)
@@ -165,70 +163,4 @@ func newHandler(prefix, version string, wasmSize int64) *app.Handler {
 		h.Resources = app.PrefixedLocation(prefix)
 	}
 	return h
-}
-
-// hashTree returns a short hash of every file under dir, names included, so
-// that any change to app.wasm or an asset gives the build a new version.
-func hashTree(dir string) (string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		return "", err
-	}
-	sort.Strings(files)
-	sum := sha256.New()
-	for _, p := range files {
-		rel, _ := filepath.Rel(dir, p)
-		fmt.Fprintf(sum, "%s\x00", filepath.ToSlash(rel))
-		f, err := os.Open(p)
-		if err != nil {
-			return "", err
-		}
-		_, err = io.Copy(sum, f)
-		f.Close()
-		if err != nil {
-			return "", err
-		}
-	}
-	return hex.EncodeToString(sum.Sum(nil))[:16], nil
-}
-
-// copyTree copies the regular files under src into dst.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		return copyFile(p, target)
-	})
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

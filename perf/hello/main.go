@@ -3,18 +3,15 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"flag"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/internal/sitefiles"
 )
 
 // main writes the static site: hello -o DIR [-web DIR]. The web directory
@@ -44,7 +41,7 @@ func generate(out, web string) error {
 	if err != nil {
 		return fmt.Errorf("app.wasm is missing: build it with GOOS=js GOARCH=wasm first: %w", err)
 	}
-	version, err := hashTree(web)
+	version, err := sitefiles.Hash(web)
 	if err != nil {
 		return err
 	}
@@ -69,73 +66,5 @@ func generate(out, web string) error {
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return err
 	}
-	return copyDir(web, filepath.Join(out, "web"))
-}
-
-// hashTree is a short hash of every file under dir, so a new build gets a
-// new service worker version.
-func hashTree(dir string) (string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		return "", err
-	}
-	sort.Strings(files)
-	sum := sha256.New()
-	for _, p := range files {
-		rel, _ := filepath.Rel(dir, p)
-		fmt.Fprintf(sum, "%s\x00", filepath.ToSlash(rel))
-		f, err := os.Open(p)
-		if err != nil {
-			return "", err
-		}
-		_, err = io.Copy(sum, f)
-		f.Close()
-		if err != nil {
-			return "", err
-		}
-	}
-	return hex.EncodeToString(sum.Sum(nil))[:16], nil
-}
-
-// copyDir copies the regular files directly in src into dst.
-func copyDir(src, dst string) error {
-	if err := os.MkdirAll(dst, 0o755); err != nil {
-		return err
-	}
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if !e.Type().IsRegular() {
-			continue
-		}
-		if err := copyFile(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return sitefiles.CopyTree(web, filepath.Join(out, "web"))
 }
