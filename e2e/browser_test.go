@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,6 +23,8 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/internal/headless"
 )
 
 // baseURL is where TestMain serves the site, e.g. http://127.0.0.1:41234.
@@ -105,29 +106,9 @@ func newBrowserFor(t *testing.T, d time.Duration) context.Context {
 	// exits, and a failed clean-up must not fail the test.
 	dir, err := os.MkdirTemp("", "valuecalc-chromium-")
 	require.NoError(t, err)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(envOr("CHROMIUM", "/usr/bin/chromium")),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-back-forward-cache", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.Env("TMPDIR=" + dir),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, d)
+	ctx, stop := headless.Start(envOr("CHROMIUM", "/usr/bin/chromium"), dir, d)
 	t.Cleanup(func() {
-		chromedp.Cancel(ctx) // closes the browser and waits for it
-		cancelTimeout()
-		cancelCtx()
-		cancelAlloc()
+		stop()
 		os.RemoveAll(dir)
 	})
 	require.NoError(t, chromedp.Run(ctx), "starting Chromium")

@@ -35,6 +35,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/headless"
 )
 
 // Settings, overridable from the environment for a quicker look:
@@ -492,29 +493,9 @@ func launch(scratch string, extra ...chromedp.ExecAllocatorOption) (context.Cont
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := append([]chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-back-forward-cache", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.Env("TMPDIR=" + dir),
-	}, extra...)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
+	ctx, stop := headless.Start(chromium, dir, 5*time.Minute, extra...)
 	done := func() {
-		chromedp.Cancel(ctx)
-		cancelTimeout()
-		cancelCtx()
-		cancelAlloc()
+		stop()
 		os.RemoveAll(dir)
 	}
 	if err := chromedp.Run(ctx, network.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
