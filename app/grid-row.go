@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -11,61 +12,103 @@ import (
 
 // itemRow is one item's row of the grid as a component of its own, so that
 // an edit re-renders only the rows it changes: go-app updates a child
-// component only when its fields differ, and Key holds everything the row
-// shows. With 200 items and 5 scenarios, re-rendering every row on every
-// keystroke is what made typing slow.
+// component only when its fields differ. Sig is a hash of everything the
+// row shows, so that comparing a row is comparing two integers: go-app
+// compares other fields with reflect.DeepEqual, which at 200 rows × 5
+// scenarios cost more than the edit itself.
 type itemRow struct {
 	app.Compo
-	E   *Editor
-	Key rowKey
-}
-
-// rowKey is everything an item's row is drawn from.
-type rowKey struct {
-	Item        calc.Item
+	E           *Editor
+	ID          string // the item's id
 	First, Last bool
-	Full        bool // no room for another item: Duplicate is off
-	Mode        calc.Mode
-	Scale       calc.Scale
-	Currency    string
-	Cells       []cellKeyData
-	Drafts      []keyDraft
-}
-
-// cellKeyData is what one scenario's cell of a row is drawn from.
-type cellKeyData struct {
-	Scenario, Name string
-	Entry          calc.Entry
-	Has            bool
-	Pending        cellSetting
-}
-
-// keyDraft is the draft of one field, for comparing rows.
-type keyDraft struct {
-	Key string
-	draft
+	Sig         uint64
 }
 
 func (r *itemRow) Render() app.UI {
-	return r.E.renderItemRow(r.E.hist.Present(), r.Key.Item, r.Key.First, r.Key.Last)
-}
-
-// rowKey gathers what the row of it shows.
-func (e *Editor) rowKey(m calc.Model, it calc.Item, first, last bool, drafts map[string][]keyDraft) rowKey {
-	k := rowKey{
-		Item: it, First: first, Last: last, Full: len(m.Items) >= calc.MaxItems,
-		Mode: m.Mode, Scale: m.Scale, Currency: m.Currency,
-		Cells:  make([]cellKeyData, len(m.Scenarios)),
-		Drafts: drafts[it.ID],
-	}
-	for j, s := range m.Scenarios {
-		en, has := s.Entries[it.ID]
-		k.Cells[j] = cellKeyData{Scenario: s.ID, Name: s.Name, Entry: en, Has: has}
-		if len(e.pending) > 0 { // cellKey allocates: 1,000 times a render at 200 × 5
-			k.Cells[j].Pending = e.pending[cellKey(s.ID, it.ID)]
+	m := r.E.hist.Present()
+	for _, it := range m.Items {
+		if it.ID == r.ID {
+			return r.E.renderItemRow(m, it, r.First, r.Last)
 		}
 	}
-	return k
+	return app.Tr() // gone: the grid drops this row in the same render
+}
+
+// rowSig hashes what the row of it shows: the item, the settings and
+// scenarios its cells are drawn with, its entries, the recurrences chosen
+// for empty cells and the drafts typed into it. Anything renderItemRow
+// reads must be written here, or the row would not update.
+func (e *Editor) rowSig(m calc.Model, it calc.Item, drafts []keyDraft) uint64 {
+	h := newSig()
+	h.str(it.ID).str(it.Name).str(string(it.Side)).str(string(it.Type)).str(string(it.Stage)).num(it.Weight).str(it.Note)
+	h.flag(len(m.Items) >= calc.MaxItems).str(string(m.Mode)).int(m.Scale.Min).int(m.Scale.Max).str(m.Currency)
+	h.int(len(m.Scenarios))
+	for _, s := range m.Scenarios {
+		en, has := s.Entries[it.ID]
+		h.str(s.ID).str(s.Name).flag(has).ptr(en.Score).ptr(en.Amount).ptr(en.Hours).str(string(en.Per)).ptr(en.Weight)
+		if len(e.pending) > 0 { // cellKey allocates: 1,000 times a render at 200 × 5
+			p := e.pending[cellKey(s.ID, it.ID)]
+			h.str(string(p.Unit)).str(string(p.Per))
+		}
+	}
+	h.int(len(drafts))
+	for _, d := range drafts {
+		h.str(d.Key).str(d.Text).str(d.Err)
+	}
+	return uint64(*h)
+}
+
+// sig is an FNV-1a hash written field by field; strings carry their length
+// so that ("ab", "c") and ("a", "bc") differ.
+type sig uint64
+
+func newSig() *sig { h := sig(14695981039346656037); return &h }
+
+func (h *sig) byte(b byte) {
+	*h = (*h ^ sig(b)) * 1099511628211
+}
+
+func (h *sig) u64(v uint64) *sig {
+	for range 8 {
+		h.byte(byte(v))
+		v >>= 8
+	}
+	return h
+}
+
+func (h *sig) int(v int) *sig { return h.u64(uint64(v)) }
+
+func (h *sig) num(v float64) *sig { return h.u64(math.Float64bits(v)) }
+
+func (h *sig) str(s string) *sig {
+	h.int(len(s))
+	for i := 0; i < len(s); i++ {
+		h.byte(s[i])
+	}
+	return h
+}
+
+func (h *sig) flag(b bool) *sig {
+	if b {
+		h.byte(1)
+	} else {
+		h.byte(0)
+	}
+	return h
+}
+
+// ptr writes whether p is set and, if it is, its value.
+func (h *sig) ptr(p *float64) *sig {
+	if p == nil {
+		return h.flag(false)
+	}
+	return h.flag(true).num(*p)
+}
+
+// keyDraft is the draft of one field, for hashing rows.
+type keyDraft struct {
+	Key string
+	draft
 }
 
 // draftsByItem sorts the drafts by the item whose row shows them:
