@@ -16,6 +16,39 @@ import (
 type numbers struct {
 	lang  string
 	cache map[string]app.Value
+	memo  map[fmtKey]string
+}
+
+// fmtKey is one number as formatted by Intl: an edit changes a few totals,
+// and crossing into JavaScript again for the hundred unchanged ones on
+// screen cost more than evaluating the model.
+type fmtKey struct {
+	currency string // "" for a plain number
+	digits   int
+	bits     uint64 // the number's bits: -0 and NaN are keys like any other
+}
+
+// maxMemo bounds the memo; it is cleared when full.
+const maxMemo = 4096
+
+// memoised returns what Intl wrote for v before, if it did.
+func (n *numbers) memoised(currency string, digits int, v float64) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	s, ok := n.memo[fmtKey{currency, digits, math.Float64bits(v)}]
+	return s, ok
+}
+
+// format returns f.format(v) and memoises it under currency and digits.
+func (n *numbers) format(f app.Value, currency string, digits int, v float64) string {
+	k := fmtKey{currency, digits, math.Float64bits(v)}
+	s := f.Call("format", v).String()
+	if n.memo == nil || len(n.memo) >= maxMemo {
+		n.memo = make(map[fmtKey]string, 256)
+	}
+	n.memo[k] = s
+	return s
 }
 
 // newNumbers returns a formatter for the browser's language, if any.
@@ -59,10 +92,13 @@ func (n *numbers) money(v float64, currency string) string {
 	if math.Abs(v) >= 1000 {
 		digits = 0
 	}
+	if s, ok := n.memoised(currency, digits, v); ok {
+		return s
+	}
 	key := "m" + currency + strconv.Itoa(digits)
 	if f := n.intl(key, map[string]any{"style": "currency", "currency": currency,
 		"minimumFractionDigits": digits, "maximumFractionDigits": digits}); f != nil {
-		return f.Call("format", v).String()
+		return n.format(f, currency, digits, v)
 	}
 	s := calc.FormatMoney(v, currency)
 	if digits == 0 {
@@ -76,9 +112,12 @@ func (n *numbers) money(v float64, currency string) string {
 
 // number formats a plain number with at most digits decimals.
 func (n *numbers) number(v float64, digits int) string {
+	if s, ok := n.memoised("", digits, v); ok {
+		return s
+	}
 	key := "n" + strconv.Itoa(digits)
 	if f := n.intl(key, map[string]any{"maximumFractionDigits": digits}); f != nil {
-		return f.Call("format", v).String()
+		return n.format(f, "", digits, v)
 	}
 	s := calc.FormatNumber(v, digits)
 	if digits > 0 {
