@@ -21,7 +21,7 @@ func (e *Editor) renderGrid(m calc.Model) app.UI {
 		),
 		app.P().Class("muted hint").Text(gridHint(m)),
 		app.Div().Class("grid-wrap").Body(
-			app.Table().ID("grid").Class("grid").Body(
+			app.Table().ID("grid").Class("grid"+cls(" grid-large", len(m.Items) > largeGrid)).Body(
 				app.Caption().Class("sr-only").Text("Benefits and costs per scenario"),
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Class("col-item").Text("Item"),
@@ -36,6 +36,11 @@ func (e *Editor) renderGrid(m calc.Model) app.UI {
 		),
 	)
 }
+
+// largeGrid is the number of items above which rows off screen skip
+// rendering (web/app.css, .grid-large): below it the whole grid is cheap
+// to lay out, and every row is ready the moment it scrolls into view.
+const largeGrid = 40
 
 func gridHint(m calc.Model) string {
 	if m.Mode == calc.ModeMoney {

@@ -1,0 +1,103 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// bigModel is a money model of n items (benefits and costs in turn) in s
+// scenarios, every cell filled.
+func bigModel(n, s int) calc.Model {
+	m := calc.NewModel()
+	m.Title = fmt.Sprintf("Big case %d × %d", n, s)
+	m.Mode = calc.ModeMoney
+	m.HourlyRate = 60
+	pers := []calc.Per{calc.PerOnce, calc.PerMonth, calc.PerYear}
+	for i := range n {
+		it := calc.Item{ID: fmt.Sprintf("b%d", i), Name: fmt.Sprintf("Benefit %d", i), Side: calc.SideBenefit, Type: calc.TypeMonetary, Weight: 1}
+		if i%2 == 1 {
+			it.ID, it.Name, it.Side, it.Type = fmt.Sprintf("c%d", i), fmt.Sprintf("Cost %d", i), calc.SideCost, calc.TypeFinancial
+		}
+		m.Items = append(m.Items, it)
+	}
+	m.Scenarios = nil
+	for j := range s {
+		sc := calc.Scenario{ID: fmt.Sprintf("s%d", j+1), Name: fmt.Sprintf("Option %d", j+1), Entries: map[string]calc.Entry{}}
+		for i, it := range m.Items {
+			sc.Entries[it.ID] = calc.Entry{Amount: calc.Float(float64(10 * (1 + (i*7+j*13)%97))), Per: pers[(i+j)%3]}
+		}
+		m.Scenarios = append(m.Scenarios, sc)
+	}
+	return m
+}
+
+// contentVisibility is the computed content-visibility of the first
+// item's main column.
+func contentVisibility(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	var v string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`getComputedStyle(document.querySelector(".item-main")).contentVisibility`, &v)))
+	return v
+}
+
+// TestLargeModel: in a 200-item grid, whose rows off screen skip rendering
+// until they come near, a row far down the page still works as a user
+// finds it: scrolled to, its Delete button deletes it, typing in its cell
+// updates the totals, and Tab reaches its fields. A small grid renders
+// every row.
+func TestLargeModel(t *testing.T) {
+	ctx := newBrowserFor(t, 3*time.Minute)
+	m := bigModel(200, 5)
+	payload, err := calc.EncodeLink(m)
+	require.NoError(t, err)
+	openFresh(t, ctx, baseURL+"/#model="+payload)
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#save-copy", chromedp.ByQuery),
+		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),
+	))
+	assert.Equal(t, "auto", contentVisibility(t, ctx), "a large grid skips rows off screen")
+	checkResults(t, ctx, m)
+
+	// Delete a row far down: scrolled into view first, as a user would.
+	far := m.Items[170].ID
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.ScrollIntoView("#item-del-"+far, chromedp.ByQuery),
+		chromedp.Click("#item-del-"+far, chromedp.ByQuery),
+		chromedp.WaitNotPresent("#"+fid("item/"+far+"/name"), chromedp.ByQuery),
+	))
+	m.Items = slices.DeleteFunc(m.Items, func(it calc.Item) bool { return it.ID == far })
+	for _, s := range m.Scenarios {
+		delete(s.Entries, far)
+	}
+	checkResults(t, ctx, m)
+
+	// Type into a cell of another far row, focused from the keyboard side
+	// (no scrolling first): the totals follow.
+	cell := m.Items[190].ID
+	setAmount(&m, "s3", cell, 4321)
+	require.NoError(t, chromedp.Run(ctx, typeInto(fid("entry/s3/"+cell), "4321")))
+	checkResults(t, ctx, m)
+
+	// Tab from that cell reaches the next field of the same row.
+	var focused string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.KeyEvent("\t"),
+		chromedp.Evaluate(`document.activeElement.id`, &focused),
+	))
+	assert.Equal(t, fid("entry/s3/"+cell)+"-per", focused)
+
+	// A small model: every row rendered.
+	openFresh(t, ctx, baseURL+"/?template=software-purchase")
+	assert.Equal(t, "visible", contentVisibility(t, ctx))
+}
