@@ -269,6 +269,26 @@ func (e *Editor) listen(ctx app.Context) {
 	})
 }
 
+// whenIdle runs f on the UI goroutine when the browser is next idle, or
+// after a second at the latest. Saving a 200 × 5 model takes ~10 ms; at a
+// random moment it delays the keystroke that comes in meanwhile, while in
+// the idle time after a repaint it lands between keystrokes. Without
+// requestIdleCallback (Safari), f is dispatched at once.
+func whenIdle(ctx app.Context, f func(app.Context)) {
+	w := app.Window()
+	if !w.Get("requestIdleCallback").Truthy() {
+		ctx.Dispatch(f)
+		return
+	}
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		cb.Release()
+		ctx.Dispatch(f)
+		return nil
+	})
+	w.Call("requestIdleCallback", cb, map[string]any{"timeout": 1000})
+}
+
 // addListener calls fn with each event of the type named on target, until
 // the editor is dismounted.
 func (e *Editor) addListener(target app.Value, event string, fn func(ev app.Value)) {
@@ -314,8 +334,10 @@ func (e *Editor) changed(ctx app.Context) {
 	if !e.saveTimer {
 		e.saveTimer = true
 		e.ctx.After(saveDelay, func(ctx app.Context) {
-			e.saveTimer = false
-			e.save()
+			whenIdle(ctx, func(ctx app.Context) {
+				e.saveTimer = false
+				e.save()
+			})
 		})
 	}
 }
