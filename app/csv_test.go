@@ -91,6 +91,69 @@ func csvMoneyModel() calc.Model {
 	return m
 }
 
+// exportWithEncodingCSV is exportCSV written with encoding/csv, as it was
+// before writeCSVRow: the reference writeCSVRow must match byte for byte.
+func exportWithEncodingCSV(m calc.Model, res calc.Result) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(utf8BOM)
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	w.Write(csvHeader)
+	for j, sc := range m.Scenarios {
+		r := csvScenario(res, j)
+		for i, it := range m.Items {
+			w.Write(csvItemRow(m, sc, it, r, i))
+		}
+	}
+	for j, sc := range m.Scenarios {
+		if r := csvScenario(res, j); r != nil {
+			w.WriteAll(csvTotalRows(sc.Name, r, m.Mode == calc.ModeMoney))
+		}
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+func TestWriteCSVRowMatchesEncodingCSV(t *testing.T) {
+	cells := []string{
+		"", "plain", "Acme, Inc.", `The "best" option`, `"`, `""`, ",", "a,b,c",
+		"Line one\nline two", "\n", "Windows\r\nbreak", "\r\n", "Lone\rreturn", "\r", "end\r", "\r\r\n\n",
+		"=1+1", "+SUM(A1:A9)", "-2+3", "-", "@SUM(A1)", "\tTabbed", "\rReturn", "'=quoted",
+		" leading space", "trailing space ", "\u00a0no-break space", "\u2003em space", "\u0085next line", "\vvertical tab", "\ffeed",
+		`\.`, `\.x`, `x\.`, ";", "semi;colon", "Ünïcödé ✓ 日本語 €", "\U0001F600 emoji", "\xff\xfe invalid UTF-8",
+		"\x00nul", "1e12", "-0", "0.000001",
+	}
+	rows := [][]string{cells, {}, {""}, {"", ""}, {"a", "", "b"}}
+	for _, c := range cells {
+		rows = append(rows, []string{c}, []string{"x", c, "y"})
+	}
+	for _, row := range rows {
+		var want, got bytes.Buffer
+		w := csv.NewWriter(&want)
+		w.UseCRLF = true
+		require.NoError(t, w.Write(row))
+		w.Flush()
+		writeCSVRow(&got, row)
+		assert.Equal(t, want.String(), got.String(), "%q", row)
+	}
+}
+
+func TestExportCSVMatchesEncodingCSV(t *testing.T) {
+	models := map[string]calc.Model{"money": csvMoneyModel()}
+	for _, id := range []string{"customer-value", "software-purchase", "segments"} {
+		models[id] = csvExample(t, id)
+	}
+	tricky := csvMoneyModel()
+	tricky.Items[0].Name = " \"Quoted\", with\r\nbreaks\rand =formulas"
+	tricky.Scenarios[0].Name = "\u00a0Ünïcödé, 日本語"
+	models["tricky"] = tricky
+	for name, m := range models {
+		require.NoError(t, calc.Validate(m), name)
+		res := calc.Evaluate(m)
+		assert.Equal(t, string(exportWithEncodingCSV(m, res)), string(exportCSV(m, res)), name)
+	}
+}
+
 func TestExportCSVHeaderBOMAndCRLF(t *testing.T) {
 	for _, id := range []string{"customer-value", "software-purchase", "segments"} {
 		t.Run(id, func(t *testing.T) {
@@ -304,6 +367,31 @@ func TestExportCSVTextRoundTrips(t *testing.T) {
 	}
 }
 
+// TestCSVLineBreaks checks csvLineBreaks against the strings.Replacer it
+// replaced.
+func TestCSVLineBreaks(t *testing.T) {
+	replacer := strings.NewReplacer("\r\n", "\n", "\r", "\n")
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"no breaks", "no breaks"},
+		{"a\nb", "a\nb"},
+		{"a\r\nb", "a\nb"},
+		{"a\rb", "a\nb"},
+		{"\r", "\n"},
+		{"\r\n", "\n"},
+		{"a\r", "a\n"},
+		{"\ra", "\na"},
+		{"\r\r\n", "\n\n"},
+		{"\n\r", "\n\n"},
+		{"\r\n\r\n\r", "\n\n\n"},
+		{"Ünï\r\ncödé\r€", "Ünï\ncödé\n€"},
+	} {
+		got := csvLineBreaks(tc.in)
+		assert.Equal(t, tc.want, got, "%q", tc.in)
+		assert.Equal(t, replacer.Replace(tc.in), got, "%q", tc.in)
+	}
+}
+
 func TestExportCSVNeutralisesFormulas(t *testing.T) {
 	tests := []struct{ name, want string }{
 		{"=1+1", "'=1+1"},
@@ -391,7 +479,7 @@ func TestFileNames(t *testing.T) {
 var csvNumberCell = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
 func FuzzExportCSV(f *testing.F) {
-	for _, name := range []string{"Fewer outages", "=1+1", "+1", "-1", "@a", "\tx", "\rx", "a,b", `"q"`, "a\r\nb", " =x", "'x"} {
+	for _, name := range []string{"Fewer outages", "=1+1", "+1", "-1", "@a", "\tx", "\rx", "a,b", `"q"`, "a\r\nb", " =x", "'x", `\.`, "\u00a0x"} {
 		f.Add(name, 1.5)
 	}
 	f.Add("x", 0.0)
@@ -440,7 +528,9 @@ func FuzzExportCSV(f *testing.F) {
 			}
 			require.NoError(t, calc.Validate(m))
 			res := calc.Evaluate(m)
-			rows := csvParse(t, exportCSV(m, res))
+			out := exportCSV(m, res)
+			require.Equal(t, string(exportWithEncodingCSV(m, res)), string(out))
+			rows := csvParse(t, out)
 			totals := 13
 			if mode == calc.ModeMoney {
 				totals = 15

@@ -26,8 +26,8 @@ func (e *Editor) Render() app.UI {
 				e.renderGrid(m),
 				e.renderCharts(m),
 			),
-			app.If(e.explain != nil, func() app.UI { return e.renderExplain(m) }),
-			app.If(e.confirm != nil, func() app.UI { return e.renderConfirmMode(m) }),
+			iff(e.explain != nil, func() app.UI { return e.renderExplain(m) }),
+			iff(e.confirm != nil, func() app.UI { return e.renderConfirmMode(m) }),
 			e.renderNotice(),
 		)
 	}
@@ -40,12 +40,12 @@ func (e *Editor) Render() app.UI {
 			editable(!e.shared, e.renderGrid(m)),
 			e.renderCharts(m),
 		),
-		app.If(e.panel == "library", func() app.UI { return e.renderLibrary() }),
-		app.If(e.panel == "share", func() app.UI { return e.renderShare() }),
-		app.If(e.panel == "files", func() app.UI { return e.renderFiles() }),
-		app.If(e.explain != nil, func() app.UI { return e.renderExplain(m) }),
-		app.If(e.confirm != nil, func() app.UI { return e.renderConfirmMode(m) }),
-		app.If(e.dragging, func() app.UI {
+		iff(e.panel == "library", func() app.UI { return e.renderLibrary() }),
+		iff(e.panel == "share", func() app.UI { return e.renderShare() }),
+		iff(e.panel == "files", func() app.UI { return e.renderFiles() }),
+		iff(e.explain != nil, func() app.UI { return e.renderExplain(m) }),
+		iff(e.confirm != nil, func() app.UI { return e.renderConfirmMode(m) }),
+		iff(e.dragging, func() app.UI {
 			return app.Div().ID("drop-hint").Class("drop-hint").Aria("hidden", "true").Text("Drop a valuecalc file to import it as a new assessment")
 		}),
 		e.renderNotice(),
@@ -57,6 +57,13 @@ func (e *Editor) Render() app.UI {
 func editable(on bool, ui app.UI) app.UI {
 	return app.FieldSet().Class("edit-area").Disabled(!on).Body(ui)
 }
+
+// iff is app.If, kept out of line: inlined, app.If copies its closure and
+// IfSlice's body into every caller: 4 to 6 KB of gzip in app.wasm over
+// the editor's conditional parts.
+//
+//go:noinline
+func iff(cond bool, ui func() app.UI) app.Condition { return app.If(cond, ui) }
 
 func (e *Editor) renderTopbar(m calc.Model) app.UI {
 	status := "Saved on this device"
@@ -94,7 +101,7 @@ func (e *Editor) renderTopbar(m calc.Model) app.UI {
 
 func (e *Editor) renderBanners() app.UI {
 	return app.Div().Class("banners").Body(
-		app.If(e.update, func() app.UI {
+		iff(e.update, func() app.UI {
 			return app.Div().ID("update-banner").Class("banner banner-info").Attr("role", "status").Body(
 				app.P().Text("A new version of valuecalc is ready. Reloading keeps your work."),
 				app.Div().Class("banner-actions").Body(
@@ -105,10 +112,10 @@ func (e *Editor) renderBanners() app.UI {
 				),
 			)
 		}),
-		app.If(len(e.damaged) > 0, func() app.UI { return e.renderDamaged() }),
-		app.If(e.shared, func() app.UI { return e.renderSharedBanner() }),
-		app.If(e.linkErr != "", func() app.UI { return e.renderLinkError() }),
-		app.If(e.conflict, func() app.UI {
+		iff(len(e.damaged) > 0, func() app.UI { return e.renderDamaged() }),
+		iff(e.shared, func() app.UI { return e.renderSharedBanner() }),
+		iff(e.linkErr != "", func() app.UI { return e.renderLinkError() }),
+		iff(e.conflict, func() app.UI {
 			return app.Div().ID("conflict").Class("banner banner-warn").Attr("role", "alert").Body(
 				app.P().Text("This assessment was changed in another tab. Your edits here are not saved."),
 				app.Button().ID("conflict-reload").Class("btn").Text("Load the other tab's version").
@@ -127,7 +134,7 @@ func (e *Editor) renderBanners() app.UI {
 					}),
 			)
 		}),
-		app.If(e.saveErr != "", func() app.UI {
+		iff(e.saveErr != "", func() app.UI {
 			return app.P().ID("save-error").Class("banner banner-error").Attr("role", "alert").Text(e.saveErr)
 		}),
 	)
@@ -194,7 +201,7 @@ func (e *Editor) renderSettings(m calc.Model) app.UI {
 				e.modeButton(m, calc.ModeMoney, "Money"),
 			),
 		),
-		app.If(m.Mode == calc.ModeScore, func() app.UI {
+		iff(m.Mode == calc.ModeScore, func() app.UI {
 			return app.Div().Class("setting-group").Body(
 				app.Div().Class("setting").Body(
 					app.Label().For("f-scale").Class("setting-label").Text("Scale"),
@@ -204,7 +211,7 @@ func (e *Editor) renderSettings(m calc.Model) app.UI {
 						app.Option().Value("custom").Selected(scalePreset == "custom").Text("Custom range"),
 					),
 				),
-				app.If(scalePreset == "custom", func() app.UI {
+				iff(scalePreset == "custom", func() app.UI {
 					return app.Div().Class("setting").Body(
 						app.Span().Class("setting-label").Text("Range"),
 						app.Div().Class("range").Body(
@@ -217,7 +224,7 @@ func (e *Editor) renderSettings(m calc.Model) app.UI {
 				}),
 			)
 		}),
-		app.If(m.Mode == calc.ModeMoney, func() app.UI {
+		iff(m.Mode == calc.ModeMoney, func() app.UI {
 			return app.Div().Class("setting-group").Body(
 				e.setting("currency", "f-currency", "Currency", "short", false),
 				e.setting("horizon", "f-horizon", "Horizon (years)", "short", true),
@@ -312,10 +319,10 @@ func (e *Editor) onScalePreset(ctx app.Context, ev app.Event) {
 func (e *Editor) renderNotice() app.UI {
 	n := e.notice
 	return app.Div().ID("notice").Class("notice-area").Aria("live", "polite").Body(
-		app.If(n.Text != "", func() app.UI {
+		iff(n.Text != "", func() app.UI {
 			return app.Div().Class("notice"+cls(" notice-error", n.IsErr)).Body(
 				app.Span().Text(n.Text),
-				app.If(n.Undo != nil, func() app.UI {
+				iff(n.Undo != nil, func() app.UI {
 					return app.Button().ID("notice-undo").Class("btn btn-link").Text("Undo").
 						OnClick(func(ctx app.Context, ev app.Event) {
 							undo := e.notice.Undo

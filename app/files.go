@@ -100,8 +100,7 @@ func (e *Editor) importFailed(msg string, problems []string) {
 
 // importError explains why a file was not imported.
 func importError(name string, err error) (string, []string) {
-	var probs calc.Problems
-	if errors.As(err, &probs) {
+	if probs, ok := asProblems(err); ok {
 		if len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax) {
 			return "“" + name + "” is not a valuecalc file: " + probs[0].Error() + ". Nothing was imported.", nil
 		}
@@ -196,11 +195,11 @@ func (e *Editor) renderFiles() app.UI {
 					Accept(".json,application/json").OnChange(e.onImportPick),
 			),
 			app.P().ID("import-help").Class("hint muted").Text("Or drop a .json file anywhere on the page. It opens as a new assessment; nothing you have is replaced."),
-			app.If(e.importErr != "", func() app.UI {
+			iff(e.importErr != "", func() app.UI {
 				return app.Div().ID("import-error").Class("banner banner-error").Attr("role", "alert").Body(
 					app.Div().Body(
 						app.P().Text(e.importErr),
-						app.If(len(e.importList) > 0, func() app.UI { return problemList("import-problems", e.importList) }),
+						iff(len(e.importList) > 0, func() app.UI { return problemList("import-problems", e.importList) }),
 					),
 				)
 			}),

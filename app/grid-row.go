@@ -2,7 +2,7 @@ package app
 
 import (
 	"math"
-	"slices"
+	"sort"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -111,6 +111,15 @@ type keyDraft struct {
 	draft
 }
 
+// byKey sorts drafts by key: a sort.Interface rather than slices.SortFunc,
+// whose generic code would be compiled once more for this type (5 KB of
+// gzip in app.wasm).
+type byKey []keyDraft
+
+func (s byKey) Len() int           { return len(s) }
+func (s byKey) Less(i, j int) bool { return s[i].Key < s[j].Key }
+func (s byKey) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
+
 // draftsByItem sorts the drafts by the item whose row shows them:
 // "item/ID/…" and "entry/SCENARIO/ID" (and its "/weight").
 func (e *Editor) draftsByItem() map[string][]keyDraft {
@@ -129,7 +138,7 @@ func (e *Editor) draftsByItem() map[string][]keyDraft {
 		out[item] = append(out[item], keyDraft{key, d})
 	}
 	for _, ds := range out {
-		slices.SortFunc(ds, func(a, b keyDraft) int { return strings.Compare(a.Key, b.Key) })
+		sort.Sort(byKey(ds))
 	}
 	return out
 }

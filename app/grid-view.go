@@ -60,7 +60,7 @@ func (e *Editor) renderScenarioHead(m calc.Model, i int) app.UI {
 		app.Div().Class("scenario-head").Body(
 			app.Label().For(id).Class("sr-only").Text("Scenario name"),
 			e.textInput(key, id, "Scenario name", "scenario-name"),
-			app.If(i == 0, func() app.UI {
+			iff(i == 0, func() app.UI {
 				return app.Span().Class("tag").Title("Deltas are shown against the baseline").Text("Baseline")
 			}),
 			e.fieldError(key),
@@ -119,7 +119,7 @@ func (e *Editor) renderSide(m calc.Model, side calc.Side, drafts map[string][]ke
 				),
 			),
 		),
-		app.If(len(rows) == 0, func() app.UI {
+		iff(len(rows) == 0, func() app.UI {
 			return app.Tr().Class("empty").Body(app.Td().ColSpan(cols).Text(emptyText(side)))
 		}),
 		app.Range(rows).Slice(func(i int) app.UI {
@@ -166,7 +166,7 @@ func (e *Editor) renderItemRow(m calc.Model, it calc.Item, first, last bool) app
 							return option(string(st), stageLabels[st], st == it.Stage)
 						}),
 					),
-					app.If(it.Side == calc.SideCost, func() app.UI {
+					iff(it.Side == calc.SideCost, func() app.UI {
 						if tangible(it.Type) {
 							return app.Span().Class("tag tag-tangible").Text("Tangible")
 						}

@@ -29,13 +29,13 @@ func (e *Editor) renderLibrary() app.UI {
 				}),
 			),
 			app.H3().Text("Saved on this device"),
-			app.If(len(e.list) == 0, func() app.UI {
+			iff(len(e.list) == 0, func() app.UI {
 				return app.P().Class("muted").Text("Nothing saved yet. Assessments are saved here as you edit them, and never leave this device.")
 			}),
 			app.Ul().ID("saved-list").Class("saved-list").Body(
 				app.Range(e.list).Slice(func(i int) app.UI { return e.renderSaved(e.list[i]) }),
 			),
-			app.If(len(e.setAside) > 0, func() app.UI {
+			iff(len(e.setAside) > 0, func() app.UI {
 				return app.Div().Body(
 					app.H3().Text("Set aside: could not be opened"),
 					app.Ul().ID("set-aside-list").Class("saved-list").Body(

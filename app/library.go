@@ -44,6 +44,15 @@ type Meta struct {
 	Updated int64  `json:"updated"` // Unix milliseconds
 }
 
+// newestFirst sorts metas most recently updated first, keeping the order
+// of equal times. A sort.Interface rather than sort.SliceStable, whose
+// reflection-based swapper costs gzip bytes in app.wasm.
+type newestFirst []Meta
+
+func (s newestFirst) Len() int           { return len(s) }
+func (s newestFirst) Less(i, j int) bool { return s[i].Updated > s[j].Updated }
+func (s newestFirst) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
+
 // record is how an assessment is stored: its model in the file format, and
 // a revision that increases with every save.
 type record struct {
@@ -66,7 +75,7 @@ func (l Library) List() ([]Meta, error) {
 	if err := json.Unmarshal([]byte(raw), &list); err != nil {
 		return nil, fmt.Errorf("the library index is unreadable: %w", err)
 	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].Updated > list[j].Updated })
+	sort.Stable(newestFirst(list))
 	return list, nil
 }
 
@@ -307,7 +316,7 @@ func (l Library) Repair() ([]Damaged, error) {
 		}
 		metas = append(metas, meta)
 	}
-	sort.SliceStable(metas, func(i, j int) bool { return metas[i].Updated > metas[j].Updated })
+	sort.Stable(newestFirst(metas))
 	if indexErr != nil || !sameMetas(index, metas) {
 		if err := l.writeIndex(metas); err != nil {
 			return damaged, err
@@ -333,8 +342,7 @@ func checkRecord(id, raw string) (meta Meta, migrated, why string) {
 	}
 	m, err := calc.Decode(rec.Model)
 	if err != nil {
-		var probs calc.Problems
-		if errors.As(err, &probs) && len(probs) > 0 {
+		if probs, _ := asProblems(err); len(probs) > 0 {
 			return Meta{}, "", "its assessment is invalid: " + probs[0].Error() + more(len(probs)-1)
 		}
 		return Meta{}, "", "its assessment is invalid: " + err.Error()

@@ -51,6 +51,19 @@ func TestLibrarySaveLoadList(t *testing.T) {
 	require.Error(t, err)
 }
 
+func TestLibraryListNewestFirstStable(t *testing.T) {
+	lib := Library{Store: MemStorage{}}
+	require.NoError(t, lib.Store.Set(keyIndex, `[{"id":"a","updated":1},{"id":"b","updated":2},{"id":"c","updated":1},{"id":"d","updated":3},{"id":"e","updated":2},{"id":"f","updated":1}]`))
+	list, err := lib.List()
+	require.NoError(t, err)
+	var ids []string
+	for _, m := range list {
+		ids = append(ids, m.ID)
+	}
+	// Newest first; equal times keep the index's order.
+	assert.Equal(t, []string{"d", "b", "e", "a", "c", "f"}, ids)
+}
+
 func TestLibraryConflict(t *testing.T) {
 	store := MemStorage{}
 	tab1, tab2 := Library{Store: store}, Library{Store: store}

@@ -79,20 +79,20 @@ func (e *Editor) reportNet(m calc.Model, res calc.Result, i int) app.UI {
 	return app.Article().ID("report-net-"+s.ID).Class("report-net"+cls(" best", best)+cls(" negative", s.Net < 0)).Body(
 		app.H3().Body(
 			app.Text(s.Name),
-			app.If(best, func() app.UI { return app.Span().Class("badge").Text("Best") }),
+			iff(best, func() app.UI { return app.Span().Class("badge").Text("Best") }),
 		),
 		app.P().Class("report-net-value").DataSet("value", raw(s.Net)).Text(n.value(m, s.Net)),
-		app.If(i > 0, func() app.UI {
+		iff(i > 0, func() app.UI {
 			return app.P().Class("muted").Text(n.signed(m, s.Net-res.Scenarios[0].Net) + " vs " + res.Scenarios[0].Name)
 		}),
 		app.Dl().Class("figures").Body(
 			figure("", "Benefits", n.value(m, s.Benefits), raw(s.Benefits)),
 			figure("", "Costs", n.value(m, s.Costs), raw(s.Costs)),
 			figure("", "Benefit/cost ratio", n.ratio(s.Ratio), ptrValue(s.Ratio)),
-			app.If(money, func() app.UI { return figure("", "ROI", n.percent(s.ROI), ptrValue(s.ROI)) }),
-			app.If(money, func() app.UI { return figure("", "Payback", n.payback(s.PaybackMonths), ptrValue(s.PaybackMonths)) }),
+			iff(money, func() app.UI { return figure("", "ROI", n.percent(s.ROI), ptrValue(s.ROI)) }),
+			iff(money, func() app.UI { return figure("", "Payback", n.payback(s.PaybackMonths), ptrValue(s.PaybackMonths)) }),
 		),
-		app.If(s.Unscored > 0, func() app.UI {
+		iff(s.Unscored > 0, func() app.UI {
 			return app.P().Class("unscored-flag").Text(plural(s.Unscored, "item") + " without a value in this scenario")
 		}),
 	)
@@ -140,7 +140,7 @@ func (e *Editor) reportAssumptions(m calc.Model) app.UI {
 					return app.Tr().Body(
 						app.Th().Scope("row").Body(
 							app.Text(it.Name),
-							app.If(it.Note != "", func() app.UI { return app.Span().Class("report-note").Text(it.Note) }),
+							iff(it.Note != "", func() app.UI { return app.Span().Class("report-note").Text(it.Note) }),
 						),
 						app.Td().Text(sideLabel(it.Side)),
 						app.Td().Text(info(it.Side, it.Type).Label),
@@ -150,7 +150,7 @@ func (e *Editor) reportAssumptions(m calc.Model) app.UI {
 				}),
 			),
 		),
-		app.If(overrides > 0, func() app.UI {
+		iff(overrides > 0, func() app.UI {
 			return app.P().Class("hint").Text(plural(overrides, "value") + " use a weight of their own scenario instead of the item's; " +
 				"“Where does this come from?” in the editor shows them.")
 		}),

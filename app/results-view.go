@@ -47,14 +47,14 @@ func (e *Editor) renderResultCard(m calc.Model, res calc.Result, i int) app.UI {
 		DataSet("scenario", s.ID).Aria("label", "Results for "+s.Name).Body(
 		app.Header().Class("result-head").Body(
 			app.H3().Class("result-name").Text(s.Name),
-			app.If(i == 0 && len(res.Scenarios) > 1, func() app.UI { return app.Span().Class("tag").Text("Baseline") }),
-			app.If(best, func() app.UI { return app.Span().ID("best-badge").Class("badge").Text("Best") }),
+			iff(i == 0 && len(res.Scenarios) > 1, func() app.UI { return app.Span().Class("tag").Text("Baseline") }),
+			iff(best, func() app.UI { return app.Span().ID("best-badge").Class("badge").Text("Best") }),
 		),
 		app.P().Class("net-label").Text("Net value"),
 		app.P().ID("net-"+s.ID).Class("net-value").DataSet("value", raw(s.Net)).Body(
 			e.explainButton(s, "net", n.value(m, s.Net)),
 		),
-		app.If(i > 0, func() app.UI {
+		iff(i > 0, func() app.UI {
 			d := s.Net - base.Net
 			return app.P().ID("delta-"+s.ID).Class("delta"+cls(" up", d > 0)+cls(" down", d < 0)).DataSet("value", raw(d)).
 				Text(n.signed(m, d) + " vs " + base.Name)
@@ -63,12 +63,12 @@ func (e *Editor) renderResultCard(m calc.Model, res calc.Result, i int) app.UI {
 			explained("benefits-"+s.ID, "Benefits", raw(s.Benefits), e.explainButton(s, "benefits", n.value(m, s.Benefits))),
 			explained("costs-"+s.ID, "Costs", raw(s.Costs), e.explainButton(s, "costs", n.value(m, s.Costs))),
 			figure("ratio-"+s.ID, "Benefit/cost ratio", n.ratio(s.Ratio), ptrValue(s.Ratio)),
-			app.If(money, func() app.UI { return figure("roi-"+s.ID, "ROI", n.percent(s.ROI), ptrValue(s.ROI)) }),
-			app.If(money, func() app.UI {
+			iff(money, func() app.UI { return figure("roi-"+s.ID, "ROI", n.percent(s.ROI), ptrValue(s.ROI)) }),
+			iff(money, func() app.UI {
 				return figure("payback-"+s.ID, "Payback", n.payback(s.PaybackMonths), ptrValue(s.PaybackMonths))
 			}),
 		),
-		app.If(s.Unscored > 0, func() app.UI {
+		iff(s.Unscored > 0, func() app.UI {
 			what := "items have"
 			if s.Unscored == 1 {
 				what = "item has"

@@ -44,16 +44,16 @@ func shareURL(base string, m calc.Model) (string, error) {
 // linkError explains why a link did not open, in a sentence or, for an
 // invalid model, a sentence and the list of problems.
 func linkError(err error) (string, []string) {
-	var probs calc.Problems
+	probs, isProbs := asProblems(err)
 	switch {
 	case errors.Is(err, calc.ErrTooLarge):
 		return "This link could not be opened: the assessment in it is larger than 5 MB.", nil
 	case errors.Is(err, calc.ErrLink):
 		msg := strings.TrimPrefix(err.Error(), calc.ErrLink.Error()+": ")
 		return "This link could not be opened: " + msg, nil
-	case errors.As(err, &probs) && len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax):
+	case isProbs && len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax):
 		return "This link could not be opened: it does not hold a valuecalc assessment.", nil
-	case errors.As(err, &probs):
+	case isProbs:
 		return "This link holds an assessment with " + plural(len(probs), "problem") + ":", problemTexts(probs)
 	}
 	return "This link could not be opened: " + err.Error(), nil
@@ -168,7 +168,7 @@ func (e *Editor) renderLinkError() app.UI {
 	return app.Div().ID("link-error").Class("banner banner-error").Attr("role", "alert").Body(
 		app.Div().Body(
 			app.P().Text(e.linkErr),
-			app.If(len(e.linkProblems) > 0, func() app.UI { return problemList("link-problems", e.linkProblems) }),
+			iff(len(e.linkProblems) > 0, func() app.UI { return problemList("link-problems", e.linkProblems) }),
 			app.P().Class("small").Text("Nothing was opened or changed. Your saved assessments are as they were."),
 		),
 		app.Button().ID("link-error-close").Class("btn").Text("Dismiss").
@@ -187,7 +187,7 @@ func problemList(id string, problems []string) app.UI {
 	}
 	return app.Ul().ID(id).Class("problems").Body(
 		app.Range(shown).Slice(func(i int) app.UI { return app.Li().Text(shown[i]) }),
-		app.If(len(problems) > len(shown), func() app.UI {
+		iff(len(problems) > len(shown), func() app.UI {
 			return app.Li().Class("muted").Text("… and " + strconv.Itoa(len(problems)-len(shown)) + " more")
 		}),
 	)
@@ -200,7 +200,7 @@ func (e *Editor) renderShare() app.UI {
 		app.Div().ID("share").Class("dialog card").Attr("role", "dialog").Aria("modal", "true").
 			Aria("labelledby", "share-title").Body(
 			app.H2().ID("share-title").Text("Share this assessment"),
-			app.If(err != nil, func() app.UI {
+			iff(err != nil, func() app.UI {
 				return app.P().Class("field-error").Text("No link can be made: " + errString(err))
 			}).Else(func() app.UI {
 				return app.Div().Class("share-body").Body(
@@ -209,7 +209,7 @@ func (e *Editor) renderShare() app.UI {
 					app.Label().For("share-link").Class("setting-label").Text("Link"),
 					app.Input().ID("share-link").Class("input share-link").ReadOnly(true).Value(link).
 						OnFocus(func(ctx app.Context, ev app.Event) { ctx.JSSrc().Call("select") }),
-					app.If(len(link) > 2000, func() app.UI {
+					iff(len(link) > 2000, func() app.UI {
 						return app.P().ID("share-long").Class("hint").Text("This link is " + strconv.Itoa(len(link)) +
 							" characters long; some email and chat apps cut long links. Export a file to send a large assessment.")
 					}),
@@ -217,7 +217,7 @@ func (e *Editor) renderShare() app.UI {
 				)
 			}),
 			app.Div().Class("dialog-actions").Body(
-				app.If(err == nil, func() app.UI {
+				iff(err == nil, func() app.UI {
 					return app.Button().ID("copy-link").Class("btn btn-primary").AutoFocus(true).Text("Copy link").
 						OnClick(func(ctx app.Context, ev app.Event) { e.copyLink(ctx, link) })
 				}),
@@ -229,8 +229,7 @@ func (e *Editor) renderShare() app.UI {
 }
 
 func errString(err error) string {
-	var probs calc.Problems
-	if errors.As(err, &probs) && len(probs) > 0 {
+	if probs, _ := asProblems(err); len(probs) > 0 {
 		return probs[0].Error()
 	}
 	return err.Error()

@@ -146,8 +146,11 @@ func parse(data []byte, root *node) *FieldError {
 	if !json.Valid(data) {
 		var raw json.RawMessage
 		err := json.Unmarshal(data, &raw)
-		var se *json.SyntaxError
-		if !errors.As(err, &se) {
+		// json.Unmarshal returns the *json.SyntaxError itself, unwrapped;
+		// a type assertion rather than errors.As keeps reflectlite out of
+		// app.wasm.
+		se, ok := err.(*json.SyntaxError)
+		if !ok {
 			return fatal(ErrSyntax, "invalid JSON")
 		}
 		if strings.HasPrefix(se.Error(), "unexpected end") {
