@@ -28,10 +28,13 @@ func Evaluate(m Model) Result {
 		res.Currency = m.Currency
 	}
 
-	// One allocation each for what all scenarios need.
-	kinds := make([]itemKind, ni)
+	// One allocation each for what all scenarios need. items holds what
+	// the loop below reads of each item, 32 bytes of it rather than the
+	// 104 of an Item, as that loop runs once per scenario.
+	items := make([]itemInfo, ni)
 	for i := range m.Items {
-		kinds[i] = kindOf(&m.Items[i])
+		it := &m.Items[i]
+		items[i] = itemInfo{id: it.ID, weight: it.Weight, kind: kindOf(it)}
 	}
 	contribs := make([]float64, ni*ns)
 	scored := make([]bool, ni*ns)
@@ -44,23 +47,41 @@ func Evaluate(m Model) Result {
 		sc := &m.Scenarios[k]
 		r := &res.Scenarios[k]
 		r.ID, r.Name, r.money = sc.ID, sc.Name, ev.money
-		r.Contributions = contribs[k*ni : (k+1)*ni : (k+1)*ni]
-		r.Scored = scored[k*ni : (k+1)*ni : (k+1)*ni]
+		contrib := contribs[k*ni : (k+1)*ni : (k+1)*ni]
+		isScored := scored[k*ni : (k+1)*ni : (k+1)*ni]
+		r.Contributions, r.Scored = contrib, isScored
 		bt := sums[9*k : 9*k+4 : 9*k+4]
 		ct := sums[9*k+4 : 9*k+9 : 9*k+9]
 		bt[0].Type, bt[1].Type, bt[2].Type, bt[3].Type = TypeFunctional, TypeEmotional, TypeSocial, TypeMonetary
 		ct[0].Type, ct[1].Type, ct[2].Type, ct[3].Type, ct[4].Type = TypeFinancial, TypeTime, TypeEffort, TypeEmotional, TypeRisk
 		r.BenefitsByType, r.CostsByType = bt, ct
 
+		// The loop looks up each item's entry in the scenario's map, in the
+		// order of the items. Those lookups are most of Evaluate's time
+		// (50,000 for the largest model), so the loop does little else: it
+		// reads items, not m.Items, and adds up into local variables that
+		// go into r once, after it (measured 5 to 10 % faster than reading
+		// m.Items and adding into r's fields).
+		//
+		// Walking the map instead (for id, e := range entries) and finding
+		// each entry's item in an index was measured slower, with a
+		// compact open-addressing index too: iterating a Go map costs
+		// about as much per entry as a lookup, and the work that follows,
+		// done in the map's random order, is slower than in the items'.
 		var flows [3]float64 // signed undiscounted sums by recurrence, for payback
-		for i := range m.Items {
-			it := &m.Items[i]
-			e, ok := sc.Entries[it.ID]
+		var benefits, costs float64
+		var bsums [4]float64 // by type, as bt
+		var csums [5]float64 // by type, as ct
+		unscored := 0
+		entries := sc.Entries
+		for i := range items {
+			it := &items[i]
+			e, ok := entries[it.id]
 			if !ok {
-				r.Unscored++
+				unscored++
 				continue
 			}
-			w := it.Weight
+			w := it.weight
 			if e.Weight != nil {
 				w = *e.Weight
 			}
@@ -68,32 +89,39 @@ func Evaluate(m Model) Result {
 			per := perOnce
 			if !ev.money {
 				if e.Score == nil {
-					r.Unscored++
+					unscored++
 					continue
 				}
 				c = w * *e.Score
 			} else {
 				if flow, per, ok = ev.flow(w, &e); !ok {
-					r.Unscored++
+					unscored++
 					continue
 				}
 				c = flow * ev.factor[per]
 			}
-			r.Contributions[i], r.Scored[i] = c, true
-			switch kind := kinds[i]; kind.side {
+			contrib[i], isScored[i] = c, true
+			switch kind := it.kind; kind.side {
 			case sideBenefit:
-				r.Benefits += c
+				benefits += c
 				if kind.typ >= 0 {
-					bt[kind.typ].Value += c
+					bsums[kind.typ] += c
 				}
 				flows[per] += flow
 			case sideCost:
-				r.Costs += c
+				costs += c
 				if kind.typ >= 0 {
-					ct[kind.typ].Value += c
+					csums[kind.typ] += c
 				}
 				flows[per] -= flow
 			}
+		}
+		r.Benefits, r.Costs, r.Unscored = benefits, costs, unscored
+		for t := range bsums {
+			bt[t].Value = bsums[t]
+		}
+		for t := range csums {
+			ct[t].Value = csums[t]
 		}
 		once, monthly, yearly := flows[perOnce], flows[perMonth], flows[perYear]
 		r.Net = r.Benefits - r.Costs
@@ -243,6 +271,14 @@ const (
 	sideBenefit
 	sideCost
 )
+
+// itemInfo is what Evaluate reads of an item in each scenario: its id,
+// weight and kind.
+type itemInfo struct {
+	id     string
+	weight float64
+	kind   itemKind
+}
 
 // itemKind is where an item's contributions go: its side, and the index
 // of its type in the side's TypeSums, or -1.
