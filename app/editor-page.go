@@ -76,6 +76,12 @@ type Editor struct {
 	em         embedding                   // shown in an iframe on another site (?embed=1)
 	update     bool                        // a new version is installed: reload to use it
 	handlers   map[string]app.EventHandler // by element id: see on
+	// The grid is a component that renders again only when gridRev
+	// changes or an event inside it asks, and an edit inside one row
+	// renders that row alone: see inRow.
+	grid      *gridView
+	gridRev   uint64
+	inRowEdit bool
 	// ctx is the editor's own context. Timers must use it: go-app drops
 	// what is dispatched from the context of an element that is gone, such
 	// as the Delete button of a deleted row, and the autosave with it.
@@ -205,6 +211,9 @@ func (e *Editor) show(ctx app.Context, id string, m calc.Model, rev int, saved b
 }
 
 func (e *Editor) evaluate() {
+	if !e.inRowEdit {
+		e.gridRev++ // the model changed: the grid may show it anywhere
+	}
 	e.result = calc.Evaluate(e.hist.Present())
 	if scenarioIndex(e.hist.Present(), e.focus) < 0 {
 		e.focus = e.result.Best
@@ -416,7 +425,7 @@ func (e *Editor) say(ctx app.Context, n notice) {
 // action at once (live results); an invalid one stays as a draft with its
 // message, and the model keeps its last valid value.
 func (e *Editor) onField(key string) app.EventHandler {
-	return func(ctx app.Context, ev app.Event) {
+	h := func(ctx app.Context, ev app.Event) {
 		if e.shared {
 			return
 		}
@@ -439,6 +448,10 @@ func (e *Editor) onField(key string) app.EventHandler {
 		}
 		e.drafts[key] = draft{Text: text, Err: capitalize(err.Error()) + "."}
 	}
+	if rowItem(key) != "" {
+		return e.inRow(h)
+	}
+	return h
 }
 
 // cellOf returns the scenario and item of a cell's value field key.
@@ -453,11 +466,15 @@ func (e *Editor) cellOf(key string) ([2]string, bool) {
 // onFieldDone drops a valid draft when the field loses focus, so the field
 // shows the value as the model holds it.
 func (e *Editor) onFieldDone(key string) app.EventHandler {
-	return func(ctx app.Context, ev app.Event) {
+	h := func(ctx app.Context, ev app.Event) {
 		if d, ok := e.drafts[key]; ok && d.Err == "" {
 			delete(e.drafts, key)
 		}
 	}
+	if rowItem(key) != "" {
+		return e.inRow(h)
+	}
+	return h
 }
 
 // on registers h as what happens on the element with id, and returns the

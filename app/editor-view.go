@@ -23,7 +23,7 @@ func (e *Editor) Render() app.UI {
 			app.Main().ID("main").Class("content").Body(
 				e.renderSettings(m),
 				e.renderResults(m),
-				e.renderGrid(m),
+				&gridView{E: e, Rev: e.gridRev},
 				e.renderCharts(m),
 			),
 			iff(e.explain != nil, func() app.UI { return e.renderExplain(m) }),
@@ -37,7 +37,7 @@ func (e *Editor) Render() app.UI {
 			e.renderBanners(),
 			editable(!e.shared, e.renderSettings(m)),
 			e.renderResults(m),
-			editable(!e.shared, e.renderGrid(m)),
+			editable(!e.shared, &gridView{E: e, Rev: e.gridRev}),
 			e.renderCharts(m),
 		),
 		iff(e.panel == "library", func() app.UI { return e.renderLibrary() }),

@@ -28,6 +28,11 @@ func (r *itemRow) Render() app.UI {
 	m := r.E.hist.Present()
 	for _, it := range m.Items {
 		if it.ID == r.ID {
+			// A row also renders on its own, for an edit inside it
+			// (Editor.inRow): its Sig must then say what it shows now,
+			// or a later grid render that brings it back (an undo)
+			// would find the old Sig equal and leave the edit on screen.
+			r.Sig = r.E.rowSig(m, it, r.E.draftsOf(it.ID))
 			return r.E.renderItemRow(m, it, r.First, r.Last)
 		}
 	}
@@ -47,8 +52,11 @@ func (e *Editor) rowSig(m calc.Model, it calc.Item, drafts []keyDraft) uint64 {
 		en, has := s.Entries[it.ID]
 		h.str(s.ID).str(s.Name).flag(has).ptr(en.Score).ptr(en.Amount).ptr(en.Hours).str(string(en.Per)).ptr(en.Weight)
 		if len(e.pending) > 0 { // cellKey allocates: 1,000 times a render at 200 × 5
-			p := e.pending[cellKey(s.ID, it.ID)]
-			h.str(string(p.Unit)).str(string(p.Per))
+			// Only a setting that is there: the first one typed must
+			// not change the hash of every other row.
+			if p, ok := e.pending[cellKey(s.ID, it.ID)]; ok {
+				h.flag(true).str(string(p.Unit)).str(string(p.Per))
+			}
 		}
 	}
 	h.int(len(drafts))
@@ -120,25 +128,42 @@ func (s byKey) Len() int           { return len(s) }
 func (s byKey) Less(i, j int) bool { return s[i].Key < s[j].Key }
 func (s byKey) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
 
-// draftsByItem sorts the drafts by the item whose row shows them:
-// "item/ID/…" and "entry/SCENARIO/ID" (and its "/weight").
+// rowItem returns the item whose grid row shows the field key:
+// "item/ID/…" and "entry/SCENARIO/ID" (and its "/weight"); "" for a field
+// outside the rows.
+func rowItem(key string) string {
+	parts := strings.Split(key, "/")
+	switch {
+	case len(parts) >= 3 && parts[0] == "item":
+		return parts[1]
+	case len(parts) >= 3 && parts[0] == "entry":
+		return parts[2]
+	}
+	return ""
+}
+
+// draftsByItem sorts the drafts by the item whose row shows them.
 func (e *Editor) draftsByItem() map[string][]keyDraft {
 	out := map[string][]keyDraft{}
 	for key, d := range e.drafts {
-		parts := strings.Split(key, "/")
-		var item string
-		switch {
-		case len(parts) >= 3 && parts[0] == "item":
-			item = parts[1]
-		case len(parts) >= 3 && parts[0] == "entry":
-			item = parts[2]
-		default:
-			continue
+		if item := rowItem(key); item != "" {
+			out[item] = append(out[item], keyDraft{key, d})
 		}
-		out[item] = append(out[item], keyDraft{key, d})
 	}
 	for _, ds := range out {
 		sort.Sort(byKey(ds))
 	}
+	return out
+}
+
+// draftsOf is draftsByItem for one item.
+func (e *Editor) draftsOf(item string) []keyDraft {
+	var out []keyDraft
+	for key, d := range e.drafts {
+		if rowItem(key) == item {
+			out = append(out, keyDraft{key, d})
+		}
+	}
+	sort.Sort(byKey(out))
 	return out
 }

@@ -24,6 +24,9 @@ func TestRowSig(t *testing.T) {
 		},
 		"another item's name": func(e *Editor, m *calc.Model, d *[]keyDraft) { m.Items[1].Name = "Cost" },
 		"the title":           func(e *Editor, m *calc.Model, d *[]keyDraft) { m.Title = "Other" },
+		"another item's pending recurrence": func(e *Editor, m *calc.Model, d *[]keyDraft) {
+			e.pending[cellKey("s1", "c1")] = cellSetting{UnitHours, calc.PerYear}
+		},
 		"an equal entry, new pointers": func(e *Editor, m *calc.Model, d *[]keyDraft) {
 			m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(2)}
 		},
@@ -69,6 +72,9 @@ func TestRowSig(t *testing.T) {
 			e.pending[cellKey("s2", "b1")] = cellSetting{UnitHours, calc.PerYear}
 		},
 		"a draft": func(e *Editor, m *calc.Model, d *[]keyDraft) { *d = []keyDraft{{"item/b1/weight", draft{Text: "2x"}}} },
+		"a pending recurrence with the defaults": func(e *Editor, m *calc.Model, d *[]keyDraft) {
+			e.pending[cellKey("s2", "b1")] = cellSetting{}
+		},
 		"items full": func(e *Editor, m *calc.Model, d *[]keyDraft) {
 			m.Items = append(m.Items, make([]calc.Item, calc.MaxItems)...)
 		},
@@ -80,5 +86,20 @@ func TestRowSig(t *testing.T) {
 			change(e, &m, &d)
 			assert.NotEqual(t, want, e.rowSig(m, m.Items[0], d))
 		})
+	}
+}
+
+func TestRowItem(t *testing.T) {
+	for key, want := range map[string]string{
+		"item/b1/name":       "b1",
+		"item/b1/weight":     "b1",
+		"entry/s1/b1":        "b1",
+		"entry/s1/b1/weight": "b1",
+		"scenario/s1/name":   "",
+		"title":              "",
+		"currency":           "",
+		"item/b1":            "",
+	} {
+		assert.Equal(t, want, rowItem(key), key)
 	}
 }

@@ -8,6 +8,48 @@ import (
 	"github.com/valuecalc/valuecalc/calc"
 )
 
+// gridView is the grid as a component: go-app renders it again only when
+// its Rev changes, which every change of the model makes except an edit
+// in one row (Editor.inRow), or when an event inside it asks. An edit in a
+// cell, at 200 items × 5 scenarios, then renders its row and the results,
+// not 200 row signatures, components to compare and the scenario heads.
+type gridView struct {
+	app.Compo
+	E   *Editor
+	Rev uint64
+
+	ctx app.Context // its own, from OnMount: see inRow
+}
+
+func (g *gridView) OnMount(ctx app.Context) { g.E.grid, g.ctx = g, ctx }
+
+func (g *gridView) OnDismount() {
+	if g.E.grid == g {
+		g.E.grid = nil
+	}
+}
+
+func (g *gridView) Render() app.UI { return g.E.renderGrid(g.E.hist.Present()) }
+
+// inRow makes h, the handler of a field in one item's row, an edit of that
+// row alone. go-app renders every component around the element an event
+// comes from again: the row, the grid and the editor. Such an edit changes
+// nothing of the grid outside its row (evaluate leaves gridRev as it is),
+// so inRow takes back the update of the grid and of the editor around it,
+// then asks for the editor's alone: the row renders itself and the editor
+// its results, while the grid, skipped, keeps its other rows as they are.
+func (e *Editor) inRow(h app.EventHandler) app.EventHandler {
+	return func(ctx app.Context, ev app.Event) {
+		e.inRowEdit = true
+		h(ctx, ev)
+		e.inRowEdit = false
+		if g := e.grid; g != nil {
+			g.ctx.PreventUpdate()
+			e.ctx.Update()
+		}
+	}
+}
+
 // renderGrid is the comparison: items as rows, grouped as benefits and
 // costs, scenarios as columns. Every action is a button or a field, so the
 // whole grid works from the keyboard.
@@ -149,18 +191,18 @@ func (e *Editor) renderItemRow(m calc.Model, it calc.Item, first, last bool) app
 				app.Div().Class("item-meta").Body(
 					app.Select().ID("f-item-"+it.ID+"-type").Class("select select-small").Aria("label", "Value type of "+it.Name).
 						Title(ti.Explain).
-						OnChange(e.on("f-item-"+it.ID+"-type", "change", func(ctx app.Context, ev app.Event) {
+						OnChange(e.on("f-item-"+it.ID+"-type", "change", e.inRow(func(ctx app.Context, ev app.Event) {
 							e.apply(ctx, SetItemType{it.ID, calc.Type(ctx.JSSrc().Get("value").String())})
-						})).Body(
+						}))).Body(
 						app.Range(calc.TypesOf(it.Side)).Slice(func(i int) app.UI {
 							t := calc.TypesOf(it.Side)[i]
 							return option(string(t), info(it.Side, t).Label, t == it.Type).Title(info(it.Side, t).Explain)
 						}),
 					),
 					app.Select().ID("f-item-"+it.ID+"-stage").Class("select select-small").Aria("label", "Journey stage of "+it.Name).
-						OnChange(e.on("f-item-"+it.ID+"-stage", "change", func(ctx app.Context, ev app.Event) {
+						OnChange(e.on("f-item-"+it.ID+"-stage", "change", e.inRow(func(ctx app.Context, ev app.Event) {
 							e.apply(ctx, SetItemStage{it.ID, calc.Stage(ctx.JSSrc().Get("value").String())})
-						})).Body(
+						}))).Body(
 						app.Range(append([]calc.Stage{calc.StageNone}, calc.Stages()...)).Slice(func(i int) app.UI {
 							st := append([]calc.Stage{calc.StageNone}, calc.Stages()...)[i]
 							return option(string(st), stageLabels[st], st == it.Stage)
@@ -250,9 +292,9 @@ func (e *Editor) renderCell(m calc.Model, s calc.Scenario, it calc.Item) app.UI 
 		app.Div().Class("cell-inputs").Body(
 			e.numberInput(key, fieldID(key), "Value of "+label, "money-input").Placeholder("—"),
 			app.Select().ID(fieldID(key)+"-per").Class("select select-small per-select").Aria("label", "Unit and recurrence of "+label).
-				OnChange(e.on(fieldID(key)+"-per", "change", func(ctx app.Context, ev app.Event) {
+				OnChange(e.on(fieldID(key)+"-per", "change", e.inRow(func(ctx app.Context, ev app.Event) {
 					e.onPer(ctx, s.ID, it.ID, ctx.JSSrc().Get("value").String())
-				})).Body(
+				}))).Body(
 				app.Range(perOptions).Slice(func(i int) app.UI {
 					o := perOptions[i]
 					return option(o.value(), o.label(m.Currency), o.setting == cs)

@@ -117,3 +117,58 @@ func TestLargeModel(t *testing.T) {
 	openFresh(t, ctx, baseURL+"/?template=software-purchase")
 	assert.Equal(t, "visible", contentVisibility(t, ctx))
 }
+
+// TestRowEdits: an edit inside a row renders that row alone, and the rest
+// of the grid is left as it is. What comes after must still reach every
+// row: undo and redo take the edited row back and forth, and a renamed
+// scenario and a new currency show in every row.
+func TestRowEdits(t *testing.T) {
+	ctx := newBrowser(t)
+	orig := template(t, "software-purchase")
+	openApp(t, ctx, "/?template=software-purchase")
+	checkResults(t, ctx, orig)
+	it := orig.Items[0]
+	field := fid("item/" + it.ID + "/weight")
+	before := valueOf(t, ctx, field)
+
+	// Type a weight and leave the field: the row shows the model's value.
+	m := orig
+	m.Items = slices.Clone(orig.Items)
+	m.Items[0].Weight = 0.5
+	require.NoError(t, chromedp.Run(ctx, typeInto(field, "0.5"), chromedp.Blur("#"+field, chromedp.ByQuery)))
+	checkResults(t, ctx, m)
+	after := valueOf(t, ctx, field)
+	require.NotEqual(t, before, after)
+
+	// Undo and redo render the whole grid again, and the row with it:
+	// after the undo it shows what it showed before the edit.
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#undo", chromedp.ByQuery),
+		waitJS(fmt.Sprintf(`document.getElementById(%q).value === %q`, field, before)),
+	))
+	checkResults(t, ctx, orig)
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#redo", chromedp.ByQuery),
+		waitJS(fmt.Sprintf(`document.getElementById(%q).value === %q`, field, after)),
+	))
+	checkResults(t, ctx, m)
+
+	// A renamed scenario names every row's cell of it.
+	s := m.Scenarios[len(m.Scenarios)-1].ID
+	require.NoError(t, chromedp.Run(ctx,
+		typeInto(fid("scenario/"+s+"/name"), "Renamed option"),
+		waitJS(fmt.Sprintf(`(() => {
+			const cells = [...document.querySelectorAll('td.cell[data-scenario=%q] input.money-input')];
+			return cells.length === %d && cells.every(c => c.getAttribute("aria-label").endsWith(" in Renamed option"));
+		})()`, s, len(m.Items))),
+	))
+
+	// A new currency reaches every row's recurrence choices.
+	require.NoError(t, chromedp.Run(ctx,
+		typeInto("f-currency", "CHF"),
+		waitJS(fmt.Sprintf(`(() => {
+			const sel = [...document.querySelectorAll('select.per-select')];
+			return sel.length === %d && sel.every(s => s.options[0].label === "CHF once");
+		})()`, len(m.Items)*len(m.Scenarios))),
+	))
+}
