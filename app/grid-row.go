@@ -113,6 +113,19 @@ func (h *sig) ptr(p *float64) *sig {
 	return h.flag(true).num(*p)
 }
 
+// result writes all a scenario's result shows: its totals, ratios and
+// sums by type.
+func (h *sig) result(s calc.ScenarioResult) *sig {
+	h.str(s.ID).str(s.Name).num(s.Benefits).num(s.Costs).num(s.Net).ptr(s.Ratio).ptr(s.ROI).ptr(s.PaybackMonths).int(s.Unscored)
+	for _, sums := range []calc.TypeSums{s.BenefitsByType, s.CostsByType} {
+		h.int(len(sums))
+		for _, t := range sums {
+			h.str(string(t.Type)).num(t.Value)
+		}
+	}
+	return h
+}
+
 // keyDraft is the draft of one field, for hashing rows.
 type keyDraft struct {
 	Key string

@@ -18,7 +18,7 @@ func (e *Editor) renderResults(m calc.Model) app.UI {
 		app.P().ID("results-live").Class("sr-only").Aria("live", "polite").Text(resultsSummary(e.num, m, res)),
 		app.Div().Class("result-cards").Body(
 			app.Range(res.Scenarios).Slice(func(i int) app.UI {
-				return e.renderResultCard(m, res, i)
+				return &resultCard{E: e, I: i, Sig: cardSig(m, res, i)}
 			}),
 		),
 	)
@@ -35,6 +35,35 @@ func resultsSummary(n *numbers, m calc.Model, res calc.Result) string {
 		}
 	}
 	return ""
+}
+
+// resultCard is the card of the i-th scenario as a component that renders
+// again only when what it shows changes (Sig, from cardSig): an edit
+// changes one scenario's totals, so the other cards are left as they are
+// (unless the edit is in the baseline, whose net every delta reads).
+type resultCard struct {
+	app.Compo
+	E   *Editor
+	I   int
+	Sig uint64
+}
+
+func (c *resultCard) Render() app.UI {
+	if c.I >= len(c.E.result.Scenarios) {
+		return app.Article() // gone: the results drop this card in the same render
+	}
+	return c.E.renderResultCard(c.E.hist.Present(), c.E.result, c.I)
+}
+
+// cardSig hashes what renderResultCard reads for card i: anything it reads
+// must be written here, or the card would not update.
+func cardSig(m calc.Model, res calc.Result, i int) uint64 {
+	s := res.Scenarios[i]
+	h := newSig().str(string(m.Mode)).str(m.Currency).int(i).int(len(res.Scenarios)).flag(s.ID == res.Best).result(s)
+	if i > 0 {
+		h.num(res.Scenarios[0].Net).str(res.Scenarios[0].Name)
+	}
+	return uint64(*h)
 }
 
 func (e *Editor) renderResultCard(m calc.Model, res calc.Result, i int) app.UI {
