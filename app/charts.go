@@ -39,7 +39,7 @@ func (e *Editor) renderCharts(m calc.Model) app.UI {
 		app.Div().Class("chart-grid").Body(
 			chartCard("chart-bc", "Benefits and costs per scenario", benefitsCostsChart(e.num, m, res), benefitsCostsTable(e.num, m, res)),
 			chartCard("chart-types", "Contributions by value type", typesChart(e.num, m, res), typesTable(e.num, m, res)),
-			&waterfallView{E: e, Sig: waterfallSig(m, res, e.focus)},
+			&pane{E: e, Kind: paneWaterfall, Sig: waterfallSig(m, res, e.focus)},
 		),
 	)
 }
@@ -54,17 +54,6 @@ func chartCard(id, title string, chart, table app.UI) app.UI {
 		),
 	)
 }
-
-// waterfallView is the waterfall as a component that renders again only
-// when what it shows changes: it draws one scenario, and an edit in
-// another leaves it as it is.
-type waterfallView struct {
-	app.Compo
-	E   *Editor
-	Sig uint64
-}
-
-func (w *waterfallView) Render() app.UI { return w.E.waterfallCard(w.E.hist.Present(), w.E.result) }
 
 // waterfallSig hashes what waterfallCard reads: the scenarios to choose
 // from and the result of the one shown.

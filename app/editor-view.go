@@ -21,7 +21,7 @@ func (e *Editor) Render() app.UI {
 		return app.Div().Class("page editor embed").Body(
 			e.renderEmbedBar(m),
 			app.Main().ID("main").Class("content").Body(
-				e.renderSettings(m),
+				&pane{E: e, Kind: paneSettings, Sig: e.settingsSig(m)},
 				e.renderResults(m),
 				&gridView{E: e, Rev: e.gridRev},
 				e.renderCharts(m),
@@ -32,10 +32,10 @@ func (e *Editor) Render() app.UI {
 		)
 	}
 	return app.Div().Class("page editor"+cls(" dragging", e.dragging)+cls(" shared", e.shared)).Body(
-		e.renderTopbar(m),
+		&pane{E: e, Kind: paneTopbar, Sig: e.topbarSig(m)},
 		app.Main().ID("main").Class("content").Body(
 			e.renderBanners(),
-			editable(!e.shared, e.renderSettings(m)),
+			editable(!e.shared, &pane{E: e, Kind: paneSettings, Sig: e.settingsSig(m)}),
 			e.renderResults(m),
 			editable(!e.shared, &gridView{E: e, Rev: e.gridRev}),
 			e.renderCharts(m),
@@ -65,18 +65,23 @@ func editable(on bool, ui app.UI) app.UI {
 //go:noinline
 func iff(cond bool, ui func() app.UI) app.Condition { return app.If(cond, ui) }
 
-func (e *Editor) renderTopbar(m calc.Model) app.UI {
-	status := "Saved on this device"
+// saveStatus is what the top bar says of saving.
+func (e *Editor) saveStatus() string {
 	switch {
 	case e.shared:
-		status = "Shared link: not saved"
+		return "Shared link: not saved"
 	case e.saveErr != "", e.conflict:
-		status = "Not saved"
+		return "Not saved"
 	case e.dirty:
-		status = "Saving…"
+		return "Saving…"
 	case !e.saved:
-		status = "Not saved yet: edit to keep it"
+		return "Not saved yet: edit to keep it"
 	}
+	return "Saved on this device"
+}
+
+func (e *Editor) renderTopbar(m calc.Model) app.UI {
+	status := e.saveStatus()
 	return app.Header().Class("topbar").Body(
 		app.Span().Class("brand").Text("valuecalc"),
 		app.Div().Class("title-field").Body(

@@ -103,3 +103,60 @@ func TestRowItem(t *testing.T) {
 		assert.Equal(t, want, rowItem(key), key)
 	}
 }
+
+// TestCellSig: each field a cell shows changes its signature; a change to
+// another cell or to the item's other fields does not.
+func TestCellSig(t *testing.T) {
+	base := func() (*Editor, calc.Model) {
+		m := testModel()
+		return &Editor{drafts: map[string]draft{}, pending: map[string]cellSetting{}}, m
+	}
+	e, m := base()
+	want := e.cellSig(m, m.Scenarios[0], m.Items[0])
+
+	type change func(e *Editor, m *calc.Model)
+	differ := map[string]change{
+		"score":    func(e *Editor, m *calc.Model) { m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(3)} },
+		"no entry": func(e *Editor, m *calc.Model) { delete(m.Scenarios[0].Entries, "b1") },
+		"entry weight": func(e *Editor, m *calc.Model) {
+			m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(2), Weight: calc.Float(2)}
+		},
+		"hours": func(e *Editor, m *calc.Model) { m.Scenarios[0].Entries["b1"] = calc.Entry{Hours: calc.Float(2)} },
+		"per": func(e *Editor, m *calc.Model) {
+			m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(2), Per: calc.PerYear}
+		},
+		"item name":     func(e *Editor, m *calc.Model) { m.Items[0].Name = "Other" },
+		"item weight":   func(e *Editor, m *calc.Model) { m.Items[0].Weight = 4 },
+		"scenario name": func(e *Editor, m *calc.Model) { m.Scenarios[0].Name = "Today" },
+		"mode":          func(e *Editor, m *calc.Model) { m.Mode = calc.ModeMoney },
+		"scale":         func(e *Editor, m *calc.Model) { m.Scale.Max = 7 },
+		"currency":      func(e *Editor, m *calc.Model) { m.Currency = "EUR" },
+		"pending":       func(e *Editor, m *calc.Model) { e.pending[cellKey("s1", "b1")] = cellSetting{} },
+		"draft":         func(e *Editor, m *calc.Model) { e.drafts[cellKey("s1", "b1")] = draft{Text: "2"} },
+		"weight draft": func(e *Editor, m *calc.Model) {
+			e.drafts[cellKey("s1", "b1")+"/weight"] = draft{Text: "x", Err: "Enter a number."}
+		},
+	}
+	for name, c := range differ {
+		t.Run("differs/"+name, func(t *testing.T) {
+			e, m := base()
+			c(e, &m)
+			assert.NotEqual(t, want, e.cellSig(m, m.Scenarios[0], m.Items[0]))
+		})
+	}
+	same := map[string]change{
+		"another scenario's entry": func(e *Editor, m *calc.Model) { m.Scenarios[1].Entries["b1"] = calc.Entry{Score: calc.Float(1)} },
+		"another item's entry":     func(e *Editor, m *calc.Model) { m.Scenarios[0].Entries["c1"] = calc.Entry{Score: calc.Float(1)} },
+		"the item's note":          func(e *Editor, m *calc.Model) { m.Items[0].Note = "n" },
+		"the item's type":          func(e *Editor, m *calc.Model) { m.Items[0].Type = calc.TypeSocial },
+		"another cell's draft":     func(e *Editor, m *calc.Model) { e.drafts[cellKey("s2", "b1")] = draft{Text: "2"} },
+		"the item name's draft":    func(e *Editor, m *calc.Model) { e.drafts["item/b1/name"] = draft{Text: "B"} },
+	}
+	for name, c := range same {
+		t.Run("same/"+name, func(t *testing.T) {
+			e, m := base()
+			c(e, &m)
+			assert.Equal(t, want, e.cellSig(m, m.Scenarios[0], m.Items[0]))
+		})
+	}
+}

@@ -242,7 +242,8 @@ func (e *Editor) renderItemRow(m calc.Model, it calc.Item, first, last bool) app
 			e.fieldError(weightKey),
 		),
 		app.Range(m.Scenarios).Slice(func(i int) app.UI {
-			return e.renderCell(m, m.Scenarios[i], it)
+			s := m.Scenarios[i]
+			return &cellView{E: e, Scenario: s.ID, Item: it.ID, Sig: e.cellSig(m, s, it)}
 		}),
 	)
 }
@@ -267,6 +268,46 @@ func (e *Editor) fieldValue(key string) string {
 		return d.Text
 	}
 	return fieldText(e.hist.Present(), key)
+}
+
+// cellView is a cell of a row as a component: a row renders again for an
+// edit in one of its cells, and its other cells, whose Sig (cellSig) is
+// unchanged, are left as they are. A cell's events also mark its row, so
+// the row always renders first and brings the cell's Sig up to date.
+type cellView struct {
+	app.Compo
+	E              *Editor
+	Scenario, Item string
+	Sig            uint64
+}
+
+func (c *cellView) Render() app.UI {
+	m := c.E.hist.Present()
+	si, ii := scenarioIndex(m, c.Scenario), itemIndex(m, c.Item)
+	if si < 0 || ii < 0 {
+		return app.Td() // gone: the row drops this cell in the same render
+	}
+	return c.E.renderCell(m, m.Scenarios[si], m.Items[ii])
+}
+
+// cellSig hashes what renderCell reads: the settings its inputs are drawn
+// with, the names in its labels, the item's weight (the placeholder of the
+// weight override), the entry, the recurrence chosen for it while empty,
+// and the drafts typed into it.
+func (e *Editor) cellSig(m calc.Model, s calc.Scenario, it calc.Item) uint64 {
+	key := cellKey(s.ID, it.ID)
+	en, has := s.Entries[it.ID]
+	h := newSig().str(string(m.Mode)).int(m.Scale.Min).int(m.Scale.Max).str(m.Currency).
+		str(s.ID).str(s.Name).str(it.ID).str(it.Name).num(it.Weight).
+		flag(has).ptr(en.Score).ptr(en.Amount).ptr(en.Hours).str(string(en.Per)).ptr(en.Weight)
+	if p, ok := e.pending[key]; ok {
+		h.flag(true).str(string(p.Unit)).str(string(p.Per))
+	}
+	for _, k := range [2]string{key, key + "/weight"} {
+		d, ok := e.drafts[k]
+		h.flag(ok).str(d.Text).str(d.Err)
+	}
+	return uint64(*h)
 }
 
 // renderCell is one scenario's value for one item: a score, or an amount

@@ -18,7 +18,7 @@ func (e *Editor) renderResults(m calc.Model) app.UI {
 		app.P().ID("results-live").Class("sr-only").Aria("live", "polite").Text(resultsSummary(e.num, m, res)),
 		app.Div().Class("result-cards").Body(
 			app.Range(res.Scenarios).Slice(func(i int) app.UI {
-				return &resultCard{E: e, I: i, Sig: cardSig(m, res, i)}
+				return &pane{E: e, Kind: paneCard, I: i, Sig: cardSig(m, res, i)}
 			}),
 		),
 	)
@@ -35,24 +35,6 @@ func resultsSummary(n *numbers, m calc.Model, res calc.Result) string {
 		}
 	}
 	return ""
-}
-
-// resultCard is the card of the i-th scenario as a component that renders
-// again only when what it shows changes (Sig, from cardSig): an edit
-// changes one scenario's totals, so the other cards are left as they are
-// (unless the edit is in the baseline, whose net every delta reads).
-type resultCard struct {
-	app.Compo
-	E   *Editor
-	I   int
-	Sig uint64
-}
-
-func (c *resultCard) Render() app.UI {
-	if c.I >= len(c.E.result.Scenarios) {
-		return app.Article() // gone: the results drop this card in the same render
-	}
-	return c.E.renderResultCard(c.E.hist.Present(), c.E.result, c.I)
 }
 
 // cardSig hashes what renderResultCard reads for card i: anything it reads

@@ -112,3 +112,79 @@ func TestCardAndWaterfallSig(t *testing.T) {
 		})
 	}
 }
+
+// TestTopbarAndSettingsSig: each field the top bar or the settings show
+// changes their signature; an edit in the grid changes neither.
+func TestTopbarAndSettingsSig(t *testing.T) {
+	base := func() (*Editor, calc.Model) {
+		m := testModel()
+		m.Mode, m.Currency, m.HorizonYears, m.HourlyRate = calc.ModeMoney, "EUR", 3, 50
+		e := &Editor{drafts: map[string]draft{}, pending: map[string]cellSetting{}, saved: true}
+		e.hist = NewHistory(m)
+		return e, m
+	}
+	e, m := base()
+	top, set := e.topbarSig(m), e.settingsSig(m)
+
+	type change func(e *Editor, m *calc.Model)
+	topbar := map[string]change{
+		"title":          func(e *Editor, m *calc.Model) { m.Title = "Other" },
+		"title draft":    func(e *Editor, m *calc.Model) { e.drafts["title"] = draft{Text: m.Title} },
+		"title error":    func(e *Editor, m *calc.Model) { e.drafts["title"] = draft{Text: "", Err: "Enter a title."} },
+		"saving":         func(e *Editor, m *calc.Model) { e.dirty = true },
+		"not saved yet":  func(e *Editor, m *calc.Model) { e.saved = false },
+		"save error":     func(e *Editor, m *calc.Model) { e.saveErr = "full" },
+		"conflict":       func(e *Editor, m *calc.Model) { e.conflict = true },
+		"shared":         func(e *Editor, m *calc.Model) { e.shared = true },
+		"undo available": func(e *Editor, m *calc.Model) { e.hist, _ = e.hist.Apply(SetTitle{"Next"}) },
+		"redo available": func(e *Editor, m *calc.Model) {
+			h, _ := NewHistory(*m).Apply(SetTitle{m.Title + "!"})
+			e.hist = h.Undo() // the same title, and a step to redo
+		},
+	}
+	for name, c := range topbar {
+		t.Run("topbar/"+name, func(t *testing.T) {
+			e, m := base()
+			c(e, &m)
+			assert.NotEqual(t, top, e.topbarSig(m))
+		})
+	}
+
+	settings := map[string]change{
+		"mode":       func(e *Editor, m *calc.Model) { m.Mode = calc.ModeScore },
+		"scale":      func(e *Editor, m *calc.Model) { m.Scale.Min = 0 },
+		"currency":   func(e *Editor, m *calc.Model) { m.Currency = "USD" },
+		"horizon":    func(e *Editor, m *calc.Model) { m.HorizonYears = 4 },
+		"discount":   func(e *Editor, m *calc.Model) { m.DiscountRate = 0.05 },
+		"hourly":     func(e *Editor, m *calc.Model) { m.HourlyRate = 60 },
+		"a draft":    func(e *Editor, m *calc.Model) { e.drafts["hourly"] = draft{Text: "50"} },
+		"a bad one":  func(e *Editor, m *calc.Model) { e.drafts["horizon"] = draft{Text: "x", Err: "Enter a number."} },
+		"scale.max":  func(e *Editor, m *calc.Model) { e.drafts["scale.max"] = draft{Text: "7"} },
+		"scale.min":  func(e *Editor, m *calc.Model) { e.drafts["scale.min"] = draft{Text: "0"} },
+		"currency 2": func(e *Editor, m *calc.Model) { e.drafts["currency"] = draft{Text: "EU"} },
+		"discount 2": func(e *Editor, m *calc.Model) { e.drafts["discount"] = draft{Text: "5"} },
+	}
+	for name, c := range settings {
+		t.Run("settings/"+name, func(t *testing.T) {
+			e, m := base()
+			c(e, &m)
+			assert.NotEqual(t, set, e.settingsSig(m))
+		})
+	}
+
+	grid := map[string]change{
+		"an entry":      func(e *Editor, m *calc.Model) { m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(5)} },
+		"an item name":  func(e *Editor, m *calc.Model) { m.Items[0].Name = "Other" },
+		"a cell draft":  func(e *Editor, m *calc.Model) { e.drafts["entry/s1/b1"] = draft{Text: "4x", Err: "Enter a number."} },
+		"a scenario":    func(e *Editor, m *calc.Model) { m.Scenarios[0].Name = "Today" },
+		"a pending per": func(e *Editor, m *calc.Model) { e.pending["entry/s1/b1"] = cellSetting{UnitHours, calc.PerYear} },
+	}
+	for name, c := range grid {
+		t.Run("neither/"+name, func(t *testing.T) {
+			e, m := base()
+			c(e, &m)
+			assert.Equal(t, top, e.topbarSig(m), "top bar")
+			assert.Equal(t, set, e.settingsSig(m), "settings")
+		})
+	}
+}
