@@ -466,22 +466,33 @@ func gzipFile(src, dst string) error {
 	return out.Close()
 }
 
-// engineBenchmark runs calc's BenchmarkEvaluate and returns the ns/op of
-// BenchmarkEvaluate/money (1,000 items × 50 scenarios) and the output.
-func engineBenchmark(root string) (float64, string, error) {
-	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "BenchmarkEvaluate", "-benchmem", "./calc/")
+// engineRuns is how many times the engine benchmark runs: the machine is
+// shared, and one run can land on a busy second.
+const engineRuns = 7
+
+// engineBenchmark runs calc's BenchmarkEvaluate/money (1,000 items × 50
+// scenarios) engineRuns times and returns each run's ns/op and the output.
+func engineBenchmark(root string) ([]float64, string, error) {
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "^BenchmarkEvaluate$/^money$", "-benchmem",
+		"-count", strconv.Itoa(engineRuns), "./calc/")
 	cmd.Dir = root
 	b, err := cmd.CombinedOutput()
 	if err != nil {
-		return 0, "", fmt.Errorf("calc benchmark: %v\n%s", err, b)
+		return nil, "", fmt.Errorf("calc benchmark: %v\n%s", err, b)
 	}
 	re := regexp.MustCompile(`(?m)^BenchmarkEvaluate/money(?:-\d+)?\s+\d+\s+([0-9.]+) ns/op`)
-	m := re.FindSubmatch(b)
-	if m == nil {
-		return 0, "", fmt.Errorf("no BenchmarkEvaluate/money line in:\n%s", b)
+	var runs []float64
+	for _, m := range re.FindAllSubmatch(b, -1) {
+		ns, err := strconv.ParseFloat(string(m[1]), 64)
+		if err != nil {
+			return nil, "", err
+		}
+		runs = append(runs, ns)
 	}
-	ns, err := strconv.ParseFloat(string(m[1]), 64)
-	return ns, string(b), err
+	if len(runs) == 0 {
+		return nil, "", fmt.Errorf("no BenchmarkEvaluate/money line in:\n%s", b)
+	}
+	return runs, string(b), nil
 }
 
 // ---------------------------------------------------------------------------
@@ -939,7 +950,7 @@ type report struct {
 	VC, Hello    []loadResult
 	Edits        editResult
 	HelloEdits   []float64 // ms, the baseline's input → echo repainted
-	EngineNs     float64
+	EngineNs     []float64 // ns/op of each run
 	LinkFragment int
 	LinkPayload  int
 	Notes        []string
@@ -962,7 +973,7 @@ func (r report) markdown() string {
 	vcRaw, hRaw := median(pick(r.VC, func(x loadResult) float64 { return float64(x.WasmDecoded) })), median(pick(r.Hello, func(x loadResult) float64 { return float64(x.WasmDecoded) }))
 	vcMem, hMem := median(pick(r.VC, func(x loadResult) float64 { return float64(x.WasmMemory) })), median(pick(r.Hello, func(x loadResult) float64 { return float64(x.WasmMemory) }))
 	editMed, editP95 := median(r.Edits.Times), percentile(r.Edits.Times, 0.95)
-	engineMS := r.EngineNs / 1e6
+	engineMS := median(r.EngineNs) / 1e6
 
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -977,7 +988,8 @@ func (r report) markdown() string {
 	w("| edit → totals repainted, median (%d × %d money model, %d edits) | %s | — | — | ≤ 16 ms | %s |\n",
 		editItems, editScenarios, len(r.Edits.Times), msStr1(editMed), yes(editMed <= 16))
 	w("| edit → totals repainted, p95 | %s | — | — | ≤ 33 ms | %s |\n", msStr1(editP95), yes(editP95 <= 33))
-	w("| engine: Evaluate, 1,000 items × 50 scenarios, money | %.3f ms | — | — | ≤ 1 ms | %s |\n", engineMS, yes(engineMS <= 1))
+	w("| engine: Evaluate, 1,000 items × 50 scenarios, money, median of %d (fastest %.3f ms) | %.3f ms | — | — | ≤ 1 ms | %s |\n",
+		len(r.EngineNs), slices.Min(r.EngineNs)/1e6, engineMS, yes(engineMS <= 1))
 	w("| share link, %d items × %d scenarios (#model=… fragment) | %s chars | — | — | ≤ 2,000 chars | %s |\n",
 		linkItems, linkScenarios, thousands(int64(r.LinkFragment)), yes(r.LinkFragment <= 2000))
 	w("| input → repainted, median / p95 (information: the baseline's echo, valuecalc's net total) | %s / %s | %s / %s | %.1f× | — | — |\n",
@@ -1048,7 +1060,7 @@ const method = `How it is measured (perf/bench_test.go):
   to reach it); it only grows, so it bounds the Go heap from above. The JS heap is
   performance.memory.usedJSHeapSize with --enable-precise-memory-info
   (measureUserAgentSpecificMemory needs cross-origin isolation, which the site does not have).
-- Engine: ` + "`go test -run '^$' -bench BenchmarkEvaluate -benchmem ./calc/`" + `, BenchmarkEvaluate/money ns/op.
+- Engine: ` + "`go test -run '^$' -bench '^BenchmarkEvaluate$/^money$' -benchmem -count 7 ./calc/`" + `, the median ns/op of the runs.
 - Share link: calc.EncodeLink of a realistic 30-item × 3-scenario money model; the length
   counted is the fragment "#model=" + payload.
 `
