@@ -142,13 +142,18 @@ func TestTopbarAndSettingsSig(t *testing.T) {
 			e.hist = h.Undo() // the same title, and a step to redo
 		},
 	}
-	for name, c := range topbar {
-		t.Run("topbar/"+name, func(t *testing.T) {
-			e, m := base()
-			c(e, &m)
-			assert.NotEqual(t, top, e.topbarSig(m))
-		})
+	// differs runs each change on a fresh editor and model, and checks
+	// that sig then differs from want.
+	differs := func(prefix string, changes map[string]change, sig func(e *Editor, m calc.Model) uint64, want uint64) {
+		for name, c := range changes {
+			t.Run(prefix+name, func(t *testing.T) {
+				e, m := base()
+				c(e, &m)
+				assert.NotEqual(t, want, sig(e, m))
+			})
+		}
 	}
+	differs("topbar/", topbar, (*Editor).topbarSig, top)
 
 	settings := map[string]change{
 		"mode":       func(e *Editor, m *calc.Model) { m.Mode = calc.ModeScore },
@@ -164,13 +169,7 @@ func TestTopbarAndSettingsSig(t *testing.T) {
 		"currency 2": func(e *Editor, m *calc.Model) { e.drafts["currency"] = draft{Text: "EU"} },
 		"discount 2": func(e *Editor, m *calc.Model) { e.drafts["discount"] = draft{Text: "5"} },
 	}
-	for name, c := range settings {
-		t.Run("settings/"+name, func(t *testing.T) {
-			e, m := base()
-			c(e, &m)
-			assert.NotEqual(t, set, e.settingsSig(m))
-		})
-	}
+	differs("settings/", settings, (*Editor).settingsSig, set)
 
 	grid := map[string]change{
 		"an entry":      func(e *Editor, m *calc.Model) { m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(5)} },
