@@ -79,9 +79,8 @@ type Editor struct {
 	// The grid is a component that renders again only when gridRev
 	// changes or an event inside it asks, and an edit inside one row
 	// renders that row alone: see inRow.
-	grid      *gridView
-	gridRev   uint64
-	inRowEdit bool
+	grid    *gridView
+	gridRev uint64
 	// ctx is the editor's own context. Timers must use it: go-app drops
 	// what is dispatched from the context of an element that is gone, such
 	// as the Delete button of a deleted row, and the autosave with it.
@@ -211,9 +210,7 @@ func (e *Editor) show(ctx app.Context, id string, m calc.Model, rev int, saved b
 }
 
 func (e *Editor) evaluate() {
-	if !e.inRowEdit {
-		e.gridRev++ // the model changed: the grid may show it anywhere
-	}
+	e.gridRev++ // the model changed: the grid may show it anywhere
 	e.result = calc.Evaluate(e.hist.Present())
 	if scenarioIndex(e.hist.Present(), e.focus) < 0 {
 		e.focus = e.result.Best
@@ -448,10 +445,7 @@ func (e *Editor) onField(key string) app.EventHandler {
 		}
 		e.drafts[key] = draft{Text: text, Err: capitalize(err.Error()) + "."}
 	}
-	if rowItem(key) != "" {
-		return e.inRow(h)
-	}
-	return h
+	return e.fieldHandler(key, h)
 }
 
 // cellOf returns the scenario and item of a cell's value field key.
@@ -471,10 +465,7 @@ func (e *Editor) onFieldDone(key string) app.EventHandler {
 			delete(e.drafts, key)
 		}
 	}
-	if rowItem(key) != "" {
-		return e.inRow(h)
-	}
-	return h
+	return e.fieldHandler(key, h)
 }
 
 // on registers h as what happens on the element with id, and returns the

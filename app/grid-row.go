@@ -49,15 +49,7 @@ func (e *Editor) rowSig(m calc.Model, it calc.Item, drafts []keyDraft) uint64 {
 	h.flag(len(m.Items) >= calc.MaxItems).str(string(m.Mode)).int(m.Scale.Min).int(m.Scale.Max).str(m.Currency)
 	h.int(len(m.Scenarios))
 	for _, s := range m.Scenarios {
-		en, has := s.Entries[it.ID]
-		h.str(s.ID).str(s.Name).flag(has).ptr(en.Score).ptr(en.Amount).ptr(en.Hours).str(string(en.Per)).ptr(en.Weight)
-		if len(e.pending) > 0 { // cellKey allocates: 1,000 times a render at 200 × 5
-			// Only a setting that is there: the first one typed must
-			// not change the hash of every other row.
-			if p, ok := e.pending[cellKey(s.ID, it.ID)]; ok {
-				h.flag(true).str(string(p.Unit)).str(string(p.Per))
-			}
-		}
+		h.u64(e.cellSig(m, s, it))
 	}
 	h.int(len(drafts))
 	for _, d := range drafts {
@@ -126,6 +118,16 @@ func (h *sig) result(s calc.ScenarioResult) *sig {
 	return h
 }
 
+// draft writes the draft typed into the field key, if there is one, with
+// the key: nothing at all when there is none, so that the first draft
+// typed anywhere does not change the hash of every part that has none.
+func (h *sig) draft(drafts map[string]draft, key string) *sig {
+	if d, ok := drafts[key]; ok {
+		h.str(key).str(d.Text).str(d.Err)
+	}
+	return h
+}
+
 // keyDraft is the draft of one field, for hashing rows.
 type keyDraft struct {
 	Key string
@@ -170,13 +172,4 @@ func (e *Editor) draftsByItem() map[string][]keyDraft {
 }
 
 // draftsOf is draftsByItem for one item.
-func (e *Editor) draftsOf(item string) []keyDraft {
-	var out []keyDraft
-	for key, d := range e.drafts {
-		if rowItem(key) == item {
-			out = append(out, keyDraft{key, d})
-		}
-	}
-	sort.Sort(byKey(out))
-	return out
-}
+func (e *Editor) draftsOf(item string) []keyDraft { return e.draftsByItem()[item] }

@@ -54,8 +54,7 @@ func (p *pane) Render() app.UI {
 // topbarSig hashes what renderTopbar reads: the title, its draft, the save
 // status and whether there is a step to undo or redo.
 func (e *Editor) topbarSig(m calc.Model) uint64 {
-	d := e.drafts["title"]
-	return uint64(*newSig().str(m.Title).str(d.Text).str(d.Err).flag(e.hasDraft("title")).
+	return uint64(*newSig().str(m.Title).draft(e.drafts, "title").
 		str(e.saveStatus()).flag(e.shared).flag(e.hist.CanUndo()).flag(e.hist.CanRedo()))
 }
 
@@ -68,13 +67,7 @@ func (e *Editor) settingsSig(m calc.Model) uint64 {
 	h := newSig().str(string(m.Mode)).int(m.Scale.Min).int(m.Scale.Max).str(m.Currency).
 		int(m.HorizonYears).num(m.DiscountRate).num(m.HourlyRate)
 	for _, k := range settingsKeys {
-		d, ok := e.drafts[k]
-		h.flag(ok).str(d.Text).str(d.Err)
+		h.draft(e.drafts, k)
 	}
 	return uint64(*h)
-}
-
-func (e *Editor) hasDraft(key string) bool {
-	_, ok := e.drafts[key]
-	return ok
 }
