@@ -11,7 +11,8 @@ import (
 )
 
 // numbers formats numbers for display. In the browser it uses the user's
-// locale through Intl.NumberFormat; elsewhere (prerendering, native tests)
+// locale through Intl.NumberFormat, unless calc's English formatting
+// writes the same (see english); elsewhere (prerendering, native tests)
 // it falls back to calc's English formatting.
 type numbers struct {
 	lang  string
@@ -95,17 +96,27 @@ func (n *numbers) money(v float64, currency string) string {
 	if s, ok := n.memoised(currency, digits, v); ok {
 		return s
 	}
+	s := englishMoney(v, currency, digits)
+	if n.english(currency, v, s) {
+		return s
+	}
 	key := "m" + currency + strconv.Itoa(digits)
 	if f := n.intl(key, map[string]any{"style": "currency", "currency": currency,
 		"minimumFractionDigits": digits, "maximumFractionDigits": digits}); f != nil {
 		return n.format(f, currency, digits, v)
 	}
-	s := calc.FormatMoney(v, currency)
-	if digits == 0 {
-		s = calc.FormatMoney(math.Round(v), currency)
-		if i := strings.LastIndexByte(s, '.'); i >= 0 && currency != "JPY" {
-			s = s[:i]
-		}
+	return s
+}
+
+// englishMoney is money as calc writes it, with Intl's digits and
+// rounding.
+func englishMoney(v float64, currency string, digits int) string {
+	if digits != 0 {
+		return calc.FormatMoney(intlRound(v, digits), currency)
+	}
+	s := calc.FormatMoney(intlRound(v, 0), currency)
+	if i := strings.LastIndexByte(s, '.'); i >= 0 && currency != "JPY" {
+		s = s[:i]
 	}
 	return s
 }
@@ -115,13 +126,22 @@ func (n *numbers) number(v float64, digits int) string {
 	if s, ok := n.memoised("", digits, v); ok {
 		return s
 	}
+	s := englishNumber(v, digits)
+	if n.english("", v, s) {
+		return s
+	}
 	key := "n" + strconv.Itoa(digits)
 	if f := n.intl(key, map[string]any{"maximumFractionDigits": digits}); f != nil {
 		return n.format(f, "", digits, v)
 	}
-	s := calc.FormatNumber(v, digits)
+	return s
+}
+
+// englishNumber is number as calc writes it, with Intl's rounding and,
+// like Intl's maximumFractionDigits, without trailing zeros.
+func englishNumber(v float64, digits int) string {
+	s := calc.FormatNumber(intlRound(v, digits), digits)
 	if digits > 0 {
-		// Like Intl's maximumFractionDigits: no trailing zeros.
 		for len(s) > 0 && s[len(s)-1] == '0' && strings.LastIndexByte(s, '.') >= 0 {
 			s = s[:len(s)-1]
 		}
@@ -130,6 +150,52 @@ func (n *numbers) number(v float64, digits int) string {
 		}
 	}
 	return s
+}
+
+// intlRound rounds v to digits decimals as Intl.NumberFormat does: its
+// shortest decimal representation, half away from zero. That is not
+// always what calc.FormatNumber does with v's exact binary value: 1.005 is
+// "1.01" to Intl and "1.00" to calc. The result is the float64 nearest
+// the rounded decimal, which calc.FormatNumber then writes as it is.
+func intlRound(v float64, digits int) float64 {
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 || len(s)-dot-1 <= digits || digits < 0 || digits > 6 {
+		return v
+	}
+	n, err := strconv.ParseUint(s[:dot]+s[dot+1:dot+1+digits], 10, 64)
+	if err != nil || n >= 1<<53-1 {
+		return v // past float64's integers: no decimals to round
+	}
+	if s[dot+1+digits] >= '5' {
+		n++
+	}
+	return math.Copysign(float64(n)/math.Pow10(digits), v)
+}
+
+// english reports whether s, what calc wrote for v in currency ("" for a
+// plain number), is what Intl.NumberFormat writes in the browser's
+// language, so that Intl need not be asked: in American English, for
+// plain numbers, dollars, euros and pounds, except where Intl keeps a
+// minus that calc drops (a negative number that rounds to zero) and for
+// NaN and infinities. TestEnglishIsIntl holds calc to Intl there.
+//
+// The first Intl.NumberFormat of a page costs 20 to 45 ms here (V8 loads
+// the locale's data), a twentieth of a cold start; American English,
+// the language of most of our users, now does without it.
+func (n *numbers) english(currency string, v float64, s string) bool {
+	if n == nil || (n.lang != "en-US" && n.lang != "en") {
+		return false
+	}
+	switch currency {
+	case "", "USD", "EUR", "GBP":
+	default:
+		return false
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return false
+	}
+	return !math.Signbit(v) || strings.HasPrefix(s, "-")
 }
 
 // value shows a total in the model's unit: money in its currency, or

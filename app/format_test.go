@@ -2,7 +2,10 @@ package app
 
 import (
 	"math"
+	"strconv"
 	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -14,6 +17,7 @@ import (
 // formatter, which the memo does not hold.
 func TestNumbersMemo(t *testing.T) {
 	n := newNumbers()
+	n.lang = "en-GB" // a language that asks Intl: see english
 	first := n.money(1234.5, "USD")
 	assert.Equal(t, first, n.money(1234.5, "USD"))
 	assert.NotEqual(t, first, n.money(1234.5, "EUR"))
@@ -22,7 +26,7 @@ func TestNumbersMemo(t *testing.T) {
 		assert.Empty(t, n.memo, "no Intl, nothing memoised")
 		return
 	}
-	assert.Equal(t, "$1,235", first)
+	assert.Equal(t, "US$1,235", first)
 	assert.Len(t, n.memo, 4)
 	n.number(math.Copysign(0, -1), 0)
 	n.number(0, 0)
@@ -32,4 +36,54 @@ func TestNumbersMemo(t *testing.T) {
 	}
 	assert.LessOrEqual(t, len(n.memo), maxMemo)
 	assert.Equal(t, "12", n.number(12, 0))
+}
+
+// TestEnglishIsIntl holds numbers' American English, written without
+// Intl, to what Intl.NumberFormat writes: under Node (make wasm-test)
+// every figure of the table is formatted both ways. Natively, where
+// there is no Intl, it checks which languages and currencies go without.
+func TestEnglishIsIntl(t *testing.T) {
+	en := &numbers{lang: "en-US", cache: map[string]app.Value{}}
+	values := []float64{0, 1, -1, 0.5, 0.05, 0.125, 0.375, 1.005, 2.25, 2.35, 12.345, 412.5, -412.5,
+		999.994, 999.995, 999.5, -999.5, 1000, 1234.5, -1234.5, 15154.5, 1e6 + 0.5, 123456789.25,
+		1e12, -1e12, 3.5e15, 0.001, 1e-9, math.Copysign(0, -1), -0.3, -0.004, math.Inf(1), math.NaN()}
+	for i := range 300 {
+		values = append(values, float64(i*i*37%100003)/8-2000, float64(i)*1.05, float64(i)/3)
+	}
+	if en.intl("probe", map[string]any{}) == nil {
+		assert.True(t, en.english("USD", 5, "$5"))
+		assert.True(t, en.english("", 5, "5"))
+		assert.False(t, en.english("JPY", 5, "¥5"), "JPY has no cents: calc and the app's digits differ")
+		assert.False(t, en.english("CHF", 5, "CHF 5"), "Intl writes a no-break space")
+		assert.False(t, en.english("", math.Copysign(0, -1), "0"), "Intl writes -0")
+		assert.False(t, en.english("", math.NaN(), "NaN"))
+		assert.False(t, (&numbers{lang: "de-DE"}).english("", 5, "5"))
+		assert.False(t, (&numbers{lang: "en-GB"}).english("USD", 5, "$5"), "en-GB writes US$")
+		assert.Equal(t, "$1,235", en.money(1234.5, "USD"))
+		return
+	}
+	// intl asks Intl whatever english says.
+	for _, cur := range []string{"USD", "EUR", "GBP"} {
+		for _, v := range values {
+			digits := 2
+			if math.Abs(v) >= 1000 {
+				digits = 0
+			}
+			s := englishMoney(v, cur, digits)
+			if !en.english(cur, v, s) {
+				continue
+			}
+			f := en.intl("m"+cur+strconv.Itoa(digits), map[string]any{"style": "currency", "currency": cur,
+				"minimumFractionDigits": digits, "maximumFractionDigits": digits})
+			assert.Equal(t, f.Call("format", v).String(), s, "%v %s", v, cur)
+		}
+	}
+	for _, digits := range []int{0, 1, 2} {
+		f := en.intl("n"+strconv.Itoa(digits), map[string]any{"maximumFractionDigits": digits})
+		for _, v := range values {
+			if s := englishNumber(v, digits); en.english("", v, s) {
+				assert.Equal(t, f.Call("format", v).String(), s, "%v with %d digits", v, digits)
+			}
+		}
+	}
 }
