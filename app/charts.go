@@ -37,28 +37,50 @@ func (e *Editor) renderCharts(m calc.Model) app.UI {
 	return app.Section().ID("charts").Class("charts").Aria("labelledby", "charts-title").Body(
 		app.H2().ID("charts-title").Text("Charts"),
 		app.Div().Class("chart-grid").Body(
-			chartCard("chart-bc", "Benefits and costs per scenario", benefitsCostsChart(e.num, m, res), benefitsCostsTable(e.num, m, res)),
-			chartCard("chart-types", "Contributions by value type", typesChart(e.num, m, res), typesTable(e.num, m, res)),
-			&pane{E: e, Kind: paneWaterfall, Sig: waterfallSig(m, res, e.focus)},
+			e.chartCard("chart-bc", "Benefits and costs per scenario", benefitsCostsChart(e.num, m, res),
+				func() app.UI { return benefitsCostsTable(e.num, m, res) }),
+			e.chartCard("chart-types", "Contributions by value type", typesChart(e.num, m, res),
+				func() app.UI { return typesTable(e.num, m, res) }),
+			&pane{E: e, Kind: paneWaterfall, Sig: waterfallSig(m, res, e.focus, e.tablesOpen["chart-waterfall"])},
 		),
 	)
 }
 
-func chartCard(id, title string, chart, table app.UI) app.UI {
+func (e *Editor) chartCard(id, title string, chart app.UI, table func() app.UI) app.UI {
 	return app.Figure().ID(id).Class("chart card").Body(
 		app.H3().Class("chart-title").Text(title),
 		chart,
-		app.Details().Class("chart-data").Body(
-			app.Summary().Text("Show as table"),
-			table,
-		),
+		e.chartData(id, table),
+	)
+}
+
+// chartData is a chart's "Show as table". The table is built only while
+// it is open: closed, no one sees it or reads it out, and its hundred-odd
+// elements were an eighth of what go-app created to start the editor and
+// changed on every edit.
+func (e *Editor) chartData(chart string, table func() app.UI) app.UI {
+	open := e.tablesOpen[chart]
+	return app.Details().ID(chart+"-data").Class("chart-data").Open(open).
+		On("toggle", func(ctx app.Context, ev app.Event) {
+			now := ctx.JSSrc().Get("open").Bool()
+			if now == e.tablesOpen[chart] {
+				ctx.PreventUpdate()
+				return
+			}
+			if e.tablesOpen == nil {
+				e.tablesOpen = map[string]bool{}
+			}
+			e.tablesOpen[chart] = now
+		}).Body(
+		app.Summary().Text("Show as table"),
+		iff(open, table),
 	)
 }
 
 // waterfallSig hashes what waterfallCard reads: the scenarios to choose
 // from and the result of the one shown.
-func waterfallSig(m calc.Model, res calc.Result, focus string) uint64 {
-	h := newSig().str(string(m.Mode)).str(m.Currency).str(focus).int(len(res.Scenarios))
+func waterfallSig(m calc.Model, res calc.Result, focus string, tableOpen bool) uint64 {
+	h := newSig().str(string(m.Mode)).str(m.Currency).str(focus).flag(tableOpen).int(len(res.Scenarios))
 	for _, s := range res.Scenarios {
 		h.str(s.ID).str(s.Name)
 		if s.ID == focus {
@@ -88,10 +110,7 @@ func (e *Editor) waterfallCard(m calc.Model, res calc.Result) app.UI {
 			),
 		),
 		waterfallChart(e.num, m, s),
-		app.Details().Class("chart-data").Body(
-			app.Summary().Text("Show as table"),
-			waterfallTable(e.num, m, s),
-		),
+		e.chartData("chart-waterfall", func() app.UI { return waterfallTable(e.num, m, s) }),
 	)
 }
 

@@ -48,6 +48,9 @@ type Editor struct {
 	drafts  map[string]draft
 	pending map[string]cellSetting
 	focus   string // the scenario the waterfall shows
+	// tablesOpen holds the charts whose "Show as table" is open, by
+	// chart id: see chartData.
+	tablesOpen map[string]bool
 
 	lib       Library
 	list      []Meta

@@ -42,12 +42,14 @@ func (e *Editor) renderReport(m calc.Model) app.UI {
 			app.Section().ID("report-charts").Class("report-section").Aria("labelledby", "report-charts-title").Body(
 				app.H2().ID("report-charts-title").Text("Where the value comes from"),
 				app.Div().Class("report-charts").Body(
-					chartCard("report-chart-bc", "Benefits and costs per scenario", benefitsCostsChart(n, m, res), benefitsCostsTable(n, m, res)),
-					chartCard("report-chart-types", "Contributions by value type", typesChart(n, m, res), typesTable(n, m, res)),
+					e.chartCard("report-chart-bc", "Benefits and costs per scenario", benefitsCostsChart(n, m, res),
+						func() app.UI { return benefitsCostsTable(n, m, res) }),
+					e.chartCard("report-chart-types", "Contributions by value type", typesChart(n, m, res),
+						func() app.UI { return typesTable(n, m, res) }),
 					app.Range(res.Scenarios).Slice(func(i int) app.UI {
 						s := res.Scenarios[i]
-						return chartCard("report-waterfall-"+s.ID, s.Name+": from benefits to net value",
-							waterfallChart(n, m, s), waterfallTable(n, m, s))
+						return e.chartCard("report-waterfall-"+s.ID, s.Name+": from benefits to net value",
+							waterfallChart(n, m, s), func() app.UI { return waterfallTable(n, m, s) })
 					}),
 				),
 			),

@@ -32,7 +32,7 @@ func TestCardAndWaterfallSig(t *testing.T) {
 	}
 	m, res := base()
 	card := cardSig(m, res, 1)
-	fall := waterfallSig(m, res, "s2")
+	fall := waterfallSig(m, res, "s2", false)
 
 	type change func(m *calc.Model, r *calc.Result, focus *string)
 	sc := func(i int, f func(s *calc.ScenarioResult)) change {
@@ -66,7 +66,7 @@ func TestCardAndWaterfallSig(t *testing.T) {
 			focus := "s2"
 			c(&m, &r, &focus)
 			assert.NotEqual(t, card, cardSig(m, r, 1), "card")
-			assert.NotEqual(t, fall, waterfallSig(m, r, focus), "waterfall")
+			assert.NotEqual(t, fall, waterfallSig(m, r, focus, false), "waterfall")
 		})
 	}
 
@@ -93,9 +93,11 @@ func TestCardAndWaterfallSig(t *testing.T) {
 			m, r := base()
 			focus := "s2"
 			c(&m, &r, &focus)
-			assert.NotEqual(t, fall, waterfallSig(m, r, focus))
+			assert.NotEqual(t, fall, waterfallSig(m, r, focus, false))
 		})
 	}
+
+	assert.NotEqual(t, fall, waterfallSig(m, res, "s2", true), "the table opened")
 
 	same := map[string]change{
 		"another scenario's net":   sc(2, func(s *calc.ScenarioResult) { s.Net++ }),
@@ -108,7 +110,7 @@ func TestCardAndWaterfallSig(t *testing.T) {
 			focus := "s2"
 			c(&m, &r, &focus)
 			assert.Equal(t, card, cardSig(m, r, 1), "card")
-			assert.Equal(t, fall, waterfallSig(m, r, focus), "waterfall")
+			assert.Equal(t, fall, waterfallSig(m, r, focus, false), "waterfall")
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/valuecalc/valuecalc/calc"
@@ -239,4 +240,84 @@ func TestBadInput(t *testing.T) {
 		return k.map(x => localStorage.getItem(x)).join("\n");
 	})()`, &saved)))
 	require.NotContains(t, saved, "zzz")
+}
+
+// TestChartTables: each chart's "Show as table" shows the chart's figures
+// when opened, the same text as the result cards, follows an edit while
+// open and, closed again, holds no table (it is built only while open).
+func TestChartTables(t *testing.T) {
+	ctx := newBrowser(t)
+	m := template(t, "software-purchase")
+	openApp(t, ctx, "/?template=software-purchase")
+	checkResults(t, ctx, m)
+
+	tableRows := func(id string) [][]string {
+		var rows [][]string
+		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(
+			`[...document.querySelectorAll("#%s table tbody tr")].map(tr => [...tr.children].map(c => c.textContent.trim()))`, id), &rows)))
+		return rows
+	}
+	// matchesCards waits until the benefits and costs table shows, for
+	// each scenario, its name and the net value its result card shows.
+	matchesCards := func() {
+		t.Helper()
+		require.NoError(t, chromedp.Run(ctx, waitJS(`(() => {
+			const rows = [...document.querySelectorAll("#chart-bc-data table tbody tr")];
+			const cards = [...document.querySelectorAll(".result-card")];
+			return rows.length > 0 && rows.length === cards.length && rows.every((tr, i) =>
+				tr.children[0].textContent.trim() === cards[i].querySelector(".result-name").textContent.trim() &&
+				tr.children[3].textContent.trim() === cards[i].querySelector(".net-value").textContent.trim())
+		})()`)))
+	}
+
+	var n int
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll(".chart-data table").length`, &n)))
+	require.Zero(t, n, "closed, the tables are not built")
+
+	require.NoError(t, chromedp.Run(ctx, chromedp.Click("#chart-bc-data summary", chromedp.ByQuery)))
+	matchesCards()
+	require.Len(t, tableRows("chart-bc-data"), len(m.Scenarios))
+
+	// The open table follows an edit.
+	res := calc.Evaluate(m)
+	var costItem string
+	for _, it := range m.Items {
+		if it.Side == calc.SideCost {
+			costItem = it.ID
+			break
+		}
+	}
+	before := tableRows("chart-bc-data")
+	setAmount(&m, res.Best, costItem, 777777)
+	require.NoError(t, chromedp.Run(ctx, typeInto(fid("entry/"+res.Best+"/"+costItem), "777,777")))
+	checkResults(t, ctx, m)
+	matchesCards()
+	require.NotEqual(t, before, tableRows("chart-bc-data"), "the edit reached the open table")
+
+	// The type and waterfall tables: a row per type of both sides; the
+	// waterfall's steps end with the net value of the scenario it shows.
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#chart-types-data summary", chromedp.ByQuery),
+		chromedp.WaitVisible("#chart-types-data table", chromedp.ByQuery),
+		chromedp.Click("#chart-waterfall-data summary", chromedp.ByQuery),
+		chromedp.WaitVisible("#chart-waterfall-data table", chromedp.ByQuery),
+	))
+	assert.Len(t, tableRows("chart-types-data"), len(calc.BenefitTypes())+len(calc.CostTypes()))
+	fall := tableRows("chart-waterfall-data")
+	require.NotEmpty(t, fall)
+	var focus, net string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Evaluate(`document.getElementById("waterfall-scenario").value`, &focus),
+	))
+	require.NotEmpty(t, focus)
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Evaluate(fmt.Sprintf(`document.getElementById("net-" + %q).textContent.trim()`, focus), &net),
+	))
+	assert.Equal(t, net, fall[len(fall)-1][1], "the waterfall ends at the net value of %s", focus)
+
+	// Closed again, the table goes.
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#chart-bc-data summary", chromedp.ByQuery),
+		waitJS(`!document.querySelector("#chart-bc-data table") && !!document.querySelector("#chart-types-data table")`),
+	))
 }
