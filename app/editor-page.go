@@ -88,6 +88,7 @@ type Editor struct {
 	// what is dispatched from the context of an element that is gone, such
 	// as the Delete button of a deleted row, and the autosave with it.
 	ctx               app.Context
+	mounted           bool      // OnMount has run: see renderOpening
 	controlledAtStart bool      // a service worker served this page
 	damaged           []Damaged // saved records set aside at start, to tell the user
 	setAside          []Damaged // all records set aside, listed in the library
@@ -96,7 +97,7 @@ type Editor struct {
 // OnMount opens the assessment asked for by the URL, or the last one, and
 // listens for the keyboard shortcuts and for the page going away.
 func (e *Editor) OnMount(ctx app.Context) {
-	e.ctx = ctx
+	e.ctx, e.mounted = ctx, true
 	if sw := app.Window().Get("navigator").Get("serviceWorker"); sw.Truthy() {
 		e.controlledAtStart = sw.Get("controller").Truthy()
 	}
