@@ -117,10 +117,11 @@ func csvItemRow(m calc.Model, sc calc.Scenario, it calc.Item, r *calc.ScenarioRe
 		csvText(sc.Name), csvText(it.Name), csvText(string(it.Side)), csvText(string(it.Type)),
 		csvText(string(it.Stage)), csvNumber(it.Weight), "", "", "", "",
 	}
-	e, ok := sc.Entries[it.ID]
-	if !ok {
+	ep := sc.Entry(i)
+	if ep == nil {
 		return row
 	}
+	e := *ep
 	if e.Weight != nil {
 		row[5] = csvNumber(*e.Weight)
 	}

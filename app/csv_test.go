@@ -77,16 +77,16 @@ func csvMoneyModel() calc.Model {
 		{ID: "fee", Name: "Fee", Side: calc.SideCost, Type: calc.TypeFinancial, Stage: calc.StageEvaluation, Weight: 1},
 	}
 	m.Scenarios = []calc.Scenario{
-		{ID: "a", Name: "Only benefit", Entries: map[string]calc.Entry{
+		{ID: "a", Name: "Only benefit", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
 			"gain": {Amount: calc.Float(100)},
-		}},
-		{ID: "b", Name: "Only cost", Entries: map[string]calc.Entry{
+		})},
+		{ID: "b", Name: "Only cost", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
 			"fee": {Hours: calc.Float(2), Per: calc.PerOnce},
-		}},
-		{ID: "c", Name: "Extremes", Entries: map[string]calc.Entry{
+		})},
+		{ID: "c", Name: "Extremes", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
 			"gain": {Amount: calc.Float(1e12), Per: calc.PerOnce},
 			"fee":  {Amount: calc.Float(1e12), Per: calc.PerOnce, Weight: calc.Float(5e-7)},
-		}},
+		})},
 	}
 	return m
 }
@@ -359,7 +359,7 @@ func TestExportCSVTextRoundTrips(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := calc.NewModel()
 			m.Items = []calc.Item{{ID: "i", Name: tt.name, Side: calc.SideBenefit, Type: calc.TypeSocial, Weight: 1}}
-			m.Scenarios = []calc.Scenario{{ID: "s", Name: tt.name, Entries: map[string]calc.Entry{"i": {Score: calc.Float(4)}}}}
+			m.Scenarios = []calc.Scenario{{ID: "s", Name: tt.name, Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{"i": {Score: calc.Float(4)}})}}
 			_, rows := csvExport(t, m)
 			assert.Equal(t, []string{tt.want, tt.want, "benefit", "social", "", "1", "4", "score", "", "4"}, rows[1])
 			assert.Equal(t, totalsRow(tt.want, "Net value", "4"), csvRow(t, rows, tt.want, "Net value"))
@@ -508,8 +508,8 @@ func FuzzExportCSV(f *testing.F) {
 			c = calc.Entry{Score: calc.Float(v), Weight: calc.Float(v)}
 		}
 		m.Scenarios = []calc.Scenario{
-			{ID: "s1", Name: name, Entries: map[string]calc.Entry{"b": b, "c": c}},
-			{ID: "s2", Name: "Other", Entries: map[string]calc.Entry{"c": c}},
+			{ID: "s1", Name: name, Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{"b": b, "c": c})},
+			{ID: "s2", Name: "Other", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{"c": c})},
 		}
 		return m
 	}

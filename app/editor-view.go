@@ -279,7 +279,11 @@ func (e *Editor) askMode(ctx app.Context, mode calc.Mode) {
 func countEntries(m calc.Model) int {
 	n := 0
 	for _, s := range m.Scenarios {
-		n += len(s.Entries)
+		for _, e := range s.Entries {
+			if e != nil {
+				n++
+			}
+		}
 	}
 	return n
 }

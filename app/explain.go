@@ -40,11 +40,11 @@ func parts(n *numbers, m calc.Model, res calc.Result, j int, side calc.Side) []p
 			continue
 		}
 		p := part{Item: it, Weight: it.Weight, Contribution: r.Contributions[i], Scored: r.Scored[i]}
-		if e, ok := s.Entries[it.ID]; ok {
+		if e := s.Entry(i); e != nil {
 			if e.Weight != nil {
 				p.Weight, p.Override = *e.Weight, true
 			}
-			p.Input = describeEntry(n, m, e)
+			p.Input = describeEntry(n, m, *e)
 		}
 		out = append(out, p)
 	}

@@ -60,10 +60,10 @@ func TestPartsOrder(t *testing.T) {
 		{ID: "big2", Name: "Big 2", Side: calc.SideBenefit, Type: calc.TypeFunctional, Weight: 1},
 		{ID: "zero", Name: "Zero", Side: calc.SideBenefit, Type: calc.TypeFunctional, Weight: 1},
 	}
-	m.Scenarios = []calc.Scenario{{ID: "s", Name: "S", Entries: map[string]calc.Entry{
+	m.Scenarios = []calc.Scenario{{ID: "s", Name: "S", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
 		"small": {Score: calc.Float(1)}, "big1": {Score: calc.Float(4)}, "cost": {Score: calc.Float(5)},
 		"big2": {Score: calc.Float(4)}, "zero": {Score: calc.Float(0)},
-	}}}
+	})}}
 	var ids []string
 	for _, p := range parts(newNumbers(), m, calc.Evaluate(m), 0, calc.SideBenefit) {
 		ids = append(ids, p.Item.ID)

@@ -26,30 +26,29 @@ type itemRow struct {
 
 func (r *itemRow) Render() app.UI {
 	m := r.E.hist.Present()
-	for _, it := range m.Items {
-		if it.ID == r.ID {
-			// A row also renders on its own, for an edit inside it
-			// (Editor.inRow): its Sig must then say what it shows now,
-			// or a later grid render that brings it back (an undo)
-			// would find the old Sig equal and leave the edit on screen.
-			r.Sig = r.E.rowSig(m, it, r.E.draftsOf(it.ID))
-			return r.E.renderItemRow(m, it, r.First, r.Last)
-		}
+	if i := itemIndex(m, r.ID); i >= 0 {
+		// A row also renders on its own, for an edit inside it
+		// (Editor.inRow): its Sig must then say what it shows now,
+		// or a later grid render that brings it back (an undo)
+		// would find the old Sig equal and leave the edit on screen.
+		r.Sig = r.E.rowSig(m, i, r.E.draftsOf(r.ID))
+		return r.E.renderItemRow(m, i, r.First, r.Last)
 	}
 	return app.Tr() // gone: the grid drops this row in the same render
 }
 
-// rowSig hashes what the row of it shows: the item, the settings and
+// rowSig hashes what the row of m.Items[item] shows: the item, the settings and
 // scenarios its cells are drawn with, its entries, the recurrences chosen
 // for empty cells and the drafts typed into it. Anything renderItemRow
 // reads must be written here, or the row would not update.
-func (e *Editor) rowSig(m calc.Model, it calc.Item, drafts []keyDraft) uint64 {
+func (e *Editor) rowSig(m calc.Model, item int, drafts []keyDraft) uint64 {
+	it := m.Items[item]
 	h := newSig()
 	h.str(it.ID).str(it.Name).str(string(it.Side)).str(string(it.Type)).str(string(it.Stage)).num(it.Weight).str(it.Note)
 	h.flag(len(m.Items) >= calc.MaxItems).str(string(m.Mode)).int(m.Scale.Min).int(m.Scale.Max).str(m.Currency)
 	h.int(len(m.Scenarios))
 	for _, s := range m.Scenarios {
-		h.u64(e.cellSig(m, s, it))
+		h.u64(e.cellSig(m, s, item))
 	}
 	h.int(len(drafts))
 	for _, d := range drafts {

@@ -16,11 +16,11 @@ func TestRowSig(t *testing.T) {
 		return &Editor{pending: map[string]cellSetting{}}, testModel(), nil
 	}
 	e, m, d := base()
-	want := e.rowSig(m, m.Items[0], d)
+	want := e.rowSig(m, 0, d)
 
 	same := map[string]func(e *Editor, m *calc.Model, d *[]keyDraft){
 		"another item's entry": func(e *Editor, m *calc.Model, d *[]keyDraft) {
-			m.Scenarios[0].Entries["c1"] = calc.Entry{Score: calc.Float(5)}
+			setEntry(m, 0, "c1", calc.Entry{Score: calc.Float(5)})
 		},
 		"another item's name": func(e *Editor, m *calc.Model, d *[]keyDraft) { m.Items[1].Name = "Cost" },
 		"the title":           func(e *Editor, m *calc.Model, d *[]keyDraft) { m.Title = "Other" },
@@ -28,14 +28,14 @@ func TestRowSig(t *testing.T) {
 			e.pending[cellKey("s1", "c1")] = cellSetting{UnitHours, calc.PerYear}
 		},
 		"an equal entry, new pointers": func(e *Editor, m *calc.Model, d *[]keyDraft) {
-			m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(2)}
+			setEntry(m, 0, "b1", calc.Entry{Score: calc.Float(2)})
 		},
 	}
 	for name, change := range same {
 		t.Run("same/"+name, func(t *testing.T) {
 			e, m, d := base()
 			change(e, &m, &d)
-			assert.Equal(t, want, e.rowSig(m, m.Items[0], d))
+			assert.Equal(t, want, e.rowSig(m, 0, d))
 		})
 	}
 
@@ -56,17 +56,17 @@ func TestRowSig(t *testing.T) {
 			m.Scenarios[0], m.Scenarios[1] = m.Scenarios[1], m.Scenarios[0]
 		},
 		"score": func(e *Editor, m *calc.Model, d *[]keyDraft) {
-			m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(3)}
+			setEntry(m, 0, "b1", calc.Entry{Score: calc.Float(3)})
 		},
-		"entry removed": func(e *Editor, m *calc.Model, d *[]keyDraft) { delete(m.Scenarios[0].Entries, "b1") },
+		"entry removed": func(e *Editor, m *calc.Model, d *[]keyDraft) { clearEntry(m, 0, "b1") },
 		"entry weight": func(e *Editor, m *calc.Model, d *[]keyDraft) {
-			m.Scenarios[1].Entries["b1"] = calc.Entry{Score: calc.Float(5)}
+			setEntry(m, 1, "b1", calc.Entry{Score: calc.Float(5)})
 		},
 		"amount vs hours": func(e *Editor, m *calc.Model, d *[]keyDraft) {
-			m.Scenarios[0].Entries["b1"] = calc.Entry{Hours: calc.Float(2)}
+			setEntry(m, 0, "b1", calc.Entry{Hours: calc.Float(2)})
 		},
 		"per": func(e *Editor, m *calc.Model, d *[]keyDraft) {
-			m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(2), Per: calc.PerMonth}
+			setEntry(m, 0, "b1", calc.Entry{Score: calc.Float(2), Per: calc.PerMonth})
 		},
 		"pending recurrence": func(e *Editor, m *calc.Model, d *[]keyDraft) {
 			e.pending[cellKey("s2", "b1")] = cellSetting{UnitHours, calc.PerYear}
@@ -84,7 +84,7 @@ func TestRowSig(t *testing.T) {
 		t.Run("differs/"+name, func(t *testing.T) {
 			e, m, d := base()
 			change(e, &m, &d)
-			assert.NotEqual(t, want, e.rowSig(m, m.Items[0], d))
+			assert.NotEqual(t, want, e.rowSig(m, 0, d))
 		})
 	}
 }
@@ -112,18 +112,18 @@ func TestCellSig(t *testing.T) {
 		return &Editor{drafts: map[string]draft{}, pending: map[string]cellSetting{}}, m
 	}
 	e, m := base()
-	want := e.cellSig(m, m.Scenarios[0], m.Items[0])
+	want := e.cellSig(m, m.Scenarios[0], 0)
 
 	type change func(e *Editor, m *calc.Model)
 	differ := map[string]change{
-		"score":    func(e *Editor, m *calc.Model) { m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(3)} },
-		"no entry": func(e *Editor, m *calc.Model) { delete(m.Scenarios[0].Entries, "b1") },
+		"score":    func(e *Editor, m *calc.Model) { setEntry(m, 0, "b1", calc.Entry{Score: calc.Float(3)}) },
+		"no entry": func(e *Editor, m *calc.Model) { clearEntry(m, 0, "b1") },
 		"entry weight": func(e *Editor, m *calc.Model) {
-			m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(2), Weight: calc.Float(2)}
+			setEntry(m, 0, "b1", calc.Entry{Score: calc.Float(2), Weight: calc.Float(2)})
 		},
-		"hours": func(e *Editor, m *calc.Model) { m.Scenarios[0].Entries["b1"] = calc.Entry{Hours: calc.Float(2)} },
+		"hours": func(e *Editor, m *calc.Model) { setEntry(m, 0, "b1", calc.Entry{Hours: calc.Float(2)}) },
 		"per": func(e *Editor, m *calc.Model) {
-			m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(2), Per: calc.PerYear}
+			setEntry(m, 0, "b1", calc.Entry{Score: calc.Float(2), Per: calc.PerYear})
 		},
 		"item name":     func(e *Editor, m *calc.Model) { m.Items[0].Name = "Other" },
 		"item weight":   func(e *Editor, m *calc.Model) { m.Items[0].Weight = 4 },
@@ -141,12 +141,12 @@ func TestCellSig(t *testing.T) {
 		t.Run("differs/"+name, func(t *testing.T) {
 			e, m := base()
 			c(e, &m)
-			assert.NotEqual(t, want, e.cellSig(m, m.Scenarios[0], m.Items[0]))
+			assert.NotEqual(t, want, e.cellSig(m, m.Scenarios[0], 0))
 		})
 	}
 	same := map[string]change{
-		"another scenario's entry": func(e *Editor, m *calc.Model) { m.Scenarios[1].Entries["b1"] = calc.Entry{Score: calc.Float(1)} },
-		"another item's entry":     func(e *Editor, m *calc.Model) { m.Scenarios[0].Entries["c1"] = calc.Entry{Score: calc.Float(1)} },
+		"another scenario's entry": func(e *Editor, m *calc.Model) { setEntry(m, 1, "b1", calc.Entry{Score: calc.Float(1)}) },
+		"another item's entry":     func(e *Editor, m *calc.Model) { setEntry(m, 0, "c1", calc.Entry{Score: calc.Float(1)}) },
 		"the item's note":          func(e *Editor, m *calc.Model) { m.Items[0].Note = "n" },
 		"the item's type":          func(e *Editor, m *calc.Model) { m.Items[0].Type = calc.TypeSocial },
 		"another cell's draft":     func(e *Editor, m *calc.Model) { e.drafts[cellKey("s2", "b1")] = draft{Text: "2"} },
@@ -156,7 +156,7 @@ func TestCellSig(t *testing.T) {
 		t.Run("same/"+name, func(t *testing.T) {
 			e, m := base()
 			c(e, &m)
-			assert.Equal(t, want, e.cellSig(m, m.Scenarios[0], m.Items[0]))
+			assert.Equal(t, want, e.cellSig(m, m.Scenarios[0], 0))
 		})
 	}
 }

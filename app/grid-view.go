@@ -153,10 +153,10 @@ func copyIcon() app.UI {
 }
 
 func (e *Editor) renderSide(m calc.Model, side calc.Side, drafts map[string][]keyDraft) app.UI {
-	var rows []calc.Item
-	for _, it := range m.Items {
-		if it.Side == side {
-			rows = append(rows, it)
+	var rows []int // indexes in m.Items
+	for i := range m.Items {
+		if m.Items[i].Side == side {
+			rows = append(rows, i)
 		}
 	}
 	cols := 2 + len(m.Scenarios)
@@ -174,9 +174,10 @@ func (e *Editor) renderSide(m calc.Model, side calc.Side, drafts map[string][]ke
 		iff(len(rows) == 0, func() app.UI {
 			return app.Tr().Class("empty").Body(app.Td().ColSpan(cols).Text(emptyText(side)))
 		}),
-		app.Range(rows).Slice(func(i int) app.UI {
-			it := rows[i]
-			return &itemRow{E: e, ID: it.ID, First: i == 0, Last: i == len(rows)-1, Sig: e.rowSig(m, it, drafts[it.ID])}
+		app.Range(rows).Slice(func(k int) app.UI {
+			i := rows[k]
+			id := m.Items[i].ID
+			return &itemRow{E: e, ID: id, First: k == 0, Last: k == len(rows)-1, Sig: e.rowSig(m, i, drafts[id])}
 		}),
 	)
 }
@@ -188,7 +189,9 @@ func emptyText(side calc.Side) string {
 	return "No benefits yet. Add what the customer gains: performance (functional), peace of mind (emotional), reputation (social) and savings (monetary)."
 }
 
-func (e *Editor) renderItemRow(m calc.Model, it calc.Item, first, last bool) app.UI {
+// renderItemRow is the row of m.Items[item].
+func (e *Editor) renderItemRow(m calc.Model, item int, first, last bool) app.UI {
+	it := m.Items[item]
 	nameKey := "item/" + it.ID + "/name"
 	weightKey := "item/" + it.ID + "/weight"
 	noteKey := "item/" + it.ID + "/note"
@@ -253,7 +256,7 @@ func (e *Editor) renderItemRow(m calc.Model, it calc.Item, first, last bool) app
 		),
 		app.Range(m.Scenarios).Slice(func(i int) app.UI {
 			s := m.Scenarios[i]
-			return &cellView{E: e, Scenario: s.ID, Item: it.ID, Sig: e.cellSig(m, s, it)}
+			return &cellView{E: e, Scenario: s.ID, Item: it.ID, Sig: e.cellSig(m, s, item)}
 		}),
 	)
 }
@@ -297,7 +300,7 @@ func (c *cellView) Render() app.UI {
 	if si < 0 || ii < 0 {
 		return app.Td() // gone: the row drops this cell in the same render
 	}
-	return c.E.renderCell(m, m.Scenarios[si], m.Items[ii])
+	return c.E.renderCell(m, m.Scenarios[si], ii)
 }
 
 // cellSig hashes what renderCell reads: the settings its inputs are drawn
@@ -305,8 +308,11 @@ func (c *cellView) Render() app.UI {
 // weight override), the entry, the recurrence chosen for it while empty,
 // and the drafts typed into it.
 // rowSig hashes it too, for each of the row's cells.
-func (e *Editor) cellSig(m calc.Model, s calc.Scenario, it calc.Item) uint64 {
-	en, has := s.Entries[it.ID]
+func (e *Editor) cellSig(m calc.Model, s calc.Scenario, item int) uint64 {
+	it, en, has := m.Items[item], s.Entry(item), true
+	if en == nil {
+		en, has = &noEntry, false
+	}
 	h := newSig().str(string(m.Mode)).int(m.Scale.Min).int(m.Scale.Max).str(m.Currency).
 		str(s.ID).str(s.Name).str(it.ID).str(it.Name).num(it.Weight).
 		flag(has).ptr(en.Score).ptr(en.Amount).ptr(en.Hours).str(string(en.Per)).ptr(en.Weight)
@@ -322,12 +328,16 @@ func (e *Editor) cellSig(m calc.Model, s calc.Scenario, it calc.Item) uint64 {
 	return uint64(*h)
 }
 
+// noEntry stands for the entry of an unscored cell.
+var noEntry calc.Entry
+
 // renderCell is one scenario's value for one item: a score, or an amount
 // or hours with their recurrence; and an optional weight override.
-func (e *Editor) renderCell(m calc.Model, s calc.Scenario, it calc.Item) app.UI {
+func (e *Editor) renderCell(m calc.Model, s calc.Scenario, item int) app.UI {
+	it := m.Items[item]
 	key := cellKey(s.ID, it.ID)
 	wkey := key + "/weight"
-	_, scored := s.Entries[it.ID]
+	scored := s.Entry(item) != nil
 	label := it.Name + " in " + s.Name
 	cell := app.Td().Class("cell"+cls(" unscored", !scored)).DataSet("scenario", s.ID).DataSet("label", s.Name)
 	if m.Mode == calc.ModeScore {

@@ -27,7 +27,7 @@ func Reduce(m calc.Model, a Action) (calc.Model, error) {
 		}
 		m.Mode = a.Mode
 		m.Scenarios = mapScenarios(m.Scenarios, func(s calc.Scenario) calc.Scenario {
-			s.Entries = map[string]calc.Entry{}
+			s.Entries = make([]*calc.Entry, len(m.Items))
 			return s
 		})
 	case SetScale:
@@ -35,7 +35,7 @@ func Reduce(m calc.Model, a Action) (calc.Model, error) {
 		m.Scale = calc.Scale{Min: a.Min, Max: a.Max}
 		if m.Mode == calc.ModeScore && old != m.Scale && old.Max > old.Min {
 			m.Scenarios = mapScenarios(m.Scenarios, func(s calc.Scenario) calc.Scenario {
-				s.Entries = mapEntries(s.Entries, func(e calc.Entry) calc.Entry {
+				s.Entries = mapEntries(s.Entries, len(m.Items), func(e calc.Entry) calc.Entry {
 					if e.Score != nil {
 						e.Score = calc.Float(rescale(*e.Score, old, m.Scale))
 					}
@@ -63,17 +63,21 @@ func Reduce(m calc.Model, a Action) (calc.Model, error) {
 		}
 		it := calc.Item{ID: freshID(itemIDs(m), string(a.Side[0])), Name: name, Side: a.Side, Type: types[0], Weight: 1}
 		m.Items = append(cloneItems(m.Items), it)
+		m.Scenarios = mapScenarios(m.Scenarios, func(s calc.Scenario) calc.Scenario {
+			s.Entries = entriesFor(s.Entries, len(m.Items))
+			return s
+		})
 	case DeleteItem:
 		i := itemIndex(m, a.ID)
 		if i < 0 {
 			return m, errNoItem(a.ID)
 		}
+		n := len(m.Items)
 		items := cloneItems(m.Items)
 		m.Items = append(items[:i], items[i+1:]...)
 		m.Scenarios = mapScenarios(m.Scenarios, func(s calc.Scenario) calc.Scenario {
-			if _, ok := s.Entries[a.ID]; ok {
-				s.Entries = withoutEntry(s.Entries, a.ID)
-			}
+			es := entriesFor(s.Entries, n)
+			s.Entries = append(es[:i], es[i+1:]...)
 			return s
 		})
 	case DuplicateItem:
@@ -84,11 +88,12 @@ func Reduce(m calc.Model, a Action) (calc.Model, error) {
 		dup := m.Items[i]
 		dup.ID = freshID(itemIDs(m), string(dup.Side[0]))
 		dup.Name = copyName(dup.Name)
+		n := len(m.Items)
 		m.Items = insertAt(cloneItems(m.Items), i+1, dup)
 		m.Scenarios = mapScenarios(m.Scenarios, func(s calc.Scenario) calc.Scenario {
-			if e, ok := s.Entries[a.ID]; ok {
-				s.Entries = withEntry(s.Entries, dup.ID, e)
-			}
+			// The copy shares the entry: entries are never changed in place.
+			es := entriesFor(s.Entries, n)
+			s.Entries = insertAt(es, i+1, es[i])
 			return s
 		})
 	case MoveItem:
@@ -100,10 +105,11 @@ func Reduce(m calc.Model, a Action) (calc.Model, error) {
 		if j == i {
 			return m, nil
 		}
-		items := cloneItems(m.Items)
-		it := items[i]
-		items = append(items[:i], items[i+1:]...)
-		m.Items = insertAt(items, j, it)
+		m.Items = move(cloneItems(m.Items), i, j)
+		m.Scenarios = mapScenarios(m.Scenarios, func(s calc.Scenario) calc.Scenario {
+			s.Entries = move(entriesFor(s.Entries, len(m.Items)), i, j)
+			return s
+		})
 	case SetItemName:
 		return editItem(m, a.ID, func(it *calc.Item) error {
 			if err := checkName(a.Name); err != nil {
@@ -148,7 +154,7 @@ func Reduce(m calc.Model, a Action) (calc.Model, error) {
 		if strings.TrimSpace(name) == "" {
 			name = "Scenario " + strconv.Itoa(len(m.Scenarios)+1)
 		}
-		s := calc.Scenario{ID: freshID(scenarioIDs(m), "s"), Name: name, Entries: map[string]calc.Entry{}}
+		s := calc.Scenario{ID: freshID(scenarioIDs(m), "s"), Name: name, Entries: make([]*calc.Entry, len(m.Items))}
 		m.Scenarios = append(cloneScenarios(m.Scenarios), s)
 	case RenameScenario:
 		if err := checkName(a.Name); err != nil {
@@ -169,7 +175,7 @@ func Reduce(m calc.Model, a Action) (calc.Model, error) {
 		dup := m.Scenarios[i]
 		dup.ID = freshID(scenarioIDs(m), "s")
 		dup.Name = copyName(dup.Name)
-		dup.Entries = mapEntries(dup.Entries, func(e calc.Entry) calc.Entry { return e })
+		dup.Entries = entriesFor(dup.Entries, len(m.Items))
 		m.Scenarios = insertAt(cloneScenarios(m.Scenarios), i+1, dup)
 	case DeleteScenario:
 		i := scenarioIndex(m, a.ID)
@@ -190,10 +196,7 @@ func Reduce(m calc.Model, a Action) (calc.Model, error) {
 		if j == i {
 			return m, nil
 		}
-		ss := cloneScenarios(m.Scenarios)
-		s := ss[i]
-		ss = append(ss[:i], ss[i+1:]...)
-		m.Scenarios = insertAt(ss, j, s)
+		m.Scenarios = move(cloneScenarios(m.Scenarios), i, j)
 	case SetScore:
 		if a.Score != nil {
 			if err := checkScore(*a.Score, m.Scale); err != nil {
@@ -297,21 +300,15 @@ func errNoScenario(id string) error { return fmt.Errorf("no scenario %q", id) }
 
 // entryOf returns the entry of item in scenario, if there is one.
 func entryOf(m calc.Model, scenario, item string) (calc.Entry, bool) {
-	if i := scenarioIndex(m, scenario); i >= 0 {
-		e, ok := m.Scenarios[i].Entries[item]
-		return e, ok
+	if j, i := scenarioIndex(m, scenario), itemIndex(m, item); j >= 0 && i >= 0 {
+		if e := m.Scenarios[j].Entry(i); e != nil {
+			return *e, true
+		}
 	}
 	return calc.Entry{}, false
 }
 
-func itemIndex(m calc.Model, id string) int {
-	for i, it := range m.Items {
-		if it.ID == id {
-			return i
-		}
-	}
-	return -1
-}
+func itemIndex(m calc.Model, id string) int { return m.ItemIndex(id) }
 
 func scenarioIndex(m calc.Model, id string) int {
 	for i, s := range m.Scenarios {
@@ -355,16 +352,21 @@ func editScenario(m calc.Model, id string, edit func(*calc.Scenario) error) (cal
 // editEntry edits the entry of item in scenario; edit returns false to
 // remove the entry (the item becomes unscored there).
 func editEntry(m calc.Model, scenario, item string, edit func(*calc.Entry) bool) (calc.Model, error) {
-	if itemIndex(m, item) < 0 {
+	i := itemIndex(m, item)
+	if i < 0 {
 		return m, errNoItem(item)
 	}
 	return editScenario(m, scenario, func(s *calc.Scenario) error {
-		e := s.Entries[item]
-		if edit(&e) {
-			s.Entries = withEntry(s.Entries, item, e)
-		} else {
-			s.Entries = withoutEntry(s.Entries, item)
+		var e calc.Entry
+		if old := s.Entry(i); old != nil {
+			e = *old
 		}
+		es := entriesFor(s.Entries, len(m.Items))
+		es[i] = nil
+		if edit(&e) {
+			es[i] = &e
+		}
+		s.Entries = es
 		return nil
 	})
 }
@@ -455,29 +457,28 @@ func mapScenarios(ss []calc.Scenario, f func(calc.Scenario) calc.Scenario) []cal
 	return out
 }
 
-func mapEntries(es map[string]calc.Entry, f func(calc.Entry) calc.Entry) map[string]calc.Entry {
-	out := make(map[string]calc.Entry, len(es))
-	for k, e := range es {
-		out[k] = f(e)
-	}
+// entriesFor returns a copy of es as long as the model's n items: what an
+// edit changes, leaving es to the models that share it.
+func entriesFor(es []*calc.Entry, n int) []*calc.Entry {
+	out := make([]*calc.Entry, n)
+	copy(out, es)
 	return out
 }
 
-func withEntry(es map[string]calc.Entry, id string, e calc.Entry) map[string]calc.Entry {
-	out := make(map[string]calc.Entry, len(es)+1)
-	for k, v := range es {
-		out[k] = v
-	}
-	out[id] = e
-	return out
-}
-
-func withoutEntry(es map[string]calc.Entry, id string) map[string]calc.Entry {
-	out := make(map[string]calc.Entry, len(es))
-	for k, v := range es {
-		if k != id {
-			out[k] = v
+// mapEntries returns entriesFor(es, n) with f applied to each entry.
+func mapEntries(es []*calc.Entry, n int, f func(calc.Entry) calc.Entry) []*calc.Entry {
+	out := entriesFor(es, n)
+	for i, e := range out {
+		if e != nil {
+			v := f(*e)
+			out[i] = &v
 		}
 	}
 	return out
+}
+
+// move returns s with its element i moved to index j.
+func move[T any](s []T, i, j int) []T {
+	v := s[i]
+	return insertAt(append(s[:i], s[i+1:]...), j, v)
 }

@@ -18,12 +18,12 @@ func testModel() calc.Model {
 		{ID: "b2", Name: "Trust", Side: calc.SideBenefit, Type: calc.TypeEmotional, Weight: 1},
 	}
 	m.Scenarios = []calc.Scenario{
-		{ID: "s1", Name: "Status quo", Entries: map[string]calc.Entry{
+		{ID: "s1", Name: "Status quo", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
 			"b1": {Score: calc.Float(2)}, "c1": {Score: calc.Float(1)}, "b2": {Score: calc.Float(3)},
-		}},
-		{ID: "s2", Name: "With us", Entries: map[string]calc.Entry{
+		})},
+		{ID: "s2", Name: "With us", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
 			"b1": {Score: calc.Float(5), Weight: calc.Float(3)}, "c1": {Score: calc.Float(4)},
-		}},
+		})},
 	}
 	return m
 }
@@ -57,14 +57,16 @@ func TestReduce(t *testing.T) {
 			assert.Equal(t, calc.ModeMoney, m.Mode)
 			assert.Len(t, m.Items, 3, "items are kept")
 			for _, s := range m.Scenarios {
-				assert.Empty(t, s.Entries)
+				for _, e := range s.Entries {
+					assert.Nil(t, e)
+				}
 			}
 		}},
 		{"rescale 1-5 to 1-10", SetScale{1, 10}, func(t *testing.T, m calc.Model) {
-			assert.Equal(t, 10.0, *m.Scenarios[1].Entries["b1"].Score)
-			assert.Equal(t, 1.0, *m.Scenarios[0].Entries["c1"].Score)
-			assert.Equal(t, 3.25, *m.Scenarios[0].Entries["b1"].Score)
-			assert.Equal(t, 3.0, *m.Scenarios[1].Entries["b1"].Weight, "weights are kept")
+			assert.Equal(t, 10.0, *entryAt(m, 1, "b1").Score)
+			assert.Equal(t, 1.0, *entryAt(m, 0, "c1").Score)
+			assert.Equal(t, 3.25, *entryAt(m, 0, "b1").Score)
+			assert.Equal(t, 3.0, *entryAt(m, 1, "b1").Weight, "weights are kept")
 		}},
 		{"currency is upper-cased", SetCurrency{" eur "}, func(t *testing.T, m calc.Model) { assert.Equal(t, "EUR", m.Currency) }},
 		{"add benefit", AddItem{Side: calc.SideBenefit}, func(t *testing.T, m calc.Model) {
@@ -78,17 +80,22 @@ func TestReduce(t *testing.T) {
 		}},
 		{"delete item removes its entries", DeleteItem{"b1"}, func(t *testing.T, m calc.Model) {
 			assert.Equal(t, []string{"c1", "b2"}, itemNames(m))
-			for _, s := range m.Scenarios {
-				assert.NotContains(t, s.Entries, "b1")
-			}
+			assert.Equal(t, 1.0, *entryAt(m, 0, "c1").Score, "the entries that stay follow their items")
+			assert.Equal(t, 3.0, *entryAt(m, 0, "b2").Score)
+			assert.Nil(t, entryAt(m, 1, "b2"))
 		}},
 		{"duplicate item copies entries", DuplicateItem{"b1"}, func(t *testing.T, m calc.Model) {
 			assert.Equal(t, []string{"b1", "b3", "c1", "b2"}, itemNames(m))
 			assert.Equal(t, "Reliability (copy)", m.Items[1].Name)
-			assert.Equal(t, m.Scenarios[1].Entries["b1"], m.Scenarios[1].Entries["b3"])
+			require.NotNil(t, entryAt(m, 1, "b3"))
+			assert.Equal(t, entryAt(m, 1, "b1"), entryAt(m, 1, "b3"))
+			assert.Equal(t, 1.0, *entryAt(m, 0, "c1").Score, "the entries after it follow their items")
 		}},
 		{"move benefit down skips costs", MoveItem{"b1", 1}, func(t *testing.T, m calc.Model) {
 			assert.Equal(t, []string{"c1", "b2", "b1"}, itemNames(m))
+			assert.Equal(t, 2.0, *entryAt(m, 0, "b1").Score, "entries move with their items")
+			assert.Equal(t, 3.0, *entryAt(m, 0, "b2").Score)
+			assert.Equal(t, 3.0, *entryAt(m, 1, "b1").Weight)
 		}},
 		{"move past the end stays", MoveItem{"b2", 1}, func(t *testing.T, m calc.Model) {
 			assert.Equal(t, []string{"b1", "c1", "b2"}, itemNames(m))
@@ -110,17 +117,18 @@ func TestReduce(t *testing.T) {
 		{"delete scenario", DeleteScenario{"s1"}, func(t *testing.T, m calc.Model) { assert.Equal(t, []string{"s2"}, scenarioNames(m)) }},
 		{"move scenario first", MoveScenario{"s2", -1}, func(t *testing.T, m calc.Model) { assert.Equal(t, []string{"s2", "s1"}, scenarioNames(m)) }},
 		{"set score", SetScore{"s2", "b2", calc.Float(4.5)}, func(t *testing.T, m calc.Model) {
-			assert.Equal(t, 4.5, *m.Scenarios[1].Entries["b2"].Score)
+			assert.Equal(t, 4.5, *entryAt(m, 1, "b2").Score)
 		}},
 		{"clear score unscored", SetScore{"s1", "b1", nil}, func(t *testing.T, m calc.Model) {
-			assert.NotContains(t, m.Scenarios[0].Entries, "b1")
+			assert.Nil(t, entryAt(m, 0, "b1"))
+			assert.NotNil(t, entryAt(m, 0, "c1"))
 		}},
 		{"entry weight override", SetEntryWeight{"s1", "b1", calc.Float(0.5)}, func(t *testing.T, m calc.Model) {
-			assert.Equal(t, 0.5, *m.Scenarios[0].Entries["b1"].Weight)
+			assert.Equal(t, 0.5, *entryAt(m, 0, "b1").Weight)
 		}},
 		{"remove weight override", SetEntryWeight{"s2", "b1", nil}, func(t *testing.T, m calc.Model) {
-			assert.Nil(t, m.Scenarios[1].Entries["b1"].Weight)
-			assert.Equal(t, 5.0, *m.Scenarios[1].Entries["b1"].Score)
+			assert.Nil(t, entryAt(m, 1, "b1").Weight)
+			assert.Equal(t, 5.0, *entryAt(m, 1, "b1").Score)
 		}},
 	}
 	for _, tt := range tests {
@@ -129,6 +137,9 @@ func TestReduce(t *testing.T) {
 			got, err := Reduce(before, tt.action)
 			require.NoError(t, err)
 			require.NoError(t, calc.Validate(got))
+			for _, s := range got.Scenarios {
+				require.Len(t, s.Entries, len(got.Items), "%s: entries parallel to the items", s.ID)
+			}
 			tt.check(t, got)
 			assert.Equal(t, testModel(), before, "Reduce must not modify its input")
 		})
@@ -143,8 +154,8 @@ func TestReduceMoney(t *testing.T) {
 	m, err = Reduce(m, SetMoney{Scenario: "s1", Item: "b1", Value: calc.Float(20), Hours: true})
 	require.NoError(t, err)
 	require.NoError(t, calc.Validate(m))
-	assert.Equal(t, calc.Entry{Amount: calc.Float(3000), Per: calc.PerYear}, m.Scenarios[0].Entries["c1"])
-	assert.Equal(t, calc.Entry{Hours: calc.Float(20), Per: calc.PerOnce}, m.Scenarios[0].Entries["b1"])
+	assert.Equal(t, &calc.Entry{Amount: calc.Float(3000), Per: calc.PerYear}, entryAt(m, 0, "c1"))
+	assert.Equal(t, &calc.Entry{Hours: calc.Float(20), Per: calc.PerOnce}, entryAt(m, 0, "b1"))
 }
 
 func TestReduceErrors(t *testing.T) {

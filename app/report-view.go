@@ -118,7 +118,7 @@ func (e *Editor) reportAssumptions(m calc.Model) app.UI {
 	overrides := 0
 	for _, s := range m.Scenarios {
 		for _, en := range s.Entries {
-			if en.Weight != nil {
+			if en != nil && en.Weight != nil {
 				overrides++
 			}
 		}

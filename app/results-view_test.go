@@ -23,10 +23,10 @@ func TestCardAndWaterfallSig(t *testing.T) {
 		}
 		m.Scenarios = nil
 		for i, id := range []string{"s1", "s2", "s3"} {
-			m.Scenarios = append(m.Scenarios, calc.Scenario{ID: id, Name: "Option " + id, Entries: map[string]calc.Entry{
+			m.Scenarios = append(m.Scenarios, calc.Scenario{ID: id, Name: "Option " + id, Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
 				"b1": {Amount: calc.Float(float64(100 * (i + 1))), Per: calc.PerMonth},
 				"c1": {Amount: calc.Float(1000), Per: calc.PerOnce},
-			}})
+			})})
 		}
 		return m, calc.Evaluate(m)
 	}
@@ -174,7 +174,7 @@ func TestTopbarAndSettingsSig(t *testing.T) {
 	differs("settings/", settings, (*Editor).settingsSig, set)
 
 	grid := map[string]change{
-		"an entry":      func(e *Editor, m *calc.Model) { m.Scenarios[0].Entries["b1"] = calc.Entry{Score: calc.Float(5)} },
+		"an entry":      func(e *Editor, m *calc.Model) { setEntry(m, 0, "b1", calc.Entry{Score: calc.Float(5)}) },
 		"an item name":  func(e *Editor, m *calc.Model) { m.Items[0].Name = "Other" },
 		"a cell draft":  func(e *Editor, m *calc.Model) { e.drafts["entry/s1/b1"] = draft{Text: "4x", Err: "Enter a number."} },
 		"a scenario":    func(e *Editor, m *calc.Model) { m.Scenarios[0].Name = "Today" },

@@ -3,7 +3,6 @@ package calc_test
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -56,7 +55,7 @@ func benchModel(mode calc.Mode, nItems, nScenarios int) calc.Model {
 			}
 			entries[it.ID] = e
 		}
-		m.Scenarios[j] = calc.Scenario{ID: fmt.Sprintf("s%d", j), Name: fmt.Sprintf("Scenario %d", j), Entries: entries}
+		m.Scenarios[j] = calc.Scenario{ID: fmt.Sprintf("s%d", j), Name: fmt.Sprintf("Scenario %d", j), Entries: calc.EntriesByID(m.Items, entries)}
 	}
 	return m
 }
@@ -79,27 +78,12 @@ func benchmarkEvaluate(b *testing.B, m calc.Model) {
 }
 
 // decoded returns m after a round trip through its file, as the app opens
-// a model: its strings and numbers are allocated as Decode allocates them.
-// Decode keys the entries by the items' own id strings, as benchModel does.
+// a model: its entries and numbers are allocated as Decode allocates them.
 func decoded(b *testing.B, m calc.Model) calc.Model {
 	data, err := calc.Encode(m)
 	require.NoError(b, err)
 	m, err = calc.Decode(data)
 	require.NoError(b, err)
-	return m
-}
-
-// ownKeys returns m with every entry keyed by a copy of its item's id, as
-// a model built or edited in memory may be: map lookups by item id then
-// compare the keys' bytes, not only their pointers.
-func ownKeys(m calc.Model) calc.Model {
-	for k := range m.Scenarios {
-		entries := make(map[string]calc.Entry, len(m.Scenarios[k].Entries))
-		for id, e := range m.Scenarios[k].Entries {
-			entries[strings.Clone(id)] = e
-		}
-		m.Scenarios[k].Entries = entries
-	}
 	return m
 }
 
@@ -114,9 +98,6 @@ func BenchmarkEvaluate(b *testing.B) {
 	})
 	b.Run("money-decoded", func(b *testing.B) {
 		benchmarkEvaluate(b, decoded(b, benchModel(calc.ModeMoney, calc.MaxItems, calc.MaxScenarios)))
-	})
-	b.Run("money-own-keys", func(b *testing.B) {
-		benchmarkEvaluate(b, ownKeys(benchModel(calc.ModeMoney, calc.MaxItems, calc.MaxScenarios)))
 	})
 }
 

@@ -19,7 +19,7 @@ const maxDepth = 64
 // Decode reads a valuecalc/1 model file (SPEC §2), applies the defaults of
 // absent fields and checks every rule with Validate. On success the model
 // has every default filled in: settings of both modes, item weights, notes,
-// one scenario when the file has none, an empty map of entries, and Per of
+// one scenario when the file has none, entries parallel to the items, and Per of
 // every money entry (PerOnce when absent).
 //
 // A leading UTF-8 byte order mark is skipped. Decode does not stop at the
@@ -63,7 +63,7 @@ func Decode(data []byte) (Model, error) {
 		return Model{}, d.list.result()
 	}
 	var v validator
-	v.model(m, d.idsKnown)
+	v.model(m)
 	covered := d.coverage()
 	list := d.list
 	for _, vp := range v.list.items {
@@ -592,6 +592,8 @@ func (d *walker) model(n *node) Model {
 	}
 	if c := n.get("scenarios"); c != nil {
 		m.Scenarios = d.scenarios(c, root.field("scenarios"), m.Mode, m.Items)
+	} else {
+		m.Scenarios[0].Entries = make([]*Entry, len(m.Items))
 	}
 	return m
 }
@@ -656,17 +658,17 @@ func (d *walker) scenarios(n *node, p fieldPath, mode Mode, items []Item) []Scen
 		d.list.drop(p, ErrWrongKind, "must be an array, got "+n.describe())
 		return nil
 	}
-	// Entries are keyed by the items' own id strings: map lookups by
-	// item id then find equal pointers and need not compare bytes.
-	ids := make(map[string]string, len(items))
-	for _, it := range items {
-		ids[it.ID] = it.ID
+	// index finds an item by id; with duplicate ids (an error of its own)
+	// the first item's.
+	index := make(map[string]int, len(items))
+	for i := len(items) - 1; i >= 0; i-- {
+		index[items[i].ID] = i
 	}
 	scenarios := make([]Scenario, len(n.kids))
 	for j := range n.kids {
 		c, sp := &n.kids[j], p.at(j)
 		sc := &scenarios[j]
-		sc.Entries = map[string]Entry{}
+		sc.Entries = make([]*Entry, len(items))
 		if !d.object(c, sp) {
 			continue
 		}
@@ -682,12 +684,23 @@ func (d *walker) scenarios(n *node, p fieldPath, mode Mode, items []Item) []Scen
 			continue
 		}
 		d.repeats(e, ep)
-		sc.Entries = make(map[string]Entry, len(e.keys))
+		// One allocation for the scenario's entries, in the file's order:
+		// Evaluate then reads them from consecutive memory.
+		backing := make([]Entry, len(e.keys))
 		for k, key := range e.keys {
-			if id, ok := ids[key]; ok {
-				key = id
+			backing[k] = d.entry(&e.kids[k], ep.field(key), mode)
+			i, ok := index[key]
+			if !ok {
+				// An entry for an item whose id could not be read may be
+				// its own: it is only reported when every id was read.
+				if d.idsKnown {
+					d.list.add(ep.field(key), ErrUnknownItem, "unknown item "+quote(key))
+				}
+				continue
 			}
-			sc.Entries[key] = d.entry(&e.kids[k], ep.field(key), mode)
+			if sc.Entries[i] == nil {
+				sc.Entries[i] = &backing[k]
+			}
 		}
 	}
 	return scenarios

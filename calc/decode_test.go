@@ -74,7 +74,7 @@ func TestDecode(t *testing.T) {
 					"up-time_1": {"amount": 400, "per": "month", "weight": 2},
 					"sub": {"hours": 3, "per": "year"}}}]}`,
 			want: func() calc.Model {
-				return calc.Model{
+				m := calc.Model{
 					Format: calc.Format, Title: "Helpdesk", Mode: calc.ModeMoney, Scale: calc.Scale{Min: 0, Max: 10},
 					Currency: "EUR", HorizonYears: 5, DiscountRate: 0.08, HourlyRate: 45.5,
 					Items: []calc.Item{
@@ -82,11 +82,12 @@ func TestDecode(t *testing.T) {
 							Stage: calc.StageUse, Weight: 0.8, Note: "from the SLA"},
 						{ID: "sub", Name: "Subscription", Side: calc.SideCost, Type: calc.TypeFinancial, Weight: 1},
 					},
-					Scenarios: []calc.Scenario{{ID: "smb", Name: "SMB", Entries: map[string]calc.Entry{
-						"up-time_1": {Amount: f(400), Per: calc.PerMonth, Weight: f(2)},
-						"sub":       {Hours: f(3), Per: calc.PerYear},
-					}}},
 				}
+				m.Scenarios = []calc.Scenario{{ID: "smb", Name: "SMB", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
+					"up-time_1": {Amount: f(400), Per: calc.PerMonth, Weight: f(2)},
+					"sub":       {Hours: f(3), Per: calc.PerYear},
+				})}}
+				return m
 			},
 		},
 		{
@@ -96,7 +97,7 @@ func TestDecode(t *testing.T) {
 				m := calc.NewModel()
 				m.Mode = calc.ModeMoney
 				m.Items = []calc.Item{{ID: "a", Name: "A", Side: calc.SideBenefit, Type: calc.TypeMonetary, Weight: 1}}
-				m.Scenarios = []calc.Scenario{{ID: "s", Name: "S", Entries: map[string]calc.Entry{"a": {Amount: f(5000), Per: calc.PerOnce}}}}
+				m.Scenarios = []calc.Scenario{{ID: "s", Name: "S", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{"a": {Amount: f(5000), Per: calc.PerOnce}})}}
 				return m
 			},
 		},
@@ -124,7 +125,7 @@ func TestDecode(t *testing.T) {
 			in:   file(`"scenarios": [{"id": "x", "name": "X"}, {"id": "y", "name": "Y", "entries": {}}]`),
 			want: func() calc.Model {
 				m := calc.NewModel()
-				m.Scenarios = []calc.Scenario{{ID: "x", Name: "X", Entries: map[string]calc.Entry{}}, {ID: "y", Name: "Y", Entries: map[string]calc.Entry{}}}
+				m.Scenarios = []calc.Scenario{{ID: "x", Name: "X", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{})}, {ID: "y", Name: "Y", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{})}}
 				return m
 			},
 		},
@@ -134,7 +135,7 @@ func TestDecode(t *testing.T) {
 			want: func() calc.Model {
 				m := calc.NewModel()
 				m.Items = []calc.Item{itemA}
-				m.Scenarios = []calc.Scenario{{ID: "s", Name: "S", Entries: map[string]calc.Entry{"a": {Score: f(2.5), Weight: f(0)}}}}
+				m.Scenarios = []calc.Scenario{{ID: "s", Name: "S", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{"a": {Score: f(2.5), Weight: f(0)}})}}
 				return m
 			},
 		},
@@ -208,7 +209,7 @@ func TestDecode(t *testing.T) {
 			in:   `{"scenarios": [{"entries": {}, "name": "S", "id": "s"}], "mode": "score", "format": "valuecalc/1"}`,
 			want: func() calc.Model {
 				m := calc.NewModel()
-				m.Scenarios = []calc.Scenario{{ID: "s", Name: "S", Entries: map[string]calc.Entry{}}}
+				m.Scenarios = []calc.Scenario{{ID: "s", Name: "S", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{})}}
 				return m
 			},
 		},
@@ -223,7 +224,7 @@ func TestDecode(t *testing.T) {
 				id := strings.Repeat("x", 64)
 				m.Items = []calc.Item{{ID: id, Name: strings.Repeat("n", 200), Side: calc.SideCost, Type: calc.TypeRisk,
 					Weight: 1000, Note: strings.Repeat("z", 2000)}}
-				m.Scenarios = []calc.Scenario{{ID: "s", Name: "S", Entries: map[string]calc.Entry{id: {Amount: f(1e12), Per: calc.PerOnce, Weight: f(1000)}}}}
+				m.Scenarios = []calc.Scenario{{ID: "s", Name: "S", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{id: {Amount: f(1e12), Per: calc.PerOnce, Weight: f(1000)}})}}
 				return m
 			},
 		},
@@ -232,7 +233,7 @@ func TestDecode(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := calc.Decode([]byte(tt.in))
 			require.NoError(t, err)
-			assert.Equal(t, tt.want(), got)
+			assert.Equal(t, parallel(tt.want()), got)
 			assert.False(t, math.Signbit(got.DiscountRate))
 			for _, it := range got.Items {
 				assert.False(t, math.Signbit(it.Weight), "-0 must become 0")
@@ -574,11 +575,22 @@ func TestDecodeWrapped(t *testing.T) {
 	assert.ErrorIs(t, err, calc.ErrOutOfRange)
 }
 
+// parallel returns m with every scenario's entries as long as its items,
+// as Decode returns them.
+func parallel(m calc.Model) calc.Model {
+	m.Scenarios = append([]calc.Scenario(nil), m.Scenarios...)
+	for j := range m.Scenarios {
+		s := &m.Scenarios[j]
+		s.Entries = append(append(make([]*calc.Entry, 0, len(m.Items)), s.Entries...), make([]*calc.Entry, len(m.Items)-len(s.Entries))...)
+	}
+	return m
+}
+
 func TestValidate(t *testing.T) {
 	valid := func() calc.Model {
 		m := calc.NewModel()
 		m.Items = []calc.Item{{ID: "a", Name: "A", Side: calc.SideBenefit, Type: calc.TypeMonetary, Weight: 1}}
-		m.Scenarios[0].Entries["a"] = calc.Entry{Score: f(3)}
+		setEntry(&m, 0, "a", calc.Entry{Score: f(3)})
 		return m
 	}
 	t.Run("valid", func(t *testing.T) {
@@ -599,7 +611,7 @@ scenarios: must have 1 to 50 scenarios, got 0`},
 		{"NaN weight", func(m *calc.Model) { m.Items[0].Weight = math.NaN() }, `items[0].weight: must be a finite number, got NaN`},
 		{"infinite rate", func(m *calc.Model) { m.HourlyRate = math.Inf(1) }, `hourlyRate: must be a finite number, got +Inf`},
 		{"infinite discount", func(m *calc.Model) { m.DiscountRate = math.Inf(-1) }, `discountRate: must be a finite number, got -Inf`},
-		{"NaN score", func(m *calc.Model) { m.Scenarios[0].Entries["a"] = calc.Entry{Score: f(math.NaN())} }, `scenarios[0].entries.a.score: must be a finite number, got NaN`},
+		{"NaN score", func(m *calc.Model) { setEntry(m, 0, "a", calc.Entry{Score: f(math.NaN())}) }, `scenarios[0].entries.a.score: must be a finite number, got NaN`},
 		{"tiny number in a message", func(m *calc.Model) { m.Items[0].Weight = -1e-7 }, `items[0].weight: must be between 0 and 1000, got -1e-7`},
 		{"invalid UTF-8", func(m *calc.Model) { m.Title = "caf\xe9" }, `title: must be valid UTF-8`},
 		{"too many items", func(m *calc.Model) {
@@ -611,21 +623,23 @@ scenarios: must have 1 to 50 scenarios, got 0`},
 		}, `items: must have at most 1000 items, got 1001`},
 		{"empty per in money mode is once", func(m *calc.Model) {
 			m.Mode = calc.ModeMoney
-			m.Scenarios[0].Entries["a"] = calc.Entry{Amount: f(1)}
-			m.Scenarios[0].Entries["b"] = calc.Entry{Hours: f(-1), Per: "daily"}
-		}, "scenarios[0].entries.b: unknown item \"b\""},
+			setEntry(m, 0, "a", calc.Entry{Amount: f(1)})
+		}, ""},
+		{"entries past the items", func(m *calc.Model) {
+			m.Scenarios[0].Entries = append(m.Scenarios[0].Entries, &calc.Entry{Hours: f(-1), Per: "daily"})
+		}, "scenarios[0].entries: has 2 entries, more than the model's items (1)"},
 		{"nil entries", func(m *calc.Model) { m.Scenarios[0].Entries = nil; m.Scenarios[0].ID = "" }, `scenarios[0].id: must not be empty`},
 		{"unknown mode skips entry kinds", func(m *calc.Model) {
 			m.Mode = "points"
-			m.Scenarios[0].Entries["a"] = calc.Entry{Amount: f(1), Weight: f(-1)}
+			setEntry(m, 0, "a", calc.Entry{Amount: f(1), Weight: f(-1)})
 		}, "mode: must be \"score\" or \"money\", got \"points\"\nscenarios[0].entries.a.weight: must be between 0 and 1000, got -1"},
 		{"bad scale skips score ranges", func(m *calc.Model) {
 			m.Scale = calc.Scale{Min: 50, Max: 200}
-			m.Scenarios[0].Entries["a"] = calc.Entry{Score: f(300)}
+			setEntry(m, 0, "a", calc.Entry{Score: f(300)})
 		}, `scale.max: must be between 0 and 100, got 200`},
 		{"duplicate ids check entries once", func(m *calc.Model) {
 			m.Items = append(m.Items, m.Items[0])
-			m.Scenarios[0].Entries["a"] = calc.Entry{Score: f(9)}
+			setEntry(m, 0, "a", calc.Entry{Score: f(9)})
 		}, "items[1].id: duplicate id \"a\"\nscenarios[0].entries.a.score: must be between 1 and 5, got 9"},
 		{"long id of many bytes", func(m *calc.Model) { m.Items[0].ID = strings.Repeat("é", 40); m.Scenarios[0].Entries = nil },
 			`items[0].id: must hold only letters A-Z a-z, digits 0-9, "_" and "-", got "` + strings.Repeat("é", 40) + `"`},
@@ -637,6 +651,10 @@ scenarios: must have 1 to 50 scenarios, got 0`},
 			m := valid()
 			tt.change(&m)
 			err := calc.Validate(m)
+			if tt.want == "" {
+				require.NoError(t, err)
+				return
+			}
 			require.Error(t, err)
 			assert.Equal(t, tt.want, err.Error())
 		})

@@ -88,7 +88,7 @@ type scenarioFileJSON struct {
 // in the order of the items.
 type entriesJSON struct {
 	items   []Item
-	entries map[string]Entry
+	entries []*Entry
 	money   bool
 }
 
@@ -97,10 +97,10 @@ func (x entriesJSON) MarshalJSON() ([]byte, error) {
 	n := 0
 	for i := range x.items {
 		id := x.items[i].ID
-		e, ok := x.entries[id]
-		if !ok {
+		if i >= len(x.entries) || x.entries[i] == nil {
 			continue
 		}
+		e := *x.entries[i]
 		if x.money && e.Per == "" {
 			e.Per = PerOnce
 		}

@@ -69,21 +69,22 @@ const canonical = `{
 `
 
 func smallModel() calc.Model {
-	return calc.Model{
+	m := calc.Model{
 		Format: calc.Format, Title: "<Acme> & co", Mode: calc.ModeMoney, Scale: calc.Scale{Min: 1, Max: 5},
 		Currency: "USD", HorizonYears: 3, DiscountRate: 0.08, HourlyRate: 45,
 		Items: []calc.Item{
 			{ID: "learn", Name: "Time to learn", Side: calc.SideCost, Type: calc.TypeTime, Stage: calc.StageOnboarding, Weight: 1},
 			{ID: "gain", Name: "Savings", Side: calc.SideBenefit, Type: calc.TypeMonetary, Weight: 0.8, Note: "risk-adjusted"},
 		},
-		Scenarios: []calc.Scenario{
-			{ID: "s", Name: "SMB", Entries: map[string]calc.Entry{
-				"gain":  {Amount: f(5000), Per: calc.PerMonth},
-				"learn": {Hours: f(20), Weight: f(1.5)}, // Per empty: written as once
-			}},
-			{ID: "t", Name: "Empty"}, // nil entries: written as {}
-		},
 	}
+	m.Scenarios = []calc.Scenario{
+		{ID: "s", Name: "SMB", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
+			"gain":  {Amount: f(5000), Per: calc.PerMonth},
+			"learn": {Hours: f(20), Weight: f(1.5)}, // Per empty: written as once
+		})},
+		{ID: "t", Name: "Empty"}, // nil entries: written as {}
+	}
+	return m
 }
 
 func TestEncodeCanonical(t *testing.T) {
@@ -101,7 +102,7 @@ func TestEncodeCanonical(t *testing.T) {
 func TestEncodeScoreModel(t *testing.T) {
 	m := calc.NewModel()
 	m.Items = []calc.Item{{ID: "a", Name: "A", Side: calc.SideBenefit, Type: calc.TypeSocial, Weight: 2}}
-	m.Scenarios[0].Entries["a"] = calc.Entry{Score: f(3.5)}
+	setEntry(&m, 0, "a", calc.Entry{Score: f(3.5)})
 	got, err := calc.Encode(m)
 	require.NoError(t, err)
 	assert.Contains(t, string(got), `"entries": {

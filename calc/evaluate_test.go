@@ -30,9 +30,35 @@ func scoreModel(items []calc.Item, scenarios ...map[string]calc.Entry) calc.Mode
 	m.Scenarios = nil
 	for i, entries := range scenarios {
 		id := string(rune('a' + i))
-		m.Scenarios = append(m.Scenarios, calc.Scenario{ID: id, Name: "Scenario " + id, Entries: entries})
+		m.Scenarios = append(m.Scenarios, calc.Scenario{ID: id, Name: "Scenario " + id, Entries: calc.EntriesByID(items, entries)})
 	}
 	return m
+}
+
+// setEntry sets the entry of scenario j for the item with id in m.
+func setEntry(m *calc.Model, j int, id string, e calc.Entry) {
+	for i := range m.Items {
+		if m.Items[i].ID == id {
+			s := &m.Scenarios[j]
+			s.Entries = append([]*calc.Entry(nil), s.Entries...)
+			for len(s.Entries) <= i {
+				s.Entries = append(s.Entries, nil)
+			}
+			s.Entries[i] = &e
+			return
+		}
+	}
+	panic("no item " + id)
+}
+
+// entryOf returns the entry of scenario j for the item with id in m.
+func entryOf(m calc.Model, j int, id string) *calc.Entry {
+	for i := range m.Items {
+		if m.Items[i].ID == id {
+			return m.Scenarios[j].Entry(i)
+		}
+	}
+	return nil
 }
 
 // moneyModel is scoreModel in money mode, over years with discount rate r

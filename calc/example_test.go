@@ -51,16 +51,16 @@ func ExampleEvaluate_score() {
 		{ID: "learn", Name: "Time to learn", Side: calc.SideCost, Type: calc.TypeTime, Weight: 1},
 	}
 	m.Scenarios = []calc.Scenario{
-		{ID: "smb", Name: "SMB", Entries: map[string]calc.Entry{
+		{ID: "smb", Name: "SMB", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
 			"rel": {Score: calc.Float(4)}, "trust": {Score: calc.Float(3)},
 			"price": {Score: calc.Float(2)}, "learn": {Score: calc.Float(2)},
-		}},
-		{ID: "ent", Name: "Enterprise", Entries: map[string]calc.Entry{
+		})},
+		{ID: "ent", Name: "Enterprise", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
 			"rel":   {Score: calc.Float(5), Weight: calc.Float(4)}, // matters more here
 			"trust": {Score: calc.Float(4)},
 			"price": {Score: calc.Float(4)},
 			// "learn" not scored yet
-		}},
+		})},
 	}
 	if err := calc.Validate(m); err != nil {
 		fmt.Println(err)

@@ -84,7 +84,11 @@ func hxNamed() calc.Model {
 	for i, n := range hostileNames {
 		id := string(rune('a' + i))
 		m.Items = append(m.Items, calc.Item{ID: id, Name: n, Side: calc.SideBenefit, Type: calc.TypeSocial, Weight: 1, Note: n})
-		m.Scenarios = append(m.Scenarios, calc.Scenario{ID: "s" + id, Name: n, Entries: map[string]calc.Entry{id: {Score: calc.Float(3)}}})
+		m.Scenarios = append(m.Scenarios, calc.Scenario{ID: "s" + id, Name: n})
+	}
+	for i := range m.Scenarios {
+		id := string(rune('a' + i))
+		m.Scenarios[i].Entries = calc.EntriesByID(m.Items, map[string]calc.Entry{id: {Score: calc.Float(3)}})
 	}
 	return m
 }
@@ -147,7 +151,7 @@ func TestHostileInputs(t *testing.T) {
 			want: calc.ErrOutOfRange, path: "scenarios[0].entries.a.amount", msg: "must be between 0 and 1000000000000, got 1000000000100"},
 		{name: "-0 amount is 0", in: hxMoney("", `"a": {"amount": -0}`),
 			check: func(t *testing.T, m calc.Model) {
-				a := *m.Scenarios[0].Entries["a"].Amount
+				a := *entryOf(m, 0, "a").Amount
 				assert.Equal(t, 0.0, a)
 				assert.False(t, math.Signbit(a), "no negative zero")
 				assert.Equal(t, 0.0, calc.Evaluate(m).Scenarios[0].Net)
@@ -157,7 +161,7 @@ func TestHostileInputs(t *testing.T) {
 				"items": [{"id": "a", "name": "A", "side": "benefit", "type": "functional", "weight": -0}],
 				"scenarios": [{"id": "s", "name": "S", "entries": {"a": {"score": -0, "weight": -0e5}}}]}`),
 			check: func(t *testing.T, m calc.Model) {
-				e := m.Scenarios[0].Entries["a"]
+				e := entryOf(m, 0, "a")
 				for name, v := range map[string]float64{"weight": m.Items[0].Weight, "score": *e.Score,
 					"entry weight": *e.Weight, "discount rate": m.DiscountRate} {
 					assert.Equal(t, 0.0, v, name)

@@ -10,8 +10,8 @@ import (
 // Validate checks m against every rule of SPEC §2 and returns nil when it
 // holds, or else a Problems listing every broken rule with its path, in the
 // order of the format's fields. It checks values only: a typed model has no
-// absent fields, so an empty Per counts as PerOnce and a nil map of entries
-// as no entries. Settings of the other mode are checked as well, since a
+// absent fields, so an empty Per counts as PerOnce and a nil or short slice
+// of entries as no entries for the items past its end. Settings of the other mode are checked as well, since a
 // model keeps them.
 //
 // Validate returns an error if:
@@ -33,7 +33,7 @@ import (
 //   - an item's Note is longer than MaxNoteLen characters;
 //   - there are no scenarios or more than MaxScenarios;
 //   - a scenario's ID or Name breaks the rules of an item's;
-//   - an entry's key is not an item's ID;
+//   - a scenario has more Entries than the model has Items;
 //   - in score mode, an entry has no Score, a Score outside the scale, or
 //     an Amount, Hours or Per;
 //   - in money mode, an entry has a Score, both or neither of Amount and
@@ -43,7 +43,7 @@ import (
 //   - any number is NaN or infinite.
 func Validate(m Model) error {
 	var v validator
-	v.model(m, true)
+	v.model(m)
 	return v.list.result()
 }
 
@@ -52,10 +52,9 @@ type validator struct {
 	list problemList
 }
 
-// model checks m. idsKnown says whether every item's id could be read;
-// when it is false, entries for unknown items are not reported, since they
-// may belong to the item whose id is missing.
-func (v *validator) model(m Model, idsKnown bool) {
+// model checks m. Entries for keys that are no item's id exist only in a
+// file: Decode reports them.
+func (v *validator) model(m Model) {
 	var root fieldPath
 	if m.Format != Format {
 		v.list.add(root.field("format"), ErrInvalid, fmt.Sprintf("must be %q, got %s", Format, quote(m.Format)))
@@ -83,13 +82,10 @@ func (v *validator) model(m Model, idsKnown bool) {
 		v.list.add(items, ErrOutOfRange, fmt.Sprintf("must have at most %d items, got %d", MaxItems, len(m.Items)))
 	}
 	ids := make(map[string]struct{}, len(m.Items))
-	unique := make([]int, 0, len(m.Items)) // indexes of items with a new id
 	for i := range m.Items {
 		it := &m.Items[i]
 		p := items.at(i)
-		if v.id(p.field("id"), it.ID, ids) {
-			unique = append(unique, i)
-		}
+		v.id(p.field("id"), it.ID, ids)
 		v.name(p.field("name"), it.Name)
 		v.sideAndType(p, it.Side, it.Type)
 		if it.Stage != StageNone && !validStage(it.Stage) {
@@ -109,19 +105,13 @@ func (v *validator) model(m Model, idsKnown bool) {
 		p := scenarios.at(j)
 		v.id(p.field("id"), sc.ID, sids)
 		v.name(p.field("name"), sc.Name)
-		matched := 0
-		for _, i := range unique {
-			if e, ok := sc.Entries[m.Items[i].ID]; ok {
-				matched++
-				v.entry(&m, scaleOK, j, m.Items[i].ID, &e)
-			}
+		if len(sc.Entries) > len(m.Items) {
+			v.list.add(p.field("entries"), ErrUnknownItem,
+				fmt.Sprintf("has %d entries, more than the model's items (%d)", len(sc.Entries), len(m.Items)))
 		}
-		if matched == len(sc.Entries) || !idsKnown {
-			continue
-		}
-		for key := range sc.Entries {
-			if _, ok := ids[key]; !ok {
-				v.list.add(p.field("entries").field(key), ErrUnknownItem, "unknown item "+quote(key))
+		for i := range min(len(sc.Entries), len(m.Items)) {
+			if e := sc.Entries[i]; e != nil {
+				v.entry(&m, scaleOK, j, m.Items[i].ID, e)
 			}
 		}
 	}

@@ -67,14 +67,29 @@ func fid(key string) string {
 // setAmount changes an amount in the Go model the way the test types it in
 // the page.
 func setAmount(m *calc.Model, scenario, item string, v float64) {
-	for i := range m.Scenarios {
-		if m.Scenarios[i].ID == scenario {
-			e := m.Scenarios[i].Entries[item]
-			e.Amount, e.Hours = calc.Float(v), nil
-			if e.Per == "" {
-				e.Per = calc.PerOnce
+	editEntry(m, scenario, item, func(e *calc.Entry) {
+		e.Amount, e.Hours = calc.Float(v), nil
+		if e.Per == "" {
+			e.Per = calc.PerOnce
+		}
+	})
+}
+
+// editEntry applies edit to the entry of item in scenario of m (to a new
+// one where there is none), in a copy of the scenario's entries.
+func editEntry(m *calc.Model, scenario, item string, edit func(e *calc.Entry)) {
+	i := m.ItemIndex(item)
+	for j := range m.Scenarios {
+		if s := &m.Scenarios[j]; s.ID == scenario {
+			var e calc.Entry
+			if old := s.Entry(i); old != nil {
+				e = *old
 			}
-			m.Scenarios[i].Entries[item] = e
+			edit(&e)
+			es := make([]*calc.Entry, len(m.Items))
+			copy(es, s.Entries)
+			es[i] = &e
+			s.Entries = es
 		}
 	}
 }

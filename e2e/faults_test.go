@@ -221,8 +221,8 @@ func TestTwoTabs(t *testing.T) {
 	score := func(t *testing.T, ctx context.Context, id, item string) float64 {
 		m, ok := savedModels(t, ctx)[id]
 		require.True(t, ok, "no saved assessment %s", id)
-		e, ok := m.Scenarios[0].Entries[item]
-		require.True(t, ok, "no entry for %s", item)
+		e := m.Scenarios[0].Entry(m.ItemIndex(item))
+		require.NotNil(t, e, "no entry for %s", item)
 		return *e.Score
 	}
 	conflictIn := func(t *testing.T, ctx context.Context) bool {
@@ -297,8 +297,8 @@ func TestTwoTabs(t *testing.T) {
 		for id, m := range after {
 			if m.Title == "Edited in A again (copy)" {
 				copyID = id
-				assert.Equal(t, 1.0, *m.Scenarios[0].Entries["fit"].Score, "the copy holds A's edit")
-				assert.Equal(t, 3.0, *m.Scenarios[0].Entries["quality"].Score, "and A's version of the rest")
+				assert.Equal(t, 1.0, *m.Scenarios[0].Entry(m.ItemIndex("fit")).Score, "the copy holds A's edit")
+				assert.Equal(t, 3.0, *m.Scenarios[0].Entry(m.ItemIndex("quality")).Score, "and A's version of the rest")
 			}
 		}
 		require.NotEmpty(t, copyID)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -335,13 +336,7 @@ func hostileScores(t *testing.T, ctx context.Context) {
 		{name: "item weight -0.5", key: "item/" + it + "/weight", text: "-0.5", msg: "Enter a weight between 0 and 1000."},
 	}
 	numberRows(t, ctx, m, rows, func(m *calc.Model, v float64) {
-		for i := range m.Scenarios {
-			if m.Scenarios[i].ID == s {
-				e := m.Scenarios[i].Entries[it]
-				e.Score = calc.Float(v)
-				m.Scenarios[i].Entries[it] = e
-			}
-		}
+		editEntry(m, s, it, func(e *calc.Entry) { e.Score = calc.Float(v) })
 	})
 }
 
@@ -376,7 +371,7 @@ func numberRows(t *testing.T, ctx context.Context, m calc.Model, rows []numberRo
 				assert.Equal(t, snapshot, storage(t, ctx), "nothing saved changed")
 			} else {
 				changed := m
-				changed.Scenarios = cloneScenarioEntries(m.Scenarios)
+				changed.Scenarios = slices.Clone(m.Scenarios) // editEntry copies the entries it edits
 				set(&changed, *r.want)
 				checkResults(t, ctx, changed)
 				require.NoError(t, chromedp.Run(ctx, chromedp.WaitNotPresent("#"+id+"-err", chromedp.ByQuery)))
@@ -397,23 +392,6 @@ func numberRows(t *testing.T, ctx context.Context, m calc.Model, rows []numberRo
 			checkResults(t, ctx, m)
 		})
 	}
-}
-
-// cloneScenarioEntries copies scenarios and their maps of entries, so a
-// row's change does not leak into the model the next row starts from.
-func cloneScenarioEntries(ss []calc.Scenario) []calc.Scenario {
-	out := make([]calc.Scenario, len(ss))
-	for i, s := range ss {
-		s.Entries = func() map[string]calc.Entry {
-			es := make(map[string]calc.Entry, len(s.Entries))
-			for k, e := range s.Entries {
-				es[k] = e
-			}
-			return es
-		}()
-		out[i] = s
-	}
-	return out
 }
 
 // hostileNames types hostile text as the title, an item's name and a

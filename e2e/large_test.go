@@ -33,9 +33,9 @@ func bigModel(n, s int) calc.Model {
 	}
 	m.Scenarios = nil
 	for j := range s {
-		sc := calc.Scenario{ID: fmt.Sprintf("s%d", j+1), Name: fmt.Sprintf("Option %d", j+1), Entries: map[string]calc.Entry{}}
-		for i, it := range m.Items {
-			sc.Entries[it.ID] = calc.Entry{Amount: calc.Float(float64(10 * (1 + (i*7+j*13)%97))), Per: pers[(i+j)%3]}
+		sc := calc.Scenario{ID: fmt.Sprintf("s%d", j+1), Name: fmt.Sprintf("Option %d", j+1), Entries: make([]*calc.Entry, len(m.Items))}
+		for i := range m.Items {
+			sc.Entries[i] = &calc.Entry{Amount: calc.Float(float64(10 * (1 + (i*7+j*13)%97))), Per: pers[(i+j)%3]}
 		}
 		m.Scenarios = append(m.Scenarios, sc)
 	}
@@ -92,9 +92,10 @@ func TestLargeModel(t *testing.T) {
 		chromedp.Click("#item-del-"+far, chromedp.ByQuery),
 		waitJS(fmt.Sprintf(`!document.getElementById(%q)`, fid("item/"+far+"/name"))),
 	))
-	m.Items = slices.DeleteFunc(m.Items, func(it calc.Item) bool { return it.ID == far })
-	for _, s := range m.Scenarios {
-		delete(s.Entries, far)
+	i := m.ItemIndex(far)
+	m.Items = slices.Delete(m.Items, i, i+1)
+	for j := range m.Scenarios {
+		m.Scenarios[j].Entries = slices.Delete(m.Scenarios[j].Entries, i, i+1)
 	}
 	checkResults(t, ctx, m)
 

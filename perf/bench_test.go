@@ -833,9 +833,9 @@ func largeModel(n, s int) calc.Model {
 	}
 	m.Scenarios = nil
 	for j := range s {
-		sc := calc.Scenario{ID: fmt.Sprintf("s%d", j+1), Name: fmt.Sprintf("Scenario %d", j+1), Entries: map[string]calc.Entry{}}
-		for i, it := range m.Items {
-			sc.Entries[it.ID] = calc.Entry{Amount: calc.Float(float64(50 * (1 + (i*7+j*13)%97))), Per: pers[(i+j)%3]}
+		sc := calc.Scenario{ID: fmt.Sprintf("s%d", j+1), Name: fmt.Sprintf("Scenario %d", j+1), Entries: make([]*calc.Entry, len(m.Items))}
+		for i := range m.Items {
+			sc.Entries[i] = &calc.Entry{Amount: calc.Float(float64(50 * (1 + (i*7+j*13)%97))), Per: pers[(i+j)%3]}
 		}
 		m.Scenarios = append(m.Scenarios, sc)
 	}
@@ -904,9 +904,9 @@ func realisticModel() calc.Model {
 	m.Mode, m.Currency, m.HorizonYears = calc.ModeMoney, "USD", 3
 	m.DiscountRate, m.HourlyRate = 0.08, 60
 	m.Scenarios = []calc.Scenario{
-		{ID: "s1", Name: "Status quo", Entries: map[string]calc.Entry{}},
-		{ID: "s2", Name: "With us: Starter plan", Entries: map[string]calc.Entry{}},
-		{ID: "s3", Name: "With us: Enterprise plan", Entries: map[string]calc.Entry{}},
+		{ID: "s1", Name: "Status quo"},
+		{ID: "s2", Name: "With us: Starter plan"},
+		{ID: "s3", Name: "With us: Enterprise plan"},
 	}
 	nb, nc := 0, 0
 	for i, r := range rows {
@@ -924,6 +924,7 @@ func realisticModel() calc.Model {
 		}
 		m.Items = append(m.Items, calc.Item{ID: id, Name: r.name, Side: r.side, Type: r.typ, Stage: r.stage, Weight: w})
 		for j := range m.Scenarios {
+			m.Scenarios[j].Entries = append(m.Scenarios[j].Entries, nil)
 			if j == 0 && i%3 != 0 {
 				continue // the status quo has no entry for most items
 			}
@@ -937,7 +938,7 @@ func realisticModel() calc.Model {
 			if (i+j)%9 == 4 {
 				e.Weight = calc.Float(0.8)
 			}
-			m.Scenarios[j].Entries[id] = e
+			m.Scenarios[j].Entries[i] = &e
 		}
 	}
 	return m
