@@ -1,6 +1,8 @@
 package app
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -232,4 +234,127 @@ func TestHistoryLimit(t *testing.T) {
 		steps++
 	}
 	assert.Equal(t, HistoryLimit, steps)
+}
+
+// TestReduceEntriesFollowItems runs thousands of random item, scenario
+// and entry actions and checks after each that every scenario's entries
+// stay parallel to the items, that each item keeps its own entries
+// wherever it moves (against a record of them kept by ids), that the
+// model stays valid, and that Reduce left the model before it untouched.
+func TestReduceEntriesFollowItems(t *testing.T) {
+	type cell struct{ scenario, item string }
+	m := testModel()
+	want := map[cell]float64{}
+	for _, s := range m.Scenarios {
+		for i, e := range s.Entries {
+			if e != nil {
+				want[cell{s.ID, m.Items[i].ID}] = *e.Score
+			}
+		}
+	}
+	ids := func(m calc.Model) (items, scenarios []string) {
+		for _, it := range m.Items {
+			items = append(items, it.ID)
+		}
+		for _, s := range m.Scenarios {
+			scenarios = append(scenarios, s.ID)
+		}
+		return items, scenarios
+	}
+	added := func(before, after []string) string {
+		for _, id := range after {
+			if !slices.Contains(before, id) {
+				return id
+			}
+		}
+		t.Fatalf("nothing added to %v", before)
+		return ""
+	}
+	r := rand.New(rand.NewPCG(6, 28))
+	for step := range 3000 {
+		items, scenarios := ids(m)
+		pick := func(ids []string) string { return ids[r.IntN(len(ids))] }
+		var a Action
+		switch k := r.IntN(10); {
+		case k == 0 || len(items) == 0:
+			a = AddItem{Side: []calc.Side{calc.SideBenefit, calc.SideCost}[r.IntN(2)]}
+		case k == 1 && len(items) > 1:
+			a = DeleteItem{pick(items)}
+		case k == 2 && len(items) < 40:
+			a = DuplicateItem{pick(items)}
+		case k == 3:
+			a = MoveItem{ID: pick(items), By: []int{-1, 1}[r.IntN(2)]}
+		case k == 4 && len(scenarios) < 6:
+			if r.IntN(2) == 0 {
+				a = AddScenario{}
+			} else {
+				a = DuplicateScenario{pick(scenarios)}
+			}
+		case k == 5 && len(scenarios) > 1:
+			a = DeleteScenario{pick(scenarios)}
+		case k == 6:
+			a = MoveScenario{ID: pick(scenarios), By: []int{-1, 1}[r.IntN(2)]}
+		case k == 7:
+			a = SetScore{Scenario: pick(scenarios), Item: pick(items)}
+		default:
+			a = SetScore{Scenario: pick(scenarios), Item: pick(items), Score: calc.Float(float64(1 + r.IntN(5)))}
+		}
+		before, err := calc.Encode(m)
+		require.NoError(t, err)
+		next, err := Reduce(m, a)
+		require.NoError(t, err, "step %d: %#v", step, a)
+		after, err := calc.Encode(m)
+		require.NoError(t, err)
+		require.Equal(t, string(before), string(after), "step %d: %#v changed the model before it", step, a)
+
+		// What the action does to the record by ids.
+		newItems, newScenarios := ids(next)
+		switch a := a.(type) {
+		case DeleteItem:
+			for c := range want {
+				if c.item == a.ID {
+					delete(want, c)
+				}
+			}
+		case DuplicateItem:
+			dup := added(items, newItems)
+			for c, v := range want {
+				if c.item == a.ID {
+					want[cell{c.scenario, dup}] = v
+				}
+			}
+		case DuplicateScenario:
+			dup := added(scenarios, newScenarios)
+			for c, v := range want {
+				if c.scenario == a.ID {
+					want[cell{dup, c.item}] = v
+				}
+			}
+		case DeleteScenario:
+			for c := range want {
+				if c.scenario == a.ID {
+					delete(want, c)
+				}
+			}
+		case SetScore:
+			if a.Score == nil {
+				delete(want, cell{a.Scenario, a.Item})
+			} else {
+				want[cell{a.Scenario, a.Item}] = *a.Score
+			}
+		}
+		m = next
+
+		require.NoError(t, calc.Validate(m), "step %d: %#v", step, a)
+		got := map[cell]float64{}
+		for _, s := range m.Scenarios {
+			require.Len(t, s.Entries, len(m.Items), "step %d: %#v: entries of %s", step, a, s.ID)
+			for i, e := range s.Entries {
+				if e != nil {
+					got[cell{s.ID, m.Items[i].ID}] = *e.Score
+				}
+			}
+		}
+		require.Equal(t, want, got, "step %d: %#v", step, a)
+	}
 }
