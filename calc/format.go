@@ -50,9 +50,11 @@ func currencySymbol(currency string) (string, int) {
 // FormatNumber formats v for display with the given number of decimals and
 // commas between thousands: FormatNumber(1234567.891, 2) is
 // "1,234,567.89". It rounds v's exact value half away from zero, as
-// JavaScript's toFixed and Intl.NumberFormat do, so the UI and the command
-// line agree: 0.125 gives "0.13", while 1.005, whose float64 value is a
-// little below 1.005, gives "1.00". A negative decimals means as many as v
+// JavaScript's toFixed does: 0.125 gives "0.13", while 1.005, whose
+// float64 value is a little below 1.005, gives "1.00". Intl.NumberFormat,
+// which the app's figures follow, rounds the shortest decimal instead and
+// writes "1.01" there: on such ties the command line and the app can
+// differ in the last digit shown. A negative decimals means as many as v
 // needs: FormatNumber(3.5, -1) is "3.5". Decimals past 1074, where
 // every float64 has only zeros left, are not written. A number that rounds
 // to zero has no minus sign. NaN and infinities are written "NaN", "∞" and
