@@ -37,28 +37,20 @@ func scoreModel(items []calc.Item, scenarios ...map[string]calc.Entry) calc.Mode
 
 // setEntry sets the entry of scenario j for the item with id in m.
 func setEntry(m *calc.Model, j int, id string, e calc.Entry) {
-	for i := range m.Items {
-		if m.Items[i].ID == id {
-			s := &m.Scenarios[j]
-			s.Entries = append([]*calc.Entry(nil), s.Entries...)
-			for len(s.Entries) <= i {
-				s.Entries = append(s.Entries, nil)
-			}
-			s.Entries[i] = &e
-			return
-		}
+	i := m.ItemIndex(id)
+	if i < 0 {
+		panic("no item " + id)
 	}
-	panic("no item " + id)
+	s := &m.Scenarios[j]
+	es := make([]*calc.Entry, max(len(s.Entries), i+1))
+	copy(es, s.Entries)
+	es[i] = &e
+	s.Entries = es
 }
 
 // entryOf returns the entry of scenario j for the item with id in m.
 func entryOf(m calc.Model, j int, id string) *calc.Entry {
-	for i := range m.Items {
-		if m.Items[i].ID == id {
-			return m.Scenarios[j].Entry(i)
-		}
-	}
-	return nil
+	return m.Scenarios[j].Entry(m.ItemIndex(id))
 }
 
 // moneyModel is scoreModel in money mode, over years with discount rate r

@@ -11,8 +11,8 @@ import (
 // holds, or else a Problems listing every broken rule with its path, in the
 // order of the format's fields. It checks values only: a typed model has no
 // absent fields, so an empty Per counts as PerOnce and a nil or short slice
-// of entries as no entries for the items past its end. Settings of the other mode are checked as well, since a
-// model keeps them.
+// of entries as no entries for the items past its end. Settings of the
+// other mode are checked as well, since a model keeps them.
 //
 // Validate returns an error if:
 //   - Format is not "valuecalc/1";
@@ -213,13 +213,12 @@ func (v *validator) entry(m *Model, scaleOK bool, j int, key string, e *Entry) {
 	}
 }
 
-// id checks an item's or scenario's id and records it in seen. It reports
-// whether the id is new.
-func (v *validator) id(p fieldPath, id string, seen map[string]struct{}) bool {
+// id checks an item's or scenario's id and records it in seen.
+func (v *validator) id(p fieldPath, id string, seen map[string]struct{}) {
 	switch {
 	case id == "":
 		v.list.add(p, ErrRequired, "must not be empty")
-		return false
+		return
 	case !idChars(id):
 		v.list.add(p, ErrInvalid, `must hold only letters A-Z a-z, digits 0-9, "_" and "-", got `+quote(id))
 	case len(id) > MaxIDLen:
@@ -227,10 +226,9 @@ func (v *validator) id(p fieldPath, id string, seen map[string]struct{}) bool {
 	}
 	if _, ok := seen[id]; ok {
 		v.list.add(p, ErrDuplicate, "duplicate id "+quote(id))
-		return false
+		return
 	}
 	seen[id] = struct{}{}
-	return true
 }
 
 // name checks an item's or scenario's name.
