@@ -96,16 +96,17 @@ func (n *numbers) money(v float64, currency string) string {
 	if s, ok := n.memoised(currency, digits, v); ok {
 		return s
 	}
-	s := englishMoney(v, currency, digits)
-	if n.english(currency, v, s) {
-		return s
+	if n.english(currency) {
+		if s := englishMoney(v, currency, digits); sameAsIntl(v, s) {
+			return s
+		}
 	}
 	key := "m" + currency + strconv.Itoa(digits)
 	if f := n.intl(key, map[string]any{"style": "currency", "currency": currency,
 		"minimumFractionDigits": digits, "maximumFractionDigits": digits}); f != nil {
 		return n.format(f, currency, digits, v)
 	}
-	return s
+	return englishMoney(v, currency, digits)
 }
 
 // englishMoney is money as calc writes it, with Intl's digits and
@@ -126,15 +127,16 @@ func (n *numbers) number(v float64, digits int) string {
 	if s, ok := n.memoised("", digits, v); ok {
 		return s
 	}
-	s := englishNumber(v, digits)
-	if n.english("", v, s) {
-		return s
+	if n.english("") {
+		if s := englishNumber(v, digits); sameAsIntl(v, s) {
+			return s
+		}
 	}
 	key := "n" + strconv.Itoa(digits)
 	if f := n.intl(key, map[string]any{"maximumFractionDigits": digits}); f != nil {
 		return n.format(f, "", digits, v)
 	}
-	return s
+	return englishNumber(v, digits)
 }
 
 // englishNumber is number as calc writes it, with Intl's rounding and,
@@ -173,25 +175,31 @@ func intlRound(v float64, digits int) float64 {
 	return math.Copysign(float64(n)/math.Pow10(digits), v)
 }
 
-// english reports whether s, what calc wrote for v in currency ("" for a
-// plain number), is what Intl.NumberFormat writes in the browser's
-// language, so that Intl need not be asked: in American English, for
-// plain numbers, dollars, euros and pounds, except where Intl keeps a
-// minus that calc drops (a negative number that rounds to zero) and for
-// NaN and infinities. TestEnglishIsIntl holds calc to Intl there.
+// english reports whether calc's formatting of amounts in currency (""
+// for plain numbers) writes what Intl.NumberFormat writes in the
+// browser's language, so that Intl need not be asked: in American
+// English, for plain numbers, dollars, euros and pounds. sameAsIntl
+// names the numbers where it still does not. TestEnglishIsIntl holds calc
+// to Intl there.
 //
 // The first Intl.NumberFormat of a page costs 20 to 45 ms here (V8 loads
 // the locale's data), a twentieth of a cold start; American English,
 // the language of most of our users, now does without it.
-func (n *numbers) english(currency string, v float64, s string) bool {
+func (n *numbers) english(currency string) bool {
 	if n == nil || (n.lang != "en-US" && n.lang != "en") {
 		return false
 	}
 	switch currency {
 	case "", "USD", "EUR", "GBP":
-	default:
-		return false
+		return true
 	}
+	return false
+}
+
+// sameAsIntl reports whether s, what calc wrote for v, is Intl's text too
+// where english holds: not for NaN and infinities, nor where Intl keeps a
+// minus that calc drops (a negative number that rounds to zero).
+func sameAsIntl(v float64, s string) bool {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return false
 	}
