@@ -44,75 +44,61 @@ func TestCardAndWaterfallSig(t *testing.T) {
 			r.Scenarios[i] = s
 		}
 	}
-	both := map[string]change{
-		"net":        sc(1, func(s *calc.ScenarioResult) { s.Net++ }),
-		"benefits":   sc(1, func(s *calc.ScenarioResult) { s.Benefits++ }),
-		"costs":      sc(1, func(s *calc.ScenarioResult) { s.Costs++ }),
-		"name":       sc(1, func(s *calc.ScenarioResult) { s.Name = "Other" }),
-		"no ratio":   sc(1, func(s *calc.ScenarioResult) { s.Ratio = nil }),
-		"roi":        sc(1, func(s *calc.ScenarioResult) { s.ROI = calc.Float(9) }),
-		"payback":    sc(1, func(s *calc.ScenarioResult) { s.PaybackMonths = nil }),
-		"unscored":   sc(1, func(s *calc.ScenarioResult) { s.Unscored = 1 }),
-		"a type sum": sc(1, func(s *calc.ScenarioResult) { s.BenefitsByType[0].Value++ }),
-		"currency":   func(m *calc.Model, r *calc.Result, focus *string) { m.Currency = "USD" },
-		"mode":       func(m *calc.Model, r *calc.Result, focus *string) { m.Mode = calc.ModeScore },
-		"a scenario more": func(m *calc.Model, r *calc.Result, focus *string) {
+	// What a change must do to each signature.
+	const (
+		differs = iota + 1
+		same
+		either // not asserted
+	)
+	type want struct{ card, fall int }
+	tests := map[string]struct {
+		c change
+		want
+	}{
+		"net":        {sc(1, func(s *calc.ScenarioResult) { s.Net++ }), want{differs, differs}},
+		"benefits":   {sc(1, func(s *calc.ScenarioResult) { s.Benefits++ }), want{differs, differs}},
+		"costs":      {sc(1, func(s *calc.ScenarioResult) { s.Costs++ }), want{differs, differs}},
+		"name":       {sc(1, func(s *calc.ScenarioResult) { s.Name = "Other" }), want{differs, differs}},
+		"no ratio":   {sc(1, func(s *calc.ScenarioResult) { s.Ratio = nil }), want{differs, differs}},
+		"roi":        {sc(1, func(s *calc.ScenarioResult) { s.ROI = calc.Float(9) }), want{differs, differs}},
+		"payback":    {sc(1, func(s *calc.ScenarioResult) { s.PaybackMonths = nil }), want{differs, differs}},
+		"unscored":   {sc(1, func(s *calc.ScenarioResult) { s.Unscored = 1 }), want{differs, differs}},
+		"a type sum": {sc(1, func(s *calc.ScenarioResult) { s.BenefitsByType[0].Value++ }), want{differs, differs}},
+		"currency":   {func(m *calc.Model, r *calc.Result, focus *string) { m.Currency = "USD" }, want{differs, differs}},
+		"mode":       {func(m *calc.Model, r *calc.Result, focus *string) { m.Mode = calc.ModeScore }, want{differs, differs}},
+		"a scenario more": {func(m *calc.Model, r *calc.Result, focus *string) {
 			r.Scenarios = append(r.Scenarios, calc.ScenarioResult{ID: "s4"})
-		},
+		}, want{differs, differs}},
+
+		"baseline net":  {sc(0, func(s *calc.ScenarioResult) { s.Net++ }), want{differs, either}},
+		"baseline name": {sc(0, func(s *calc.ScenarioResult) { s.Name = "Today" }), want{differs, either}},
+		"best":          {func(m *calc.Model, r *calc.Result, focus *string) { r.Best = "s2" }, want{differs, either}},
+
+		"focus":                 {func(m *calc.Model, r *calc.Result, focus *string) { *focus = "s3" }, want{either, differs}},
+		"another scenario name": {sc(2, func(s *calc.ScenarioResult) { s.Name = "Later" }), want{either, differs}},
+
+		"another scenario's net":   {sc(2, func(s *calc.ScenarioResult) { s.Net++ }), want{same, same}},
+		"another scenario's costs": {sc(2, func(s *calc.ScenarioResult) { s.Costs++ }), want{same, same}},
+		"the title":                {func(m *calc.Model, r *calc.Result, focus *string) { m.Title = "Other" }, want{same, same}},
 	}
-	for name, c := range both {
-		t.Run("differ/"+name, func(t *testing.T) {
+	check := func(t *testing.T, w int, before, after uint64, what string) {
+		switch w {
+		case differs:
+			assert.NotEqual(t, before, after, what)
+		case same:
+			assert.Equal(t, before, after, what)
+		}
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
 			m, r := base()
 			focus := "s2"
-			c(&m, &r, &focus)
-			assert.NotEqual(t, card, cardSig(m, r, 1), "card")
-			assert.NotEqual(t, fall, waterfallSig(m, r, focus, false), "waterfall")
+			tt.c(&m, &r, &focus)
+			check(t, tt.card, card, cardSig(m, r, 1), "card")
+			check(t, tt.fall, fall, waterfallSig(m, r, focus, false), "waterfall")
 		})
 	}
-
-	cardOnly := map[string]change{
-		"baseline net":  sc(0, func(s *calc.ScenarioResult) { s.Net++ }),
-		"baseline name": sc(0, func(s *calc.ScenarioResult) { s.Name = "Today" }),
-		"best":          func(m *calc.Model, r *calc.Result, focus *string) { r.Best = "s2" },
-	}
-	for name, c := range cardOnly {
-		t.Run("card differs/"+name, func(t *testing.T) {
-			m, r := base()
-			focus := "s2"
-			c(&m, &r, &focus)
-			assert.NotEqual(t, card, cardSig(m, r, 1))
-		})
-	}
-
-	waterfallOnly := map[string]change{
-		"focus":                 func(m *calc.Model, r *calc.Result, focus *string) { *focus = "s3" },
-		"another scenario name": sc(2, func(s *calc.ScenarioResult) { s.Name = "Later" }),
-	}
-	for name, c := range waterfallOnly {
-		t.Run("waterfall differs/"+name, func(t *testing.T) {
-			m, r := base()
-			focus := "s2"
-			c(&m, &r, &focus)
-			assert.NotEqual(t, fall, waterfallSig(m, r, focus, false))
-		})
-	}
-
 	assert.NotEqual(t, fall, waterfallSig(m, res, "s2", true), "the table opened")
-
-	same := map[string]change{
-		"another scenario's net":   sc(2, func(s *calc.ScenarioResult) { s.Net++ }),
-		"another scenario's costs": sc(2, func(s *calc.ScenarioResult) { s.Costs++ }),
-		"the title":                func(m *calc.Model, r *calc.Result, focus *string) { m.Title = "Other" },
-	}
-	for name, c := range same {
-		t.Run("same/"+name, func(t *testing.T) {
-			m, r := base()
-			focus := "s2"
-			c(&m, &r, &focus)
-			assert.Equal(t, card, cardSig(m, r, 1), "card")
-			assert.Equal(t, fall, waterfallSig(m, r, focus, false), "waterfall")
-		})
-	}
 }
 
 // TestTopbarAndSettingsSig: each field the top bar or the settings show
