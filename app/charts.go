@@ -6,6 +6,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -32,86 +34,107 @@ const (
 	padLeft      = 12.0
 )
 
-func (e *Editor) renderCharts(m calc.Model) app.UI {
-	res := e.result
+// charts are the three charts of the results, each with its data as a
+// table on demand.
+func charts(v view) app.UI {
+	m, res := v.model(), v.st.Result
+	var focus calc.ScenarioResult
+	for _, r := range res.Scenarios {
+		if r.ID == v.st.Focus {
+			focus = r
+		}
+	}
+	names := make([]scenarioName, len(res.Scenarios))
+	for i, r := range res.Scenarios {
+		names[i] = scenarioName{r.ID, r.Name}
+	}
 	return app.Section().ID("charts").Class("charts").Aria("labelledby", "charts-title").Body(
 		app.H2().ID("charts-title").Text("Charts"),
 		app.Div().Class("chart-grid").Body(
-			e.chartCard("chart-bc", "Benefits and costs per scenario", benefitsCostsChart(e.num, m, res),
-				func() app.UI { return benefitsCostsTable(e.num, m, res) }),
-			e.chartCard("chart-types", "Contributions by value type", typesChart(e.num, m, res),
-				func() app.UI { return typesTable(e.num, m, res) }),
-			&pane{E: e, Kind: paneWaterfall, Sig: waterfallSig(m, res, e.focus, e.tablesOpen["chart-waterfall"])},
+			&chart{ID: "chart-bc", Title: "Benefits and costs per scenario", Kind: chartBenefitsCosts, Result: res,
+				Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["chart-bc"], Num: v.n},
+			&chart{ID: "chart-types", Title: "Contributions by value type", Kind: chartTypes, Result: res,
+				Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["chart-types"], Num: v.n},
+			&chart{ID: "chart-waterfall", Title: "From benefits to net value", Kind: chartWaterfall, Focus: focus,
+				Scenarios: names, Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["chart-waterfall"], Num: v.n},
 		),
 	)
 }
 
-func (e *Editor) chartCard(id, title string, chart app.UI, table func() app.UI) app.UI {
-	return app.Figure().ID(id).Class("chart card").Body(
-		app.H3().Class("chart-title").Text(title),
-		chart,
-		e.chartData(id, table),
-	)
+type chartKind int
+
+const (
+	chartBenefitsCosts chartKind = iota
+	chartTypes
+	chartWaterfall
+)
+
+type scenarioName struct{ ID, Name string }
+
+// chart is one chart and its "Show as table". Its fields are all it
+// shows, so go-app renders it again only when one of them changes. The
+// table is built only while it is open: closed, no one sees it or reads
+// it out.
+type chart struct {
+	app.Compo
+	ID, Title string
+	Kind      chartKind
+	Result    calc.Result         // the benefits and costs, and types charts
+	Focus     calc.ScenarioResult // the waterfall's scenario
+	Scenarios []scenarioName      // the waterfall's choice
+	Mode      calc.Mode
+	Currency  string
+	TableOpen bool
+	Num       *browser.Numbers
 }
 
-// chartData is a chart's "Show as table". The table is built only while
-// it is open: closed, no one sees it or reads it out, and its hundred-odd
-// elements were an eighth of what go-app created to start the editor and
-// changed on every edit.
-func (e *Editor) chartData(chart string, table func() app.UI) app.UI {
-	open := e.tablesOpen[chart]
-	return app.Details().ID(chart+"-data").Class("chart-data").Open(open).
-		On("toggle", func(ctx app.Context, ev app.Event) {
-			now := ctx.JSSrc().Get("open").Bool()
-			if now == e.tablesOpen[chart] {
-				ctx.PreventUpdate()
-				return
-			}
-			if e.tablesOpen == nil {
-				e.tablesOpen = map[string]bool{}
-			}
-			e.tablesOpen[chart] = now
-		}).Body(
-		app.Summary().Text("Show as table"),
-		iff(open, table),
-	)
-}
-
-// waterfallSig hashes what waterfallCard reads: the scenarios to choose
-// from and the result of the one shown.
-func waterfallSig(m calc.Model, res calc.Result, focus string, tableOpen bool) uint64 {
-	h := newSig().str(string(m.Mode)).str(m.Currency).str(focus).flag(tableOpen).int(len(res.Scenarios))
-	for _, s := range res.Scenarios {
-		h.str(s.ID).str(s.Name)
-		if s.ID == focus {
-			h.result(s)
+func (c *chart) Render() app.UI {
+	m := calc.Model{Mode: c.Mode, Currency: c.Currency}
+	n := c.Num
+	var head, drawing app.UI
+	var table func() app.UI
+	switch c.Kind {
+	case chartBenefitsCosts:
+		drawing, table = benefitsCostsChart(n, m, c.Result), func() app.UI { return benefitsCostsTable(n, m, c.Result) }
+	case chartTypes:
+		drawing, table = typesChart(n, m, c.Result), func() app.UI { return typesTable(n, m, c.Result) }
+	default:
+		drawing, table = waterfallChart(n, m, c.Focus), func() app.UI { return waterfallTable(n, m, c.Focus) }
+		if len(c.Scenarios) == 0 {
+			break // the report's: one per scenario, nothing to choose
 		}
-	}
-	return uint64(*h)
-}
-
-func (e *Editor) waterfallCard(m calc.Model, res calc.Result) app.UI {
-	var s calc.ScenarioResult
-	for _, r := range res.Scenarios {
-		if r.ID == e.focus {
-			s = r
-		}
-	}
-	return app.Figure().ID("chart-waterfall").Class("chart card").Body(
-		app.Div().Class("chart-head").Body(
-			app.H3().Class("chart-title").Text("From benefits to net value"),
+		head = app.Div().Class("chart-head").Body(
+			app.H3().Class("chart-title").Text(c.Title),
 			app.Label().For("waterfall-scenario").Class("sr-only").Text("Scenario"),
-			app.Select().ID("waterfall-scenario").Class("select select-small").
-				OnChange(func(ctx app.Context, ev app.Event) { e.focus = ctx.JSSrc().Get("value").String() }).Body(
-				app.Range(res.Scenarios).Slice(func(i int) app.UI {
-					r := res.Scenarios[i]
-					return app.Option().Value(r.ID).Selected(r.ID == e.focus).Text(r.Name)
+			app.Select().ID("waterfall-scenario").Class("select select-small").OnChange(c.focus).Body(
+				app.Range(c.Scenarios).Slice(func(i int) app.UI {
+					r := c.Scenarios[i]
+					return app.Option().Value(r.ID).Selected(r.ID == c.Focus.ID).Text(r.Name)
 				}),
 			),
+		)
+	}
+	if head == nil {
+		head = app.H3().Class("chart-title").Text(c.Title)
+	}
+	return app.Figure().ID(c.ID).Class("chart card").Body(
+		head,
+		drawing,
+		app.Details().ID(c.ID+"-data").Class("chart-data").Open(c.TableOpen).On("toggle", c.toggle).Body(
+			app.Summary().Text("Show as table"),
+			iff(c.TableOpen, table),
 		),
-		waterfallChart(e.num, m, s),
-		e.chartData("chart-waterfall", func() app.UI { return waterfallTable(e.num, m, s) }),
 	)
+}
+
+func (c *chart) toggle(ctx app.Context, e app.Event) {
+	if open := ctx.JSSrc().Get("open").Bool(); open != c.TableOpen {
+		browser.Send(ctx, state.ToggleTable{Chart: c.ID, Open: open})
+	}
+}
+
+func (c *chart) focus(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.FocusScenario{ID: ctx.JSSrc().Get("value").String()})
 }
 
 // scaleY maps values between lo and hi (lo ≤ 0 ≤ hi) onto the plot area.
@@ -166,7 +189,7 @@ func truncate(s string, n int) string {
 
 // benefitsCostsChart draws, per scenario, a benefits bar and a costs bar
 // side by side, with the net value written above.
-func benefitsCostsChart(n *numbers, m calc.Model, res calc.Result) app.UI {
+func benefitsCostsChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	var vals []float64
 	for _, s := range res.Scenarios {
 		vals = append(vals, s.Benefits, s.Costs)
@@ -180,10 +203,10 @@ func benefitsCostsChart(n *numbers, m calc.Model, res calc.Result) app.UI {
 	for i, s := range res.Scenarios {
 		x := padLeft + slot*float64(i) + slot/2
 		body = append(body,
-			rect(x-bar-2, sc.y(s.Benefits), bar, sc.y(0)-sc.y(s.Benefits), benefitColor, s.Name+" benefits: "+n.value(m, s.Benefits)),
-			rect(x+2, sc.y(s.Costs), bar, sc.y(0)-sc.y(s.Costs), costColor, s.Name+" costs: "+n.value(m, s.Costs)),
+			rect(x-bar-2, sc.y(s.Benefits), bar, sc.y(0)-sc.y(s.Benefits), benefitColor, s.Name+" benefits: "+n.Value(m, s.Benefits)),
+			rect(x+2, sc.y(s.Costs), bar, sc.y(0)-sc.y(s.Costs), costColor, s.Name+" costs: "+n.Value(m, s.Costs)),
 			label(x, chartH-padBottom+18, "middle", "chart-label", truncate(s.Name, int(slot/8))),
-			label(x, chartH-padBottom+34, "middle", "chart-value"+cls(" neg", s.Net < 0), "net "+n.value(m, s.Net)),
+			label(x, chartH-padBottom+34, "middle", "chart-value"+cls(" neg", s.Net < 0), "net "+n.Value(m, s.Net)),
 		)
 	}
 	body = append(body, legend([]legendItem{{"Benefits", benefitColor}, {"Costs", costColor}}))
@@ -205,7 +228,7 @@ func legend(items []legendItem) app.UI {
 	return svg("g").Body(body...)
 }
 
-func benefitsCostsTable(n *numbers, m calc.Model, res calc.Result) app.UI {
+func benefitsCostsTable(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	return app.Table().Class("data-table").Body(
 		app.THead().Body(app.Tr().Body(
 			app.Th().Scope("col").Text("Scenario"),
@@ -217,9 +240,9 @@ func benefitsCostsTable(n *numbers, m calc.Model, res calc.Result) app.UI {
 			s := res.Scenarios[i]
 			return app.Tr().Body(
 				app.Th().Scope("row").Text(s.Name),
-				app.Td().Text(n.value(m, s.Benefits)),
-				app.Td().Text(n.value(m, s.Costs)),
-				app.Td().Text(n.value(m, s.Net)),
+				app.Td().Text(n.Value(m, s.Benefits)),
+				app.Td().Text(n.Value(m, s.Costs)),
+				app.Td().Text(n.Value(m, s.Net)),
 			)
 		})),
 	)
@@ -227,7 +250,7 @@ func benefitsCostsTable(n *numbers, m calc.Model, res calc.Result) app.UI {
 
 // typesChart draws one diverging stacked bar per scenario: benefit types
 // stacked above the zero line, cost types below it.
-func typesChart(n *numbers, m calc.Model, res calc.Result) app.UI {
+func typesChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	var vals []float64
 	for _, s := range res.Scenarios {
 		vals = append(vals, s.Benefits, -s.Costs)
@@ -245,7 +268,7 @@ func typesChart(n *numbers, m calc.Model, res calc.Result) app.UI {
 				continue
 			}
 			body = append(body, rect(x, sc.y(top+ts.Value), bar, sc.y(top)-sc.y(top+ts.Value), info(calc.SideBenefit, ts.Type).Color,
-				s.Name+", "+info(calc.SideBenefit, ts.Type).Label+" benefits: "+n.value(m, ts.Value)))
+				s.Name+", "+info(calc.SideBenefit, ts.Type).Label+" benefits: "+n.Value(m, ts.Value)))
 			top += ts.Value
 		}
 		bottom := 0.0
@@ -254,7 +277,7 @@ func typesChart(n *numbers, m calc.Model, res calc.Result) app.UI {
 				continue
 			}
 			body = append(body, rect(x, sc.y(bottom), bar, sc.y(bottom-ts.Value)-sc.y(bottom), info(calc.SideCost, ts.Type).Color,
-				s.Name+", "+info(calc.SideCost, ts.Type).Label+" costs: "+n.value(m, ts.Value)))
+				s.Name+", "+info(calc.SideCost, ts.Type).Label+" costs: "+n.Value(m, ts.Value)))
 			bottom -= ts.Value
 		}
 		body = append(body, label(x+bar/2, chartH-padBottom+18, "middle", "chart-label", truncate(s.Name, int(slot/8))))
@@ -286,7 +309,7 @@ func typeLegend() app.UI {
 	return app.Ul().Class("legend").Body(items...)
 }
 
-func typesTable(n *numbers, m calc.Model, res calc.Result) app.UI {
+func typesTable(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	return app.Table().Class("data-table").Body(
 		app.THead().Body(app.Tr().Body(
 			app.Th().Scope("col").Text("Value type"),
@@ -298,7 +321,7 @@ func typesTable(n *numbers, m calc.Model, res calc.Result) app.UI {
 				return app.Tr().Body(
 					app.Th().Scope("row").Text(info(calc.SideBenefit, t).Label+" benefits"),
 					app.Range(res.Scenarios).Slice(func(i int) app.UI {
-						return app.Td().Text(n.value(m, res.Scenarios[i].BenefitsByType.Get(t)))
+						return app.Td().Text(n.Value(m, res.Scenarios[i].BenefitsByType.Get(t)))
 					}),
 				)
 			}),
@@ -307,7 +330,7 @@ func typesTable(n *numbers, m calc.Model, res calc.Result) app.UI {
 				return app.Tr().Body(
 					app.Th().Scope("row").Text(info(calc.SideCost, t).Label+" costs"),
 					app.Range(res.Scenarios).Slice(func(i int) app.UI {
-						return app.Td().Text(n.value(m, res.Scenarios[i].CostsByType.Get(t)))
+						return app.Td().Text(n.Value(m, res.Scenarios[i].CostsByType.Get(t)))
 					}),
 				)
 			}),
@@ -344,7 +367,7 @@ func waterfallSteps(s calc.ScenarioResult) []step {
 	return append(steps, step{label: "Net value", delta: s.Net, color: netColor, total: true, amount: s.Net})
 }
 
-func waterfallChart(n *numbers, m calc.Model, s calc.ScenarioResult) app.UI {
+func waterfallChart(n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app.UI {
 	steps := waterfallSteps(s)
 	run := 0.0
 	vals := []float64{0}
@@ -367,9 +390,9 @@ func waterfallChart(n *numbers, m calc.Model, s calc.ScenarioResult) app.UI {
 		} else {
 			run = to
 		}
-		text := n.value(m, st.amount)
+		text := n.Value(m, st.amount)
 		if !st.total && st.delta < 0 {
-			text = "−" + n.value(m, st.amount)
+			text = "−" + n.Value(m, st.amount)
 		}
 		body = append(body,
 			rect(x, sc.y(math.Max(from, to)), bar, sc.y(math.Min(from, to))-sc.y(math.Max(from, to)), st.color, st.label+": "+text),
@@ -380,7 +403,7 @@ func waterfallChart(n *numbers, m calc.Model, s calc.ScenarioResult) app.UI {
 	return chartSVG("Waterfall chart from benefits by type down through costs by type to the net value of "+s.Name, body...)
 }
 
-func waterfallTable(n *numbers, m calc.Model, s calc.ScenarioResult) app.UI {
+func waterfallTable(n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app.UI {
 	steps := waterfallSteps(s)
 	return app.Table().Class("data-table").Body(
 		app.THead().Body(app.Tr().Body(
@@ -389,9 +412,9 @@ func waterfallTable(n *numbers, m calc.Model, s calc.ScenarioResult) app.UI {
 		)),
 		app.TBody().Body(app.Range(steps).Slice(func(i int) app.UI {
 			st := steps[i]
-			v := n.signed(m, st.delta)
+			v := n.Signed(m, st.delta)
 			if st.total {
-				v = n.value(m, st.delta)
+				v = n.Value(m, st.delta)
 			}
 			return app.Tr().Body(app.Th().Scope("row").Text(st.label), app.Td().Text(v))
 		})),

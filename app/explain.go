@@ -3,21 +3,16 @@ package app
 import (
 	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
-
-// explainTarget names a total to explain: a scenario's "benefits",
-// "costs" or "net".
-type explainTarget struct {
-	Scenario string
-	What     string
-}
 
 // part is one item's share of a total: what was entered, how it was
 // weighed and what it contributes, in the total's units.
@@ -32,7 +27,7 @@ type part struct {
 
 // parts lists the items of side in scenario j, largest contribution first
 // (items without a value last, in model order).
-func parts(n *numbers, m calc.Model, res calc.Result, j int, side calc.Side) []part {
+func parts(n *browser.Numbers, m calc.Model, res calc.Result, j int, side calc.Side) []part {
 	s, r := m.Scenarios[j], res.Scenarios[j]
 	var out []part
 	for i, it := range m.Items {
@@ -48,44 +43,40 @@ func parts(n *numbers, m calc.Model, res calc.Result, j int, side calc.Side) []p
 		}
 		out = append(out, p)
 	}
-	sort.Stable(largestFirst(out))
+	slices.SortStableFunc(out, largestFirst)
 	return out
 }
 
-// largestFirst sorts parts scored first, then by decreasing size of
-// contribution, keeping model order among equals. A sort.Interface rather
-// than slices.SortStableFunc, whose generic code is compiled again for
-// every element type: some 2 KB of gzip in app.wasm for each.
-type largestFirst []part
-
-func (s largestFirst) Len() int      { return len(s) }
-func (s largestFirst) Swap(i, j int) { s[i], s[j] = s[j], s[i] }
-func (s largestFirst) Less(i, j int) bool {
-	a, b := s[i], s[j]
+// largestFirst orders parts scored first, then by decreasing size of
+// contribution, keeping model order among equals.
+func largestFirst(a, b part) int {
 	if a.Scored != b.Scored {
-		return a.Scored
+		if a.Scored {
+			return -1
+		}
+		return 1
 	}
-	return cmp.Less(math.Abs(b.Contribution), math.Abs(a.Contribution))
+	return cmp.Compare(math.Abs(b.Contribution), math.Abs(a.Contribution))
 }
 
 // describeEntry says in words what an entry holds, before weighting.
-func describeEntry(n *numbers, m calc.Model, e calc.Entry) string {
+func describeEntry(n *browser.Numbers, m calc.Model, e calc.Entry) string {
 	if m.Mode == calc.ModeScore {
 		if e.Score == nil {
 			return ""
 		}
-		return "score " + n.number(*e.Score, 2) + " of " + strconv.Itoa(m.Scale.Max)
+		return "score " + n.Number(*e.Score, 2) + " of " + strconv.Itoa(m.Scale.Max)
 	}
 	var base string
 	switch {
 	case e.Amount != nil:
-		base = n.money(*e.Amount, m.Currency)
+		base = n.Money(*e.Amount, m.Currency)
 	case e.Hours != nil:
-		base = n.number(*e.Hours, 2) + " h × " + n.money(m.HourlyRate, m.Currency) + "/h"
+		base = n.Number(*e.Hours, 2) + " h × " + n.Money(m.HourlyRate, m.Currency) + "/h"
 	default:
 		return ""
 	}
-	years := plural(m.HorizonYears, "year")
+	years := state.Plural(m.HorizonYears, "year")
 	switch e.Per {
 	case calc.PerMonth:
 		return base + " a month, for " + years
@@ -96,27 +87,28 @@ func describeEntry(n *numbers, m calc.Model, e calc.Entry) string {
 }
 
 // discountNote explains the present value of recurring money, if any.
-func discountNote(n *numbers, m calc.Model) string {
+func discountNote(n *browser.Numbers, m calc.Model) string {
 	if m.Mode != calc.ModeMoney {
 		return "Contribution = weight × score."
 	}
 	s := "Contribution = weight × amount (hours × hourly rate); monthly and yearly amounts are summed over " +
-		plural(m.HorizonYears, "year")
+		state.Plural(m.HorizonYears, "year")
 	if m.DiscountRate > 0 {
-		s += ", each year's discounted at " + n.number(m.DiscountRate*100, 2) + " %"
+		s += ", each year's discounted at " + n.Number(m.DiscountRate*100, 2) + " %"
 	}
 	return s + "."
 }
 
-// renderExplain is the dialog answering "where does this number come from?"
-func (e *Editor) renderExplain(m calc.Model) app.UI {
-	t := *e.explain
+// explainDialog answers "where does this number come from?"
+func explainDialog(v view) app.UI {
+	t := *v.st.Explained
+	m, res := v.model(), v.st.Result
 	j := scenarioIndex(m, t.Scenario)
-	if j < 0 || j >= len(e.result.Scenarios) {
+	if j < 0 || j >= len(res.Scenarios) {
 		return nil
 	}
-	r := e.result.Scenarios[j]
-	n := e.num
+	r := res.Scenarios[j]
+	n := v.n
 	var title string
 	var total float64
 	var sides []calc.Side
@@ -132,9 +124,8 @@ func (e *Editor) renderExplain(m calc.Model) app.UI {
 		app.Div().ID("explain").Class("dialog card dialog-wide").Attr("role", "dialog").Aria("modal", "true").
 			Aria("labelledby", "explain-title").Body(
 			app.Div().Class("section-head").Body(
-				app.H2().ID("explain-title").Text(title+" of "+r.Name+": "+n.value(m, total)),
-				app.Button().ID("explain-close").Class("btn").AutoFocus(true).Text("Close").
-					OnClick(func(ctx app.Context, ev app.Event) { e.explain = nil }),
+				app.H2().ID("explain-title").Text(title+" of "+r.Name+": "+n.Value(m, total)),
+				&button{ID: "explain-close", Class: "btn", AutoFocus: true, Text: "Close", Action: state.CloseExplain{}},
 			),
 			app.P().Class("hint muted").Text(discountNote(n, m)),
 			app.Range(sides).Slice(func(k int) app.UI {
@@ -143,19 +134,29 @@ func (e *Editor) renderExplain(m calc.Model) app.UI {
 				if side == calc.SideCost {
 					sum = r.Costs
 				}
-				return partsTable("explain-"+string(side), sideLabel(side), n, m, parts(n, m, e.result, j, side), sum, 0)
+				return partsTable("explain-"+string(side), sideLabel(side), n, m, parts(n, m, res, j, side), sum, 0)
 			}),
 			iff(t.What == "net", func() app.UI {
 				return app.P().ID("explain-net").Class("explain-sum").Text(
-					"Net value = " + n.value(m, r.Benefits) + " benefits − " + n.value(m, r.Costs) + " costs = " + n.value(m, r.Net))
+					"Net value = " + n.Value(m, r.Benefits) + " benefits − " + n.Value(m, r.Costs) + " costs = " + n.Value(m, r.Net))
 			}),
 		),
 	)
 }
 
+// scenarioIndex is the index of scenario id in m, or -1.
+func scenarioIndex(m calc.Model, id string) int {
+	for i, s := range m.Scenarios {
+		if s.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 // partsTable lists items' contributions with their total; limit > 0 shows
 // only the largest few.
-func partsTable(id, caption string, n *numbers, m calc.Model, ps []part, total float64, limit int) app.UI {
+func partsTable(id, caption string, n *browser.Numbers, m calc.Model, ps []part, total float64, limit int) app.UI {
 	shown := ps
 	if limit > 0 && len(shown) > limit {
 		shown = shown[:limit]
@@ -179,7 +180,7 @@ func partsTable(id, caption string, n *numbers, m calc.Model, ps []part, total f
 				if !p.Scored {
 					input = "no value in this scenario"
 				}
-				weight := n.number(p.Weight, 2)
+				weight := n.Number(p.Weight, 2)
 				if p.Override {
 					weight += " (this scenario)"
 				}
@@ -188,13 +189,13 @@ func partsTable(id, caption string, n *numbers, m calc.Model, ps []part, total f
 					app.Td().Text(info(p.Item.Side, p.Item.Type).Label),
 					app.Td().Class("entered"+cls(" muted", !p.Scored)).Text(input),
 					app.Td().Text(weight),
-					app.Td().Class("contribution").DataSet("value", raw(p.Contribution)).Text(n.value(m, p.Contribution)),
+					app.Td().Class("contribution").DataSet("value", raw(p.Contribution)).Text(n.Value(m, p.Contribution)),
 				)
 			}),
 		),
 		app.TFoot().Body(app.Tr().Body(
 			app.Th().Scope("row").ColSpan(4).Text(totalLabel(caption, len(ps), len(shown))),
-			app.Td().Class("contribution").DataSet("value", raw(total)).Text(n.value(m, total)),
+			app.Td().Class("contribution").DataSet("value", raw(total)).Text(n.Value(m, total)),
 		)),
 	)
 }

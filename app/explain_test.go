@@ -1,53 +1,13 @@
 package app
 
 import (
-	"cmp"
-	"math"
-	"slices"
-	"sort"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/valuecalc/valuecalc/app/browser"
 	"github.com/valuecalc/valuecalc/calc"
 )
-
-// TestLargestFirstMatchesSortStableFunc checks largestFirst against the
-// slices.SortStableFunc comparison it replaced, on parts with many equal
-// keys (more than sort.Stable's insertion-sort blocks, so that the merges
-// run too).
-func TestLargestFirstMatchesSortStableFunc(t *testing.T) {
-	contributions := []float64{0, 3, -3, 1.5, -0.5, 3, 0, math.Copysign(0, -1), math.NaN(), 1e12}
-	var ps []part
-	for i := range 97 {
-		ps = append(ps, part{
-			Item:         calc.Item{ID: strconv.Itoa(i)},
-			Contribution: contributions[i*7%len(contributions)],
-			Scored:       i%3 != 1,
-		})
-	}
-	want := slices.Clone(ps)
-	slices.SortStableFunc(want, func(a, b part) int {
-		if a.Scored != b.Scored {
-			if a.Scored {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(math.Abs(b.Contribution), math.Abs(a.Contribution))
-	})
-	got := slices.Clone(ps)
-	sort.Stable(largestFirst(got))
-	ids := func(ps []part) []string {
-		var out []string
-		for _, p := range ps {
-			out = append(out, p.Item.ID)
-		}
-		return out
-	}
-	assert.Equal(t, ids(want), ids(got))
-}
 
 func TestPartsOrder(t *testing.T) {
 	m := calc.NewModel()
@@ -65,7 +25,7 @@ func TestPartsOrder(t *testing.T) {
 		"big2": {Score: calc.Float(4)}, "zero": {Score: calc.Float(0)},
 	})}}
 	var ids []string
-	for _, p := range parts(newNumbers(), m, calc.Evaluate(m), 0, calc.SideBenefit) {
+	for _, p := range parts(browser.NewNumbers(), m, calc.Evaluate(m), 0, calc.SideBenefit) {
 		ids = append(ids, p.Item.ID)
 	}
 	// Scored first, largest first, model order among equals.

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	ui "github.com/valuecalc/valuecalc/app"
+	"github.com/valuecalc/valuecalc/app/browser"
 )
 
 // main is the browser's entry point: app.wasm runs the UI and nothing else,
@@ -23,7 +24,7 @@ func main() {
 	debug.SetGCPercent(400)
 	debug.SetMemoryLimit(256 << 20)
 	ui.Register()
-	ui.RepairURL()
-	ui.GuardStorage()
+	browser.RepairURL()
+	browser.GuardStorage()
 	app.RunWhenOnBrowser()
 }

@@ -1,0 +1,360 @@
+// Package browser is the only code of the interface that touches the
+// window: storage, the address, the clipboard, files, postMessage, Intl
+// and timers. It turns the browser's events into state actions and runs
+// the effects the state asks for (docs/ARCHITECTURE.md).
+package browser
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"math"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/state"
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// dispatcherState is the go-app state under which the root component
+// leaves its dispatch, for Send.
+const dispatcherState = "valuecalc/dispatch"
+
+// dispatcher is the root component's dispatch and context, as a go-app
+// state value.
+type dispatcher struct {
+	dispatch func(state.Action)
+	ctx      app.Context
+}
+
+// Serve makes dispatch the receiver of every Send. The root component
+// calls it with its own context when it mounts: it alone reduces actions,
+// and it is never removed.
+func Serve(ctx app.Context, dispatch func(state.Action)) {
+	ctx.SetState(dispatcherState, dispatcher{dispatch, ctx})
+}
+
+// Send hands a to the root component, which reduces it at once, in the
+// same turn of go-app's loop as the event that sent it: the state and the
+// screen never lag behind what was typed (a field rendered from an older
+// state would put back the text before the last keystroke).
+func Send(ctx app.Context, a state.Action) {
+	var d dispatcher
+	ctx.GetState(dispatcherState, &d)
+	if d.dispatch != nil {
+		d.dispatch(a)
+	}
+}
+
+// sendLater sends a from outside go-app's loop (a promise, a timer of the
+// browser's), through the root's context: go-app drops what is dispatched
+// from the context of an element that is gone by then, such as the file
+// input of a closed dialog.
+func sendLater(ctx app.Context, a state.Action) {
+	var d dispatcher
+	ctx.GetState(dispatcherState, &d)
+	if d.dispatch != nil {
+		d.ctx.Dispatch(func(app.Context) { d.dispatch(a) })
+	}
+}
+
+// Browser runs effects and listens to the window for the root component.
+// Its context is the root's: timers and callbacks dispatch from a context
+// that outlives every element.
+type Browser struct {
+	ctx               app.Context
+	now               func(state.Action) // reduces at once, for a page going away
+	release           []func()
+	controlledAtStart bool // a service worker served this page
+}
+
+// Start installs the window's listeners and returns what the state needs
+// to know of the page to start. now reduces an action at once, not on the
+// next turn of the UI loop: a page going away saves before it is frozen.
+func Start(ctx app.Context, now func(state.Action)) (*Browser, state.Start) {
+	b := &Browser{ctx: ctx, now: now}
+	win := app.Window()
+	if sw := win.Get("navigator").Get("serviceWorker"); sw.Truthy() {
+		b.controlledAtStart = sw.Get("controller").Truthy()
+	}
+	loc := win.Get("location")
+	var seed [8]byte
+	rand.Read(seed[:])
+	start := state.Start{
+		Query:          strings.TrimPrefix(loc.Get("search").String(), "?"),
+		Hash:           loc.Get("hash").String(),
+		Base:           loc.Get("origin").String() + loc.Get("pathname").String(),
+		Seed:           binary.LittleEndian.Uint64(seed[:]),
+		StorageBlocked: StorageBlocked(),
+		Today:          time.Now().Format("2 January 2006"),
+	}
+	b.listenKeys()
+	b.listenPage()
+	b.listenDrops()
+	if q, err := url.ParseQuery(start.Query); err == nil && q.Get("embed") == "1" {
+		b.listenHost()
+	}
+	b.watchUpdates()
+	return b, start
+}
+
+// Close removes the window's listeners.
+func (b *Browser) Close() {
+	for _, f := range b.release {
+		f()
+	}
+	b.release = nil
+}
+
+// send dispatches a from a JavaScript callback, on the UI goroutine.
+func (b *Browser) send(a state.Action) { sendLater(b.ctx, a) }
+
+// UpdateReady reports whether a new version, installed over the one that
+// served this page, is ready. go-app also reports the first install as an
+// update: only a page a worker served has an older version.
+func (b *Browser) UpdateReady(ctx app.Context) bool {
+	return ctx.AppUpdateAvailable() && b.controlledAtStart
+}
+
+// Run carries out the effects the state asked for.
+func (b *Browser) Run(effects []state.Effect) {
+	for _, e := range effects {
+		b.run(e)
+	}
+}
+
+func (b *Browser) run(e state.Effect) {
+	win := app.Window()
+	switch e := e.(type) {
+	case state.After:
+		b.ctx.After(e.Delay, func(ctx app.Context) { Send(ctx, e.Then) })
+	case state.WhenIdle:
+		b.whenIdle(e.Then)
+	case state.Post:
+		post(e.Target, e.Data)
+	case state.Warn:
+		win.Get("console").Call("warn", e.Text)
+	case state.Download:
+		download(e.FileName, e.MIME, e.Data)
+	case state.CopyText:
+		b.copy(e.Text)
+	case state.SelectText:
+		if in := win.GetElementByID(e.ID); in.Truthy() {
+			in.Call("focus")
+			in.Call("select")
+		}
+	case state.CleanURL:
+		cleanURL(e)
+	case state.OpenTab:
+		win.Call("open", e.URL, "_blank", "noopener")
+	case state.Reload:
+		b.ctx.Reload()
+	case state.PrintPage:
+		win.Call("print")
+	}
+}
+
+// whenIdle sends a when the browser is next idle, or after a second at
+// the latest. Saving a 200 × 5 model takes ~10 ms; at a random moment it
+// delays the keystroke that comes in meanwhile, while in the idle time
+// after a repaint it lands between keystrokes. Without
+// requestIdleCallback (Safari), a is sent at once.
+func (b *Browser) whenIdle(a state.Action) {
+	w := app.Window()
+	if !w.Get("requestIdleCallback").Truthy() {
+		Send(b.ctx, a)
+		return
+	}
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		cb.Release()
+		b.send(a)
+		return nil
+	})
+	w.Call("requestIdleCallback", cb, map[string]any{"timeout": 1000})
+}
+
+// post sends JSON data to the embedding page, if there is one.
+func post(target string, data []byte) {
+	win := app.Window()
+	parent := win.Get("parent")
+	if !parent.Truthy() || parent.Equal(win.JSValue()) {
+		return // not in a frame
+	}
+	parent.Call("postMessage", win.Get("JSON").Call("parse", string(data)), target)
+}
+
+// copy puts text on the clipboard and reports whether it could.
+func (b *Browser) copy(text string) {
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		Send(b.ctx, state.Copied{OK: false})
+		return
+	}
+	var done, failed app.Func
+	release := func() { done.Release(); failed.Release() }
+	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+		b.send(state.Copied{OK: true})
+		release()
+		return nil
+	})
+	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+		b.send(state.Copied{OK: false})
+		release()
+		return nil
+	})
+	clip.Call("writeText", text).Call("then", done, failed)
+}
+
+// cleanURL takes the share link or the template out of the address bar.
+func cleanURL(e state.CleanURL) {
+	win := app.Window()
+	loc := win.Get("location")
+	search, hash := loc.Get("search").String(), loc.Get("hash").String()
+	if e.Template {
+		if q, err := url.ParseQuery(strings.TrimPrefix(search, "?")); err == nil && q.Has("template") {
+			q.Del("template")
+			search = q.Encode()
+			if search != "" {
+				search = "?" + search
+			}
+		}
+	}
+	if e.Hash {
+		hash = ""
+	}
+	win.Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+search+hash)
+}
+
+// addListener calls fn with each event of the type named on target,
+// until Close.
+func (b *Browser) addListener(target app.Value, event string, fn func(ev app.Value)) {
+	f := app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn(args[0])
+		return nil
+	})
+	target.Call("addEventListener", event, f)
+	b.release = append(b.release, func() {
+		target.Call("removeEventListener", event, f)
+		f.Release()
+	})
+}
+
+// listenKeys turns Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y) into undo
+// and redo, and Escape into closing what is open.
+func (b *Browser) listenKeys() {
+	b.addListener(app.Window(), "keydown", func(ev app.Value) {
+		if !(ev.Get("ctrlKey").Bool() || ev.Get("metaKey").Bool()) {
+			if ev.Get("key").String() == "Escape" {
+				b.send(state.Escape{})
+			}
+			return
+		}
+		switch key := ev.Get("key").String(); {
+		case (key == "z" || key == "Z") && ev.Get("shiftKey").Bool(), key == "y" || key == "Y":
+			ev.Call("preventDefault")
+			b.send(state.Redo{})
+		case key == "z" || key == "Z":
+			ev.Call("preventDefault")
+			b.send(state.Undo{})
+		}
+	})
+}
+
+// listenPage reports the page going away (save now), a link pasted into
+// the address bar, and other tabs' saves.
+func (b *Browser) listenPage() {
+	win := app.Window()
+	hidden := func(app.Value) {
+		// The page may not come back: save now, not after the delay. The
+		// save must run before the browser freezes the page, so it is
+		// reduced here rather than sent.
+		b.now(state.PageHidden{})
+	}
+	b.addListener(win, "pagehide", hidden)
+	b.addListener(win.Get("document"), "visibilitychange", hidden)
+	b.addListener(win, "hashchange", func(app.Value) {
+		b.send(state.HashChanged{Hash: win.Get("location").Get("hash").String()})
+	})
+	b.addListener(win, "storage", func(ev app.Value) {
+		key := ev.Get("key")
+		k := ""
+		if key.Type() == app.TypeString {
+			k = key.String()
+		}
+		b.send(state.StorageChanged{Key: k})
+	})
+}
+
+// listenHost reports messages from other windows and the content's height
+// to an embed's state.
+func (b *Browser) listenHost() {
+	win := app.Window()
+	b.addListener(win, "message", func(ev app.Value) {
+		defer func() { recover() }() // a message of any shape must not stop the app
+		data := ev.Get("data")
+		if data.Type() != app.TypeObject {
+			return
+		}
+		raw := win.Get("JSON").Call("stringify", data)
+		if raw.Type() != app.TypeString {
+			return
+		}
+		b.send(state.HostMessage{
+			Origin:     ev.Get("origin").String(),
+			FromParent: ev.Get("source").Equal(win.Get("parent")),
+			Data:       raw.String(),
+		})
+	})
+	body := win.Get("document").Get("body")
+	resize := app.FuncOf(func(this app.Value, args []app.Value) any {
+		h := int(math.Ceil(body.Call("getBoundingClientRect").Get("height").Float()))
+		b.send(state.Resized{Height: h})
+		return nil
+	})
+	observer := win.Get("ResizeObserver").New(resize)
+	observer.Call("observe", body)
+	b.release = append(b.release, func() {
+		observer.Call("disconnect")
+		resize.Release()
+	})
+}
+
+// updateInterval is how often an open tab asks for a new version.
+const updateInterval = 30 * time.Minute
+
+// watchUpdates asks for a new version when the tab comes back into view
+// and every half hour (go-app v10 checks only at start).
+func (b *Browser) watchUpdates() {
+	doc := app.Window().Get("document")
+	b.addListener(doc, "visibilitychange", func(app.Value) {
+		if doc.Get("visibilityState").String() == "visible" {
+			app.TryUpdate()
+		}
+	})
+	var tick func(ctx app.Context)
+	tick = func(ctx app.Context) {
+		app.TryUpdate()
+		ctx.After(updateInterval, tick)
+	}
+	b.ctx.After(updateInterval, tick)
+}
+
+// Prompt asks the user for a line of text with the browser's prompt.
+func Prompt(question, value string) (string, bool) {
+	v := app.Window().Call("prompt", question, value)
+	if !v.Truthy() {
+		return "", false
+	}
+	return v.String(), true
+}
+
+// MarkReady tells tests and the bench that the app has started.
+func MarkReady() {
+	app.Window().Get("document").Get("body").Call("setAttribute", "data-ready", "1")
+}
+
+// maxFile is the size of the largest file read for an import.
+const maxFile = calc.MaxInputSize

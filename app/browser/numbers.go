@@ -1,0 +1,263 @@
+package browser
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// Numbers formats numbers for display. In the browser it uses the user's
+// locale through Intl.NumberFormat, unless calc's English formatting
+// writes the same (see english); elsewhere (prerendering, native tests)
+// it falls back to calc's English formatting.
+type Numbers struct {
+	lang  string
+	cache map[string]app.Value
+	memo  map[fmtKey]string
+}
+
+// fmtKey is one number as formatted by Intl: an edit changes a few totals,
+// and crossing into JavaScript again for the hundred unchanged ones on
+// screen cost more than evaluating the model.
+type fmtKey struct {
+	currency string // "" for a plain number
+	digits   int
+	bits     uint64 // the number's bits: -0 and NaN are keys like any other
+}
+
+// maxMemo bounds the memo; it is cleared when full.
+const maxMemo = 4096
+
+// memoised returns what Intl wrote for v before, if it did.
+func (n *Numbers) memoised(currency string, digits int, v float64) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	s, ok := n.memo[fmtKey{currency, digits, math.Float64bits(v)}]
+	return s, ok
+}
+
+// format returns f.format(v) and memoises it under currency and digits.
+func (n *Numbers) format(f app.Value, currency string, digits int, v float64) string {
+	k := fmtKey{currency, digits, math.Float64bits(v)}
+	s := f.Call("format", v).String()
+	if n.memo == nil || len(n.memo) >= maxMemo {
+		n.memo = make(map[fmtKey]string, 256)
+	}
+	n.memo[k] = s
+	return s
+}
+
+// NewNumbers returns a formatter for the browser's language, if any.
+func NewNumbers() *Numbers {
+	n := &Numbers{lang: "en-US", cache: map[string]app.Value{}}
+	if nav := app.Window().Get("navigator"); nav.Truthy() {
+		if l := nav.Get("language"); l.Truthy() {
+			n.lang = l.String()
+		}
+	}
+	return n
+}
+
+// intl returns a cached Intl.NumberFormat, or nil outside a browser.
+func (n *Numbers) intl(key string, opts map[string]any) (v app.Value) {
+	if n == nil {
+		return nil
+	}
+	if f, ok := n.cache[key]; ok {
+		return f
+	}
+	defer func() {
+		if recover() != nil {
+			v = nil
+		}
+	}()
+	ctor := app.Window().Get("Intl")
+	if !ctor.Truthy() {
+		n.cache[key] = nil
+		return nil
+	}
+	f := ctor.Get("NumberFormat").New(n.lang, opts)
+	n.cache[key] = f
+	return f
+}
+
+// Money formats an amount in a currency: whole units for large amounts
+// ("$15,155"), cents below 1,000 ("$412.50").
+func (n *Numbers) Money(v float64, currency string) string {
+	digits := 2
+	if math.Abs(v) >= 1000 {
+		digits = 0
+	}
+	if s, ok := n.memoised(currency, digits, v); ok {
+		return s
+	}
+	if n.english(currency) {
+		if s := englishMoney(v, currency, digits); sameAsIntl(v, s) {
+			return s
+		}
+	}
+	key := "m" + currency + strconv.Itoa(digits)
+	if f := n.intl(key, map[string]any{"style": "currency", "currency": currency,
+		"minimumFractionDigits": digits, "maximumFractionDigits": digits}); f != nil {
+		return n.format(f, currency, digits, v)
+	}
+	return englishMoney(v, currency, digits)
+}
+
+// englishMoney is money as calc writes it, with Intl's digits and
+// rounding.
+func englishMoney(v float64, currency string, digits int) string {
+	if digits != 0 {
+		return calc.FormatMoney(intlRound(v, digits), currency)
+	}
+	s := calc.FormatMoney(intlRound(v, 0), currency)
+	if i := strings.LastIndexByte(s, '.'); i >= 0 && currency != "JPY" {
+		s = s[:i]
+	}
+	return s
+}
+
+// Number formats a plain number with at most digits decimals.
+func (n *Numbers) Number(v float64, digits int) string {
+	if s, ok := n.memoised("", digits, v); ok {
+		return s
+	}
+	if n.english("") {
+		if s := englishNumber(v, digits); sameAsIntl(v, s) {
+			return s
+		}
+	}
+	key := "n" + strconv.Itoa(digits)
+	if f := n.intl(key, map[string]any{"maximumFractionDigits": digits}); f != nil {
+		return n.format(f, "", digits, v)
+	}
+	return englishNumber(v, digits)
+}
+
+// englishNumber is number as calc writes it, with Intl's rounding and,
+// like Intl's maximumFractionDigits, without trailing zeros.
+func englishNumber(v float64, digits int) string {
+	s := calc.FormatNumber(intlRound(v, digits), digits)
+	if digits > 0 {
+		for len(s) > 0 && s[len(s)-1] == '0' && strings.LastIndexByte(s, '.') >= 0 {
+			s = s[:len(s)-1]
+		}
+		if len(s) > 0 && s[len(s)-1] == '.' {
+			s = s[:len(s)-1]
+		}
+	}
+	return s
+}
+
+// intlRound rounds v to digits decimals as Intl.NumberFormat does: its
+// shortest decimal representation, half away from zero. That is not
+// always what calc.FormatNumber does with v's exact binary value: 1.005 is
+// "1.01" to Intl and "1.00" to calc. The result is the float64 nearest
+// the rounded decimal, which calc.FormatNumber then writes as it is.
+func intlRound(v float64, digits int) float64 {
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 || len(s)-dot-1 <= digits || digits < 0 || digits > 6 {
+		return v
+	}
+	n, err := strconv.ParseUint(s[:dot]+s[dot+1:dot+1+digits], 10, 64)
+	if err != nil || n >= 1<<53-1 {
+		return v // past float64's integers: no decimals to round
+	}
+	if s[dot+1+digits] >= '5' {
+		n++
+	}
+	return math.Copysign(float64(n)/math.Pow10(digits), v)
+}
+
+// english reports whether calc's formatting of amounts in currency (""
+// for plain numbers) writes what Intl.NumberFormat writes in the
+// browser's language, so that Intl need not be asked: in American
+// English, for plain numbers, dollars, euros and pounds. sameAsIntl
+// names the numbers where it still does not. TestEnglishIsIntl holds calc
+// to Intl there.
+//
+// The first Intl.NumberFormat of a page costs 20 to 45 ms here (V8 loads
+// the locale's data), a twentieth of a cold start; American English,
+// the language of most of our users, now does without it.
+func (n *Numbers) english(currency string) bool {
+	if n == nil || (n.lang != "en-US" && n.lang != "en") {
+		return false
+	}
+	switch currency {
+	case "", "USD", "EUR", "GBP":
+		return true
+	}
+	return false
+}
+
+// sameAsIntl reports whether s, what calc wrote for v, is Intl's text too
+// where english holds: not for NaN and infinities, nor where Intl keeps a
+// minus that calc drops (a negative number that rounds to zero).
+func sameAsIntl(v float64, s string) bool {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return false
+	}
+	return !math.Signbit(v) || strings.HasPrefix(s, "-")
+}
+
+// Value shows a total in the model's unit: money in its currency, or
+// weighted points in score mode.
+func (n *Numbers) Value(m calc.Model, v float64) string {
+	if m.Mode == calc.ModeMoney {
+		return n.Money(v, m.Currency)
+	}
+	return n.Number(v, 1)
+}
+
+// Signed shows a difference with its sign: "+$1,200", "−3.5".
+func (n *Numbers) Signed(m calc.Model, v float64) string {
+	switch {
+	case v > 0:
+		return "+" + n.Value(m, v)
+	case v < 0:
+		return "−" + n.Value(m, -v)
+	}
+	return "±" + n.Value(m, 0)
+}
+
+// Ratio shows a benefit/cost ratio, or a dash when there are no costs.
+func (n *Numbers) Ratio(r *float64) string {
+	if r == nil {
+		return "—"
+	}
+	return n.Number(*r, 2) + "×"
+}
+
+// Percent shows a fraction as a percentage, or a dash for null.
+func (n *Numbers) Percent(r *float64) string {
+	if r == nil {
+		return "—"
+	}
+	return n.Number(*r*100, 0) + " %"
+}
+
+// Payback shows payback months: immediate, a count, or never.
+func (n *Numbers) Payback(m *float64) string {
+	switch {
+	case m == nil:
+		return "not within the horizon"
+	case *m == 0:
+		return "immediate"
+	}
+	return n.Number(*m, 1) + " months"
+}
+
+// DescribeSettings summarises the assumptions a model's results rest on.
+func DescribeSettings(n *Numbers, m calc.Model) string {
+	if m.Mode == calc.ModeMoney {
+		return "Money · " + m.Currency + " · " + strconv.Itoa(m.HorizonYears) + "-year horizon · " +
+			n.Number(m.DiscountRate*100, 2) + " % discount rate · " + n.Money(m.HourlyRate, m.Currency) + " per hour"
+	}
+	return "Scores on a " + strconv.Itoa(m.Scale.Min) + "–" + strconv.Itoa(m.Scale.Max) + " scale, weighted"
+}

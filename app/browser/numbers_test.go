@@ -1,0 +1,89 @@
+package browser
+
+import (
+	"math"
+	"strconv"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestNumbersMemo checks that a number Intl formatted once comes from the
+// memo the next time, that the memo tells -0 from 0 and keeps currencies
+// and digits apart, and that it stays bounded. Under Node (make
+// wasm-test) the numbers go through Intl; natively through calc's
+// formatter, which the memo does not hold.
+func TestNumbersMemo(t *testing.T) {
+	n := NewNumbers()
+	n.lang = "en-GB" // a language that asks Intl: see english
+	first := n.Money(1234.5, "USD")
+	assert.Equal(t, first, n.Money(1234.5, "USD"))
+	assert.NotEqual(t, first, n.Money(1234.5, "EUR"))
+	assert.NotEqual(t, n.Number(2.5, 0), n.Number(2.5, 1))
+	if n.intl("n1", map[string]any{"maximumFractionDigits": 1}) == nil {
+		assert.Empty(t, n.memo, "no Intl, nothing memoised")
+		return
+	}
+	assert.Equal(t, "US$1,235", first)
+	assert.Len(t, n.memo, 4)
+	n.Number(math.Copysign(0, -1), 0)
+	n.Number(0, 0)
+	assert.Len(t, n.memo, 6, "-0 and 0 are two keys: Intl may write them differently")
+	for i := range maxMemo + 10 {
+		n.Number(float64(i), 0)
+	}
+	assert.LessOrEqual(t, len(n.memo), maxMemo)
+	assert.Equal(t, "12", n.Number(12, 0))
+}
+
+// TestEnglishIsIntl holds numbers' American English, written without
+// Intl, to what Intl.NumberFormat writes: under Node (make wasm-test)
+// every figure of the table is formatted both ways. Natively, where
+// there is no Intl, it checks which languages and currencies go without.
+func TestEnglishIsIntl(t *testing.T) {
+	en := &Numbers{lang: "en-US", cache: map[string]app.Value{}}
+	values := []float64{0, 1, -1, 0.5, 0.05, 0.125, 0.375, 1.005, 2.25, 2.35, 12.345, 412.5, -412.5,
+		999.994, 999.995, 999.5, -999.5, 1000, 1234.5, -1234.5, 15154.5, 1e6 + 0.5, 123456789.25,
+		1e12, -1e12, 3.5e15, 0.001, 1e-9, math.Copysign(0, -1), -0.3, -0.004, math.Inf(1), math.NaN()}
+	for i := range 300 {
+		values = append(values, float64(i*i*37%100003)/8-2000, float64(i)*1.05, float64(i)/3)
+	}
+	if en.intl("probe", map[string]any{}) == nil {
+		assert.True(t, en.english("USD") && sameAsIntl(5, "$5"))
+		assert.True(t, en.english("") && sameAsIntl(5, "5"))
+		assert.False(t, en.english("JPY"), "JPY has no cents: calc and the app's digits differ")
+		assert.False(t, en.english("CHF"), "Intl writes a no-break space")
+		assert.False(t, sameAsIntl(math.Copysign(0, -1), "0"), "Intl writes -0")
+		assert.False(t, sameAsIntl(math.NaN(), "NaN"))
+		assert.False(t, (&Numbers{lang: "de-DE"}).english(""))
+		assert.False(t, (&Numbers{lang: "en-GB"}).english("USD"), "en-GB writes US$")
+		assert.Equal(t, "$1,235", en.Money(1234.5, "USD"))
+		return
+	}
+	// intl asks Intl whatever english says.
+	for _, cur := range []string{"USD", "EUR", "GBP"} {
+		for _, v := range values {
+			digits := 2
+			if math.Abs(v) >= 1000 {
+				digits = 0
+			}
+			s := englishMoney(v, cur, digits)
+			if !en.english(cur) || !sameAsIntl(v, s) {
+				continue
+			}
+			f := en.intl("m"+cur+strconv.Itoa(digits), map[string]any{"style": "currency", "currency": cur,
+				"minimumFractionDigits": digits, "maximumFractionDigits": digits})
+			assert.Equal(t, f.Call("format", v).String(), s, "%v %s", v, cur)
+		}
+	}
+	for _, digits := range []int{0, 1, 2} {
+		f := en.intl("n"+strconv.Itoa(digits), map[string]any{"maximumFractionDigits": digits})
+		for _, v := range values {
+			if s := englishNumber(v, digits); en.english("") && sameAsIntl(v, s) {
+				assert.Equal(t, f.Call("format", v).String(), s, "%v with %d digits", v, digits)
+			}
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// cellView is one scenario's value for one item: a score, or an amount
+// or hours with their recurrence; and an optional weight override. Its
+// Cell is a view the reducer replaces when anything it shows changes.
+type cellView struct {
+	app.Compo
+	Cell *state.CellView
+}
+
+func (c *cellView) Render() app.UI {
+	v := c.Cell
+	value := state.EntryField(v.Scenario, v.Item)
+	weight := state.EntryWeightField(v.Scenario, v.Item)
+	label := v.ItemName + " in " + v.ScenarioName
+	cell := app.Td().Class("cell"+cls(" unscored", !v.HasEntry)).DataSet("scenario", v.Scenario).DataSet("label", v.ScenarioName)
+	override := fieldInput(weight, v.Weight, "Weight of "+label+" (empty: item weight)", "override-input", true).
+		Placeholder("×" + state.Plain(v.ItemWeight)).Title("Weight in this scenario; empty uses the item's weight").
+		Disabled(!v.HasEntry && !v.WeightTyped).OnInput(c.onWeight).OnChange(c.onWeightDone)
+	if v.Mode == calc.ModeScore {
+		return cell.Body(
+			app.Div().Class("cell-inputs").Body(
+				fieldInput(value, v.Value, "Score of "+label, "score-input", true).
+					Placeholder(strconv.Itoa(v.Scale.Min)+"–"+strconv.Itoa(v.Scale.Max)).OnInput(c.onValue).OnChange(c.onValueDone),
+				override,
+			),
+			fieldError(value, v.Value), fieldError(weight, v.Weight),
+		)
+	}
+	return cell.Body(
+		app.Div().Class("cell-inputs").Body(
+			fieldInput(value, v.Value, "Value of "+label, "money-input", true).Placeholder("—").OnInput(c.onValue).OnChange(c.onValueDone),
+			app.Select().ID(value.ElementID()+"-per").Class("select select-small per-select").Aria("label", "Unit and recurrence of "+label).
+				OnChange(c.onPer).Body(
+				app.Range(state.PerOptions).Slice(func(i int) app.UI {
+					o := state.PerOptions[i]
+					return option(o.Value(), perLabel(o, v.Currency), o == v.Setting)
+				}),
+			),
+			override,
+		),
+		fieldError(value, v.Value), fieldError(weight, v.Weight),
+	)
+}
+
+func (c *cellView) send(ctx app.Context, a state.Action) { browser.Send(ctx, a) }
+
+func (c *cellView) onValue(ctx app.Context, e app.Event) {
+	c.send(ctx, state.Input{Field: state.EntryField(c.Cell.Scenario, c.Cell.Item), Text: ctx.JSSrc().Get("value").String()})
+}
+
+func (c *cellView) onValueDone(ctx app.Context, e app.Event) {
+	c.send(ctx, state.InputDone{Field: state.EntryField(c.Cell.Scenario, c.Cell.Item)})
+}
+
+func (c *cellView) onWeight(ctx app.Context, e app.Event) {
+	c.send(ctx, state.Input{Field: state.EntryWeightField(c.Cell.Scenario, c.Cell.Item), Text: ctx.JSSrc().Get("value").String()})
+}
+
+func (c *cellView) onWeightDone(ctx app.Context, e app.Event) {
+	c.send(ctx, state.InputDone{Field: state.EntryWeightField(c.Cell.Scenario, c.Cell.Item)})
+}
+
+func (c *cellView) onPer(ctx app.Context, e app.Event) {
+	c.send(ctx, state.SetPer{Cell: state.Cell{Scenario: c.Cell.Scenario, Item: c.Cell.Item}, Value: ctx.JSSrc().Get("value").String()})
+}
+
+// perLabel names a money cell's unit and recurrence: "USD / month".
+func perLabel(cs state.CellSetting, currency string) string {
+	unit := currency
+	if cs.Unit == state.UnitHours {
+		unit = "hours"
+	}
+	switch cs.Per {
+	case calc.PerMonth:
+		return unit + " / month"
+	case calc.PerYear:
+		return unit + " / year"
+	}
+	return unit + " once"
+}

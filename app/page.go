@@ -1,0 +1,95 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// view is what the plain render functions read: the state, and the
+// formatter that writes its numbers.
+type view struct {
+	st *state.State
+	n  *browser.Numbers
+}
+
+func (v view) model() calc.Model { return v.st.Model() }
+
+// page is the whole screen: the report, the embed or the editor, with the
+// dialog that is open.
+func page(v view) app.UI {
+	st := v.st
+	if st.View == state.ViewReport {
+		return app.Div().Class("page-wrap").Body(
+			report(v),
+			noticeArea(st.Notice),
+		)
+	}
+	if st.Embed.On {
+		return app.Div().Class("page editor embed").Body(
+			embedBar(v),
+			app.Main().ID("main").Class("content").Body(
+				settings(v),
+				results(v),
+				&grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid},
+				charts(v),
+			),
+			iff(st.Explained != nil, func() app.UI { return explainDialog(v) }),
+			iff(st.Confirm != "", func() app.UI { return confirmMode(v) }),
+			noticeArea(st.Notice),
+		)
+	}
+	return app.Div().Class("page editor"+cls(" dragging", st.Dragging)+cls(" shared", st.Shared)).Body(
+		topBar(v),
+		app.Main().ID("main").Class("content").Body(
+			banners(v),
+			editable(!st.Shared, settings(v)),
+			results(v),
+			editable(!st.Shared, &grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid}),
+			charts(v),
+		),
+		iff(st.Panel == state.PanelLibrary, func() app.UI { return libraryDialog(v) }),
+		iff(st.Panel == state.PanelShare, func() app.UI { return shareDialog(st.Share) }),
+		iff(st.Panel == state.PanelFiles, func() app.UI { return filesDialog(st.Import) }),
+		iff(st.Explained != nil, func() app.UI { return explainDialog(v) }),
+		iff(st.Confirm != "", func() app.UI { return confirmMode(v) }),
+		iff(st.Dragging, func() app.UI {
+			return app.Div().ID("drop-hint").Class("drop-hint").Aria("hidden", "true").Text("Drop a valuecalc file to import it as a new assessment")
+		}),
+		noticeArea(st.Notice),
+	)
+}
+
+// editable wraps part of the editor in a fieldset that, when on is false,
+// disables every control in it at once: a shared assessment is read-only.
+func editable(on bool, ui app.UI) app.UI {
+	return app.FieldSet().Class("edit-area").Disabled(!on).Body(ui)
+}
+
+// iff is app.If, kept out of line: inlined, app.If copies its closure and
+// IfSlice's body into every caller.
+//
+//go:noinline
+func iff(cond bool, ui func() app.UI) app.Condition { return app.If(cond, ui) }
+
+func cls(name string, on bool) string {
+	if on {
+		return name
+	}
+	return ""
+}
+
+// opening is the page until the store has opened an assessment: the
+// prerendered HTML shown while app.wasm loads, and the first tree go-app
+// mounts. Mounting the whole editor around an empty model there, only to
+// replace it a moment later, cost ~120 ms of every start.
+func opening() app.UI {
+	return app.Div().Class("page editor").Body(
+		app.Header().Class("topbar").Body(app.Span().Class("brand").Text("valuecalc")),
+		app.Main().ID("main").Class("content").Body(
+			app.P().Class("opening muted").Text("Opening your assessment…"),
+		),
+	)
+}

@@ -1,0 +1,170 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// topParts is how many benefits and costs the report lists per scenario.
+const topParts = 5
+
+// report is the read-only view for presenting and printing: the net
+// value of each scenario, large; the charts; the top benefits and costs;
+// and the assumptions behind the numbers. The print stylesheet hides its
+// bar and breaks pages between its sections.
+func report(v view) app.UI {
+	m, res, n := v.model(), v.st.Result, v.n
+	tables := v.st.TablesOpen
+	chartOf := func(id, title string, kind chartKind, focus calc.ScenarioResult) app.UI {
+		return &chart{ID: id, Title: title, Kind: kind, Result: res, Focus: focus, Mode: m.Mode, Currency: m.Currency,
+			TableOpen: tables[id], Num: n}
+	}
+	return app.Div().Class("page report-page").Body(
+		app.Header().Class("report-bar no-print").Body(
+			&button{ID: "report-back", Class: "btn btn-bar", AutoFocus: true, Text: "← Back to editing", Action: state.SetView{View: state.ViewEditor}},
+			app.Span().Class("brand").Text("valuecalc"),
+			&button{ID: "report-print", Class: "btn btn-bar", Text: "Print or save as PDF", Action: state.Print{}},
+		),
+		app.Main().ID("report").Class("report").Body(
+			app.Header().Class("report-head").Body(
+				app.H1().ID("report-title").Text(m.Title),
+				app.P().Class("muted").Text("Customer value assessment · "+browser.DescribeSettings(n, m)+" · "+v.st.Today),
+			),
+			app.Section().ID("report-summary").Class("report-section").Aria("labelledby", "report-summary-title").Body(
+				app.H2().ID("report-summary-title").Text("Customer value"),
+				app.P().Class("muted").Text("Customer value = total perceived benefits − total customer costs."),
+				app.Div().Class("report-nets").Body(
+					app.Range(res.Scenarios).Slice(func(i int) app.UI { return reportNet(n, m, res, i) }),
+				),
+			),
+			app.Section().ID("report-charts").Class("report-section").Aria("labelledby", "report-charts-title").Body(
+				app.H2().ID("report-charts-title").Text("Where the value comes from"),
+				app.Div().Class("report-charts").Body(
+					chartOf("report-chart-bc", "Benefits and costs per scenario", chartBenefitsCosts, calc.ScenarioResult{}),
+					chartOf("report-chart-types", "Contributions by value type", chartTypes, calc.ScenarioResult{}),
+					app.Range(res.Scenarios).Slice(func(i int) app.UI {
+						s := res.Scenarios[i]
+						return chartOf("report-waterfall-"+s.ID, s.Name+": from benefits to net value", chartWaterfall, s)
+					}),
+				),
+			),
+			app.Section().ID("report-top").Class("report-section").Aria("labelledby", "report-top-title").Body(
+				app.H2().ID("report-top-title").Text("Top benefits and costs"),
+				app.Range(res.Scenarios).Slice(func(j int) app.UI {
+					s := res.Scenarios[j]
+					return app.Div().Class("report-scenario").Body(
+						app.H3().Text(s.Name),
+						app.Div().Class("report-tops").Body(
+							partsTable("report-top-benefits-"+s.ID, "Benefits", n, m, scoredParts(parts(n, m, res, j, calc.SideBenefit)), s.Benefits, topParts),
+							partsTable("report-top-costs-"+s.ID, "Costs", n, m, scoredParts(parts(n, m, res, j, calc.SideCost)), s.Costs, topParts),
+						),
+					)
+				}),
+			),
+			reportAssumptions(n, m),
+			app.Footer().Class("report-foot muted").Text("Made with valuecalc. Figures are estimates based on the assumptions above."),
+		),
+	)
+}
+
+// reportNet is one scenario's headline: its net value, large, and the
+// figures behind it.
+func reportNet(n *browser.Numbers, m calc.Model, res calc.Result, i int) app.UI {
+	s := res.Scenarios[i]
+	best := s.ID == res.Best && len(res.Scenarios) > 1
+	money := m.Mode == calc.ModeMoney
+	return app.Article().ID("report-net-"+s.ID).Class("report-net"+cls(" best", best)+cls(" negative", s.Net < 0)).Body(
+		app.H3().Body(
+			app.Text(s.Name),
+			iff(best, func() app.UI { return app.Span().Class("badge").Text("Best") }),
+		),
+		app.P().Class("report-net-value").DataSet("value", raw(s.Net)).Text(n.Value(m, s.Net)),
+		iff(i > 0, func() app.UI {
+			return app.P().Class("muted").Text(n.Signed(m, s.Net-res.Scenarios[0].Net) + " vs " + res.Scenarios[0].Name)
+		}),
+		app.Dl().Class("figures").Body(
+			figure("", "Benefits", n.Value(m, s.Benefits), raw(s.Benefits)),
+			figure("", "Costs", n.Value(m, s.Costs), raw(s.Costs)),
+			figure("", "Benefit/cost ratio", n.Ratio(s.Ratio), ptrValue(s.Ratio)),
+			iff(money, func() app.UI { return figure("", "ROI", n.Percent(s.ROI), ptrValue(s.ROI)) }),
+			iff(money, func() app.UI { return figure("", "Payback", n.Payback(s.PaybackMonths), ptrValue(s.PaybackMonths)) }),
+		),
+		iff(s.Unscored > 0, func() app.UI {
+			return app.P().Class("unscored-flag").Text(state.Plural(s.Unscored, "item") + " without a value in this scenario")
+		}),
+	)
+}
+
+// reportAssumptions lists the settings and the weights the results rest on.
+func reportAssumptions(n *browser.Numbers, m calc.Model) app.UI {
+	var settings []app.UI
+	row := func(k, v string) { settings = append(settings, app.Dt().Text(k), app.Dd().Text(v)) }
+	if m.Mode == calc.ModeMoney {
+		row("Measured in", "money, "+m.Currency)
+		row("Horizon", state.Plural(m.HorizonYears, "year"))
+		row("Discount rate", n.Number(m.DiscountRate*100, 2)+" % a year")
+		row("Hourly rate", n.Money(m.HourlyRate, m.Currency)+" per hour")
+		row("Payback", "undiscounted, from one-off amounts and monthly and yearly flows")
+	} else {
+		row("Measured in", "scores from "+strconv.Itoa(m.Scale.Min)+" to "+strconv.Itoa(m.Scale.Max)+", multiplied by weight")
+	}
+	row("Baseline", m.Scenarios[0].Name)
+	overrides := 0
+	for _, s := range m.Scenarios {
+		for _, en := range s.Entries {
+			if en != nil && en.Weight != nil {
+				overrides++
+			}
+		}
+	}
+	return app.Section().ID("report-assumptions").Class("report-section").Aria("labelledby", "report-assumptions-title").Body(
+		app.H2().ID("report-assumptions-title").Text("Assumptions"),
+		app.Dl().Class("assumptions").Body(settings...),
+		app.P().Class("hint").Text(discountNote(n, m)),
+		app.Table().ID("report-weights").Class("data-table weights").Body(
+			app.Caption().Text("Items and weights"),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Item"),
+				app.Th().Scope("col").Text("Side"),
+				app.Th().Scope("col").Text("Type"),
+				app.Th().Scope("col").Text("Stage"),
+				app.Th().Scope("col").Text("Weight"),
+			)),
+			app.TBody().Body(
+				app.Range(m.Items).Slice(func(i int) app.UI {
+					it := m.Items[i]
+					return app.Tr().Body(
+						app.Th().Scope("row").Body(
+							app.Text(it.Name),
+							iff(it.Note != "", func() app.UI { return app.Span().Class("report-note").Text(it.Note) }),
+						),
+						app.Td().Text(sideLabel(it.Side)),
+						app.Td().Text(info(it.Side, it.Type).Label),
+						app.Td().Text(stageLabels[it.Stage]),
+						app.Td().Text(n.Number(it.Weight, 2)),
+					)
+				}),
+			),
+		),
+		iff(overrides > 0, func() app.UI {
+			return app.P().Class("hint").Text(state.Plural(overrides, "value") + " use a weight of their own scenario instead of the item's; " +
+				"“Where does this come from?” in the editor shows them.")
+		}),
+	)
+}
+
+// scoredParts drops the items without a value: a report lists what counts.
+func scoredParts(ps []part) []part {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.Scored {
+			out = append(out, p)
+		}
+	}
+	return out
+}

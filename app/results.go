@@ -1,0 +1,80 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// results shows each scenario's totals as a card: the net value first,
+// then what makes it, the delta against the baseline, and a flag for
+// unscored items. The best scenario is highlighted.
+func results(v view) app.UI {
+	m, res := v.model(), v.st.Result
+	return app.Section().ID("results").Class("results").Aria("labelledby", "results-title").Body(
+		app.H2().ID("results-title").Class("sr-only").Text("Results"),
+		app.P().ID("results-live").Class("sr-only").Aria("live", "polite").Text(resultsSummary(v.n, m, res)),
+		app.Div().Class("result-cards").Body(
+			app.Range(res.Scenarios).Slice(func(i int) app.UI {
+				c := &resultCard{Result: res.Scenarios[i], Index: i, Count: len(res.Scenarios),
+					Best: res.Scenarios[i].ID == res.Best, Mode: m.Mode, Currency: m.Currency, Num: v.n}
+				if i > 0 {
+					c.BaseName, c.BaseNet = res.Scenarios[0].Name, res.Scenarios[0].Net
+				}
+				return c
+			}),
+		),
+	)
+}
+
+// resultsSummary is the sentence screen readers hear after each change.
+func resultsSummary(n *browser.Numbers, m calc.Model, res calc.Result) string {
+	for _, s := range res.Scenarios {
+		if s.ID == res.Best {
+			if len(res.Scenarios) == 1 {
+				return "Net value " + n.Value(m, s.Net) + "."
+			}
+			return "Best: " + s.Name + ", net value " + n.Value(m, s.Net) + "."
+		}
+	}
+	return ""
+}
+
+// figure is one labelled number of a result card; value is the raw
+// number, for tests and for copying, "" when there is none.
+func figure(id, label, text, value string) app.UI {
+	dd := app.Dd().DataSet("value", value).Text(text)
+	if id != "" {
+		dd = dd.ID(id)
+	}
+	return app.Div().Class("figure").Body(app.Dt().Text(label), dd)
+}
+
+// explained is a figure whose number opens its explanation.
+func explained(id, label, value string, button app.UI) app.UI {
+	return app.Div().Class("figure").Body(
+		app.Dt().Text(label),
+		app.Dd().ID(id).DataSet("value", value).Body(button),
+	)
+}
+
+// explainButton shows a total that, clicked, lists what makes it up.
+func explainButton(s calc.ScenarioResult, what, text string) app.UI {
+	return &button{ID: "explain-" + what + "-" + s.ID, Class: "explain-btn", Title: "Where does this come from?",
+		Label: text + ": show what makes up the " + what + " of " + s.Name, Text: text,
+		Action: state.Explain{Scenario: s.ID, What: what}}
+}
+
+func ptrValue(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return raw(*p)
+}
+
+// raw writes a number exactly, for data attributes.
+func raw(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -1,0 +1,146 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// itemRow is one item's row of the grid. go-app renders it again only when
+// its Row, a view the reducer replaces when anything the row shows
+// changes, is another one. Its handlers are methods: they read the item
+// the row shows when the event fires.
+type itemRow struct {
+	app.Compo
+	Row *state.Row
+}
+
+func (r *itemRow) Render() app.UI {
+	row := r.Row
+	it := row.Item
+	name := state.ItemField(state.FieldItemName, it.ID)
+	weight := state.ItemField(state.FieldItemWeight, it.ID)
+	note := state.ItemField(state.FieldItemNote, it.ID)
+	ti := info(it.Side, it.Type)
+	return app.Tr().Class("item-row").DataSet("item", it.ID).Body(
+		app.Th().Scope("row").Class("col-item").Body(
+			app.Div().Class("item-main").Body(
+				fieldInput(name, row.Name, "Item name", "item-name", false).OnInput(r.onName).OnChange(r.onNameDone),
+				fieldError(name, row.Name),
+				app.Div().Class("item-meta").Body(
+					app.Select().ID("f-item-"+it.ID+"-type").Class("select select-small").Aria("label", "Value type of "+it.Name).
+						Title(ti.Explain).OnChange(r.onType).Body(
+						app.Range(calc.TypesOf(it.Side)).Slice(func(i int) app.UI {
+							t := calc.TypesOf(it.Side)[i]
+							return option(string(t), info(it.Side, t).Label, t == it.Type).Title(info(it.Side, t).Explain)
+						}),
+					),
+					app.Select().ID("f-item-"+it.ID+"-stage").Class("select select-small").Aria("label", "Journey stage of "+it.Name).
+						OnChange(r.onStage).Body(
+						app.Range(stages).Slice(func(i int) app.UI {
+							return option(string(stages[i]), stageLabels[stages[i]], stages[i] == it.Stage)
+						}),
+					),
+					iff(it.Side == calc.SideCost, func() app.UI {
+						if tangible(it.Type) {
+							return app.Span().Class("tag tag-tangible").Text("Tangible")
+						}
+						return app.Span().Class("tag tag-intangible").Text("Intangible")
+					}),
+				),
+				app.P().Class("type-explain").Text(ti.Explain),
+				app.Details().Class("note").Body(
+					app.Summary().Text(noteSummary(it)),
+					app.Label().For(note.ElementID()).Class("sr-only").Text("Note"),
+					app.Textarea().ID(note.ElementID()).Class("input note-input").Rows(2).
+						Aria("label", "Note on "+it.Name).OnInput(r.onNote).OnChange(r.onNoteDone).Text(row.Note.Text),
+					fieldError(note, row.Note),
+				),
+				app.Div().Class("row-actions").Body(
+					r.action("item-up-"+it.ID, "Move "+it.Name+" up", "▲", row.First, r.onUp),
+					r.action("item-down-"+it.ID, "Move "+it.Name+" down", "▼", row.Last, r.onDown),
+					r.action("item-dup-"+it.ID, "Duplicate "+it.Name, copyGlyph, row.Full, r.onDuplicate),
+					r.action("item-del-"+it.ID, "Delete "+it.Name, "✕", false, r.onDelete),
+				),
+			),
+		),
+		app.Td().Class("col-weight").DataSet("label", "Weight").Body(
+			fieldInput(weight, row.Weight, "Weight of "+it.Name, "weight-input", true).OnInput(r.onWeight).OnChange(r.onWeightDone),
+			fieldError(weight, row.Weight),
+		),
+		app.Range(row.Cells).Slice(func(i int) app.UI { return &cellView{Cell: row.Cells[i]} }),
+	)
+}
+
+// action is one of the row's icon buttons: a method of the row, so that
+// it acts on the row's item at the time of the click.
+func (r *itemRow) action(id, label, glyph string, disabled bool, h app.EventHandler) app.UI {
+	var icon app.UI = app.Span().Aria("hidden", "true").Text(glyph)
+	if glyph == copyGlyph {
+		icon = copyIcon()
+	}
+	return app.Button().ID(id).Class("btn btn-icon").Aria("label", label).Title(label).
+		Disabled(disabled).OnClick(h).Body(icon)
+}
+
+func (r *itemRow) id() string { return r.Row.Item.ID }
+
+func (r *itemRow) typed(ctx app.Context, k state.FieldKind) {
+	browser.Send(ctx, state.Input{Field: state.ItemField(k, r.id()), Text: ctx.JSSrc().Get("value").String()})
+}
+
+func (r *itemRow) onName(ctx app.Context, e app.Event)   { r.typed(ctx, state.FieldItemName) }
+func (r *itemRow) onWeight(ctx app.Context, e app.Event) { r.typed(ctx, state.FieldItemWeight) }
+func (r *itemRow) onNote(ctx app.Context, e app.Event)   { r.typed(ctx, state.FieldItemNote) }
+
+func (r *itemRow) onNameDone(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.InputDone{Field: state.ItemField(state.FieldItemName, r.id())})
+}
+
+func (r *itemRow) onWeightDone(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.InputDone{Field: state.ItemField(state.FieldItemWeight, r.id())})
+}
+
+func (r *itemRow) onNoteDone(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.InputDone{Field: state.ItemField(state.FieldItemNote, r.id())})
+}
+
+func (r *itemRow) onType(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.SetItemType{ID: r.id(), Type: calc.Type(ctx.JSSrc().Get("value").String())})
+}
+
+func (r *itemRow) onStage(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.SetItemStage{ID: r.id(), Stage: calc.Stage(ctx.JSSrc().Get("value").String())})
+}
+
+func (r *itemRow) onUp(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.MoveItem{ID: r.id(), By: -1})
+}
+func (r *itemRow) onDown(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.MoveItem{ID: r.id(), By: 1})
+}
+func (r *itemRow) onDuplicate(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.DuplicateItem{ID: r.id()})
+}
+func (r *itemRow) onDelete(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.DeleteItem{ID: r.id()})
+}
+
+// stages are the journey stages an item can name, none first.
+var stages = append([]calc.Stage{calc.StageNone}, calc.Stages()...)
+
+// option is one choice of a grid select, named by its label attribute
+// rather than by a text node: at 200 items × 5 scenarios the grid holds
+// over 8,000 options, and their text nodes were a third of the page.
+func option(value, label string, selected bool) app.HTMLOption {
+	return app.Option().Value(value).Label(label).Selected(selected)
+}
+
+func noteSummary(it calc.Item) string {
+	if it.Note == "" {
+		return "Add a note"
+	}
+	return "Note: " + truncate(it.Note, 60)
+}

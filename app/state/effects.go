@@ -1,0 +1,192 @@
+package state
+
+import (
+	"time"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// Effect is work Reduce asks for and cannot do itself, being pure: a
+// write to the library, a timer, a message to the host page. The Store
+// runs the library's effects (Storage is plain Go); the browser layer
+// runs the others. What an effect finds out comes back as an action.
+type Effect interface{ effect() }
+
+// Effects on the library, run by the Store.
+type (
+	// RepairLibrary checks the saved records at start: it reports
+	// LibraryRepaired.
+	RepairLibrary struct{}
+	// LoadDoc opens the first of IDs that loads: it reports DocLoaded, or
+	// DocLoadFailed when none does. Why says why it is opened.
+	LoadDoc struct {
+		IDs []string
+		Why LoadReason
+	}
+	// SaveDoc saves Model as assessment ID over revision Rev: it reports
+	// Saved, SaveFailed or SaveConflict.
+	SaveDoc struct {
+		ID    string
+		Model calc.Model
+		Rev   int
+	}
+	// CheckRev reads the stored revision of assessment ID: it reports
+	// StoredRev.
+	CheckRev struct{ ID string }
+	// ReadLibrary lists the saved assessments and, with SetAside, the
+	// records set aside: it reports LibraryRead.
+	ReadLibrary struct{ SetAside bool }
+	// RetitleDoc renames a saved assessment that is not open.
+	RetitleDoc struct{ ID, Title string }
+	// CopyDoc saves a copy of assessment ID as NewID.
+	CopyDoc struct{ ID, NewID string }
+	// RemoveDoc deletes an assessment: it reports DocRemoved.
+	RemoveDoc struct{ ID string }
+	// RestoreDoc saves a deleted assessment back.
+	RestoreDoc struct {
+		Meta  Meta
+		Model calc.Model
+	}
+	// RemoveDamaged deletes a record set aside for good.
+	RemoveDamaged struct{ ID string }
+)
+
+// Effects run by the browser.
+type (
+	// After dispatches Then after Delay.
+	After struct {
+		Delay time.Duration
+		Then  Action
+	}
+	// WhenIdle dispatches Then when the browser is next idle.
+	WhenIdle struct{ Then Action }
+	// Post sends JSON to the embedding page, to Target ("*" or an origin).
+	Post struct {
+		Target string
+		Data   []byte
+	}
+	// Warn writes a warning to the browser's console.
+	Warn struct{ Text string }
+	// Download offers Data as a file.
+	Download struct {
+		FileName, MIME string
+		Data           []byte
+	}
+	// CopyText puts Text on the clipboard: it reports Copied.
+	CopyText struct{ Text string }
+	// SelectText focuses and selects the text of element ID.
+	SelectText struct{ ID string }
+	// CleanURL takes the share link (Hash) or ?template= (Template) out of
+	// the address bar, so a reload shows the saved work.
+	CleanURL struct{ Hash, Template bool }
+	// OpenTab opens URL in a new tab.
+	OpenTab struct{ URL string }
+	// Reload reloads the page.
+	Reload struct{}
+	// PrintPage opens the browser's print dialog.
+	PrintPage struct{}
+)
+
+func (RepairLibrary) effect() {}
+func (LoadDoc) effect()       {}
+func (SaveDoc) effect()       {}
+func (CheckRev) effect()      {}
+func (ReadLibrary) effect()   {}
+func (RetitleDoc) effect()    {}
+func (CopyDoc) effect()       {}
+func (RemoveDoc) effect()     {}
+func (RestoreDoc) effect()    {}
+func (RemoveDamaged) effect() {}
+func (After) effect()         {}
+func (WhenIdle) effect()      {}
+func (Post) effect()          {}
+func (Warn) effect()          {}
+func (Download) effect()      {}
+func (CopyText) effect()      {}
+func (SelectText) effect()    {}
+func (CleanURL) effect()      {}
+func (OpenTab) effect()       {}
+func (Reload) effect()        {}
+func (PrintPage) effect()     {}
+
+// LoadReason says why a saved assessment is opened.
+type LoadReason uint8
+
+// Why an assessment is opened.
+const (
+	LoadAtStart     LoadReason = iota // the last one open, or the newest
+	LoadChosen                        // from the library panel
+	LoadOtherTab                      // another tab saved it
+	LoadConflict                      // the user chose the other tab's version
+	LoadAfterDelete                   // the open one was deleted
+)
+
+// What the library effects report.
+type (
+	// LibraryRepaired lists the records set aside at start, and Err when
+	// the library could not be checked.
+	LibraryRepaired struct {
+		Damaged []Damaged
+		Err     string
+	}
+	// DocLoaded is a saved assessment, opened.
+	DocLoaded struct {
+		ID    string
+		Model calc.Model
+		Rev   int
+		Why   LoadReason
+	}
+	// DocLoadFailed says no assessment of a LoadDoc opened.
+	DocLoadFailed struct {
+		Why LoadReason
+		Err string
+	}
+	// Saved is a save that landed: the assessment's new revision and the
+	// library's list.
+	Saved struct {
+		ID   string
+		Rev  int
+		List []Meta
+	}
+	// SaveFailed is a save the storage refused.
+	SaveFailed struct{ Err string }
+	// SaveConflict is a save refused because another tab saved first.
+	SaveConflict struct{}
+	// StoredRev is the stored revision of assessment ID.
+	StoredRev struct {
+		ID  string
+		Rev int
+	}
+	// LibraryRead is the list of saved assessments and, when asked, the
+	// records set aside; Err when the storage failed.
+	LibraryRead struct {
+		List        []Meta
+		Current     string
+		SetAside    []Damaged
+		HasSetAside bool
+		Err         string // the library could not be read
+		Failed      string // the change that asked for the list failed
+	}
+	// DocRemoved is an assessment deleted: Meta and Model let it be
+	// restored (CanRestore), List is the library after.
+	DocRemoved struct {
+		Meta       Meta
+		Model      calc.Model
+		CanRestore bool
+		List       []Meta
+		Err        string
+	}
+	// Copied says whether the clipboard took the text.
+	Copied struct{ OK bool }
+)
+
+func (LibraryRepaired) Path() string { return "/library/repaired" }
+func (DocLoaded) Path() string       { return "/doc/loaded" }
+func (DocLoadFailed) Path() string   { return "/doc/load-failed" }
+func (Saved) Path() string           { return "/save/done" }
+func (SaveFailed) Path() string      { return "/save/failed" }
+func (SaveConflict) Path() string    { return "/save/conflict" }
+func (StoredRev) Path() string       { return "/storage/rev" }
+func (LibraryRead) Path() string     { return "/library/read" }
+func (DocRemoved) Path() string      { return "/library/removed" }
+func (Copied) Path() string          { return "/share/copied" }

@@ -1,0 +1,215 @@
+package state
+
+import (
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// Action is anything Reduce understands: an edit of the document (an
+// Edit), something the user did to the interface, or something the
+// browser or the library reports. Path names it, path-like ("/field/input").
+type Action interface{ Path() string }
+
+// Starting and the page.
+type (
+	// Start opens the app: what the browser knows when it starts.
+	Start struct {
+		Query          string // location.search without "?"
+		Hash           string // location.hash
+		Base           string // origin + pathname, what share links start with
+		Seed           uint64 // a random number, for new assessment ids
+		StorageBlocked bool   // the browser refuses this site its storage
+		Today          string // the date, as the report prints it
+	}
+	// HashChanged is a link pasted into the address bar of an open tab.
+	HashChanged struct{ Hash string }
+	// PageHidden is the page going into the background or away: save now.
+	PageHidden struct{}
+	// Escape closes what is open: a panel, a dialog.
+	Escape struct{}
+	// UpdateAvailable says a new version of the app is installed.
+	UpdateAvailable struct{}
+	// UpdateLater hides the banner about a new version.
+	UpdateLater struct{}
+	// UpdateReload saves and loads the new version.
+	UpdateReload struct{}
+)
+
+// Typing.
+type (
+	// Input is text typed into a field: valid text becomes an edit at
+	// once; invalid text stays in the field with its message.
+	Input struct {
+		Field Field
+		Text  string
+	}
+	// InputDone is a field losing focus: it shows the model's value again.
+	InputDone struct{ Field Field }
+	// SetPer changes a money cell's unit and recurrence ("hours/month").
+	SetPer struct {
+		Cell  Cell
+		Value string
+	}
+	// ScalePreset chooses a score scale: "1-5", "1-10" or "custom".
+	ScalePreset struct{ Value string }
+	// AskMode asks to measure by scores or money; it asks to confirm when
+	// entries would be cleared.
+	AskMode struct{ Mode calc.Mode }
+	// ConfirmMode switches the mode asked for and clears the entries.
+	ConfirmMode struct{}
+	// CancelMode keeps the mode.
+	CancelMode struct{}
+	// Undo steps back; Redo forward again.
+	Undo struct{}
+	Redo struct{}
+)
+
+// Panels, views and dialogs.
+type (
+	// OpenPanel opens the share, files or library panel.
+	OpenPanel struct{ Panel Panel }
+	// ClosePanel closes the open panel.
+	ClosePanel struct{}
+	// SetView shows the editor or the report.
+	SetView struct{ View View }
+	// Explain opens the explanation of a scenario's total: What is
+	// "benefits", "costs" or "net".
+	Explain struct{ Scenario, What string }
+	// CloseExplain closes it.
+	CloseExplain struct{}
+	// ToggleTable shows or hides a chart's data as a table.
+	ToggleTable struct {
+		Chart string
+		Open  bool
+	}
+	// FocusScenario chooses the scenario the waterfall shows.
+	FocusScenario struct{ ID string }
+	// DismissNotice hides the notice; NoticeUndo runs its undo.
+	DismissNotice struct{}
+	NoticeUndo    struct{}
+	// NoticeExpired is the notice's timer: it hides notice Serial.
+	NoticeExpired struct{ Serial int }
+	// Drag says a file is being dragged over the page, or no longer.
+	Drag struct{ On bool }
+)
+
+// Saving and other tabs.
+type (
+	// SaveDue is the autosave timer; SaveNow the idle moment after it.
+	SaveDue struct{}
+	SaveNow struct{}
+	// StorageChanged is another tab writing key.
+	StorageChanged struct{ Key string }
+	// ConflictReload opens the other tab's version; ConflictKeep saves
+	// this tab's as a copy.
+	ConflictReload struct{}
+	ConflictKeep   struct{}
+)
+
+// Links, files and the library.
+type (
+	// SaveSharedCopy keeps the shared assessment on screen as the user's
+	// own; CloseShared goes back to the user's own work.
+	SaveSharedCopy struct{}
+	CloseShared    struct{}
+	// DismissLinkError hides why a link did not open.
+	DismissLinkError struct{}
+	// CopyLink copies the share link.
+	CopyLink struct{}
+	// ExportJSON and ExportCSV download the assessment.
+	ExportJSON struct{}
+	ExportCSV  struct{}
+	// ImportFile is a file's text, read from the picker or a drop.
+	ImportFile struct{ FileName, Text string }
+	// ImportUnreadable is a file that could not be read; TooLarge one
+	// over the format's size limit, of Size bytes.
+	ImportUnreadable struct {
+		FileName string
+		Size     int
+		TooLarge bool
+	}
+	// NewFromTemplate starts a new assessment from a template.
+	NewFromTemplate struct{ ID string }
+	// OpenSaved opens a saved assessment.
+	OpenSaved struct{ ID string }
+	// RenameSaved retitles a saved assessment.
+	RenameSaved struct{ ID, Title string }
+	// DuplicateSaved saves a copy of a saved assessment.
+	DuplicateSaved struct{ ID string }
+	// DeleteSaved removes a saved assessment, with an undo.
+	DeleteSaved struct{ ID string }
+	// DismissDamaged hides the banner about records set aside.
+	DismissDamaged struct{}
+	// DownloadDamaged downloads a record set aside; DeleteDamaged drops it.
+	DownloadDamaged struct{ ID string }
+	DeleteDamaged   struct{ ID string }
+)
+
+// The embed.
+type (
+	// HostMessage is a message from another window: Origin is its origin,
+	// FromParent whether it came from the embedding page, Data its JSON.
+	HostMessage struct {
+		Origin     string
+		FromParent bool
+		Data       string
+	}
+	// Resized is the page's content height in CSS pixels.
+	Resized struct{ Height int }
+	// OpenFull opens the embed's model in the full app, in a new tab.
+	OpenFull struct{}
+	// Print prints the report.
+	Print struct{}
+)
+
+func (Start) Path() string            { return "/app/start" }
+func (HashChanged) Path() string      { return "/link/hash" }
+func (PageHidden) Path() string       { return "/page/hidden" }
+func (Escape) Path() string           { return "/page/escape" }
+func (UpdateAvailable) Path() string  { return "/update/available" }
+func (UpdateLater) Path() string      { return "/update/later" }
+func (UpdateReload) Path() string     { return "/update/reload" }
+func (Input) Path() string            { return "/field/input" }
+func (InputDone) Path() string        { return "/field/done" }
+func (SetPer) Path() string           { return "/entry/per" }
+func (ScalePreset) Path() string      { return "/settings/scale-preset" }
+func (AskMode) Path() string          { return "/mode/ask" }
+func (ConfirmMode) Path() string      { return "/mode/confirm" }
+func (CancelMode) Path() string       { return "/mode/cancel" }
+func (Undo) Path() string             { return "/history/undo" }
+func (Redo) Path() string             { return "/history/redo" }
+func (OpenPanel) Path() string        { return "/panel/open" }
+func (ClosePanel) Path() string       { return "/panel/close" }
+func (SetView) Path() string          { return "/view/set" }
+func (Explain) Path() string          { return "/explain/open" }
+func (CloseExplain) Path() string     { return "/explain/close" }
+func (ToggleTable) Path() string      { return "/chart/table" }
+func (FocusScenario) Path() string    { return "/chart/focus" }
+func (DismissNotice) Path() string    { return "/notice/dismiss" }
+func (NoticeUndo) Path() string       { return "/notice/undo" }
+func (NoticeExpired) Path() string    { return "/notice/expired" }
+func (Drag) Path() string             { return "/files/drag" }
+func (SaveDue) Path() string          { return "/save/due" }
+func (SaveNow) Path() string          { return "/save/now" }
+func (StorageChanged) Path() string   { return "/storage/changed" }
+func (ConflictReload) Path() string   { return "/conflict/reload" }
+func (ConflictKeep) Path() string     { return "/conflict/keep" }
+func (SaveSharedCopy) Path() string   { return "/link/save-copy" }
+func (CloseShared) Path() string      { return "/link/close" }
+func (DismissLinkError) Path() string { return "/link/dismiss-error" }
+func (CopyLink) Path() string         { return "/share/copy" }
+func (ExportJSON) Path() string       { return "/files/export-json" }
+func (ExportCSV) Path() string        { return "/files/export-csv" }
+func (ImportFile) Path() string       { return "/files/import" }
+func (ImportUnreadable) Path() string { return "/files/import-unreadable" }
+func (NewFromTemplate) Path() string  { return "/library/new" }
+func (OpenSaved) Path() string        { return "/library/open" }
+func (RenameSaved) Path() string      { return "/library/rename" }
+func (DuplicateSaved) Path() string   { return "/library/duplicate" }
+func (DeleteSaved) Path() string      { return "/library/delete" }
+func (DismissDamaged) Path() string   { return "/damaged/dismiss" }
+func (DownloadDamaged) Path() string  { return "/damaged/download" }
+func (DeleteDamaged) Path() string    { return "/damaged/delete" }
+func (HostMessage) Path() string      { return "/embed/message" }
+func (Resized) Path() string          { return "/embed/resized" }
+func (OpenFull) Path() string         { return "/embed/open-full" }
+func (Print) Path() string            { return "/report/print" }

@@ -1,0 +1,300 @@
+package state
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// FieldKind says which text input of the editor a Field is.
+type FieldKind uint8
+
+// The fields of the editor.
+const (
+	FieldTitle FieldKind = iota + 1
+	FieldCurrency
+	FieldHorizon
+	FieldDiscount
+	FieldHourly
+	FieldScaleMin
+	FieldScaleMax
+	FieldItemName   // Item
+	FieldItemWeight // Item
+	FieldItemNote   // Item
+	FieldScenarioName
+	FieldEntry       // Scenario and Item: the score, amount or hours
+	FieldEntryWeight // Scenario and Item: the scenario's weight override
+)
+
+// Field names one text input of the editor: a setting, an item's or a
+// scenario's field, or a cell's value or weight. It is comparable, so it
+// keys the drafts.
+type Field struct {
+	Kind     FieldKind
+	Scenario string
+	Item     string
+}
+
+// Field constructors, for the call sites that name one.
+func ItemField(k FieldKind, item string) Field { return Field{Kind: k, Item: item} }
+func ScenarioNameField(scenario string) Field {
+	return Field{Kind: FieldScenarioName, Scenario: scenario}
+}
+func EntryField(scenario, item string) Field {
+	return Field{Kind: FieldEntry, Scenario: scenario, Item: item}
+}
+func EntryWeightField(scenario, item string) Field {
+	return Field{Kind: FieldEntryWeight, Scenario: scenario, Item: item}
+}
+func SettingField(k FieldKind) Field { return Field{Kind: k} }
+func (f Field) InRow() bool          { return f.Item != "" }
+func (f Field) cell() Cell           { return Cell{f.Scenario, f.Item} }
+
+var fieldNames = [...]string{
+	FieldTitle: "title", FieldCurrency: "currency", FieldHorizon: "horizon", FieldDiscount: "discount",
+	FieldHourly: "hourly", FieldScaleMin: "scale-min", FieldScaleMax: "scale-max",
+	FieldItemName: "name", FieldItemWeight: "weight", FieldItemNote: "note",
+	FieldScenarioName: "name", FieldEntry: "", FieldEntryWeight: "weight",
+}
+
+// ElementID is the id of the field's input in the page, e.g. "f-title",
+// "f-item-b1-weight", "f-entry-s1-b1"; its message is ElementID()+"-err".
+func (f Field) ElementID() string {
+	switch f.Kind {
+	case FieldItemName, FieldItemWeight, FieldItemNote:
+		return "f-item-" + f.Item + "-" + fieldNames[f.Kind]
+	case FieldScenarioName:
+		return "f-scenario-" + f.Scenario + "-name"
+	case FieldEntry:
+		return "f-entry-" + f.Scenario + "-" + f.Item
+	case FieldEntryWeight:
+		return "f-entry-" + f.Scenario + "-" + f.Item + "-weight"
+	}
+	if int(f.Kind) < len(fieldNames) {
+		return "f-" + fieldNames[f.Kind]
+	}
+	return "f-unknown"
+}
+
+// Cell is one scenario's value of one item.
+type Cell struct{ Scenario, Item string }
+
+// Unit is what a money cell's number means: an amount, or hours.
+type Unit string
+
+// The units of a money cell.
+const (
+	UnitAmount Unit = "amount"
+	UnitHours  Unit = "hours"
+)
+
+// CellSetting is a money cell's unit and recurrence.
+type CellSetting struct {
+	Unit Unit
+	Per  calc.Per
+}
+
+// MoneySetting returns the unit and recurrence of a money cell: its
+// entry's, else the one chosen before a value was typed, else an amount
+// paid once.
+func MoneySetting(m calc.Model, c Cell, pending map[Cell]CellSetting) CellSetting {
+	if e, ok := entryOf(m, c.Scenario, c.Item); ok && (e.Amount != nil || e.Hours != nil) {
+		cs := CellSetting{Unit: UnitAmount, Per: e.Per}
+		if e.Hours != nil {
+			cs.Unit = UnitHours
+		}
+		if cs.Per == "" {
+			cs.Per = calc.PerOnce
+		}
+		return cs
+	}
+	if cs, ok := pending[c]; ok {
+		return cs
+	}
+	return CellSetting{Unit: UnitAmount, Per: calc.PerOnce}
+}
+
+var errUnknownField = errors.New("unknown field")
+
+// fieldAction returns the action for text typed into field f of m; Reduce
+// then checks the value against the model's rules. Either step can fail,
+// with a message for the person typing. pending holds money cells' unit
+// and recurrence chosen before any value.
+func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSetting) (Edit, error) {
+	switch f.Kind {
+	case FieldTitle:
+		if len([]rune(text)) > calc.MaxTitleLen {
+			return nil, errors.New("use at most " + strconv.Itoa(calc.MaxTitleLen) + " characters")
+		}
+		if strings.TrimSpace(text) == "" {
+			return nil, errors.New("enter a title")
+		}
+		return SetTitle{text}, nil
+	case FieldCurrency:
+		c := strings.ToUpper(strings.TrimSpace(text))
+		if len(c) != 3 || strings.Trim(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+			return nil, errors.New("enter a three-letter currency code, such as USD or EUR")
+		}
+		return SetCurrency{c}, nil
+	case FieldHorizon:
+		n, err := parseInt(text)
+		if err != nil || n < 1 || n > calc.MaxHorizon {
+			return nil, fmt.Errorf("enter whole years from 1 to %d", calc.MaxHorizon)
+		}
+		return SetHorizon{n}, nil
+	case FieldDiscount:
+		v, err := parseNumber(strings.TrimSuffix(strings.TrimSpace(text), "%"))
+		if err != nil {
+			return nil, err
+		}
+		if v < 0 || v >= 100 {
+			return nil, errors.New("enter a rate from 0 up to 100 %")
+		}
+		return SetDiscountRate{v / 100}, nil
+	case FieldHourly:
+		v, err := parseNumber(text)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case v < 0:
+			return nil, errors.New("enter a rate of 0 or more")
+		case v > calc.MaxAmount:
+			return nil, errors.New("enter a rate of at most " + calc.FormatNumber(calc.MaxAmount, 0))
+		}
+		return SetHourlyRate{v}, nil
+	case FieldScaleMin, FieldScaleMax:
+		n, err := parseInt(text)
+		if err != nil || n < 0 || n > calc.MaxScaleBound {
+			return nil, fmt.Errorf("enter a whole number from 0 to %d", calc.MaxScaleBound)
+		}
+		sc := m.Scale
+		if f.Kind == FieldScaleMin {
+			sc.Min = n
+		} else {
+			sc.Max = n
+		}
+		if sc.Min >= sc.Max {
+			return nil, errors.New("the lowest score must be below the highest")
+		}
+		return SetScale{sc.Min, sc.Max}, nil
+	case FieldItemName:
+		return SetItemName{f.Item, text}, nil
+	case FieldItemNote:
+		if len([]rune(text)) > calc.MaxNoteLen {
+			return nil, errors.New("use at most " + strconv.Itoa(calc.MaxNoteLen) + " characters")
+		}
+		return SetItemNote{f.Item, text}, nil
+	case FieldItemWeight:
+		v, err := parseNumber(text)
+		if err != nil {
+			return nil, err
+		}
+		return SetItemWeight{f.Item, v}, nil
+	case FieldScenarioName:
+		return RenameScenario{f.Scenario, text}, nil
+	case FieldEntry:
+		v, err := optionalNumber(text)
+		if err != nil {
+			return nil, err
+		}
+		if m.Mode == calc.ModeScore {
+			return SetScore{f.Scenario, f.Item, v}, nil
+		}
+		cs := MoneySetting(m, f.cell(), pending)
+		return SetMoney{Scenario: f.Scenario, Item: f.Item, Value: v, Hours: cs.Unit == UnitHours, Per: cs.Per}, nil
+	case FieldEntryWeight:
+		v, err := optionalNumber(text)
+		if err != nil {
+			return nil, err
+		}
+		return SetEntryWeight{f.Scenario, f.Item, v}, nil
+	}
+	return nil, errUnknownField
+}
+
+// optionalNumber reads a number, or nil for an empty field.
+func optionalNumber(text string) (*float64, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	v, err := parseNumber(text)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+func parseInt(text string) (int, error) {
+	v, err := parseNumber(text)
+	if err != nil {
+		return 0, err
+	}
+	if v != math.Trunc(v) || math.Abs(v) > 1e9 {
+		return 0, errors.New("enter a whole number")
+	}
+	return int(v), nil
+}
+
+// FieldText returns the text field f shows for the model's value.
+func FieldText(m calc.Model, f Field) string {
+	switch f.Kind {
+	case FieldTitle:
+		return m.Title
+	case FieldCurrency:
+		return m.Currency
+	case FieldHorizon:
+		return strconv.Itoa(m.HorizonYears)
+	case FieldDiscount:
+		return Plain(m.DiscountRate * 100)
+	case FieldHourly:
+		return Plain(m.HourlyRate)
+	case FieldScaleMin:
+		return strconv.Itoa(m.Scale.Min)
+	case FieldScaleMax:
+		return strconv.Itoa(m.Scale.Max)
+	case FieldItemName, FieldItemNote, FieldItemWeight:
+		if i := itemIndex(m, f.Item); i >= 0 {
+			it := m.Items[i]
+			switch f.Kind {
+			case FieldItemName:
+				return it.Name
+			case FieldItemNote:
+				return it.Note
+			}
+			return Plain(it.Weight)
+		}
+	case FieldScenarioName:
+		if i := scenarioIndex(m, f.Scenario); i >= 0 {
+			return m.Scenarios[i].Name
+		}
+	case FieldEntry, FieldEntryWeight:
+		e, ok := entryOf(m, f.Scenario, f.Item)
+		if !ok {
+			return ""
+		}
+		if f.Kind == FieldEntryWeight {
+			if e.Weight == nil {
+				return ""
+			}
+			return Plain(*e.Weight)
+		}
+		for _, v := range []*float64{e.Score, e.Amount, e.Hours} {
+			if v != nil {
+				return Plain(*v)
+			}
+		}
+	}
+	return ""
+}
+
+// Plain writes a number as people type it: no grouping, no exponent, no
+// trailing zeros, float noise from percent conversion rounded away.
+func Plain(v float64) string {
+	v = math.Round(v*1e9) / 1e9
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

@@ -1,0 +1,109 @@
+package state
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+func moneyModel(t *testing.T) calc.Model {
+	m, err := ReduceModel(testModel(), SetMode{calc.ModeMoney})
+	require.NoError(t, err)
+	m, err = ReduceModel(m, SetMoney{Scenario: "s1", Item: "c1", Value: calc.Float(3000), Per: calc.PerYear})
+	require.NoError(t, err)
+	m, err = ReduceModel(m, SetMoney{Scenario: "s1", Item: "b1", Value: calc.Float(20), Hours: true, Per: calc.PerMonth})
+	require.NoError(t, err)
+	return m
+}
+
+func TestFieldAction(t *testing.T) {
+	money := moneyModel(t)
+	pending := map[Cell]CellSetting{{"s2", "b2"}: {Unit: UnitHours, Per: calc.PerMonth}}
+	tests := []struct {
+		name  string
+		model calc.Model
+		key   Field
+		text  string
+		want  Edit
+	}{
+		{"title", testModel(), SettingField(FieldTitle), "Acme deal", SetTitle{"Acme deal"}},
+		{"currency", money, SettingField(FieldCurrency), " eur", SetCurrency{"EUR"}},
+		{"horizon", money, SettingField(FieldHorizon), "5", SetHorizon{5}},
+		{"discount percent", money, SettingField(FieldDiscount), "8", SetDiscountRate{0.08}},
+		{"discount with sign", money, SettingField(FieldDiscount), "7.5 %", SetDiscountRate{0.075}},
+		{"hourly with dollar", money, SettingField(FieldHourly), "$45", SetHourlyRate{45}},
+		{"scale max", testModel(), SettingField(FieldScaleMax), "10", SetScale{1, 10}},
+		{"scale min", testModel(), SettingField(FieldScaleMin), "0", SetScale{0, 5}},
+		{"item name", testModel(), ItemField(FieldItemName, "b1"), "Uptime", SetItemName{"b1", "Uptime"}},
+		{"item weight", testModel(), ItemField(FieldItemWeight, "b1"), "2.5", SetItemWeight{"b1", 2.5}},
+		{"item note", testModel(), ItemField(FieldItemNote, "b1"), "per seat", SetItemNote{"b1", "per seat"}},
+		{"scenario name", testModel(), ScenarioNameField("s2"), "Enterprise", RenameScenario{"s2", "Enterprise"}},
+		{"score", testModel(), EntryField("s1", "b1"), "4", SetScore{"s1", "b1", calc.Float(4)}},
+		{"clear score", testModel(), EntryField("s1", "b1"), " ", SetScore{"s1", "b1", nil}},
+		{"amount keeps its per", money, EntryField("s1", "c1"), "12,000", SetMoney{Scenario: "s1", Item: "c1", Value: calc.Float(12000), Per: calc.PerYear}},
+		{"hours keep unit", money, EntryField("s1", "b1"), "30", SetMoney{Scenario: "s1", Item: "b1", Value: calc.Float(30), Hours: true, Per: calc.PerMonth}},
+		{"new cell uses pending", money, EntryField("s2", "b2"), "5", SetMoney{Scenario: "s2", Item: "b2", Value: calc.Float(5), Hours: true, Per: calc.PerMonth}},
+		{"new cell default", money, EntryField("s2", "c1"), "100", SetMoney{Scenario: "s2", Item: "c1", Value: calc.Float(100), Per: calc.PerOnce}},
+		{"entry weight", testModel(), EntryWeightField("s1", "b1"), "0.8", SetEntryWeight{"s1", "b1", calc.Float(0.8)}},
+		{"clear entry weight", testModel(), EntryWeightField("s1", "b1"), "", SetEntryWeight{"s1", "b1", nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := fieldAction(tt.model, tt.key, tt.text, pending)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestFieldActionErrors(t *testing.T) {
+	tests := []struct {
+		name       string
+		key        Field
+		text, want string
+	}{
+		{"letters in score", EntryField("s1", "b1"), "four", "enter a number, such as 1200 or 4.5"},
+		{"letters in weight", ItemField(FieldItemWeight, "b1"), "2x", "enter a number, such as 1200 or 4.5"},
+		{"comma decimal", ItemField(FieldItemWeight, "b1"), "1,5", "use a point for decimals, such as 1.5"},
+		{"empty title", SettingField(FieldTitle), "  ", "enter a title"},
+		{"bad currency", SettingField(FieldCurrency), "dollars", "enter a three-letter currency code, such as USD or EUR"},
+		{"horizon too long", SettingField(FieldHorizon), "31", "enter whole years from 1 to 30"},
+		{"horizon fraction", SettingField(FieldHorizon), "2.5", "enter whole years from 1 to 30"},
+		{"discount 100", SettingField(FieldDiscount), "100", "enter a rate from 0 up to 100 %"},
+		{"negative hourly", SettingField(FieldHourly), "-1", "enter a rate of 0 or more"},
+		{"hourly too large", SettingField(FieldHourly), "2e12", "enter a rate of at most 1,000,000,000,000"},
+		{"scale inverted", SettingField(FieldScaleMin), "5", "the lowest score must be below the highest"},
+		{"scale over 100", SettingField(FieldScaleMax), "101", "enter a whole number from 0 to 100"},
+		{"unknown", Field{Kind: 99}, "red", "unknown field"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := fieldAction(testModel(), tt.key, tt.text, nil)
+			require.EqualError(t, err, tt.want)
+		})
+	}
+}
+
+func TestFieldTextRoundTrips(t *testing.T) {
+	m := moneyModel(t)
+	m, err := ReduceModel(m, SetDiscountRate{0.07})
+	require.NoError(t, err)
+	for _, key := range []Field{SettingField(FieldTitle), SettingField(FieldCurrency), SettingField(FieldHorizon),
+		SettingField(FieldDiscount), SettingField(FieldHourly), SettingField(FieldScaleMin), SettingField(FieldScaleMax),
+		ItemField(FieldItemName, "b1"), ItemField(FieldItemWeight, "b1"), ItemField(FieldItemNote, "b1"),
+		ScenarioNameField("s1"), EntryField("s1", "c1"), EntryField("s1", "b1")} {
+		t.Run(key.ElementID(), func(t *testing.T) {
+			a, err := fieldAction(m, key, FieldText(m, key), nil)
+			require.NoError(t, err)
+			got, err := ReduceModel(m, a)
+			require.NoError(t, err)
+			assert.Equal(t, m, got, "showing a value and reading it back changes nothing")
+		})
+	}
+	assert.Equal(t, "7", FieldText(m, SettingField(FieldDiscount)))
+	assert.Equal(t, "3000", FieldText(m, EntryField("s1", "c1")))
+	assert.Equal(t, "", FieldText(m, EntryField("s2", "c1")))
+}

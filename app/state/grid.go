@@ -1,0 +1,223 @@
+package state
+
+import "github.com/valuecalc/valuecalc/calc"
+
+// Grid is the comparison grid as immutable views. Reduce replaces a view
+// when, and only when, what it shows changes: a component compares its
+// view by pointer, so an edit in one cell renders that cell's row alone.
+type Grid struct {
+	Head *GridHead
+	Rows []*Row // in item order
+}
+
+// GridHead is what the grid shows outside its rows.
+type GridHead struct {
+	Rev       uint64 // moves on with every change of the head
+	Mode      calc.Mode
+	Scale     calc.Scale
+	Items     int // how many items the model has
+	Scenarios []ScenarioHead
+}
+
+// ScenarioHead is the head of a scenario's column.
+type ScenarioHead struct {
+	ID, Name    string
+	Input       Draft // the name field's text and message
+	First, Last bool
+}
+
+// Row is one item's row.
+type Row struct {
+	Rev         uint64 // moves on with every change of the row
+	Item        calc.Item
+	First, Last bool // first or last of its side
+	Full        bool // the model holds as many items as it may
+	Name        Draft
+	Weight      Draft
+	Note        Draft
+	Cells       []*CellView
+}
+
+// CellView is one scenario's value of the row's item.
+type CellView struct {
+	Rev          uint64 // moves on with every change of the cell
+	Scenario     string
+	ScenarioName string
+	Item         string
+	ItemName     string
+	ItemWeight   float64
+	Mode         calc.Mode
+	Scale        calc.Scale
+	Currency     string
+	HasEntry     bool
+	Setting      CellSetting // a money cell's unit and recurrence
+	Value        Draft       // the value field's text and message
+	Weight       Draft       // the weight override's text and message
+	WeightTyped  bool        // a weight override is being typed
+}
+
+// input is what field f shows: its draft, else the model's value.
+func (s *State) input(f Field) Draft {
+	if d, ok := s.Drafts[f]; ok {
+		return d
+	}
+	return Draft{Text: FieldText(s.Model(), f)}
+}
+
+func (s *State) buildHead() *GridHead {
+	m := s.Model()
+	s.rev++
+	h := &GridHead{Rev: s.rev, Mode: m.Mode, Scale: m.Scale, Items: len(m.Items), Scenarios: make([]ScenarioHead, len(m.Scenarios))}
+	for i, sc := range m.Scenarios {
+		h.Scenarios[i] = ScenarioHead{ID: sc.ID, Name: sc.Name, Input: s.input(ScenarioNameField(sc.ID)),
+			First: i == 0, Last: i == len(m.Scenarios)-1}
+	}
+	return h
+}
+
+func (s *State) buildRow(i int) *Row {
+	m := s.Model()
+	it := m.Items[i]
+	s.rev++
+	r := &Row{Rev: s.rev, Item: it, Full: len(m.Items) >= calc.MaxItems,
+		Name:   s.input(ItemField(FieldItemName, it.ID)),
+		Weight: s.input(ItemField(FieldItemWeight, it.ID)),
+		Note:   s.input(ItemField(FieldItemNote, it.ID)),
+		Cells:  make([]*CellView, len(m.Scenarios))}
+	r.First, r.Last = neighbourOnSide(m.Items, i, -1) < 0, neighbourOnSide(m.Items, i, 1) < 0
+	for j, sc := range m.Scenarios {
+		c := Cell{sc.ID, it.ID}
+		wd, typed := s.Drafts[EntryWeightField(sc.ID, it.ID)]
+		if !typed {
+			wd = s.input(EntryWeightField(sc.ID, it.ID))
+		}
+		var old *CellView
+		if i < len(s.Grid.Rows) && s.Grid.Rows[i] != nil && j < len(s.Grid.Rows[i].Cells) {
+			old = s.Grid.Rows[i].Cells[j]
+		}
+		cv := &CellView{
+			Scenario: sc.ID, ScenarioName: sc.Name, Item: it.ID, ItemName: it.Name, ItemWeight: it.Weight,
+			Mode: m.Mode, Scale: m.Scale, Currency: m.Currency,
+			HasEntry: sc.Entry(i) != nil, Setting: MoneySetting(m, c, s.Pending),
+			Value: s.input(EntryField(sc.ID, it.ID)), Weight: wd, WeightTyped: typed && wd.Text != "",
+		}
+		if old != nil {
+			cv.Rev = old.Rev
+			if *cv == *old {
+				r.Cells[j] = old // unchanged: the same view, not rendered again
+				continue
+			}
+		}
+		s.rev++
+		cv.Rev = s.rev
+		r.Cells[j] = cv
+	}
+	return r
+}
+
+// refreshGrid brings the grid's views up to date with the state, after
+// the state was before: it rebuilds everything when the grid's shape or
+// the settings its cells are drawn with changed, else only the rows whose
+// item, entries, drafts or cell settings changed. Unchanged views are
+// kept, pointer and all.
+func (s *State) refreshGrid(before *State) {
+	m, old := s.Model(), before.Model()
+	reshaped := before.Grid.Head == nil || len(m.Items) != len(old.Items) || len(m.Scenarios) != len(old.Scenarios) ||
+		m.Mode != old.Mode || m.Scale != old.Scale || m.Currency != old.Currency
+	if !reshaped {
+		for j := range m.Scenarios {
+			if m.Scenarios[j].ID != old.Scenarios[j].ID || m.Scenarios[j].Name != old.Scenarios[j].Name {
+				reshaped = true
+				break
+			}
+		}
+	}
+	if !reshaped {
+		for i := range m.Items {
+			if m.Items[i].ID != old.Items[i].ID || m.Items[i].Side != old.Items[i].Side {
+				reshaped = true
+				break
+			}
+		}
+	}
+	if reshaped || headDraftsChanged(s, before) {
+		s.Grid.Head = s.buildHead()
+	}
+	if reshaped {
+		s.Grid.Rows = make([]*Row, len(m.Items))
+		for i := range m.Items {
+			s.Grid.Rows[i] = s.buildRow(i)
+		}
+		return
+	}
+	changed := rowsWithChangedInputs(s, before)
+	var rows []*Row
+	for i := range m.Items {
+		if !changed[m.Items[i].ID] && m.Items[i] == old.Items[i] && sameEntries(m, old, i) {
+			continue
+		}
+		if rows == nil {
+			rows = append([]*Row(nil), s.Grid.Rows...)
+		}
+		rows[i] = s.buildRow(i)
+	}
+	if rows != nil {
+		s.Grid.Rows = rows
+	}
+}
+
+func sameEntries(m, old calc.Model, i int) bool {
+	for j := range m.Scenarios {
+		if m.Scenarios[j].Entry(i) != old.Scenarios[j].Entry(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// rowsWithChangedInputs returns the items whose rows show a draft or cell
+// setting that changed.
+func rowsWithChangedInputs(s, before *State) map[string]bool {
+	var out map[string]bool
+	mark := func(item string) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[item] = true
+	}
+	for f, d := range s.Drafts {
+		if f.Item != "" && before.Drafts[f] != d {
+			mark(f.Item)
+		}
+	}
+	for f := range before.Drafts {
+		if _, ok := s.Drafts[f]; f.Item != "" && !ok {
+			mark(f.Item)
+		}
+	}
+	for c, cs := range s.Pending {
+		if before.Pending[c] != cs {
+			mark(c.Item)
+		}
+	}
+	for c := range before.Pending {
+		if _, ok := s.Pending[c]; !ok {
+			mark(c.Item)
+		}
+	}
+	return out
+}
+
+func headDraftsChanged(s, before *State) bool {
+	for f, d := range s.Drafts {
+		if f.Kind == FieldScenarioName && before.Drafts[f] != d {
+			return true
+		}
+	}
+	for f := range before.Drafts {
+		if _, ok := s.Drafts[f]; f.Kind == FieldScenarioName && !ok {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,704 @@
+package state
+
+import (
+	"maps"
+	"net/url"
+	"strings"
+
+	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/examples"
+)
+
+// BlankTemplate is the id of the empty starting point.
+const BlankTemplate = "blank"
+
+// Reduce returns the state that results from a, and the effects it asks
+// for. It is pure: s is never changed (maps are copied before they are
+// written), and all it needs from the world comes in the action.
+func Reduce(s State, a Action) (State, []Effect) {
+	r := reducer{State: s, before: &s}
+	r.reduce(a)
+	r.refreshGrid(r.before)
+	return r.State, r.effects
+}
+
+// reducer is one Reduce in progress: the new state and the effects asked
+// for so far.
+type reducer struct {
+	State
+	before  *State
+	effects []Effect
+}
+
+func (r *reducer) do(e ...Effect) { r.effects = append(r.effects, e...) }
+
+func (r *reducer) reduce(a Action) {
+	if e, ok := a.(Edit); ok {
+		r.apply(e)
+		return
+	}
+	switch a := a.(type) {
+	case Start:
+		r.start(a)
+	case HashChanged:
+		r.save()
+		if r.openLink(a.Hash) {
+			r.Panel, r.View = PanelNone, ViewEditor
+		}
+	case PageHidden:
+		if r.Dirty {
+			r.save()
+		}
+	case Escape:
+		r.Panel, r.Confirm, r.Explained = PanelNone, "", nil
+	case UpdateAvailable:
+		r.Update = true
+	case UpdateLater:
+		r.Update = false
+	case UpdateReload:
+		switch {
+		case !r.Dirty || r.Shared || r.Embed.On:
+			r.do(Reload{})
+		case r.Conflict:
+			r.say(Notice{Text: "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them.", IsErr: true})
+		default:
+			// Saved reloads, SaveFailed says why it did not.
+			r.reloading = true
+			r.save()
+		}
+
+	case Input:
+		r.input(a)
+	case InputDone:
+		if d, ok := r.Drafts[a.Field]; ok && d.Err == "" {
+			r.setDraft(a.Field, nil)
+		}
+	case SetPer:
+		r.setPer(a)
+	case ScalePreset:
+		m := r.Model()
+		switch a.Value {
+		case "1-5":
+			r.apply(SetScale{1, 5})
+		case "1-10":
+			r.apply(SetScale{1, 10})
+		default:
+			// Custom: keep the scale, show its bounds for editing.
+			if m.Scale == (calc.Scale{Min: 1, Max: 5}) || m.Scale == (calc.Scale{Min: 1, Max: 10}) {
+				r.apply(SetScale{0, m.Scale.Max})
+			}
+		}
+	case AskMode:
+		m := r.Model()
+		switch {
+		case m.Mode == a.Mode:
+		case CountEntries(m) == 0:
+			r.apply(SetMode{a.Mode})
+		default:
+			r.Confirm = a.Mode
+		}
+	case ConfirmMode:
+		mode := r.Confirm
+		r.Confirm = ""
+		if mode != "" {
+			r.apply(SetMode{mode})
+		}
+	case CancelMode:
+		r.Confirm = ""
+	case Undo:
+		if r.Hist.CanUndo() {
+			r.Hist = r.Hist.Undo()
+			r.Drafts = nil
+			r.changed()
+		}
+	case Redo:
+		if r.Hist.CanRedo() {
+			r.Hist = r.Hist.Redo()
+			r.Drafts = nil
+			r.changed()
+		}
+
+	case OpenPanel:
+		r.openPanel(a.Panel)
+	case ClosePanel:
+		r.Panel = PanelNone
+	case SetView:
+		r.Panel, r.View = PanelNone, a.View
+	case Explain:
+		r.Explained = &ExplainTarget{Scenario: a.Scenario, What: a.What}
+	case CloseExplain:
+		r.Explained = nil
+	case ToggleTable:
+		r.TablesOpen = maps.Clone(r.TablesOpen)
+		if r.TablesOpen == nil {
+			r.TablesOpen = map[string]bool{}
+		}
+		if a.Open {
+			r.TablesOpen[a.Chart] = true
+		} else {
+			delete(r.TablesOpen, a.Chart)
+		}
+	case FocusScenario:
+		r.Focus = a.ID
+	case DismissNotice:
+		r.Notice = Notice{Serial: r.Notice.Serial}
+	case NoticeUndo:
+		undo := r.Notice.Undo
+		r.Notice = Notice{Serial: r.Notice.Serial}
+		if undo != nil {
+			r.reduce(undo)
+		}
+	case NoticeExpired:
+		if r.Notice.Serial == a.Serial {
+			r.Notice = Notice{Serial: a.Serial}
+		}
+	case Drag:
+		r.Dragging = a.On
+
+	case SaveDue:
+		r.do(WhenIdle{SaveNow{}})
+	case SaveNow:
+		r.SaveWaiting = false
+		r.save()
+	case StorageChanged:
+		r.storageChanged(a.Key)
+	case ConflictReload:
+		r.do(LoadDoc{IDs: []string{r.DocID}, Why: LoadConflict})
+	case ConflictKeep:
+		r.DocID, r.Rev, r.Conflict = r.newID(), 0, false
+		if h, err := r.Hist.Apply(SetTitle{copyName(r.Model().Title)}); err == nil {
+			r.Hist = h
+		}
+		r.changed()
+		r.save()
+
+	case SaveSharedCopy:
+		r.Shared, r.Dirty = false, true
+		r.save()
+		r.do(CleanURL{Hash: true})
+		r.noticeOnSave = true // see Saved: the notice waits for the save
+	case CloseShared:
+		r.Shared = false
+		r.do(CleanURL{Hash: true})
+		r.openOwn(false)
+	case DismissLinkError:
+		r.Link = Problem{}
+		r.do(CleanURL{Hash: true})
+	case CopyLink:
+		if r.Share.Link != "" {
+			r.do(CopyText{r.Share.Link})
+		}
+	case Copied:
+		if a.OK {
+			r.Share.Status = "Link copied. Paste it into an email or chat."
+		} else {
+			r.do(SelectText{"share-link"})
+			r.Share.Status = "Your browser did not let the page copy: the link is selected, press Ctrl+C (⌘C on a Mac) to copy it."
+		}
+	case ExportJSON:
+		m := r.Model()
+		data, err := calc.Encode(m)
+		if err != nil {
+			r.say(Notice{Text: "Could not export: " + firstProblem(err), IsErr: true})
+			break
+		}
+		r.do(Download{JSONFileName(m.Title), "application/json", data})
+		r.say(Notice{Text: "Exported “" + m.Title + "” as a valuecalc file."})
+	case ExportCSV:
+		m := r.Model()
+		r.do(Download{CSVFileName(m.Title), "text/csv;charset=utf-8", ComparisonCSV(m, r.Result)})
+		r.say(Notice{Text: "Exported the comparison as a CSV file."})
+	case ImportFile:
+		r.importFile(a)
+	case ImportUnreadable:
+		r.Dragging = false
+		r.Import, r.Panel = Problem{Text: "“" + a.FileName + "” could not be read. Nothing was imported."}, PanelFiles
+		if a.TooLarge {
+			r.Import.Text = "“" + a.FileName + "” is " + itoa(a.Size/(1<<20)) + " MB; a valuecalc file is at most 5 MB. Nothing was imported."
+		}
+
+	case NewFromTemplate:
+		r.save()
+		r.newFromTemplate(a.ID)
+		r.Panel = PanelNone
+	case OpenSaved:
+		r.save()
+		r.Panel = PanelNone
+		r.do(LoadDoc{IDs: []string{a.ID}, Why: LoadChosen})
+	case RenameSaved:
+		if _, err := fieldAction(calc.Model{}, SettingField(FieldTitle), a.Title, nil); err != nil {
+			r.say(Notice{Text: sentence(err), IsErr: true})
+			break
+		}
+		if a.ID == r.DocID {
+			r.apply(SetTitle{a.Title})
+			r.save()
+			break
+		}
+		r.do(RetitleDoc{a.ID, a.Title})
+	case DuplicateSaved:
+		r.save()
+		r.do(CopyDoc{a.ID, r.newID()})
+	case DeleteSaved:
+		r.do(RemoveDoc{a.ID})
+	case DocRemoved:
+		r.docRemoved(a)
+	case RestoreDoc:
+		r.do(a)
+	case DismissDamaged:
+		r.Damaged = nil
+	case DownloadDamaged:
+		list := r.Damaged // all of them, from the banner
+		if a.ID != "" {
+			list = nil
+			for _, d := range r.SetAside {
+				if d.ID == a.ID {
+					list = append(list, d)
+				}
+			}
+		}
+		for _, d := range list {
+			r.do(Download{"valuecalc-damaged-" + d.ID + ".txt", "text/plain;charset=utf-8", []byte(d.Data)})
+		}
+	case DeleteDamaged:
+		r.do(RemoveDamaged{a.ID})
+
+	case HostMessage:
+		r.hostMessage(a)
+	case Resized:
+		if r.Embed.On && a.Height != r.Embed.Height {
+			r.Embed.Height = a.Height
+			r.do(r.Embed.post(map[string]any{"type": msgResize, "height": a.Height})...)
+		}
+	case Print:
+		r.do(PrintPage{})
+	case OpenFull:
+		link, err := shareLink(r.Base, r.Model())
+		if err != nil {
+			r.say(Notice{Text: "Could not open it: " + firstProblem(err), IsErr: true})
+			break
+		}
+		r.do(OpenTab{link})
+
+	// What the library reports.
+	case LibraryRepaired:
+		r.Damaged = a.Damaged
+		if a.Err != "" {
+			r.SaveErr = "Your saved assessments could not be checked: " + a.Err + "."
+		}
+	case LibraryRead:
+		r.List, r.current = a.List, a.Current
+		if a.HasSetAside {
+			r.SetAside = a.SetAside
+		}
+		if a.Err != "" {
+			r.SaveErr = a.Err
+		}
+		if a.Failed != "" {
+			r.say(Notice{Text: a.Failed, IsErr: true})
+		}
+		if !r.Started {
+			r.open()
+			r.Started = true
+		}
+	case DocLoaded:
+		r.show(a.ID, a.Model, a.Rev, true)
+		if a.Why == LoadOtherTab {
+			r.say(Notice{Text: "Updated with the changes saved in another tab."})
+		}
+	case DocLoadFailed:
+		switch a.Why {
+		case LoadAtStart, LoadAfterDelete:
+			r.newFromTemplate(startTemplate(a.Why))
+		case LoadOtherTab:
+		default:
+			r.say(Notice{Text: a.Err, IsErr: true})
+		}
+	case Saved:
+		r.saved(a)
+	case SaveFailed:
+		r.SaveErr = "Not saved: " + a.Err + ". Your work is kept on this page."
+		r.noticeOnSave = false
+		if r.reloading {
+			r.reloading = false
+			r.say(Notice{Text: "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them.", IsErr: true})
+		}
+	case SaveConflict:
+		r.Conflict = true
+	case StoredRev:
+		// Another tab saved the assessment open here: follow it, or say
+		// so if this tab has edits of its own that saving would overwrite.
+		switch {
+		case a.ID != r.DocID || a.Rev == r.Rev:
+		case r.Dirty || r.HasErrors():
+			r.Conflict = true
+		default:
+			r.do(LoadDoc{IDs: []string{r.DocID}, Why: LoadOtherTab})
+		}
+	}
+}
+
+// start opens the app: the embed or the library, then the assessment
+// the address asks for.
+func (r *reducer) start(a Start) {
+	r.Base, r.seed, r.StorageBlocked, r.Today = a.Base, a.Seed, a.StorageBlocked, a.Today
+	r.Embed = parseEmbedding(a.Query)
+	if q, err := url.ParseQuery(a.Query); err == nil && q.Has("template") {
+		r.Template = q.Get("template")
+		if r.Template == "" {
+			r.Template = " " // asked for, naming none
+		}
+	}
+	r.startHash = a.Hash
+	r.SaveErr = r.blockedMessage()
+	if !r.Embed.On {
+		r.do(RepairLibrary{})
+	}
+	r.do(ReadLibrary{})
+}
+
+// open picks the starting assessment, once the library is read: the
+// model of a share link, a template named by ?template=, the assessment
+// open last, the most recent one, or the first template.
+func (r *reducer) open() {
+	switch {
+	case r.openLink(r.startHash):
+	case r.Embed.On:
+		id := strings.TrimSpace(r.Template)
+		if _, ok := examples.Get(id); !ok && id != BlankTemplate {
+			id = examples.List()[0].ID
+		}
+		r.newFromTemplate(id)
+	default:
+		r.openOwn(true)
+		return
+	}
+	// Tell the host page the embed is ready, with the result.
+	r.do(r.Embed.post(map[string]string{"type": msgReady, "format": calc.Format})...)
+	r.do(r.Embed.result(r.Result)...)
+}
+
+// openOwn opens the user's own work, or the template the address names.
+func (r *reducer) openOwn(atStart bool) {
+	if id := strings.TrimSpace(r.Template); r.Template != "" {
+		if _, ok := examples.Get(id); ok || id == BlankTemplate {
+			r.newFromTemplate(id)
+			return
+		}
+		r.say(Notice{Text: "There is no template “" + id + "”. Opened your last assessment instead.", IsErr: true})
+		r.Template = ""
+		r.do(CleanURL{Template: true})
+	}
+	var ids []string
+	for _, id := range []string{r.current, firstID(r.List)} {
+		if id != "" {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		r.newFromTemplate(examples.List()[0].ID)
+		return
+	}
+	r.do(LoadDoc{IDs: ids, Why: LoadAtStart})
+}
+
+func startTemplate(why LoadReason) string {
+	if why == LoadAfterDelete {
+		return BlankTemplate
+	}
+	return examples.List()[0].ID
+}
+
+func firstID(list []Meta) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0].ID
+}
+
+// newFromTemplate starts a new, not yet saved assessment from a template.
+func (r *reducer) newFromTemplate(id string) {
+	m := calc.NewModel()
+	m.Title = "New assessment"
+	if t, ok := examples.Get(id); ok {
+		if tm, err := calc.Decode(t.Data); err == nil {
+			m = tm
+		}
+	}
+	r.show(r.newID(), m, 0, false)
+}
+
+// show makes m the assessment on screen, with a fresh history.
+func (r *reducer) show(id string, m calc.Model, rev int, saved bool) {
+	r.Hist = NewHistory(m)
+	r.Shared, r.Explained = false, nil
+	r.DocID, r.Rev, r.Saved = id, rev, saved
+	r.Drafts, r.Pending = nil, nil
+	r.Conflict, r.SaveErr, r.Dirty = false, r.blockedMessage(), false
+	r.Focus = ""
+	r.evaluate()
+	if r.Started { // at start, startEmbed posts it after valuecalc:ready
+		r.do(r.Embed.result(r.Result)...)
+	}
+}
+
+func (r *reducer) evaluate() {
+	r.Result = calc.Evaluate(r.Model())
+	if scenarioIndex(r.Model(), r.Focus) < 0 {
+		r.Focus = r.Result.Best
+	}
+}
+
+// apply runs an edit through the history; a refused edit is shown as a
+// notice and changes nothing.
+func (r *reducer) apply(e Edit) bool {
+	if r.Shared {
+		r.say(Notice{Text: "This shared assessment is read-only: save a copy to edit it.", IsErr: true})
+		return false
+	}
+	h, err := r.Hist.Apply(e)
+	if err != nil {
+		r.say(Notice{Text: sentence(err), IsErr: true})
+		return false
+	}
+	r.Hist = h
+	r.changed()
+	switch e := e.(type) {
+	case DeleteItem:
+		r.say(Notice{Text: "Deleted “" + r.before.itemName(e.ID) + "”.", Undo: Undo{}})
+	case DeleteScenario:
+		r.say(Notice{Text: "Deleted scenario “" + r.before.scenarioName(e.ID) + "”.", Undo: Undo{}})
+	}
+	return true
+}
+
+func (s *State) itemName(id string) string {
+	m := s.Model()
+	if i := itemIndex(m, id); i >= 0 {
+		return m.Items[i].Name
+	}
+	return id
+}
+
+func (s *State) scenarioName(id string) string {
+	m := s.Model()
+	if i := scenarioIndex(m, id); i >= 0 {
+		return m.Scenarios[i].Name
+	}
+	return id
+}
+
+// changed recomputes the results and schedules the autosave.
+func (r *reducer) changed() {
+	r.evaluate()
+	r.do(r.Embed.result(r.Result)...)
+	if !r.Saved && !r.Embed.On && !r.Shared && r.Template != "" {
+		// The first edit makes the template's copy the user's work: a
+		// reload, even before the autosave, must show it (the page saves
+		// when it goes away), not a fresh copy of the template.
+		r.Template = ""
+		r.do(CleanURL{Template: true})
+	}
+	r.Dirty = true
+	if !r.SaveWaiting && !r.Embed.On {
+		r.SaveWaiting = true
+		r.do(After{SaveDelay, SaveDue{}})
+	}
+}
+
+// save writes the assessment to the library, unless there is nothing to
+// save or it must not be: a shared link's model, another tab's newer
+// save, an embed's visitor.
+func (r *reducer) save() {
+	if !r.Dirty || r.Conflict || r.Shared || r.Embed.On {
+		return
+	}
+	r.do(SaveDoc{ID: r.DocID, Model: r.Model(), Rev: r.Rev})
+}
+
+func (r *reducer) saved(a Saved) {
+	if a.ID != r.DocID {
+		return
+	}
+	if !r.Saved && !r.Embed.On && r.Template != "" {
+		// Saved work now stands for the template the address asked for.
+		r.Template = ""
+		r.do(CleanURL{Template: true})
+	}
+	r.Rev, r.Saved, r.Dirty = a.Rev, true, false
+	r.SaveErr = r.blockedMessage() // saved in memory only: the warning stays
+	r.List = a.List
+	if r.noticeOnSave {
+		r.noticeOnSave = false
+		r.say(Notice{Text: "Saved a copy of “" + r.Model().Title + "” to your assessments."})
+	}
+	if r.reloading {
+		r.reloading = false
+		r.do(Reload{})
+	}
+}
+
+// input handles text typed into a field: a valid value becomes an edit
+// at once (live results); an invalid one stays as a draft with its
+// message, and the model keeps its last valid value.
+func (r *reducer) input(a Input) {
+	if r.Shared {
+		return
+	}
+	m := r.Model()
+	if a.Field.Kind == FieldEntry && m.Mode == calc.ModeMoney {
+		// Clearing a value and typing another keeps its unit and
+		// recurrence.
+		r.setPending(a.Field.cell(), MoneySetting(m, a.Field.cell(), r.Pending))
+	}
+	e, err := fieldAction(m, a.Field, a.Text, r.Pending)
+	if err == nil {
+		var h History
+		if h, err = r.Hist.Apply(e); err == nil {
+			r.Hist = h
+			r.setDraft(a.Field, &Draft{Text: a.Text})
+			r.changed()
+			return
+		}
+	}
+	r.setDraft(a.Field, &Draft{Text: a.Text, Err: sentence(err)})
+}
+
+// setDraft sets field f's draft, or removes it when d is nil, in a copy
+// of the drafts.
+func (r *reducer) setDraft(f Field, d *Draft) {
+	r.Drafts = maps.Clone(r.Drafts)
+	if d == nil {
+		delete(r.Drafts, f)
+		return
+	}
+	if r.Drafts == nil {
+		r.Drafts = map[Field]Draft{}
+	}
+	r.Drafts[f] = *d
+}
+
+func (r *reducer) setPending(c Cell, cs CellSetting) {
+	if r.Pending[c] == cs {
+		return
+	}
+	r.Pending = maps.Clone(r.Pending)
+	if r.Pending == nil {
+		r.Pending = map[Cell]CellSetting{}
+	}
+	r.Pending[c] = cs
+}
+
+// PerOptions are a money cell's units and recurrences, as "unit/per".
+var PerOptions = []CellSetting{
+	{UnitAmount, calc.PerOnce}, {UnitAmount, calc.PerMonth}, {UnitAmount, calc.PerYear},
+	{UnitHours, calc.PerOnce}, {UnitHours, calc.PerMonth}, {UnitHours, calc.PerYear},
+}
+
+// Value is the setting as a select's option value, "hours/month".
+func (cs CellSetting) Value() string { return string(cs.Unit) + "/" + string(cs.Per) }
+
+// setPer changes a money cell's unit and recurrence: on its entry when it
+// has one, else remembered for when a value is typed.
+func (r *reducer) setPer(a SetPer) {
+	var cs CellSetting
+	for _, o := range PerOptions {
+		if o.Value() == a.Value {
+			cs = o
+		}
+	}
+	if cs.Unit == "" || r.Shared {
+		return
+	}
+	en, ok := entryOf(r.Model(), a.Cell.Scenario, a.Cell.Item)
+	if !ok {
+		r.setPending(a.Cell, cs)
+		return
+	}
+	v := en.Amount
+	if v == nil {
+		v = en.Hours
+	}
+	r.apply(SetMoney{Scenario: a.Cell.Scenario, Item: a.Cell.Item, Value: v, Hours: cs.Unit == UnitHours, Per: cs.Per})
+}
+
+// say shows a notice; it replaces the one before, and a timer hides it.
+func (r *reducer) say(n Notice) {
+	n.Serial = r.Notice.Serial + 1
+	r.Notice = n
+	r.do(After{NoticeTime, NoticeExpired{n.Serial}})
+}
+
+func (r *reducer) openPanel(p Panel) {
+	r.Panel = p
+	switch p {
+	case PanelShare:
+		r.Share = Share{}
+		link, err := shareLink(r.Base, r.Model())
+		if err != nil {
+			r.Share.Err = "No link can be made: " + firstProblem(err)
+		} else {
+			r.Share.Link = link
+		}
+	case PanelFiles:
+		r.Import = Problem{}
+	case PanelLibrary:
+		r.do(ReadLibrary{SetAside: true})
+	}
+}
+
+// storageChanged follows another tab's save: of the assessment open here,
+// or of the library's list.
+func (r *reducer) storageChanged(key string) {
+	if key != keyDoc+r.DocID {
+		if key == "" || key == keyIndex {
+			r.do(ReadLibrary{})
+		}
+		return
+	}
+	if r.Shared || r.Embed.On || !r.Saved {
+		return
+	}
+	r.do(CheckRev{r.DocID})
+}
+
+func (r *reducer) importFile(a ImportFile) {
+	r.Dragging = false
+	m, err := calc.Decode([]byte(a.Text))
+	if err != nil {
+		r.Import, r.Panel = importError(a.FileName, err), PanelFiles
+		return
+	}
+	r.save()
+	r.show(r.newID(), m, 0, false)
+	r.Dirty = true
+	r.save()
+	r.Import, r.Panel, r.View = Problem{}, PanelNone, ViewEditor
+	r.do(CleanURL{Hash: true})
+	r.say(Notice{Text: "Imported “" + m.Title + "” from " + a.FileName + " as a new assessment."})
+}
+
+func (r *reducer) docRemoved(a DocRemoved) {
+	if a.Err != "" {
+		r.say(Notice{Text: a.Err, IsErr: true})
+		return
+	}
+	r.List = a.List
+	if a.Meta.ID == r.DocID {
+		r.Dirty = false
+		if next := firstID(a.List); next != "" {
+			r.do(LoadDoc{IDs: []string{next}, Why: LoadAfterDelete})
+		} else {
+			r.newFromTemplate(BlankTemplate)
+		}
+	}
+	n := Notice{Text: "Deleted “" + a.Meta.Title + "”."}
+	if a.CanRestore {
+		n.Undo = RestoreDoc{a.Meta, a.Model}
+	}
+	r.say(n)
+}
+
+func (RestoreDoc) Path() string { return "/library/restore" }
+
+func itoa(n int) string { return Plain(float64(n)) }

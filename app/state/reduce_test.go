@@ -1,0 +1,518 @@
+package state
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/examples"
+)
+
+// editorTab is a tab on the first template, customer-value: score mode on
+// 1–5, scenarios "status-quo" and "with-us", items "quality", "fit"….
+func editorTab(t *testing.T) *tab {
+	t.Helper()
+	tb := newTab(t, MemStorage{}, Start{})
+	require.Equal(t, "customer-value", examples.List()[0].ID)
+	require.Equal(t, exampleModel(t, "customer-value"), tb.model())
+	tb.take()
+	return tb
+}
+
+func TestInputValid(t *testing.T) {
+	tests := []struct {
+		name  string
+		field Field
+		text  string
+		want  string // FieldText of the model after
+		moves bool   // the result changes
+	}{
+		{"score", qualityCell, "4", "4", true},
+		{"score with spaces", qualityCell, " 3 ", "3", true},
+		{"score with a decimal", qualityCell, "2.5", "2.5", true},
+		{"score cleared", qualityCell, "", "", true},
+		{"item weight", ItemField(FieldItemWeight, "fit"), "2.5", "2.5", true},
+		{"item weight grouped", ItemField(FieldItemWeight, "fit"), "1,000", "1000", true},
+		{"item weight zero", ItemField(FieldItemWeight, "fit"), "0", "0", true},
+		{"entry weight", EntryWeightField("with-us", "fit"), "3", "3", true},
+		{"item name", ItemField(FieldItemName, "fit"), "Fit with their workflow", "Fit with their workflow", false},
+		{"item note", ItemField(FieldItemNote, "fit"), "Asked in the demo.", "Asked in the demo.", false},
+		{"scenario name", ScenarioNameField("with-us"), "With Acme", "With Acme", true},
+		{"title", SettingField(FieldTitle), "Acme renewal", "Acme renewal", true},
+		{"currency lower-case", SettingField(FieldCurrency), "eur", "EUR", false},
+		{"horizon", SettingField(FieldHorizon), "5", "5", false},
+		{"discount with a percent sign", SettingField(FieldDiscount), "8%", "8", false},
+		{"hourly rate with a currency sign", SettingField(FieldHourly), "$85", "85", false},
+		{"scale max", SettingField(FieldScaleMax), "10", "10", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := editorTab(t)
+			before := tb.state()
+			effects := tb.input(tt.field, tt.text)
+			s := tb.state()
+
+			assert.Equal(t, tt.want, FieldText(s.Model(), tt.field))
+			assert.NotEqual(t, before.Model(), s.Model())
+			assert.Equal(t, calc.Evaluate(s.Model()), s.Result, "the result is re-evaluated")
+			if tt.moves {
+				assert.NotEqual(t, before.Result, s.Result)
+			}
+			d, ok := s.Draft(tt.field)
+			assert.True(t, ok, "the field keeps what was typed while it has focus")
+			assert.Equal(t, Draft{Text: tt.text}, d)
+			assert.Equal(t, tt.text, s.FieldValue(tt.field))
+			assert.False(t, s.HasErrors())
+			assert.True(t, s.Dirty)
+			assert.Equal(t, 1, saveTimers(effects))
+			assert.True(t, s.Hist.CanUndo())
+		})
+	}
+}
+
+func TestInputInvalid(t *testing.T) {
+	tests := []struct {
+		name  string
+		field Field
+		text  string
+		err   string
+	}{
+		{"a word for a score", qualityCell, "four", "Enter a number, such as 1200 or 4.5."},
+		{"a decimal comma", qualityCell, "1,5", "Use a point for decimals, such as 1.5."},
+		{"a score above the scale", qualityCell, "7", "Enter a score from 1 to 5."},
+		{"a score below the scale", qualityCell, "0", "Enter a score from 1 to 5."},
+		{"a negative score", qualityCell, "-1", "Enter a score from 1 to 5."},
+		{"two numbers", qualityCell, "3 4", "Enter a number, such as 1200 or 4.5."},
+		{"a negative weight", ItemField(FieldItemWeight, "fit"), "-1", "Enter a weight between 0 and 1000."},
+		{"a weight too large", ItemField(FieldItemWeight, "fit"), "1001", "Enter a weight between 0 and 1000."},
+		{"an empty weight", ItemField(FieldItemWeight, "fit"), "", "Enter a number, such as 1200 or 4.5."},
+		{"a negative entry weight", EntryWeightField("with-us", "fit"), "-2", "Enter a weight between 0 and 1000."},
+		{"a weight in words", ItemField(FieldItemWeight, "fit"), "high", "Enter a number, such as 1200 or 4.5."},
+		{"an empty item name", ItemField(FieldItemName, "fit"), "  ", "Enter a name."},
+		{"an empty scenario name", ScenarioNameField("with-us"), "", "Enter a name."},
+		{"an empty title", SettingField(FieldTitle), "", "Enter a title."},
+		{"a currency name", SettingField(FieldCurrency), "dollars", "Enter a three-letter currency code, such as USD or EUR."},
+		{"a horizon of 0", SettingField(FieldHorizon), "0", "Enter whole years from 1 to 30."},
+		{"a horizon in months", SettingField(FieldHorizon), "1.5", "Enter whole years from 1 to 30."},
+		{"a discount of 100 %", SettingField(FieldDiscount), "100", "Enter a rate from 0 up to 100 %."},
+		{"a negative hourly rate", SettingField(FieldHourly), "-5", "Enter a rate of 0 or more."},
+		{"a scale upside down", SettingField(FieldScaleMin), "5", "The lowest score must be below the highest."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := editorTab(t)
+			before := tb.state()
+			effects := tb.input(tt.field, tt.text)
+			s := tb.state()
+
+			assert.Equal(t, before.Model(), s.Model(), "the model keeps its last valid value")
+			assert.Equal(t, before.Result, s.Result, "the last valid result stays on screen")
+			assert.Equal(t, Draft{Text: tt.text, Err: tt.err}, s.Drafts[tt.field])
+			assert.Equal(t, tt.text, s.FieldValue(tt.field), "the user's text stays in the field")
+			assert.True(t, s.HasErrors())
+			assert.False(t, s.Dirty)
+			assert.Zero(t, saveTimers(effects))
+			assert.False(t, s.Hist.CanUndo())
+			assert.Empty(t, s.Notice.Text, "the message is next to the field, not a notice")
+		})
+	}
+}
+
+func TestInputKeepsLastValid(t *testing.T) {
+	tb := editorTab(t)
+	tb.input(qualityCell, "4")
+	valid := tb.state()
+	tb.input(qualityCell, "4x")
+	s := tb.state()
+	assert.Equal(t, "4", FieldText(s.Model(), qualityCell))
+	assert.Equal(t, valid.Result, s.Result)
+	assert.Equal(t, Draft{Text: "4x", Err: "Enter a number, such as 1200 or 4.5."}, s.Drafts[qualityCell])
+
+	// Fixing the text clears the message.
+	tb.input(qualityCell, "3")
+	assert.Equal(t, Draft{Text: "3"}, tb.state().Drafts[qualityCell])
+	assert.Equal(t, "3", FieldText(tb.model(), qualityCell))
+	assert.False(t, tb.state().HasErrors())
+}
+
+func TestInputDone(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		kept      bool   // the draft stays after the field loses focus
+		wantValue string // what the field shows then
+	}{
+		{"valid", "4", false, "4"},
+		{"valid, shown as the model has it", " 4.0 ", false, "4"},
+		{"valid, grouped", "1,000", false, "1000"},
+		{"invalid", "four", true, "four"},
+		{"out of scale", "9", true, "9"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := editorTab(t)
+			f := qualityCell
+			if tt.text == "1,000" {
+				f = ItemField(FieldItemWeight, "fit")
+			}
+			tb.input(f, tt.text)
+			typed := tb.state().Drafts[f]
+			tb.do(InputDone{Field: f})
+			s := tb.state()
+			d, ok := s.Draft(f)
+			assert.Equal(t, tt.kept, ok)
+			if tt.kept {
+				assert.Equal(t, typed, d)
+				assert.NotEmpty(t, d.Err)
+			}
+			assert.Equal(t, tt.wantValue, s.FieldValue(f))
+		})
+	}
+}
+
+func TestInputDoneWithoutDraft(t *testing.T) {
+	tb := editorTab(t)
+	before := tb.state()
+	tb.do(InputDone{Field: qualityCell})
+	assert.Equal(t, before.Model(), tb.model())
+	assert.Empty(t, tb.state().Drafts)
+}
+
+func TestUndoRedo(t *testing.T) {
+	name := ItemField(FieldItemName, "fit")
+	weight := ItemField(FieldItemWeight, "fit")
+	original := "Fit with our workflow"
+	tests := []struct {
+		name    string
+		steps   []Action
+		same    bool             // the model is the template's again
+		fields  map[Field]string // else these fields' values
+		items   int              // and this many items (0: not checked)
+		canUndo bool
+		canRedo bool
+	}{
+		{name: "typing a name letter by letter is one step",
+			steps: []Action{Input{name, "F"}, Input{name, "Fi"}, Input{name, "Fit"}, Undo{}},
+			same:  true, canRedo: true},
+		{name: "and redo types it all again",
+			steps:  []Action{Input{name, "F"}, Input{name, "Fi"}, Input{name, "Fit"}, Undo{}, Redo{}},
+			fields: map[Field]string{name: "Fit"}, canUndo: true},
+		{name: "two fields are two steps",
+			steps:  []Action{Input{name, "Fit"}, Input{weight, "3"}, Undo{}},
+			fields: map[Field]string{name: "Fit", weight: "2"}, canUndo: true, canRedo: true},
+		{name: "the same field again after another is a new step",
+			steps:  []Action{Input{name, "A"}, Input{weight, "3"}, Input{name, "B"}, Undo{}},
+			fields: map[Field]string{name: "A", weight: "3"}, canUndo: true, canRedo: true},
+		{name: "an invalid text is no step",
+			steps:  []Action{Input{weight, "3"}, Input{weight, "3x"}, Undo{}},
+			fields: map[Field]string{weight: "2"}, canRedo: true},
+		{name: "undo after a delete restores",
+			steps: []Action{DeleteItem{ID: "fit"}, Undo{}},
+			same:  true, canRedo: true},
+		{name: "redo deletes again",
+			steps: []Action{DeleteItem{ID: "fit"}, Undo{}, Redo{}},
+			items: 9, canUndo: true},
+		{name: "the notice's undo restores a deleted item",
+			steps: []Action{DeleteItem{ID: "fit"}, NoticeUndo{}},
+			same:  true, canRedo: true},
+		{name: "the notice's undo restores a deleted scenario",
+			steps: []Action{DeleteScenario{ID: "status-quo"}, NoticeUndo{}},
+			same:  true, canRedo: true},
+		{name: "an edit after undo drops the redo",
+			steps:  []Action{Input{weight, "3"}, Undo{}, Input{weight, "4"}},
+			fields: map[Field]string{weight: "4"}, canUndo: true},
+		{name: "undo with nothing to undo",
+			steps: []Action{Undo{}, Undo{}},
+			same:  true},
+		{name: "undo goes back past every step",
+			steps: []Action{Input{weight, "3"}, DeleteItem{ID: "quality"}, Input{name, "X"}, Undo{}, Undo{}, Undo{}, Undo{}},
+			same:  true, canRedo: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := editorTab(t)
+			template := tb.model()
+			for _, a := range tt.steps {
+				tb.do(a)
+			}
+			s := tb.state()
+			if tt.same {
+				assert.Equal(t, template, s.Model())
+			}
+			for f, want := range tt.fields {
+				assert.Equal(t, want, FieldText(s.Model(), f), "%v", f)
+			}
+			if tt.items > 0 {
+				assert.Len(t, s.Model().Items, tt.items)
+			}
+			assert.Equal(t, tt.canUndo, s.Hist.CanUndo(), "can undo")
+			assert.Equal(t, tt.canRedo, s.Hist.CanRedo(), "can redo")
+			assert.Equal(t, calc.Evaluate(s.Model()), s.Result)
+			switch tt.steps[len(tt.steps)-1].(type) {
+			case Undo, Redo, NoticeUndo:
+				assert.Empty(t, s.Drafts, "undo and redo show the model's values")
+			}
+			assert.Equal(t, original, FieldText(template, name))
+		})
+	}
+}
+
+func TestDeleteNotice(t *testing.T) {
+	tb := editorTab(t)
+	tb.do(DeleteItem{ID: "fit"})
+	n := tb.state().Notice
+	assert.Equal(t, "Deleted “Fit with our workflow”.", n.Text)
+	assert.Equal(t, Undo{}, n.Undo)
+	assert.False(t, n.IsErr)
+
+	// The notice goes by itself; a later notice is not hidden by the
+	// tabTimer of an earlier one.
+	tb.advance(NoticeTime / 2)
+	tb.do(DeleteScenario{ID: "status-quo"})
+	second := tb.state().Notice
+	assert.Equal(t, "Deleted scenario “Status quo”.", second.Text)
+	tb.advance(NoticeTime / 2)
+	assert.Equal(t, second, tb.state().Notice, "the first notice's tabTimer leaves the second")
+	tb.advance(NoticeTime / 2)
+	assert.Empty(t, tb.state().Notice.Text)
+
+	// NoticeUndo with no notice does nothing.
+	before := tb.model()
+	tb.do(NoticeUndo{})
+	assert.Equal(t, before, tb.model())
+}
+
+func TestReduceLeavesItsInputAlone(t *testing.T) {
+	tb := editorTab(t)
+	tb.input(fitCell, "four")
+	s := tb.state()
+	rows := append([]*Row(nil), s.Grid.Rows...)
+	row := *s.Grid.Rows[1]
+	drafts := map[Field]Draft{fitCell: s.Drafts[fitCell]}
+
+	for _, a := range []Action{
+		Input{fitCell, "2"}, Input{qualityCell, "1"}, InputDone{fitCell}, DeleteItem{ID: "fit"}, Undo{},
+		ToggleTable{Chart: "totals", Open: true}, AddItem{Side: calc.SideCost, Name: "Fees"},
+	} {
+		next, _ := Reduce(s, a)
+		require.NotNil(t, next.Grid.Head)
+		assert.Equal(t, drafts, s.Drafts, "%s changed the drafts it was given", a.Path())
+		for i := range rows {
+			assert.Same(t, rows[i], s.Grid.Rows[i], "%s changed the rows it was given", a.Path())
+		}
+		assert.Equal(t, row, *s.Grid.Rows[1], "%s changed a row it was given", a.Path())
+		assert.Nil(t, s.TablesOpen)
+	}
+}
+
+func TestGridInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		field Field
+		text  string
+		row   int    // the row that changes
+		cell  int    // its cell that shows the text, -1 for none
+		value string // the cell's value text, when cell >= 0
+	}{
+		{"a score", fitCell, "1", 1, 1, "1"},
+		{"an invalid score", fitCell, "one", 1, 1, "one"},
+		{"a score in the first row", qualityCell, "1", 0, 1, "1"},
+		{"the other scenario", EntryField("status-quo", "fit"), "5", 1, 0, "5"},
+		{"an entry weight", EntryWeightField("with-us", "fit"), "4", 1, -1, ""},
+		{"an item name", ItemField(FieldItemName, "peace"), "Calm", 2, -1, ""},
+		{"an item weight", ItemField(FieldItemWeight, "peace"), "0.5", 2, -1, ""},
+		{"an invalid item weight", ItemField(FieldItemWeight, "peace"), "-0.5", 2, -1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := editorTab(t)
+			before := tb.state().Grid
+			require.Len(t, before.Rows, 10)
+			tb.input(tt.field, tt.text)
+			g := tb.state().Grid
+
+			assert.Same(t, before.Head, g.Head)
+			require.Len(t, g.Rows, len(before.Rows))
+			for i := range g.Rows {
+				if i == tt.row {
+					assert.NotSame(t, before.Rows[i], g.Rows[i], "row %d must be rebuilt", i)
+				} else {
+					assert.Same(t, before.Rows[i], g.Rows[i], "row %d must keep its view", i)
+				}
+			}
+			row := g.Rows[tt.row]
+			d := tb.state().Drafts[tt.field]
+			switch tt.field.Kind {
+			case FieldEntry:
+				c := row.Cells[tt.cell]
+				assert.Equal(t, tt.field.Scenario, c.Scenario)
+				assert.Equal(t, Draft{Text: tt.value, Err: d.Err}, c.Value)
+				for j, other := range row.Cells {
+					if j != tt.cell {
+						assert.Equal(t, before.Rows[tt.row].Cells[j].Value, other.Value)
+					}
+				}
+			case FieldEntryWeight:
+				c := row.Cells[1]
+				assert.Equal(t, d, c.Weight)
+				assert.True(t, c.WeightTyped)
+			case FieldItemName:
+				assert.Equal(t, d, row.Name)
+				assert.Equal(t, tt.text, row.Item.Name)
+			case FieldItemWeight:
+				assert.Equal(t, d, row.Weight)
+			}
+
+			// Leaving the field rebuilds the row to show the model's value.
+			tb.do(InputDone{Field: tt.field})
+			if d.Err == "" {
+				assert.NotSame(t, row, tb.state().Grid.Rows[tt.row])
+			} else {
+				assert.Same(t, row, tb.state().Grid.Rows[tt.row], "an invalid draft stays, and its row")
+			}
+		})
+	}
+}
+
+func TestGridReshaped(t *testing.T) {
+	tests := []struct {
+		name    string
+		action  Action
+		rows    int
+		newHead bool // the head shows something new
+	}{
+		{"an item added", AddItem{Side: calc.SideBenefit, Name: "Support"}, 11, true},
+		{"an item deleted", DeleteItem{ID: "peace"}, 9, true},
+		{"an item moved", MoveItem{ID: "peace", By: -1}, 10, false},
+		{"a scenario renamed", Input{ScenarioNameField("with-us"), "With Acme"}, 10, true},
+		{"a scenario added", AddScenario{Name: "Competitor"}, 10, true},
+		{"the scale changed", ScalePreset{Value: "1-10"}, 10, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := editorTab(t)
+			before := tb.state().Grid
+			tb.do(tt.action)
+			g := tb.state().Grid
+			require.Len(t, g.Rows, tt.rows)
+			if tt.newHead {
+				assert.NotSame(t, before.Head, g.Head)
+			}
+			m := tb.model()
+			assert.Equal(t, len(m.Items), g.Head.Items)
+			for i, r := range g.Rows {
+				assert.Equal(t, m.Items[i], r.Item, "row %d", i)
+				assert.Len(t, r.Cells, len(m.Scenarios))
+			}
+			if tt.rows != len(before.Rows) {
+				for i, r := range g.Rows {
+					for _, old := range before.Rows {
+						assert.NotSame(t, old, r, "row %d must be rebuilt", i)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestGridHead(t *testing.T) {
+	f := ScenarioNameField("with-us")
+	tb := editorTab(t)
+	before := tb.state().Grid
+
+	tb.input(f, "With Acme")
+	g := tb.state().Grid
+	assert.NotSame(t, before.Head, g.Head)
+	assert.Equal(t, ScenarioHead{ID: "with-us", Name: "With Acme", Input: Draft{Text: "With Acme"}, Last: true}, g.Head.Scenarios[1])
+	assert.Equal(t, before.Head.Scenarios[0], g.Head.Scenarios[0])
+	assert.Equal(t, "With Acme", g.Rows[0].Cells[1].ScenarioName)
+
+	// An invalid name changes the head's field, not the name.
+	tb.input(f, "")
+	h := tb.state().Grid.Head
+	assert.NotSame(t, g.Head, h)
+	assert.Equal(t, "With Acme", h.Scenarios[1].Name)
+	assert.Equal(t, Draft{Text: "", Err: "Enter a name."}, h.Scenarios[1].Input)
+	assert.Equal(t, g.Rows, tb.state().Grid.Rows, "the rows do not show the name's draft")
+
+	// Undo shows the model's name again.
+	tb.do(Undo{})
+	h = tb.state().Grid.Head
+	assert.Equal(t, "With us", h.Scenarios[1].Name)
+	assert.Equal(t, Draft{Text: "With us"}, h.Scenarios[1].Input)
+}
+
+func TestGridUnchanged(t *testing.T) {
+	for _, a := range []Action{
+		OpenPanel{PanelShare}, SetView{ViewReport}, ToggleTable{Chart: "totals", Open: true},
+		Explain{Scenario: "with-us", What: "net"}, FocusScenario{ID: "status-quo"}, Drag{On: true},
+		Input{SettingField(FieldTitle), "Acme"}, Input{SettingField(FieldHorizon), "5"}, InputDone{qualityCell},
+	} {
+		t.Run(a.Path(), func(t *testing.T) {
+			tb := editorTab(t)
+			before := tb.state().Grid
+			tb.do(a)
+			g := tb.state().Grid
+			assert.Same(t, before.Head, g.Head)
+			assert.Equal(t, before.Rows, g.Rows)
+		})
+	}
+}
+
+func TestMoneyCells(t *testing.T) {
+	hoursSaved := Cell{"with-us", "hours-saved"}
+	training := Cell{"status-quo", "training"} // empty
+	tests := []struct {
+		name  string
+		steps []Action
+		cell  Cell
+		want  calc.Entry // nil pointers for no entry
+		none  bool
+	}{
+		{name: "typing keeps the cell's unit and recurrence",
+			steps: []Action{Input{EntryField("with-us", "hours-saved"), "75"}},
+			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(75), Per: calc.PerMonth}},
+		{name: "and so does clearing it first",
+			steps: []Action{Input{EntryField("with-us", "hours-saved"), ""}, Input{EntryField("with-us", "hours-saved"), "75"}},
+			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(75), Per: calc.PerMonth}},
+		{name: "an empty cell is an amount paid once",
+			steps: []Action{Input{EntryField("status-quo", "training"), "$2,500"}},
+			cell:  training, want: calc.Entry{Amount: calc.Float(2500), Per: calc.PerOnce}},
+		{name: "a unit chosen before the value",
+			steps: []Action{SetPer{training, "hours/year"}, Input{EntryField("status-quo", "training"), "40"}},
+			cell:  training, want: calc.Entry{Hours: calc.Float(40), Per: calc.PerYear}},
+		{name: "a unit changed on a value",
+			steps: []Action{SetPer{hoursSaved, "amount/year"}},
+			cell:  hoursSaved, want: calc.Entry{Amount: calc.Float(60), Per: calc.PerYear}},
+		{name: "an unknown unit is ignored",
+			steps: []Action{SetPer{hoursSaved, "days/week"}},
+			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(60), Per: calc.PerMonth}},
+		{name: "a unit chosen for an empty cell adds no entry",
+			steps: []Action{SetPer{training, "hours/month"}},
+			cell:  training, none: true},
+		{name: "a negative amount is refused",
+			steps: []Action{Input{EntryField("with-us", "hours-saved"), "-5"}},
+			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(60), Per: calc.PerMonth}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := newTab(t, MemStorage{}, Start{Query: "template=software-purchase"})
+			require.Equal(t, calc.ModeMoney, tb.model().Mode)
+			for _, a := range tt.steps {
+				tb.do(a)
+			}
+			m := tb.model()
+			e, ok := entryOf(m, tt.cell.Scenario, tt.cell.Item)
+			if tt.none {
+				assert.False(t, ok, "no entry")
+				assert.Equal(t, "hours/month", MoneySetting(m, tt.cell, tb.state().Pending).Value())
+				return
+			}
+			require.True(t, ok)
+			assert.Equal(t, tt.want, e)
+			assert.Equal(t, calc.Evaluate(m), tb.state().Result)
+		})
+	}
+}

@@ -1,0 +1,216 @@
+// Package state is valuecalc's interface state in plain Go: the State, the
+// typed actions that change it, Reduce, and the effects Reduce asks for as
+// values. It imports neither go-app nor syscall/js, so all of it is tested
+// natively (docs/ARCHITECTURE.md).
+package state
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// SaveDelay is how long the editor waits after an edit before saving, so
+// that typing saves once per pause, still within a second.
+const SaveDelay = 700 * time.Millisecond
+
+// NoticeTime is how long a notice stays on screen.
+const NoticeTime = 8 * time.Second
+
+// Panel is a dialog over the editor.
+type Panel string
+
+// The panels.
+const (
+	PanelNone    Panel = ""
+	PanelShare   Panel = "share"
+	PanelFiles   Panel = "files"
+	PanelLibrary Panel = "library"
+)
+
+// View is a way of showing the assessment.
+type View string
+
+// The views.
+const (
+	ViewEditor View = ""
+	ViewReport View = "report"
+)
+
+// Draft is the raw text of a field being typed, and what is wrong with it.
+// The model only ever holds valid values; the draft keeps the user's text.
+type Draft struct {
+	Text string
+	Err  string
+}
+
+// Notice is a short message at the bottom of the screen, with an optional
+// undo of what it reports.
+type Notice struct {
+	Text   string
+	IsErr  bool
+	Undo   Action // dispatched by NoticeUndo; nil for none
+	Serial int
+}
+
+// Embed is how the app runs inside another site's page (?embed=1).
+type Embed struct {
+	On     bool
+	Origin string // the only page allowed to load models, "" for none
+	Target string // postMessage's targetOrigin, "" to send nothing
+	Height int    // the content height last reported
+}
+
+// Share is the share panel: the link and what copying it did.
+type Share struct {
+	Link   string
+	Err    string
+	Status string
+}
+
+// Problem is a message with the list of problems behind it.
+type Problem struct {
+	Text  string
+	List  []string
+	Shown bool
+}
+
+// State is everything the interface shows. It is a value: Reduce returns
+// a new one and never changes the one it is given; maps in it are copied
+// before they are written.
+type State struct {
+	Started bool
+
+	// The assessment on screen.
+	DocID   string
+	Rev     int  // the library revision this tab loaded or saved last
+	Saved   bool // whether the assessment is in the library
+	Dirty   bool // edited since the last save
+	Hist    History
+	Result  calc.Result
+	Drafts  map[Field]Draft
+	Pending map[Cell]CellSetting
+	Focus   string // the scenario the waterfall shows
+
+	// What is open.
+	View       View
+	Panel      Panel
+	Confirm    calc.Mode // the mode a switch waits to be confirmed for
+	Explained  *ExplainTarget
+	TablesOpen map[string]bool
+	Dragging   bool
+
+	// Messages.
+	Notice      Notice
+	SaveErr     string
+	Conflict    bool
+	Link        Problem // why the link in the URL did not open
+	Import      Problem // why a file was not imported
+	Damaged     []Damaged
+	Update      bool
+	SaveWaiting bool // the autosave timer runs
+
+	// The library and sharing.
+	List     []Meta
+	SetAside []Damaged
+	Shared   bool // a share link's model: read-only, never saved
+	Share    Share
+	Embed    Embed
+
+	// From the browser at start.
+	Base           string
+	Template       string // ?template= of the address, "" when none or gone
+	Today          string // the date the report prints
+	StorageBlocked bool
+	seed, ids      uint64
+	startHash      string // location.hash at start
+	current        string // the assessment open last, from the library
+
+	noticeOnSave bool // a save copy's notice waits for the save
+	reloading    bool // an update's reload waits for the save
+
+	// Grid is the grid as rows and cells of immutable views: a view is
+	// replaced, never changed, when what it shows changes, with the next
+	// revision.
+	Grid Grid
+	rev  uint64 // the last revision given to a view
+}
+
+// ExplainTarget is the total the explain dialog breaks down.
+type ExplainTarget struct{ Scenario, What string }
+
+// Model is the model on screen.
+func (s State) Model() calc.Model { return s.Hist.Present() }
+
+// Draft returns the draft of field f and whether there is one.
+func (s State) Draft(f Field) (Draft, bool) {
+	d, ok := s.Drafts[f]
+	return d, ok
+}
+
+// FieldValue is the text field f shows: its draft, else the model's value.
+func (s State) FieldValue(f Field) string {
+	if d, ok := s.Drafts[f]; ok {
+		return d.Text
+	}
+	return FieldText(s.Model(), f)
+}
+
+// SaveStatus is what the top bar says of saving.
+func (s State) SaveStatus() string {
+	switch {
+	case s.Shared:
+		return "Shared link: not saved"
+	case s.SaveErr != "", s.Conflict:
+		return "Not saved"
+	case s.Dirty:
+		return "Saving…"
+	case !s.Saved:
+		return "Not saved yet: edit to keep it"
+	}
+	return "Saved on this device"
+}
+
+// blockedMessage is what the editor says while the browser refuses this
+// site its storage, and "" otherwise.
+func (s State) blockedMessage() string {
+	if s.StorageBlocked {
+		return "This browser does not allow saving for this site: your work stays on this page only. Download a file (Files) to keep it."
+	}
+	return ""
+}
+
+// newID returns a fresh assessment id, from the seed the browser gave at
+// start: Reduce stays pure, and two tabs never pick the same ids.
+func (s *State) newID() string {
+	s.ids++
+	z := s.seed + s.ids*0x9E3779B97F4A7C15
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	z ^= z >> 31
+	return "a" + strconv.FormatUint(z&(1<<48-1)|1<<48, 16)[1:]
+}
+
+// CountEntries is the number of values entered in m.
+func CountEntries(m calc.Model) int {
+	n := 0
+	for _, s := range m.Scenarios {
+		for _, e := range s.Entries {
+			if e != nil {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// HasErrors reports whether a field holds text that is not valid.
+func (s State) HasErrors() bool {
+	for _, d := range s.Drafts {
+		if d.Err != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,1231 @@
+package state
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"maps"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/examples"
+)
+
+// The harness: a tab is a Store over a Storage, with the browser's part
+// played by a virtual clock, a tabTimer queue for After and an idle queue for
+// WhenIdle. Two tabs over one Storage are two browser tabs.
+
+// clockStart is the tabs' virtual time at start, in Unix milliseconds.
+const clockStart = 1_700_000_000_000
+
+type tab struct {
+	t       testing.TB
+	store   *Store
+	now     time.Duration // virtual time since the tab started
+	timers  []tabTimer    // After effects waiting, in the order asked
+	idle    []Action      // WhenIdle effects waiting
+	effects []Effect      // browser effects not yet taken
+}
+
+type tabTimer struct {
+	at   time.Duration
+	then Action
+}
+
+// newTab starts a tab over storage. Start's Base and Seed get defaults;
+// give tabs that share a storage different seeds.
+func newTab(t testing.TB, storage Storage, start Start) *tab {
+	t.Helper()
+	tb := &tab{t: t}
+	tb.store = &Store{Lib: Library{Store: storage}, Now: func() int64 { return clockStart + tb.now.Milliseconds() }}
+	if start.Base == "" {
+		start.Base = "https://valuecalc.example/"
+	}
+	if start.Seed == 0 {
+		start.Seed = 1
+	}
+	tb.do(start)
+	require.True(t, tb.state().Started, "the tab did not start")
+	return tb
+}
+
+// do dispatches a and queues the timers and idle callbacks it asks for.
+func (tb *tab) do(a Action) []Effect {
+	tb.t.Helper()
+	out := tb.store.Dispatch(a)
+	for _, e := range out {
+		switch e := e.(type) {
+		case After:
+			tb.timers = append(tb.timers, tabTimer{tb.now + e.Delay, e.Then})
+		case WhenIdle:
+			tb.idle = append(tb.idle, e.Then)
+		}
+	}
+	tb.effects = append(tb.effects, out...)
+	return out
+}
+
+// input types text into field f.
+func (tb *tab) input(f Field, text string) []Effect { return tb.do(Input{f, text}) }
+
+// take returns the browser effects asked for since the last take.
+func (tb *tab) take() []Effect {
+	out := tb.effects
+	tb.effects = nil
+	return out
+}
+
+// advance moves the clock on by d, firing the timers due, in order.
+func (tb *tab) advance(d time.Duration) {
+	tb.t.Helper()
+	end := tb.now + d
+	for {
+		next := -1
+		for i, tm := range tb.timers {
+			if tm.at <= end && (next < 0 || tm.at < tb.timers[next].at) {
+				next = i
+			}
+		}
+		if next < 0 {
+			break
+		}
+		tm := tb.timers[next]
+		tb.timers = append(tb.timers[:next:next], tb.timers[next+1:]...)
+		tb.now = tm.at
+		tb.do(tm.then)
+	}
+	tb.now = end
+}
+
+// runIdle runs what waits for the browser to be idle.
+func (tb *tab) runIdle() {
+	tb.t.Helper()
+	for len(tb.idle) > 0 {
+		a := tb.idle[0]
+		tb.idle = tb.idle[1:]
+		tb.do(a)
+	}
+}
+
+// settle lets the autosave run: its delay passes, then the browser idles.
+func (tb *tab) settle() {
+	tb.t.Helper()
+	tb.advance(SaveDelay)
+	tb.runIdle()
+}
+
+func (tb *tab) state() State      { return tb.store.State }
+func (tb *tab) model() calc.Model { return tb.store.State.Model() }
+
+// effectsOf returns the effects of type T, in order.
+func effectsOf[T Effect](effects []Effect) []T {
+	var out []T
+	for _, e := range effects {
+		if e, ok := e.(T); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// saveTimers counts the autosave timers among effects.
+func saveTimers(effects []Effect) int {
+	n := 0
+	for _, a := range effectsOf[After](effects) {
+		if a == (After{SaveDelay, SaveDue{}}) {
+			n++
+		}
+	}
+	return n
+}
+
+// exampleModel is a built-in template's model.
+func exampleModel(t testing.TB, id string) calc.Model {
+	t.Helper()
+	tm, ok := examples.Get(id)
+	require.True(t, ok, id)
+	m, err := calc.Decode(tm.Data)
+	require.NoError(t, err)
+	return m
+}
+
+// saveDoc puts m in storage as assessment id, as a tab would have.
+func putDoc(t testing.TB, storage Storage, id string, m calc.Model, now int64) {
+	t.Helper()
+	_, err := Library{Store: storage}.Save(id, m, 0, now)
+	require.NoError(t, err)
+}
+
+// storedDoc is what storage holds as assessment id.
+func storedDoc(t testing.TB, storage Storage, id string) (calc.Model, int) {
+	t.Helper()
+	m, rev, err := Library{Store: storage}.Load(id)
+	require.NoError(t, err, "assessment %s is not in storage", id)
+	return m, rev
+}
+
+// docKeys lists the assessments stored.
+func docKeys(storage MemStorage) []string {
+	var ids []string
+	for k := range storage {
+		if id, ok := strings.CutPrefix(k, keyDoc); ok {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+func listIDs(list []Meta) []string {
+	var ids []string
+	for _, m := range list {
+		ids = append(ids, m.ID)
+	}
+	return ids
+}
+
+// ownWork is a storage holding the user's saved work, "own", opened last.
+func ownWork(t testing.TB) (MemStorage, calc.Model) {
+	mem := MemStorage{}
+	own := exampleModel(t, "software-purchase")
+	putDoc(t, mem, "own", own, clockStart-1000)
+	require.NoError(t, Library{Store: mem}.SetCurrent("own"))
+	return mem, own
+}
+
+var (
+	qualityCell = EntryField("with-us", "quality") // the first template's first cell
+	fitCell     = EntryField("with-us", "fit")     // its second row
+)
+
+func TestAutosave(t *testing.T) {
+	mem := MemStorage{}
+	tb := newTab(t, mem, Start{})
+	tb.take()
+
+	// A burst of edits asks for one tabTimer.
+	assert.Equal(t, 1, saveTimers(tb.input(qualityCell, "4")))
+	assert.True(t, tb.state().SaveWaiting)
+	assert.Equal(t, "Saving…", tb.state().SaveStatus())
+	assert.Equal(t, 0, saveTimers(tb.input(qualityCell, "5")))
+	assert.Equal(t, 0, saveTimers(tb.input(fitCell, "3")))
+	assert.Equal(t, 1, saveTimers(tb.take()), "a burst of edits waits on one tabTimer")
+	assert.Empty(t, docKeys(mem), "nothing is saved before the delay")
+
+	// The tabTimer asks for the idle moment, which saves.
+	tb.advance(SaveDelay - time.Millisecond)
+	assert.Empty(t, tb.idle, "the tabTimer fired early")
+	tb.advance(time.Millisecond)
+	assert.Equal(t, []WhenIdle{{SaveNow{}}}, effectsOf[WhenIdle](tb.take()))
+	assert.Empty(t, docKeys(mem), "the save waits for the idle moment")
+	tb.runIdle()
+
+	s := tb.state()
+	stored, rev := storedDoc(t, mem, s.DocID)
+	assert.Equal(t, s.Model(), stored)
+	assert.Equal(t, 1, rev)
+	assert.Equal(t, 1, s.Rev)
+	assert.True(t, s.Saved)
+	assert.False(t, s.Dirty)
+	assert.False(t, s.SaveWaiting)
+	assert.Equal(t, "Saved on this device", s.SaveStatus())
+	assert.Equal(t, []Meta{{s.DocID, stored.Title, clockStart + SaveDelay.Milliseconds()}}, s.List)
+	assert.Equal(t, s.DocID, Library{Store: mem}.Current())
+
+	// The next edit starts a tabTimer again.
+	tb.take()
+	assert.Equal(t, 1, saveTimers(tb.input(qualityCell, "2")))
+	tb.settle()
+	stored, rev = storedDoc(t, mem, s.DocID)
+	assert.Equal(t, 2, rev)
+	assert.Equal(t, tb.model(), stored)
+}
+
+func TestAutosaveWithNothingToSave(t *testing.T) {
+	mem := MemStorage{}
+	tb := newTab(t, mem, Start{})
+	tb.input(qualityCell, "4")
+	tb.do(Undo{})
+	tb.settle()
+	// The undo is an edit too: back at the template, the work is saved as
+	// it is now.
+	stored, _ := storedDoc(t, mem, tb.state().DocID)
+	assert.Equal(t, exampleModel(t, examples.List()[0].ID), stored)
+
+	// Nothing typed: nothing to save, the tabTimer or not.
+	tb.advance(time.Minute)
+	tb.runIdle()
+	_, rev := storedDoc(t, mem, tb.state().DocID)
+	assert.Equal(t, 1, rev)
+}
+
+func TestPageHidden(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  bool
+		saved bool
+	}{
+		{"dirty saves at once", true, true},
+		{"clean writes nothing", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mem := MemStorage{}
+			tb := newTab(t, mem, Start{})
+			if tt.edit {
+				tb.input(qualityCell, "4")
+			}
+			tb.do(PageHidden{})
+			if !tt.saved {
+				assert.Empty(t, docKeys(mem))
+				return
+			}
+			stored, rev := storedDoc(t, mem, tb.state().DocID)
+			assert.Equal(t, tb.model(), stored)
+			assert.Equal(t, "Saved on this device", tb.state().SaveStatus())
+
+			// The autosave that was waiting finds nothing left to save.
+			tb.settle()
+			_, rev2 := storedDoc(t, mem, tb.state().DocID)
+			assert.Equal(t, rev, rev2)
+		})
+	}
+}
+
+// twoTabs returns two tabs over one storage, both on assessment id: tab a
+// made and saved it, tab b opened it after.
+func twoTabs(t *testing.T) (mem MemStorage, a, b *tab, id string) {
+	mem = MemStorage{}
+	a = newTab(t, mem, Start{Seed: 1})
+	a.input(qualityCell, "4")
+	a.settle()
+	id = a.state().DocID
+	b = newTab(t, mem, Start{Seed: 2})
+	require.Equal(t, id, b.state().DocID, "tab b opens the assessment tab a saved")
+	require.Equal(t, a.model(), b.model())
+	a.take()
+	b.take()
+	return mem, a, b, id
+}
+
+func TestTwoTabs(t *testing.T) {
+	t.Run("B without edits follows A", func(t *testing.T) {
+		_, a, b, id := twoTabs(t)
+		a.input(SettingField(FieldTitle), "From tab A")
+		a.settle()
+		b.do(StorageChanged{Key: keyDoc + id})
+		s := b.state()
+		assert.Equal(t, a.model(), s.Model())
+		assert.Equal(t, 2, s.Rev)
+		assert.False(t, s.Conflict)
+		assert.False(t, s.Dirty)
+		assert.Equal(t, "Updated with the changes saved in another tab.", s.Notice.Text)
+		assert.Equal(t, "Saved on this device", s.SaveStatus())
+	})
+
+	t.Run("B with edits is told of the conflict", func(t *testing.T) {
+		mem, a, b, id := twoTabs(t)
+		b.input(fitCell, "1")
+		bModel := b.model()
+		a.input(SettingField(FieldTitle), "From tab A")
+		a.settle()
+		b.do(StorageChanged{Key: keyDoc + id})
+		assert.True(t, b.state().Conflict)
+		assert.Equal(t, "Not saved", b.state().SaveStatus())
+		assert.Equal(t, bModel, b.model(), "tab b's work stays on screen")
+
+		// B's autosave does not overwrite A's save.
+		b.settle()
+		b.do(PageHidden{})
+		stored, rev := storedDoc(t, mem, id)
+		assert.Equal(t, a.model(), stored)
+		assert.Equal(t, 2, rev)
+	})
+
+	t.Run("B saving after A is told of the conflict", func(t *testing.T) {
+		mem, a, b, id := twoTabs(t)
+		b.input(fitCell, "1")
+		a.input(SettingField(FieldTitle), "From tab A")
+		a.settle()
+		b.settle() // no storage event yet: the save itself finds A's
+		assert.True(t, b.state().Conflict)
+		stored, _ := storedDoc(t, mem, id)
+		assert.Equal(t, a.model(), stored)
+	})
+
+	t.Run("an invalid draft in B is a conflict too", func(t *testing.T) {
+		_, a, b, id := twoTabs(t)
+		b.input(fitCell, "lots")
+		a.input(SettingField(FieldTitle), "From tab A")
+		a.settle()
+		b.do(StorageChanged{Key: keyDoc + id})
+		assert.True(t, b.state().Conflict)
+		assert.Equal(t, "lots", b.state().FieldValue(fitCell))
+	})
+
+	t.Run("ConflictKeep saves B's work as a copy", func(t *testing.T) {
+		mem, a, b, id := twoTabs(t)
+		b.input(fitCell, "1")
+		bModel := b.model()
+		a.input(SettingField(FieldTitle), "From tab A")
+		a.settle()
+		b.do(StorageChanged{Key: keyDoc + id})
+		require.True(t, b.state().Conflict)
+
+		b.do(ConflictKeep{})
+		s := b.state()
+		assert.NotEqual(t, id, s.DocID)
+		assert.NotEqual(t, a.state().DocID, s.DocID)
+		assert.False(t, s.Conflict)
+		assert.Equal(t, "Customer value assessment (copy)", s.Model().Title)
+		assert.Equal(t, "Saved on this device", s.SaveStatus())
+
+		copied, rev := storedDoc(t, mem, s.DocID)
+		assert.Equal(t, 1, rev)
+		assert.Equal(t, s.Model(), copied)
+		assert.Equal(t, FieldText(bModel, fitCell), FieldText(copied, fitCell), "the copy holds tab b's edit")
+		stored, _ := storedDoc(t, mem, id)
+		assert.Equal(t, a.model(), stored, "tab a's save is kept")
+		assert.ElementsMatch(t, []string{id, s.DocID}, listIDs(s.List))
+	})
+
+	t.Run("ConflictReload opens A's version", func(t *testing.T) {
+		mem, a, b, id := twoTabs(t)
+		b.input(fitCell, "1")
+		a.input(SettingField(FieldTitle), "From tab A")
+		a.settle()
+		b.do(StorageChanged{Key: keyDoc + id})
+		require.True(t, b.state().Conflict)
+
+		b.do(ConflictReload{})
+		s := b.state()
+		assert.Equal(t, a.model(), s.Model())
+		assert.Equal(t, 2, s.Rev)
+		assert.False(t, s.Conflict)
+		assert.False(t, s.Dirty)
+		assert.Empty(t, s.Drafts)
+		b.settle()
+		_, rev := storedDoc(t, mem, id)
+		assert.Equal(t, 2, rev, "reloading writes nothing")
+		assert.Equal(t, []string{id}, docKeys(mem))
+	})
+
+	t.Run("another assessment's save only refreshes the list", func(t *testing.T) {
+		_, a, b, id := twoTabs(t)
+		a.do(NewFromTemplate{ID: "segments"})
+		a.input(EntryField("smb", "ease"), "4")
+		a.settle()
+		other := a.state().DocID
+		require.NotEqual(t, id, other)
+		before := b.model()
+
+		b.do(StorageChanged{Key: keyDoc + other})
+		assert.Equal(t, before, b.model())
+		b.do(StorageChanged{Key: keyIndex})
+		assert.Equal(t, before, b.model())
+		assert.ElementsMatch(t, []string{id, other}, listIDs(b.state().List))
+		assert.Empty(t, b.state().Notice.Text)
+	})
+}
+
+// badModelJSON is a model file with two problems: a negative weight and a
+// score off the scale.
+const badModelJSON = `{"format":"valuecalc/1","title":"Bad","mode":"score","scale":{"min":1,"max":5},
+"items":[{"id":"a","name":"A","side":"benefit","type":"functional","weight":-1}],
+"scenarios":[{"id":"s","name":"S","entries":{"a":{"score":9}}}]}`
+
+func TestImportFile(t *testing.T) {
+	mem, own := ownWork(t)
+	tb := newTab(t, mem, Start{})
+	require.Equal(t, "own", tb.state().DocID)
+	tb.do(OpenPanel{PanelFiles})
+	tb.take()
+
+	segments, _ := examples.Get("segments")
+	tb.do(ImportFile{FileName: "segments.json", Text: string(segments.Data)})
+	s := tb.state()
+	want := exampleModel(t, "segments")
+	assert.NotEqual(t, "own", s.DocID)
+	assert.Equal(t, want, s.Model())
+	assert.True(t, s.Saved)
+	assert.False(t, s.Dirty)
+	assert.Equal(t, PanelNone, s.Panel)
+	assert.Equal(t, Problem{}, s.Import)
+	assert.Equal(t, "Imported “Segment comparison: SMB vs Enterprise” from segments.json as a new assessment.", s.Notice.Text)
+	assert.Contains(t, tb.take(), Effect(CleanURL{Hash: true}))
+	stored, _ := storedDoc(t, mem, s.DocID)
+	assert.Equal(t, want, stored)
+	stored, _ = storedDoc(t, mem, "own")
+	assert.Equal(t, own, stored)
+	assert.False(t, s.Hist.CanUndo(), "an import is a new assessment, not an edit")
+}
+
+func TestImportFileErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		action   Action
+		wantText string
+		wantList int
+	}{
+		{"not JSON", ImportFile{FileName: "notes.txt", Text: "{not json"},
+			"“notes.txt” is not a valuecalc file: ", 0},
+		{"not a model", ImportFile{FileName: "data.json", Text: `[1, 2, 3]`},
+			"“data.json” was not imported: it has 1 problem. Nothing was changed.", 1},
+		{"a model with problems", ImportFile{FileName: "bad.json", Text: badModelJSON},
+			"“bad.json” was not imported: it has 2 problems. Nothing was changed.", 2},
+		{"too large", ImportUnreadable{FileName: "huge.json", Size: 7 << 20, TooLarge: true},
+			"“huge.json” is 7 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
+		{"unreadable", ImportUnreadable{FileName: "locked.json"},
+			"“locked.json” could not be read. Nothing was imported.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mem, own := ownWork(t)
+			tb := newTab(t, mem, Start{})
+			tb.input(fitCell, "2") // unsaved work on screen
+			before := tb.state()
+			tb.do(Drag{On: true})
+			tb.do(tt.action)
+			s := tb.state()
+
+			assert.True(t, strings.HasPrefix(s.Import.Text, tt.wantText), "got %q", s.Import.Text)
+			assert.Len(t, s.Import.List, tt.wantList)
+			assert.Equal(t, PanelFiles, s.Panel)
+			assert.False(t, s.Dragging)
+			assert.Equal(t, before.DocID, s.DocID)
+			assert.Equal(t, before.Model(), s.Model())
+			assert.Equal(t, before.Result, s.Result)
+			assert.Equal(t, "2", s.FieldValue(fitCell))
+			stored, rev := storedDoc(t, mem, "own")
+			assert.Equal(t, own, stored, "nothing saved")
+			assert.Equal(t, 1, rev)
+			assert.Equal(t, []string{"own"}, docKeys(mem))
+
+			// Opening the panel again starts afresh.
+			tb.do(ClosePanel{})
+			tb.do(OpenPanel{PanelFiles})
+			assert.Equal(t, Problem{}, tb.state().Import)
+		})
+	}
+}
+
+func shareHash(t testing.TB, m calc.Model) string {
+	t.Helper()
+	payload, err := calc.EncodeLink(m)
+	require.NoError(t, err)
+	return "#model=" + payload
+}
+
+func TestSharedLink(t *testing.T) {
+	mem, own := ownWork(t)
+	before := maps.Clone(mem)
+	shared := exampleModel(t, "segments")
+	tb := newTab(t, mem, Start{Hash: shareHash(t, shared)})
+
+	s := tb.state()
+	assert.True(t, s.Shared)
+	assert.Equal(t, shared, s.Model())
+	assert.False(t, s.Saved)
+	assert.Equal(t, "Shared link: not saved", s.SaveStatus())
+	assert.Equal(t, before, mem, "opening a link writes nothing")
+
+	// Read-only: typing is ignored, edits are refused with a notice.
+	effects := tb.input(EntryField("smb", "ease"), "3")
+	assert.Equal(t, shared, tb.model())
+	assert.Empty(t, tb.state().Drafts)
+	assert.Zero(t, saveTimers(effects))
+	tb.do(DeleteItem{ID: "ease"})
+	assert.Equal(t, shared, tb.model())
+	assert.Equal(t, "This shared assessment is read-only: save a copy to edit it.", tb.state().Notice.Text)
+	assert.True(t, tb.state().Notice.IsErr)
+	tb.do(SetPer{Cell: Cell{"smb", "ease"}, Value: "hours/month"})
+	tb.do(ScalePreset{Value: "1-5"})
+	assert.Equal(t, shared, tb.model())
+	tb.settle()
+	tb.do(PageHidden{})
+	assert.Equal(t, before, mem, "a shared link is never saved")
+
+	// Saving a copy makes it the user's own.
+	tb.take()
+	tb.do(SaveSharedCopy{})
+	s = tb.state()
+	assert.False(t, s.Shared)
+	assert.True(t, s.Saved)
+	assert.Equal(t, "Saved on this device", s.SaveStatus())
+	assert.Equal(t, "Saved a copy of “Segment comparison: SMB vs Enterprise” to your assessments.", s.Notice.Text)
+	assert.Contains(t, tb.take(), Effect(CleanURL{Hash: true}))
+	stored, _ := storedDoc(t, mem, s.DocID)
+	assert.Equal(t, shared, stored)
+	stored, _ = storedDoc(t, mem, "own")
+	assert.Equal(t, own, stored)
+	assert.Equal(t, s.DocID, Library{Store: mem}.Current())
+
+	// Now it can be edited.
+	tb.input(EntryField("smb", "ease"), "3")
+	assert.Equal(t, "3", FieldText(tb.model(), EntryField("smb", "ease")))
+}
+
+func TestCloseShared(t *testing.T) {
+	mem, own := ownWork(t)
+	tb := newTab(t, mem, Start{Hash: shareHash(t, exampleModel(t, "segments"))})
+	tb.take()
+	tb.do(CloseShared{})
+	s := tb.state()
+	assert.False(t, s.Shared)
+	assert.Equal(t, "own", s.DocID)
+	assert.Equal(t, own, s.Model())
+	assert.Contains(t, tb.take(), Effect(CleanURL{Hash: true}))
+}
+
+// rawLink packs text as a share link's payload, whatever it holds.
+func rawLink(t testing.TB, text string) string {
+	var z bytes.Buffer
+	w, err := flate.NewWriter(&z, flate.BestCompression)
+	require.NoError(t, err)
+	_, err = w.Write([]byte(text))
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	return base64.RawURLEncoding.EncodeToString(z.Bytes())
+}
+
+func TestBrokenLink(t *testing.T) {
+	tests := []struct {
+		name     string
+		hash     string
+		wantText string
+		wantList int
+	}{
+		{"percent signs", "#model=%%%", "This link could not be opened: it holds \"%%%\"", 0},
+		{"garbage base64", "#model=AAAAAAAA", "This link could not be opened: its data is damaged or cut short", 0},
+		{"cut short", "#model=q1", "This link could not be opened: ", 0},
+		{"empty", "#model=", "This link could not be opened: the link holds no model", 0},
+		{"not JSON inside", "#model=" + rawLink(t, "hello"), "This link could not be opened: it does not hold a valuecalc assessment.", 0},
+		{"a model with problems", "#model=" + rawLink(t, badModelJSON), "This link holds an assessment with 2 problems:", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mem, own := ownWork(t)
+			before := maps.Clone(mem)
+			tb := newTab(t, mem, Start{Hash: tt.hash})
+			s := tb.state()
+			assert.True(t, strings.HasPrefix(s.Link.Text, tt.wantText), "got %q", s.Link.Text)
+			assert.Len(t, s.Link.List, tt.wantList)
+			assert.False(t, s.Shared)
+			assert.Equal(t, "own", s.DocID, "the user's work opens instead")
+			assert.Equal(t, own, s.Model())
+			assert.True(t, s.Saved)
+			assert.Equal(t, before, mem, "the saved work is untouched")
+
+			tb.settle()
+			tb.do(PageHidden{})
+			assert.Equal(t, before, mem)
+
+			tb.take()
+			tb.do(DismissLinkError{})
+			assert.Equal(t, Problem{}, tb.state().Link)
+			assert.Contains(t, tb.take(), Effect(CleanURL{Hash: true}))
+		})
+	}
+}
+
+func TestHashChanged(t *testing.T) {
+	mem, _ := ownWork(t)
+	tb := newTab(t, mem, Start{})
+	tb.input(fitCell, "1")
+	edited := tb.model()
+	shared := exampleModel(t, "segments")
+	tb.do(OpenPanel{PanelShare})
+
+	tb.do(HashChanged{Hash: shareHash(t, shared)})
+	s := tb.state()
+	assert.True(t, s.Shared)
+	assert.Equal(t, shared, s.Model())
+	assert.Equal(t, PanelNone, s.Panel)
+	stored, _ := storedDoc(t, mem, "own")
+	assert.Equal(t, edited, stored, "the work on screen is saved before the link opens")
+
+	// A broken link leaves what is on screen.
+	tb.do(HashChanged{Hash: "#model=%%%"})
+	assert.Equal(t, shared, tb.model())
+	assert.NotEmpty(t, tb.state().Link.Text)
+}
+
+// shopEmbed is the query of an embed that takes models from the shop.
+const (
+	shopOrigin = "https://shop.example"
+	shopEmbed  = "embed=1&origin=" + shopOrigin
+)
+
+// posted decodes the messages of Post effects, checking their target.
+func posted(t testing.TB, effects []Effect, target string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, p := range effectsOf[Post](effects) {
+		assert.Equal(t, target, p.Target)
+		var msg map[string]any
+		require.NoError(t, json.Unmarshal(p.Data, &msg))
+		out = append(out, msg)
+	}
+	return out
+}
+
+func postTypes(msgs []map[string]any) []string {
+	var out []string
+	for _, m := range msgs {
+		out = append(out, m["type"].(string))
+	}
+	return out
+}
+
+func loadMsg(t testing.TB, m calc.Model) string {
+	data, err := calc.Encode(m)
+	require.NoError(t, err)
+	return `{"type":"valuecalc:load","model":` + string(data) + `}`
+}
+
+func TestEmbedStart(t *testing.T) {
+	tests := []struct {
+		name   string
+		query  string
+		target string // "" for no messages
+	}{
+		{"to the origin given", shopEmbed, shopOrigin},
+		{"to any parent without an origin", "embed=1", "*"},
+		{"to nobody with a bad origin", "embed=1&origin=*", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := newTab(t, MemStorage{}, Start{Query: tt.query})
+			s := tb.state()
+			require.True(t, s.Embed.On)
+			assert.Equal(t, exampleModel(t, examples.List()[0].ID), s.Model())
+			msgs := posted(t, tb.take(), tt.target)
+			if tt.target == "" {
+				assert.Empty(t, msgs)
+				return
+			}
+			require.Equal(t, []string{msgReady, msgResult}, postTypes(msgs), "ready, then the result")
+			assert.Equal(t, calc.Format, msgs[0]["format"])
+			want, err := resultMessage(s.Result)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(want), string(mustJSON(t, msgs[1])))
+		})
+	}
+}
+
+func mustJSON(t testing.TB, v any) []byte {
+	data, err := json.Marshal(v)
+	require.NoError(t, err)
+	return data
+}
+
+func TestEmbedHostLoad(t *testing.T) {
+	tb := newTab(t, MemStorage{}, Start{Query: shopEmbed})
+	tb.take()
+	segments := exampleModel(t, "segments")
+
+	tb.do(HostMessage{Origin: shopOrigin, FromParent: true, Data: loadMsg(t, segments)})
+	s := tb.state()
+	assert.Equal(t, segments, s.Model())
+	assert.False(t, s.Shared, "an embed's model can be edited")
+	effects := tb.take()
+	assert.Empty(t, effectsOf[Warn](effects))
+	msgs := posted(t, effects, shopOrigin)
+	require.Equal(t, []string{msgResult}, postTypes(msgs))
+	want, err := resultMessage(calc.Evaluate(segments))
+	require.NoError(t, err)
+	assert.JSONEq(t, string(want), string(mustJSON(t, msgs[0])))
+
+	// An edit posts the new result.
+	tb.input(EntryField("smb", "ease"), "2")
+	msgs = posted(t, tb.take(), shopOrigin)
+	require.Equal(t, []string{msgResult}, postTypes(msgs))
+	want, err = resultMessage(calc.Evaluate(tb.model()))
+	require.NoError(t, err)
+	assert.JSONEq(t, string(want), string(mustJSON(t, msgs[0])))
+}
+
+func TestEmbedHostLoadRefused(t *testing.T) {
+	segments := exampleModel(t, "segments")
+	tests := []struct {
+		name  string
+		query string
+		msg   HostMessage
+		warn  string // "" for none
+	}{
+		{"from another origin", shopEmbed,
+			HostMessage{Origin: "https://evil.example", FromParent: true, Data: loadMsg(t, segments)},
+			"valuecalc: valuecalc:load ignored: it came from https://evil.example, not https://shop.example"},
+		{"not from the parent", shopEmbed,
+			HostMessage{Origin: shopOrigin, FromParent: false, Data: loadMsg(t, segments)},
+			"valuecalc: valuecalc:load ignored: it did not come from the embedding page"},
+		{"without ?origin=", "embed=1",
+			HostMessage{Origin: shopOrigin, FromParent: true, Data: loadMsg(t, segments)},
+			"valuecalc: valuecalc:load ignored: the embed URL has no ?origin= naming the page allowed to load models"},
+		{"with an origin that is none", "embed=1&origin=*",
+			HostMessage{Origin: shopOrigin, FromParent: true, Data: loadMsg(t, segments)},
+			"valuecalc: valuecalc:load ignored: the embed URL has no ?origin= naming the page allowed to load models"},
+		{"an invalid model", shopEmbed,
+			HostMessage{Origin: shopOrigin, FromParent: true, Data: `{"type":"valuecalc:load","model":` + badModelJSON + `}`},
+			"valuecalc: valuecalc:load ignored: "},
+		{"too large", shopEmbed,
+			HostMessage{Origin: shopOrigin, FromParent: true, Data: `{"type":"valuecalc:load","model":"` + strings.Repeat("x", calc.MaxInputSize+1024) + `"}`},
+			"valuecalc: valuecalc:load ignored: the model is larger than 5 MB"},
+		{"another message", shopEmbed, HostMessage{Origin: shopOrigin, FromParent: true, Data: `{"type":"hello"}`}, ""},
+		{"not JSON", shopEmbed, HostMessage{Origin: shopOrigin, FromParent: true, Data: `valuecalc:load`}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := newTab(t, MemStorage{}, Start{Query: tt.query})
+			before := tb.state()
+			tb.take()
+			effects := tb.do(tt.msg)
+			assert.Equal(t, before.Model(), tb.model())
+			assert.Equal(t, before.DocID, tb.state().DocID)
+			assert.Empty(t, effectsOf[Post](effects))
+			warns := effectsOf[Warn](effects)
+			if tt.warn == "" {
+				assert.Empty(t, warns)
+				return
+			}
+			require.Len(t, warns, 1)
+			assert.True(t, strings.HasPrefix(warns[0].Text, tt.warn), "got %q", warns[0].Text)
+		})
+	}
+}
+
+func TestEmbedIgnoresHostMessagesOutsideEmbeds(t *testing.T) {
+	tb := newTab(t, MemStorage{}, Start{Query: "origin=" + shopOrigin})
+	before := tb.model()
+	effects := tb.do(HostMessage{Origin: shopOrigin, FromParent: true, Data: loadMsg(t, exampleModel(t, "segments"))})
+	assert.Equal(t, before, tb.model())
+	assert.Empty(t, effects)
+}
+
+func TestEmbedNeverWritesStorage(t *testing.T) {
+	tests := []struct {
+		name  string
+		start Start
+	}{
+		{"template", Start{Query: shopEmbed}},
+		{"?template=", Start{Query: shopEmbed + "&template=segments"}},
+		{"preset by a link", Start{Query: shopEmbed, Hash: shareHash(t, exampleModel(t, "segments"))}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mem := MemStorage{}
+			tb := newTab(t, mem, tt.start)
+			assert.False(t, tb.state().Shared, "an embed's preset can be edited")
+			m := tb.model()
+			f := EntryField(m.Scenarios[0].ID, m.Items[0].ID)
+			tb.input(f, "2")
+			tb.settle()
+			tb.do(HostMessage{Origin: shopOrigin, FromParent: true, Data: loadMsg(t, exampleModel(t, "customer-value"))})
+			tb.input(qualityCell, "3")
+			tb.do(AddItem{Side: calc.SideBenefit, Name: "Support"})
+			tb.settle()
+			tb.do(PageHidden{})
+			tb.advance(time.Minute)
+			tb.runIdle()
+			assert.Equal(t, "3", FieldText(tb.model(), qualityCell))
+			keys, _ := mem.Keys()
+			assert.Empty(t, keys, "an embed writes nothing to storage")
+		})
+	}
+}
+
+func TestEmbedResized(t *testing.T) {
+	tb := newTab(t, MemStorage{}, Start{Query: shopEmbed})
+	tb.take()
+	msgs := posted(t, tb.do(Resized{Height: 480}), shopOrigin)
+	require.Equal(t, []string{msgResize}, postTypes(msgs))
+	assert.EqualValues(t, 480, msgs[0]["height"])
+	assert.Empty(t, tb.do(Resized{Height: 480}), "the same height is not sent again")
+}
+
+// quotaStorage is a MemStorage that refuses writes while full.
+type quotaStorage struct {
+	MemStorage
+	full bool
+}
+
+var errQuota = errors.New("QuotaExceededError")
+
+func (s *quotaStorage) Set(key, value string) error {
+	if s.full {
+		return errQuota
+	}
+	return s.MemStorage.Set(key, value)
+}
+
+func TestStorageFull(t *testing.T) {
+	tests := []struct {
+		name string
+		save func(*tab)
+	}{
+		{"autosave", (*tab).settle},
+		{"page hidden", func(tb *tab) { tb.do(PageHidden{}) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			storage := &quotaStorage{MemStorage: MemStorage{}, full: true}
+			tb := newTab(t, storage, Start{})
+			tb.input(qualityCell, "4")
+			tt.save(tb)
+			s := tb.state()
+			assert.Equal(t, "Not saved: QuotaExceededError. Your work is kept on this page.", s.SaveErr)
+			assert.Equal(t, "Not saved", s.SaveStatus())
+			assert.Equal(t, "4", FieldText(s.Model(), qualityCell), "the work stays")
+			assert.True(t, s.Dirty)
+			assert.Empty(t, docKeys(storage.MemStorage))
+
+			// Room again: the next edit saves, and the message goes.
+			storage.full = false
+			tb.input(fitCell, "2")
+			tb.settle()
+			s = tb.state()
+			assert.Empty(t, s.SaveErr)
+			assert.Equal(t, "Saved on this device", s.SaveStatus())
+			stored, _ := storedDoc(t, storage, s.DocID)
+			assert.Equal(t, s.Model(), stored)
+		})
+	}
+}
+
+func TestStorageBlocked(t *testing.T) {
+	blocked := "This browser does not allow saving for this site: your work stays on this page only. Download a file (Files) to keep it."
+	mem := MemStorage{}
+	tb := newTab(t, mem, Start{StorageBlocked: true})
+	assert.Equal(t, blocked, tb.state().SaveErr)
+	assert.Equal(t, "Not saved", tb.state().SaveStatus())
+
+	// It saves to memory; the warning stays.
+	tb.input(qualityCell, "4")
+	tb.settle()
+	assert.Equal(t, blocked, tb.state().SaveErr)
+	assert.True(t, tb.state().Saved)
+	tb.do(NewFromTemplate{ID: "segments"})
+	assert.Equal(t, blocked, tb.state().SaveErr)
+}
+
+func TestStart(t *testing.T) {
+	first := examples.List()[0].ID
+	tests := []struct {
+		name      string
+		docs      []string // saved, oldest first, as "d1", "d2"…: segments, software-purchase
+		current   string
+		query     string
+		wantDoc   string // "" for a new assessment
+		wantModel string // a template's id, or "blank"
+		wantErr   string // the notice
+		wantClean bool   // CleanURL{Template: true} at start
+	}{
+		{name: "no saved work", wantModel: first},
+		{name: "the current one", docs: []string{"d1", "d2"}, current: "d1", wantDoc: "d1", wantModel: "segments"},
+		{name: "the newest without a current", docs: []string{"d1", "d2"}, wantDoc: "d2", wantModel: "software-purchase"},
+		{name: "the newest when the current is gone", docs: []string{"d1", "d2"}, current: "gone", wantDoc: "d2", wantModel: "software-purchase"},
+		{name: "?template=", query: "template=segments", wantModel: "segments"},
+		{name: "?template= over saved work", docs: []string{"d1"}, current: "d1", query: "template=software-purchase", wantModel: "software-purchase"},
+		{name: "?template=blank", query: "template=blank", wantModel: BlankTemplate},
+		{name: "an unknown template", docs: []string{"d1"}, current: "d1", query: "template=nope", wantDoc: "d1", wantModel: "segments",
+			wantErr: "There is no template “nope”. Opened your last assessment instead.", wantClean: true},
+		{name: "an unknown template and no saved work", query: "template=nope", wantModel: first,
+			wantErr: "There is no template “nope”. Opened your last assessment instead.", wantClean: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mem := MemStorage{}
+			for i, id := range tt.docs {
+				putDoc(t, mem, id, exampleModel(t, []string{"segments", "software-purchase"}[i]), int64(1000*(i+1)))
+			}
+			if tt.current != "" {
+				require.NoError(t, Library{Store: mem}.SetCurrent(tt.current))
+			}
+			tb := newTab(t, mem, Start{Query: tt.query})
+			s := tb.state()
+			want := calc.NewModel()
+			want.Title = "New assessment"
+			if tt.wantModel != BlankTemplate {
+				want = exampleModel(t, tt.wantModel)
+			}
+			assert.Equal(t, want, s.Model())
+			if tt.wantDoc != "" {
+				assert.Equal(t, tt.wantDoc, s.DocID)
+				assert.True(t, s.Saved)
+				assert.Equal(t, "Saved on this device", s.SaveStatus())
+			} else {
+				assert.NotEmpty(t, s.DocID)
+				assert.NotContains(t, tt.docs, s.DocID)
+				assert.False(t, s.Saved)
+				assert.Equal(t, "Not saved yet: edit to keep it", s.SaveStatus())
+			}
+			assert.Equal(t, tt.wantErr, s.Notice.Text)
+			assert.Equal(t, tt.wantErr != "", s.Notice.IsErr)
+			assert.Equal(t, tt.wantClean, hasEffect(tb.take(), CleanURL{Template: true}))
+			assert.Len(t, docKeys(mem), len(tt.docs), "starting writes no assessment")
+			assert.False(t, s.Dirty)
+			assert.False(t, s.Hist.CanUndo())
+		})
+	}
+}
+
+func hasEffect(effects []Effect, e Effect) bool {
+	for _, x := range effects {
+		if assert.ObjectsAreEqual(e, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestTemplateLeavesTheAddress(t *testing.T) {
+	mem := MemStorage{}
+	tb := newTab(t, mem, Start{Query: "template=segments"})
+	assert.Equal(t, "segments", tb.state().Template)
+	assert.False(t, hasEffect(tb.take(), CleanURL{Template: true}), "the address keeps ?template= until an edit")
+
+	ease := EntryField("smb", "ease")
+	assert.Equal(t, []CleanURL{{Template: true}}, effectsOf[CleanURL](tb.input(ease, "4")),
+		"the first edit makes the template's copy the user's work")
+	assert.Empty(t, tb.state().Template)
+	assert.Empty(t, effectsOf[CleanURL](tb.input(ease, "5")))
+	tb.take()
+	tb.settle()
+	assert.Empty(t, effectsOf[CleanURL](tb.take()))
+
+	// A reload now opens the saved work, not the template again.
+	again := newTab(t, mem, Start{Seed: 2})
+	assert.Equal(t, tb.state().DocID, again.state().DocID)
+	assert.Equal(t, tb.model(), again.model())
+}
+
+// libraryTab is a tab on "a2" of a library of two.
+func libraryTab(t *testing.T) (MemStorage, *tab, calc.Model, calc.Model) {
+	mem := MemStorage{}
+	m1, m2 := exampleModel(t, "software-purchase"), exampleModel(t, "segments")
+	putDoc(t, mem, "a1", m1, 1000)
+	putDoc(t, mem, "a2", m2, 2000)
+	require.NoError(t, Library{Store: mem}.SetCurrent("a2"))
+	tb := newTab(t, mem, Start{})
+	require.Equal(t, "a2", tb.state().DocID)
+	tb.do(OpenPanel{PanelLibrary})
+	require.Equal(t, []string{"a2", "a1"}, listIDs(tb.state().List))
+	return mem, tb, m1, m2
+}
+
+func TestLibraryPanel(t *testing.T) {
+	t.Run("rename another", func(t *testing.T) {
+		mem, tb, _, m2 := libraryTab(t)
+		tb.do(RenameSaved{ID: "a1", Title: "Helpdesk, renamed"})
+		stored, _ := storedDoc(t, mem, "a1")
+		assert.Equal(t, "Helpdesk, renamed", stored.Title)
+		assert.Equal(t, "Helpdesk, renamed", tb.state().List[0].Title, "renamed now, so first")
+		assert.Equal(t, m2, tb.model(), "the open assessment is not touched")
+		assert.Equal(t, "a2", tb.state().DocID)
+	})
+
+	t.Run("rename the open one", func(t *testing.T) {
+		mem, tb, _, _ := libraryTab(t)
+		tb.do(RenameSaved{ID: "a2", Title: "Segments, renamed"})
+		assert.Equal(t, "Segments, renamed", tb.model().Title)
+		stored, _ := storedDoc(t, mem, "a2")
+		assert.Equal(t, "Segments, renamed", stored.Title, "saved at once")
+		assert.False(t, tb.state().Dirty)
+		assert.Equal(t, "Segments, renamed", tb.state().List[0].Title)
+	})
+
+	t.Run("rename to nothing", func(t *testing.T) {
+		mem, tb, _, _ := libraryTab(t)
+		before := maps.Clone(mem)
+		tb.do(RenameSaved{ID: "a1", Title: "  "})
+		assert.Equal(t, "Enter a title.", tb.state().Notice.Text)
+		assert.True(t, tb.state().Notice.IsErr)
+		assert.Equal(t, before, mem)
+	})
+
+	t.Run("duplicate", func(t *testing.T) {
+		mem, tb, m1, m2 := libraryTab(t)
+		tb.do(DuplicateSaved{ID: "a1"})
+		list := tb.state().List
+		require.Len(t, list, 3)
+		var copyID string
+		for _, m := range list {
+			if m.ID != "a1" && m.ID != "a2" {
+				copyID = m.ID
+			}
+		}
+		require.NotEmpty(t, copyID)
+		copied, rev := storedDoc(t, mem, copyID)
+		assert.Equal(t, 1, rev)
+		assert.Equal(t, m1.Title+" (copy)", copied.Title)
+		copied.Title = m1.Title
+		assert.Equal(t, m1, copied)
+		assert.Equal(t, m2, tb.model(), "the copy is not opened")
+		assert.Equal(t, "a2", tb.state().DocID)
+	})
+
+	t.Run("duplicate the open one with unsaved edits", func(t *testing.T) {
+		mem, tb, _, _ := libraryTab(t)
+		ease := EntryField("smb", "ease")
+		tb.input(ease, "1")
+		tb.do(DuplicateSaved{ID: "a2"})
+		require.Len(t, tb.state().List, 3)
+		for _, m := range tb.state().List {
+			stored, _ := storedDoc(t, mem, m.ID)
+			if m.ID != "a1" {
+				assert.Equal(t, "1", FieldText(stored, ease), "%s: the edit is saved before the copy", m.ID)
+			}
+		}
+	})
+
+	t.Run("delete another and undo", func(t *testing.T) {
+		mem, tb, m1, m2 := libraryTab(t)
+		meta := tb.state().List[1]
+		tb.do(DeleteSaved{ID: "a1"})
+		s := tb.state()
+		assert.Equal(t, []string{"a2"}, listIDs(s.List))
+		assert.Equal(t, []string{"a2"}, docKeys(mem))
+		assert.Equal(t, "Deleted “"+m1.Title+"”.", s.Notice.Text)
+		assert.Equal(t, RestoreDoc{Meta: meta, Model: m1}, s.Notice.Undo)
+		assert.Equal(t, m2, s.Model())
+
+		tb.do(NoticeUndo{})
+		stored, _ := storedDoc(t, mem, "a1")
+		assert.Equal(t, m1, stored)
+		assert.Equal(t, []Meta{{"a2", m2.Title, 2000}, meta}, tb.state().List, "restored with its time")
+		assert.Empty(t, tb.state().Notice.Text)
+	})
+
+	t.Run("delete the open one and undo", func(t *testing.T) {
+		mem, tb, m1, m2 := libraryTab(t)
+		tb.input(EntryField("smb", "ease"), "1") // unsaved, deleted with it
+		tb.do(DeleteSaved{ID: "a2"})
+		s := tb.state()
+		assert.Equal(t, "a1", s.DocID, "the next one opens")
+		assert.Equal(t, m1, s.Model())
+		assert.False(t, s.Dirty)
+		tb.settle()
+		assert.Equal(t, []string{"a1"}, docKeys(mem), "the deleted one is not saved back")
+
+		tb.do(NoticeUndo{})
+		stored, _ := storedDoc(t, mem, "a2")
+		assert.Equal(t, m2, stored)
+		assert.ElementsMatch(t, []string{"a1", "a2"}, listIDs(tb.state().List))
+	})
+
+	t.Run("delete the last one", func(t *testing.T) {
+		mem := MemStorage{}
+		putDoc(t, mem, "only", exampleModel(t, "segments"), 1000)
+		tb := newTab(t, mem, Start{})
+		require.Equal(t, "only", tb.state().DocID)
+		tb.do(DeleteSaved{ID: "only"})
+		s := tb.state()
+		assert.NotEqual(t, "only", s.DocID)
+		assert.Equal(t, "New assessment", s.Model().Title)
+		assert.False(t, s.Saved)
+		assert.Empty(t, docKeys(mem))
+	})
+
+	t.Run("open", func(t *testing.T) {
+		mem, tb, m1, _ := libraryTab(t)
+		tb.do(OpenSaved{ID: "a1"})
+		s := tb.state()
+		assert.Equal(t, "a1", s.DocID)
+		assert.Equal(t, m1, s.Model())
+		assert.Equal(t, PanelNone, s.Panel)
+		assert.Equal(t, "a1", Library{Store: mem}.Current())
+	})
+
+	t.Run("open one that is gone", func(t *testing.T) {
+		_, tb, _, m2 := libraryTab(t)
+		tb.do(OpenSaved{ID: "gone"})
+		s := tb.state()
+		assert.Equal(t, "a2", s.DocID)
+		assert.Equal(t, m2, s.Model())
+		assert.True(t, s.Notice.IsErr)
+		assert.NotEmpty(t, s.Notice.Text)
+	})
+}
+
+func TestUpdateReload(t *testing.T) {
+	notReloaded := "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them."
+	tests := []struct {
+		name   string
+		start  Start
+		setup  func(*tab, *quotaStorage)
+		reload bool
+		notice string
+		saved  bool // the edit is in storage after
+	}{
+		{name: "nothing to save", reload: true},
+		{name: "unsaved edits are saved first",
+			setup:  func(tb *tab, _ *quotaStorage) { tb.input(qualityCell, "4") },
+			reload: true, saved: true},
+		{name: "a shared link",
+			start:  Start{Hash: "#model=" + mustLink(calc.EncodeLink(calc.NewModel()))},
+			reload: true},
+		{name: "an embed", start: Start{Query: "embed=1"},
+			setup:  func(tb *tab, _ *quotaStorage) { tb.input(qualityCell, "4") },
+			reload: true},
+		{name: "storage full",
+			setup:  func(tb *tab, s *quotaStorage) { tb.input(qualityCell, "4"); s.full = true },
+			notice: notReloaded},
+		{name: "a conflict",
+			setup: func(tb *tab, s *quotaStorage) {
+				tb.input(qualityCell, "4")
+				tb.settle()
+				other := newTab(tb.t, s, Start{Seed: 9})
+				other.input(fitCell, "1")
+				other.settle()
+				tb.input(qualityCell, "3")
+				tb.do(StorageChanged{Key: keyDoc + tb.state().DocID})
+				require.True(t, tb.state().Conflict)
+			},
+			notice: notReloaded},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			storage := &quotaStorage{MemStorage: MemStorage{}}
+			tb := newTab(t, storage, tt.start)
+			tb.do(UpdateAvailable{})
+			assert.True(t, tb.state().Update)
+			if tt.setup != nil {
+				tt.setup(tb, storage)
+			}
+			tb.take()
+			tb.do(UpdateReload{})
+			effects := tb.take()
+			assert.Equal(t, tt.reload, hasEffect(effects, Reload{}))
+			assert.Equal(t, tt.notice, tb.state().Notice.Text)
+			if tt.saved {
+				stored, _ := storedDoc(t, storage, tb.state().DocID)
+				assert.Equal(t, "4", FieldText(stored, qualityCell))
+			}
+			if !tt.reload {
+				// A save that lands later does not reload by surprise.
+				storage.full = false
+				if tb.state().Conflict {
+					tb.do(ConflictKeep{})
+				} else {
+					tb.input(fitCell, "2")
+				}
+				tb.settle()
+				assert.Equal(t, "Saved on this device", tb.state().SaveStatus())
+				assert.False(t, hasEffect(tb.take(), Reload{}))
+			}
+		})
+	}
+}
+
+func mustLink(s string, err error) string {
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
