@@ -57,9 +57,18 @@ Per scenario:
 Payback (money mode) is undiscounted. With U the sum of w × base over once
 entries and M the same over month entries plus a twelfth of it over year
 entries, benefits counted positive and costs negative, the cumulative net
-after m months is U + M×m, and the payback is the smallest m in [0, 12N]
-with U + M×m ≥ 0: 0 when U ≥ 0, else −U/M when M > 0 and that is at most
-12N, else none (nil). It may be fractional: 5.67 months.
+after m months is U + M×m, and the payback is the earliest m in [0, 12N]
+from which the cumulative net stays ≥ 0 up to the horizon's end, 12N:
+
+	none (nil)   when costs = 0 (nothing to pay back)
+	none (nil)   when U + 12N×M < 0 (still behind at the end)
+	0            when U ≥ 0 (ahead from the start, and so throughout)
+	−U/M         otherwise; it may be fractional: 5.67 months
+
+A scenario of recurring costs only never pays back. (Version 1 of the
+specification took the smallest m with U + M×m ≥ 0, which called such a
+scenario paid back at once; the corrected rule applies to files of either
+version.)
 
 Benefits and costs are also summed by type, every type of the side present.
 The best scenario is the one with the highest net, the first on ties; the
