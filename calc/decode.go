@@ -16,9 +16,11 @@ import (
 // model needs 5 levels.
 const maxDepth = 64
 
-// Decode reads a valuecalc/1 model file (SPEC §2), applies the defaults of
-// absent fields and checks every rule with Validate. On success the model
-// has every default filled in: settings of both modes, item weights, notes,
+// Decode reads a model file of format valuecalc/2 or valuecalc/1 (SPEC
+// §2), applies the defaults of absent fields and checks every rule with
+// Validate. A valuecalc/1 file is read as the same model in valuecalc/2:
+// the model's Format is always Format. On success the model has every
+// default filled in: settings of both modes, item weights, notes,
 // one scenario when the file has none, entries parallel to the items, and Per of
 // every money entry (PerOnce when absent).
 //
@@ -40,6 +42,9 @@ const maxDepth = 64
 //     (ErrOutOfRange);
 //   - an object has a field the format does not define (ErrUnknownField)
 //     or the same key twice (ErrDuplicate);
+//   - a valuecalc/1 file holds a field of version 2: a scale's minLabel or
+//     maxLabel, an entry's low, high or ask (ErrInvalid);
+//   - a scale label is an empty string (ErrOutOfRange);
 //   - format, an item's id, name, side or type, or a scenario's id or name
 //     is absent (ErrRequired);
 //   - the model breaks a rule of Validate.
@@ -75,6 +80,8 @@ func Decode(data []byte) (Model, error) {
 	if err := list.result(); err != nil {
 		return Model{}, err
 	}
+	// A file of version 1 is the same model in version 2.
+	m.Format = Format
 	return m, nil
 }
 
@@ -419,6 +426,9 @@ type walker struct {
 	idsKnown bool
 	// fatal is set when the file is not an object at all.
 	fatal bool
+	// v1 is set for a file of FormatV1, where version 2's fields are
+	// errors.
+	v1 bool
 }
 
 // coverage returns a function reporting whether a problem the validator
@@ -538,6 +548,7 @@ func (d *walker) model(n *node) Model {
 		d.list.drop(root.field("format"), ErrRequired, "required")
 	} else if s, ok := d.str(c, root.field("format")); ok {
 		m.Format = s
+		d.v1 = s == FormatV1
 	}
 	if c := n.get("title"); c != nil {
 		if s, ok := d.str(c, root.field("title")); ok {
@@ -565,6 +576,8 @@ func (d *walker) model(n *node) Model {
 					*bound = v
 				}
 			}
+			m.Scale.MinLabel = d.label(c, p, "minLabel")
+			m.Scale.MaxLabel = d.label(c, p, "maxLabel")
 		}
 	}
 	if c := n.get("currency"); c != nil {
@@ -596,6 +609,33 @@ func (d *walker) model(n *node) Model {
 		m.Scenarios[0].Entries = make([]*Entry, len(m.Items))
 	}
 	return m
+}
+
+// v2 reports whether the field name of the object n at p may be read:
+// false, with a problem, when it is there in a file of version 1.
+func (d *walker) v2(n *node, p fieldPath, name string) bool {
+	if n.get(name) == nil {
+		return false
+	}
+	if d.v1 {
+		d.list.add(p.field(name), ErrInvalid, notInV1)
+		return false
+	}
+	return true
+}
+
+// label returns the scale label name of the object n at p, "" when it is
+// absent or cannot be read.
+func (d *walker) label(n *node, p fieldPath, name string) string {
+	if !d.v2(n, p, name) {
+		return ""
+	}
+	s, ok := d.str(n.get(name), p.field(name))
+	if ok && s == "" {
+		// A Model has "" for no label: a file leaves the field out.
+		d.list.add(p.field(name), ErrOutOfRange, "must be 1 to "+strconv.Itoa(MaxLabelLen)+" characters, got an empty string")
+	}
+	return s
 }
 
 // items builds the items from the array n at p.
@@ -729,6 +769,20 @@ func (d *walker) entry(n *node, p fieldPath, mode Mode) Entry {
 	}
 	if c := n.get("weight"); c != nil {
 		e.Weight = d.numPtr(c, p.field("weight"))
+	}
+	if d.v2(n, p, "low") {
+		e.Low = d.numPtr(n.get("low"), p.field("low"))
+	}
+	if d.v2(n, p, "high") {
+		e.High = d.numPtr(n.get("high"), p.field("high"))
+	}
+	if d.v2(n, p, "ask") {
+		c := n.get("ask")
+		if c.kind != kindBool {
+			d.list.drop(p.field("ask"), ErrWrongKind, "must be true or false, got "+c.describe())
+		} else {
+			e.Ask = c.text == "true"
+		}
 	}
 	return e
 }

@@ -1,6 +1,6 @@
 /*
 Package calc is the calculation engine of valuecalc: the model of customer
-value, its file format valuecalc/1, and the formulas that turn a model into
+value, its file format valuecalc/2, and the formulas that turn a model into
 a result.
 
 Customer value is what a customer feels they get minus what they give up:
@@ -80,14 +80,15 @@ A model file is JSON in UTF-8, at most [MaxInputSize] bytes. Its fields,
 rules and defaults (SPEC §2) are:
 
 	field         rule                                          default
-	format        "valuecalc/1"                                 required
+	format        "valuecalc/2" or "valuecalc/1"                required
 	title         at most 200 characters                        "Untitled"
 	mode          "score" or "money"                            "score"
 	scale         {"min": a, "max": b}, integers, 0 ≤ a < b ≤ 100 {"min": 1, "max": 5}
+	  minLabel, maxLabel  v2: what the ends mean, 1–40 characters  none
 	currency      three capital letters (ISO 4217)              "USD"
 	horizonYears  integer, 1–30                                 3
 	discountRate  0 ≤ r < 1                                     0
-	hourlyRate    0 ≤ rate ≤ 1e12                               0
+	hourlyRate    0 ≤ rate ≤ 1e12 (MaxHourlyRate)               0
 	items         0–1000 items                                  []
 	scenarios     1–50 scenarios                                one: "s1", "Scenario 1"
 
@@ -100,6 +101,24 @@ item's id. In score mode an entry is {"score": s} with min ≤ s ≤ max; in
 money mode it has exactly one of "amount" (0–1e12) and "hours" (0–1e9),
 and "per": "once" (the default), "month" or "year". Either may have a
 "weight" (0–1000).
+
+Version 2 adds, to either kind of entry, "low" and "high": an uncertainty
+range around its value (score, amount or hours, in the same unit), both or
+neither, low ≤ value ≤ high, each within the value's own bounds (the scale,
+0–1e12, 0–1e9; see [Model.Bounds]); and "ask": true, which marks the entry
+as a question for the visitor view. A valuecalc/1 file is read as the same
+model in version 2, but may not hold these fields or the scale's labels.
+[Encode] always writes valuecalc/2.
+
+Each rule is also a function the UI can call on one typed value, with the
+same limits and messages as [Validate]: [CheckTitle], [CheckScale],
+[CheckScaleBound], [CheckScaleLabel], [CheckCurrency], [CheckHorizon],
+[CheckDiscountRate], [CheckHourlyRate], [CheckID], [CheckName],
+[CheckNote], [CheckWeight], [CheckScore], [CheckAmount], [CheckHours],
+[CheckLow] and [CheckHigh]. The limits are constants: [MaxWeight],
+[MaxAmount], [MaxHours], [MaxHourlyRate], [MinHorizon], [MaxHorizon],
+[MaxScaleBound], [MaxTitleLen], [MaxNameLen], [MaxNoteLen], [MaxLabelLen],
+[MaxIDLen], [MaxItems], [MaxScenarios].
 
 Every number is finite. Settings of the other mode (scale in a money
 model; currency, horizon and rates in a score model) are checked, kept and

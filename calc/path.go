@@ -83,13 +83,13 @@ func fields(p fieldPath) string {
 	case p.n == 0:
 		return "format title mode scale currency horizonYears discountRate hourlyRate items scenarios"
 	case p.n == 1 && p.is(0, "scale"):
-		return "min max"
+		return "min max minLabel maxLabel"
 	case p.n == 2 && p.is(0, "items") && p.segs[1].index >= 0:
 		return "id name side type stage weight note"
 	case p.n == 2 && p.is(0, "scenarios") && p.segs[1].index >= 0:
 		return "id name entries"
 	case p.n == 4 && p.is(0, "scenarios") && p.is(2, "entries"):
-		return "score amount hours per weight"
+		return "score amount hours per weight low high ask"
 	}
 	return ""
 }
@@ -204,7 +204,12 @@ type problemList struct {
 }
 
 func (l *problemList) add(p fieldPath, sentinel error, msg string) {
-	l.push(problem{path: p.ranked(), err: &FieldError{Path: p.String(), Err: &ruleError{sentinel, msg}}})
+	l.addErr(p, &ruleError{sentinel, msg})
+}
+
+// addErr adds a problem at p whose Err is err, made by rule.
+func (l *problemList) addErr(p fieldPath, err error) {
+	l.push(problem{path: p.ranked(), err: &FieldError{Path: p.String(), Err: err}})
 }
 
 // drop adds a problem with a value that is absent or could not be read.
