@@ -334,10 +334,12 @@ type scenarioJSON struct {
 	BenefitsByType TypeSums  `json:"benefitsByType"`
 	CostsByType    TypeSums  `json:"costsByType"`
 	Unscored       int       `json:"unscored"`
+	Range          *NetRange `json:"range,omitempty"`
 }
 
 // MarshalJSON writes r as in SPEC §4: "ratio" always, null when Ratio is
-// nil; "roi" and "paybackMonths" only for a money model, null when nil.
+// nil; "roi" and "paybackMonths" only for a money model, null when nil;
+// "range" only when Range is set.
 // Contributions and Scored are not written.
 //
 // MarshalJSON returns an error if a number is NaN or infinite.
@@ -346,7 +348,7 @@ func (r ScenarioResult) MarshalJSON() ([]byte, error) {
 		ID: r.ID, Name: r.Name,
 		Benefits: r.Benefits, Costs: r.Costs, Net: r.Net, Ratio: r.Ratio,
 		BenefitsByType: r.BenefitsByType, CostsByType: r.CostsByType,
-		Unscored: r.Unscored,
+		Unscored: r.Unscored, Range: r.Range,
 	}
 	if r.money {
 		s.ROI, s.PaybackMonths = &r.ROI, &r.PaybackMonths

@@ -315,6 +315,12 @@ type ScenarioResult struct {
 	CostsByType    TypeSums
 	Unscored       int
 
+	// Range is the spread of the net over the Monte Carlo simulation of
+	// the model's ranges (SPEC §4 and §8); nil when the model has none or
+	// the simulation has not run: Evaluate leaves it nil, and
+	// EvaluateWithRanges and Result.SetRanges set it.
+	Range *NetRange
+
 	// Contributions holds each item's contribution, parallel to the
 	// model's Items (0 for an item without an entry); Scored says which
 	// items have an entry with a value for the mode (a score, or an amount

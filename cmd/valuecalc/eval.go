@@ -56,7 +56,8 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	res := calc.Evaluate(m)
+	// With ranges, the result carries each net's spread (SPEC §4).
+	res := calc.EvaluateWithRanges(m)
 	w := bufio.NewWriter(stdout)
 	if *asJSON {
 		out, err := json.MarshalIndent(res, "", "  ")
