@@ -11,34 +11,35 @@ import (
 	"github.com/valuecalc/valuecalc/calc"
 )
 
-// linkParam is the fragment parameter of a share link: #model=PAYLOAD.
-const linkParam = "model"
-
-// linkPayload finds the model payload in a URL fragment ("#model=…", with
-// or without the "#", possibly among other "&"-separated parameters). It
-// reports whether the fragment names a model at all, so that "#model="
-// with nothing after it is an empty link, not no link.
-func linkPayload(fragment string) (string, bool) {
+// linkFragment finds the share link in a URL fragment: "#m=…" (or a
+// link of version 1, "#model=…"), with or without the "#", possibly among
+// other "&"-separated parameters. It returns that parameter, its value
+// percent-unescaped, for calc.DecodeLink, and reports whether the
+// fragment names a model at all, so that "#m=" with nothing after it is
+// an empty link, not no link.
+func linkFragment(fragment string) (string, bool) {
 	for part := range strings.SplitSeq(strings.TrimPrefix(fragment, "#"), "&") {
-		if v, ok := strings.CutPrefix(part, linkParam+"="); ok {
-			// Browsers and mail programs may percent-escape what they pass on.
-			if u, err := url.PathUnescape(v); err == nil {
-				v = u
+		for _, param := range []string{calc.LinkParam, calc.LinkParamV1} {
+			if v, ok := strings.CutPrefix(part, param+"="); ok {
+				// Browsers and mail programs may percent-escape what they pass on.
+				if u, err := url.PathUnescape(v); err == nil {
+					v = u
+				}
+				return param + "=" + v, true
 			}
-			return v, true
 		}
 	}
 	return "", false
 }
 
 // shareURL is the link that opens m: base (the app's URL without query or
-// fragment) plus the fragment.
+// fragment) plus the fragment "#m=…".
 func shareURL(base string, m calc.Model) (string, error) {
-	payload, err := calc.EncodeLink(m)
+	fragment, err := calc.EncodeLink(m)
 	if err != nil {
 		return "", err
 	}
-	return base + "#" + linkParam + "=" + payload, nil
+	return base + "#" + fragment, nil
 }
 
 // linkError explains why a link did not open, in a sentence or, for an
@@ -81,7 +82,7 @@ func baseURL() string {
 	return loc.Get("origin").String() + loc.Get("pathname").String()
 }
 
-// clearFragment removes a "#model=" fragment from the address bar without
+// clearFragment removes a "#m=" fragment from the address bar without
 // reloading, so a reload shows the user's own work again.
 func clearFragment() {
 	loc := app.Window().Get("location")
@@ -115,11 +116,11 @@ func templateParam(remove bool) (string, bool) {
 // link is explained in a banner and opens nothing; saved work is never
 // touched either way.
 func (e *Editor) openLink(ctx app.Context) bool {
-	payload, ok := linkPayload(app.Window().Get("location").Get("hash").String())
+	fragment, ok := linkFragment(app.Window().Get("location").Get("hash").String())
 	if !ok {
 		return false
 	}
-	m, err := calc.DecodeLink(payload)
+	m, err := calc.DecodeLink(fragment)
 	if err != nil {
 		e.linkErr, e.linkProblems = linkError(err)
 		return false
