@@ -25,6 +25,14 @@ WebAssembly UI share it.
   - [Validate] checks a model built in memory against the same rules
   - [Encode] writes a model as canonical, stable JSON
   - [Evaluate] computes a [Result]; it never fails and never panics
+  - [Analyze] says what would change the answer: break-evens, ties,
+    swings, weight ties, a verdict and, for entries with ranges, a Monte
+    Carlo simulation ([Sensitivity] without it, [Simulation] in slices)
+  - [GoalSeek] finds the value of an entry that gives a scenario a net,
+    ROI or payback
+  - [EncodeLink] and [DecodeLink] carry a model in a share link's fragment
+  - the Check functions ([CheckWeight], [CheckAmount], …) check one typed
+    value with the limits and messages of [Validate]
   - [FormatMoney] and [FormatNumber] format numbers for display
 
 # Formulas
@@ -73,6 +81,37 @@ version.)
 Benefits and costs are also summed by type, every type of the side present.
 The best scenario is the one with the highest net, the first on ties; the
 first scenario is the baseline others are compared with.
+
+# Analysis
+
+[Analyze] answers "and if that number is wrong?" for every entry (SPEC
+§8). Each entry has a value x (its score, amount or hours) and its
+scenario's net is linear in x with the slope σk: k = w for a score, w × f
+for an amount, w × hourlyRate × f for hours, with f = 1 once, A a year and
+12A a month, A = Σ_{t=1..N} (1+r)^−t, and σ = +1 for a benefit, −1 for a
+cost. With b the best scenario, r the runner-up (the highest net among the
+others) and lead = net_b − net_r:
+
+	breakEven  = x − net_s/(σk)                 the value at which net_s = 0
+	tie        = x − (net_s − net_rival)/(σk)   rival: r for b, else b
+	swing      x ∓ 1 clamped to the scale (score), 0.8x and 1.2x (money)
+	swingLow, swingHigh = net_s at the swing's ends, smaller first
+	flips      = tie lies within the swing
+	weightTie  = w_i − lead/(σ(u_b − u_r))      per item; u = x × f at weight 1
+
+A break-even, tie or weight tie outside its bounds (the scale, 0–1e12
+for an amount, 0–1e9 for hours, 0–1000 for a weight) or with a zero
+slope is nil. The verdict is "single" with one scenario, "tie" when the
+lead is 0, "fragile" when any entry flips and "clear" otherwise.
+
+When entries have ranges (low and high), a Monte Carlo simulation of
+10,000 samples draws each ranged entry from the triangular distribution
+(low, x, high) with SplitMix64 seeded with 1, in scenario order and then
+item order, and reports per scenario the nearest-rank 10th, 50th and 90th
+percentiles of the net, the share of samples with a net above 0 and the
+share in which it is best. It is the same on every machine. [Simulation]
+runs it in slices, for an interface that must stay responsive;
+[EvaluateWithRanges] adds the percentiles to a Result.
 
 # Constraints
 
