@@ -210,3 +210,34 @@ func TestEncodeV2(t *testing.T) {
 	assert.Contains(t, string(enc), `"format":"valuecalc/2"`)
 	assert.NotContains(t, string(enc), `"ask"`)
 }
+
+func TestDecodePosition(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want calc.Position
+		msg  string
+	}{
+		{"syntax on the third line", "{\n  \"format\": \"valuecalc/2\",\n  \"title\": x\n}",
+			calc.Position{Offset: 40, Line: 3, Column: 12}, "(root): invalid JSON at byte 40: invalid character 'x' looking for beginning of value"},
+		{"columns count characters", "{\"title\": \"héllo\" x}", calc.Position{Offset: 19, Line: 1, Column: 19}, "invalid JSON at byte 19"},
+		{"a byte order mark counts in the offset", "\uFEFF{\"a\": }", calc.Position{Offset: 9, Line: 1, Column: 8}, "invalid JSON at byte 9"},
+		{"end of input", "{\n\"a\": [", calc.Position{Offset: 8, Line: 2, Column: 7}, "unexpected end of input"},
+		{"invalid UTF-8", "{\"title\": \"caf\xe9\"}", calc.Position{Offset: 14, Line: 1, Column: 15}, "(root): invalid UTF-8 at byte 14"},
+		{"too deep", "\n" + strings.Repeat("[", 70), calc.Position{Offset: 65, Line: 2, Column: 65}, "nested deeper than 64 levels at byte 65"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := calc.Decode([]byte(tt.in))
+			var fe *calc.FieldError
+			require.ErrorAs(t, err, &fe)
+			require.NotNil(t, fe.Pos)
+			assert.Equal(t, tt.want, *fe.Pos)
+			assert.Contains(t, fe.Error(), tt.msg)
+		})
+	}
+	_, err := calc.Decode([]byte(file(`"title": 1`)))
+	var fe *calc.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Nil(t, fe.Pos, "a problem with a value has a path, not a position")
+}

@@ -3,7 +3,7 @@ package calc
 import (
 	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -37,19 +37,11 @@ type fieldPath struct {
 const rankUnknown = 1 << 10
 
 // field returns the path of the field name inside the object at p.
-//
-// field and at are kept out of line: a fieldPath is a large value, and
-// inlining the copies at each of the many calls in Decode and Validate
-// costs 5 KB of gzip in app.wasm.
-//
-//go:noinline
 func (p fieldPath) field(name string) fieldPath {
 	return p.push(seg{name: name, index: -1})
 }
 
 // at returns the path of element i of the array at p.
-//
-//go:noinline
 func (p fieldPath) at(i int) fieldPath {
 	return p.push(seg{index: i})
 }
@@ -183,16 +175,6 @@ type problem struct {
 	dropped bool
 }
 
-// byPath sorts problems by comparePaths, keeping the order they were found
-// in among equal paths. A sort.Interface rather than
-// slices.SortStableFunc, whose generic code is compiled again for every
-// element type: some 2 KB of gzip in app.wasm for each.
-type byPath []problem
-
-func (s byPath) Len() int           { return len(s) }
-func (s byPath) Less(i, j int) bool { return comparePaths(s[i].path, s[j].path) < 0 }
-func (s byPath) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
-
 // maxCollected is how many problems a problemList keeps; past it, it
 // only counts them, so that hostile input cannot exhaust memory.
 const maxCollected = 10000
@@ -231,7 +213,8 @@ func (l *problemList) result() error {
 	if len(l.items) == 0 {
 		return nil
 	}
-	sort.Stable(byPath(l.items))
+	// Stable: among equal paths, the order they were found in.
+	slices.SortStableFunc(l.items, func(a, b problem) int { return comparePaths(a.path, b.path) })
 	n := min(len(l.items), maxProblems)
 	out := make(Problems, n, n+1)
 	for i := range n {
