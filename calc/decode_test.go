@@ -295,7 +295,7 @@ func TestDecodeErrors(t *testing.T) {
 		// Settings.
 		{"format missing", `{"title": "T"}`, `format: required`},
 		{"format wrong", file(`"format": "valuecalc/2"`), "format: duplicate key"},
-		{"format version", `{"format": "valuecalc/2"}`, `format: must be "valuecalc/1", got "valuecalc/2"`},
+		{"format version", `{"format": "valuecalc/3"}`, `format: must be "valuecalc/2" or "valuecalc/1", got "valuecalc/3"`},
 		{"format kind", `{"format": 1}`, `format: must be a string, got number 1`},
 		{"title too long", file(`"title": "` + long(201) + `"`), `title: must be at most 200 characters, got 201`},
 		{"title kind", file(`"title": null`), `title: must be a string, got null`},
@@ -323,7 +323,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"discount rate negative", file(`"discountRate": -0.1`), `discountRate: must be at least 0 and less than 1, got -0.1`},
 		{"discount rate 1", file(`"discountRate": 1`), `discountRate: must be at least 0 and less than 1, got 1`},
 		{"discount rate percent", file(`"discountRate": "8%"`), `discountRate: must be a number, got string "8%"`},
-		{"hourly rate negative", file(`"hourlyRate": -45`), `hourlyRate: must be between 0 and 1000000000000, got -45`},
+		{"hourly rate negative", file(`"hourlyRate": -45`), `hourlyRate: must be 0 or more, got -45`},
+		{"hourly rate too large", file(`"hourlyRate": 2e12`), `hourlyRate: must be at most 1000000000000, got 2000000000000`},
 		{"hourly rate with a currency sign", file(`"hourlyRate": "$45"`), `hourlyRate: must be a number, got string "$45"`},
 		{"number overflows", file(`"hourlyRate": 1e309`), `hourlyRate: must be a finite number, got 1e309`},
 		{"negative number overflows", file(`"discountRate": -1e309`), `discountRate: must be a finite number, got -1e309`},
@@ -602,7 +603,7 @@ func TestValidate(t *testing.T) {
 		change func(m *calc.Model)
 		want   string
 	}{
-		{"zero model", func(m *calc.Model) { *m = calc.Model{} }, `format: must be "valuecalc/1", got ""
+		{"zero model", func(m *calc.Model) { *m = calc.Model{} }, `format: must be "valuecalc/2" or "valuecalc/1", got ""
 mode: must be "score" or "money", got ""
 scale: min must be less than max, got min 0 and max 0
 currency: must be three capital letters (an ISO 4217 code), got ""

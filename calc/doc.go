@@ -1,6 +1,6 @@
 /*
 Package calc is the calculation engine of valuecalc: the model of customer
-value, its file format valuecalc/1, and the formulas that turn a model into
+value, its file format valuecalc/2, and the formulas that turn a model into
 a result.
 
 Customer value is what a customer feels they get minus what they give up:
@@ -25,6 +25,14 @@ WebAssembly UI share it.
   - [Validate] checks a model built in memory against the same rules
   - [Encode] writes a model as canonical, stable JSON
   - [Evaluate] computes a [Result]; it never fails and never panics
+  - [Analyze] says what would change the answer: break-evens, ties,
+    swings, weight ties, a verdict and, for entries with ranges, a Monte
+    Carlo simulation ([Sensitivity] without it, [Simulation] in slices)
+  - [GoalSeek] finds the value of an entry that gives a scenario a net,
+    ROI or payback
+  - [EncodeLink] and [DecodeLink] carry a model in a share link's fragment
+  - the Check functions ([CheckWeight], [CheckAmount], …) check one typed
+    value with the limits and messages of [Validate]
   - [FormatMoney] and [FormatNumber] format numbers for display
 
 # Formulas
@@ -57,13 +65,53 @@ Per scenario:
 Payback (money mode) is undiscounted. With U the sum of w × base over once
 entries and M the same over month entries plus a twelfth of it over year
 entries, benefits counted positive and costs negative, the cumulative net
-after m months is U + M×m, and the payback is the smallest m in [0, 12N]
-with U + M×m ≥ 0: 0 when U ≥ 0, else −U/M when M > 0 and that is at most
-12N, else none (nil). It may be fractional: 5.67 months.
+after m months is U + M×m, and the payback is the earliest m in [0, 12N]
+from which the cumulative net stays ≥ 0 up to the horizon's end, 12N:
+
+	none (nil)   when costs = 0 (nothing to pay back)
+	none (nil)   when U + 12N×M < 0 (still behind at the end)
+	0            when U ≥ 0 (ahead from the start, and so throughout)
+	−U/M         otherwise; it may be fractional: 5.67 months
+
+A scenario of recurring costs only never pays back. (Version 1 of the
+specification took the smallest m with U + M×m ≥ 0, which called such a
+scenario paid back at once; the corrected rule applies to files of either
+version.)
 
 Benefits and costs are also summed by type, every type of the side present.
 The best scenario is the one with the highest net, the first on ties; the
 first scenario is the baseline others are compared with.
+
+# Analysis
+
+[Analyze] answers "and if that number is wrong?" for every entry (SPEC
+§8). Each entry has a value x (its score, amount or hours) and its
+scenario's net is linear in x with the slope σk: k = w for a score, w × f
+for an amount, w × hourlyRate × f for hours, with f = 1 once, A a year and
+12A a month, A = Σ_{t=1..N} (1+r)^−t, and σ = +1 for a benefit, −1 for a
+cost. With b the best scenario, r the runner-up (the highest net among the
+others) and lead = net_b − net_r:
+
+	breakEven  = x − net_s/(σk)                 the value at which net_s = 0
+	tie        = x − (net_s − net_rival)/(σk)   rival: r for b, else b
+	swing      x ∓ 1 clamped to the scale (score), 0.8x and 1.2x (money)
+	swingLow, swingHigh = net_s at the swing's ends, smaller first
+	flips      = tie lies within the swing
+	weightTie  = w_i − lead/(σ(u_b − u_r))      per item; u = x × f at weight 1
+
+A break-even, tie or weight tie outside its bounds (the scale, 0–1e12
+for an amount, 0–1e9 for hours, 0–1000 for a weight) or with a zero
+slope is nil. The verdict is "single" with one scenario, "tie" when the
+lead is 0, "fragile" when any entry flips and "clear" otherwise.
+
+When entries have ranges (low and high), a Monte Carlo simulation of
+10,000 samples draws each ranged entry from the triangular distribution
+(low, x, high) with SplitMix64 seeded with 1, in scenario order and then
+item order, and reports per scenario the nearest-rank 10th, 50th and 90th
+percentiles of the net, the share of samples with a net above 0 and the
+share in which it is best. It is the same on every machine. [Simulation]
+runs it in slices, for an interface that must stay responsive;
+[EvaluateWithRanges] adds the percentiles to a Result.
 
 # Constraints
 
@@ -71,14 +119,15 @@ A model file is JSON in UTF-8, at most [MaxInputSize] bytes. Its fields,
 rules and defaults (SPEC §2) are:
 
 	field         rule                                          default
-	format        "valuecalc/1"                                 required
+	format        "valuecalc/2" or "valuecalc/1"                required
 	title         at most 200 characters                        "Untitled"
 	mode          "score" or "money"                            "score"
 	scale         {"min": a, "max": b}, integers, 0 ≤ a < b ≤ 100 {"min": 1, "max": 5}
+	  minLabel, maxLabel  v2: what the ends mean, 1–40 characters  none
 	currency      three capital letters (ISO 4217)              "USD"
 	horizonYears  integer, 1–30                                 3
 	discountRate  0 ≤ r < 1                                     0
-	hourlyRate    0 ≤ rate ≤ 1e12                               0
+	hourlyRate    0 ≤ rate ≤ 1e12 (MaxHourlyRate)               0
 	items         0–1000 items                                  []
 	scenarios     1–50 scenarios                                one: "s1", "Scenario 1"
 
@@ -91,6 +140,24 @@ item's id. In score mode an entry is {"score": s} with min ≤ s ≤ max; in
 money mode it has exactly one of "amount" (0–1e12) and "hours" (0–1e9),
 and "per": "once" (the default), "month" or "year". Either may have a
 "weight" (0–1000).
+
+Version 2 adds, to either kind of entry, "low" and "high": an uncertainty
+range around its value (score, amount or hours, in the same unit), both or
+neither, low ≤ value ≤ high, each within the value's own bounds (the scale,
+0–1e12, 0–1e9; see [Model.Bounds]); and "ask": true, which marks the entry
+as a question for the visitor view. A valuecalc/1 file is read as the same
+model in version 2, but may not hold these fields or the scale's labels.
+[Encode] always writes valuecalc/2.
+
+Each rule is also a function the UI can call on one typed value, with the
+same limits and messages as [Validate]: [CheckTitle], [CheckScale],
+[CheckScaleBound], [CheckScaleLabel], [CheckCurrency], [CheckHorizon],
+[CheckDiscountRate], [CheckHourlyRate], [CheckID], [CheckName],
+[CheckNote], [CheckWeight], [CheckScore], [CheckAmount], [CheckHours],
+[CheckLow] and [CheckHigh]. The limits are constants: [MaxWeight],
+[MaxAmount], [MaxHours], [MaxHourlyRate], [MinHorizon], [MaxHorizon],
+[MaxScaleBound], [MaxTitleLen], [MaxNameLen], [MaxNoteLen], [MaxLabelLen],
+[MaxIDLen], [MaxItems], [MaxScenarios].
 
 Every number is finite. Settings of the other mode (scale in a money
 model; currency, horizon and rates in a score model) are checked, kept and

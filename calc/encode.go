@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 )
 
-// Encode writes m as a canonical valuecalc/1 file: JSON indented by two
+// Encode writes m as a canonical valuecalc/2 file: JSON indented by two
 // spaces with a final newline, fields in the order of SPEC §2, every
 // setting, weight and note written out even when it has its default value,
-// a stage only when the item has one, and each scenario's entries in the
-// order of the model's items. A money entry always has its "per" (an empty
+// a stage, scale label, range and "ask" only when set, and each
+// scenario's entries in the order of the model's items. The format is
+// always Format, whatever m.Format holds: a model of FormatV1 (which has
+// no field of version 2) is the same model in version 2. A money entry always has its "per" (an empty
 // Per is written as "once"). Characters such as < and > are written as
 // they are. Decode reads back the same model, and encoding that again
 // gives the same bytes.
@@ -32,7 +34,7 @@ func encode(m Model, indent string) ([]byte, error) {
 		return nil, err
 	}
 	f := fileJSON{
-		Format:       m.Format,
+		Format:       Format,
 		Title:        m.Title,
 		Mode:         m.Mode,
 		Scale:        m.Scale,

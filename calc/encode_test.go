@@ -13,7 +13,7 @@ import (
 
 // canonical is the canonical encoding of smallModel.
 const canonical = `{
-  "format": "valuecalc/1",
+  "format": "valuecalc/2",
   "title": "<Acme> & co",
   "mode": "money",
   "scale": {

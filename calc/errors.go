@@ -47,9 +47,23 @@ var (
 //
 // Err describes the problem in lower case, quoting the offending input, and
 // wraps one of the package's sentinel errors.
+//
+// Pos is where in the file the problem was found, for a file that cannot
+// be read as JSON at all (ErrSyntax, ErrTooDeep); nil for every other
+// problem, which Path locates.
 type FieldError struct {
 	Path string
 	Err  error
+	Pos  *Position
+}
+
+// Position is a place in a model file: a byte offset from the start of
+// the file (a byte order mark included), and the line and the column in
+// characters, both from 1.
+type Position struct {
+	Offset int64
+	Line   int
+	Column int
 }
 
 // Error returns the path and the problem, as in

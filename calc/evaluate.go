@@ -129,7 +129,7 @@ func Evaluate(m Model) Result {
 				opt[1] = q
 				r.ROI = &opt[1]
 			}
-			if p, ok := payback(once, monthly+yearly/12, horizonMonths); ok {
+			if p, ok := payback(once, monthly+yearly/12, horizonMonths, r.Costs); ok {
 				opt[2] = p
 				r.PaybackMonths = &opt[2]
 			}
@@ -246,17 +246,23 @@ func quotient(a, b float64) (float64, bool) {
 	return q, !math.IsNaN(q) && !math.IsInf(q, 0)
 }
 
-// payback returns the smallest m in [0, horizon] with once + perMonth×m ≥ 0
-// (SPEC §3), or false when there is none.
-func payback(once, perMonth, horizon float64) (float64, bool) {
-	if once >= 0 {
-		return 0, true
-	}
-	if perMonth <= 0 {
+// payback returns the payback in months of SPEC §3: the earliest m in
+// [0, horizon] from which the cumulative net once + perMonth×m stays ≥ 0
+// up to horizon. It returns false when costs are 0 (nothing to pay back)
+// or when the cumulative net is still negative at the horizon's end: a
+// scenario of recurring costs only never pays back, even though nothing
+// is owed at month 0.
+func payback(once, perMonth, horizon, costs float64) (float64, bool) {
+	if costs == 0 || once+perMonth*horizon < 0 {
 		return 0, false
 	}
-	m := -once / perMonth
-	return m, m <= horizon
+	if once >= 0 {
+		// Ahead from the start and, the net being linear in m, ahead
+		// at the end too: ahead throughout.
+		return 0, true
+	}
+	// Behind at first, ahead at the end: perMonth > 0.
+	return min(-once/perMonth, horizon), true
 }
 
 // Sides of an item, as itemKind holds them.
@@ -328,10 +334,12 @@ type scenarioJSON struct {
 	BenefitsByType TypeSums  `json:"benefitsByType"`
 	CostsByType    TypeSums  `json:"costsByType"`
 	Unscored       int       `json:"unscored"`
+	Range          *NetRange `json:"range,omitempty"`
 }
 
 // MarshalJSON writes r as in SPEC §4: "ratio" always, null when Ratio is
-// nil; "roi" and "paybackMonths" only for a money model, null when nil.
+// nil; "roi" and "paybackMonths" only for a money model, null when nil;
+// "range" only when Range is set.
 // Contributions and Scored are not written.
 //
 // MarshalJSON returns an error if a number is NaN or infinite.
@@ -340,7 +348,7 @@ func (r ScenarioResult) MarshalJSON() ([]byte, error) {
 		ID: r.ID, Name: r.Name,
 		Benefits: r.Benefits, Costs: r.Costs, Net: r.Net, Ratio: r.Ratio,
 		BenefitsByType: r.BenefitsByType, CostsByType: r.CostsByType,
-		Unscored: r.Unscored,
+		Unscored: r.Unscored, Range: r.Range,
 	}
 	if r.money {
 		s.ROI, s.PaybackMonths = &r.ROI, &r.PaybackMonths

@@ -117,7 +117,7 @@ func ExampleEncode() {
 	fmt.Print(string(b))
 	// Output:
 	// {
-	//   "format": "valuecalc/1",
+	//   "format": "valuecalc/2",
 	//   "title": "Quick check",
 	//   "mode": "score",
 	//   "scale": {

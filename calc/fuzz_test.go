@@ -42,6 +42,13 @@ var hostile = []string{
 	strings.Repeat(`{"a":`, 100),
 	`{"format": "valuecalc/1", "mode": "money", "hourlyRate": 1e12, "items": [{"id": "a", "name": "A", "side": "benefit", "type": "monetary", "weight": 1000}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"hours": 1e9, "per": "month", "weight": 1000}}}]}`,
 	`{"format": "valuecalc/1", "mode": "money", "items": [{"id": "a", "name": "A", "side": "benefit", "type": "monetary"}, {"id": "c", "name": "C", "side": "cost", "type": "risk"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 1e12}, "c": {"amount": 5e-324}}}]}`,
+	// Version 2's fields, and their ways of going wrong.
+	`{"format": "valuecalc/2", "scale": {"min": 0, "max": 10, "minLabel": "Not at all", "maxLabel": "\u00e9\ud83d\ude00"}}`,
+	`{"format": "valuecalc/2", "items": [{"id": "a", "name": "A", "side": "benefit", "type": "functional"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"score": 3, "low": 1, "high": 5, "ask": true}}}]}`,
+	`{"format": "valuecalc/2", "mode": "money", "items": [{"id": "a", "name": "A", "side": "cost", "type": "time"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"hours": 1e9, "low": 0, "high": 1e9, "ask": false}}}]}`,
+	`{"format": "valuecalc/2", "mode": "money", "items": [{"id": "a", "name": "A", "side": "cost", "type": "time"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 5, "low": 6, "high": 4}}}]}`,
+	`{"format": "valuecalc/2", "mode": "money", "items": [{"id": "a", "name": "A", "side": "cost", "type": "time"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 5, "low": null, "ask": "true"}}}]}`,
+	`{"format": "valuecalc/1", "scale": {"min": 1, "max": 5, "minLabel": ""}, "items": [{"id": "a", "name": "A", "side": "benefit", "type": "functional"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"score": 3, "low": 1, "high": 5}}}]}`,
 }
 
 func FuzzDecode(f *testing.F) {

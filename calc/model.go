@@ -1,25 +1,16 @@
 package calc
 
-// Format is the only model file format this package reads and writes.
-const Format = "valuecalc/1"
+// Format is the model file format this package writes, valuecalc/2 (SPEC
+// §2). Decode reads it and FormatV1; a model in memory has Format.
+const Format = "valuecalc/2"
+
+// FormatV1 is the first release's format. Decode reads a FormatV1 file as
+// the same model with none of version 2's fields (ranges, scale labels,
+// questions), which such a file may not hold.
+const FormatV1 = "valuecalc/1"
 
 // MaxInputSize is the largest model file Decode accepts, in bytes.
 const MaxInputSize = 5 << 20
-
-// Limits of SPEC §2.
-const (
-	MaxItems      = 1000
-	MaxScenarios  = 50
-	MaxIDLen      = 64
-	MaxNameLen    = 200
-	MaxTitleLen   = 200
-	MaxNoteLen    = 2000
-	MaxWeight     = 1000
-	MaxAmount     = 1e12
-	MaxHours      = 1e9
-	MaxHorizon    = 30
-	MaxScaleBound = 100
-)
 
 // Mode is how a model measures its items: by score or by money.
 type Mode string
@@ -106,12 +97,17 @@ const (
 )
 
 // Scale is the integer range of scores in score mode: 0 ≤ Min < Max ≤ 100.
+// MinLabel and MaxLabel (version 2) say what the ends mean, such as "Not
+// at all" and "Completely"; "" means none, and the app words the ends
+// itself.
 type Scale struct {
-	Min int `json:"min"`
-	Max int `json:"max"`
+	Min      int    `json:"min"`
+	Max      int    `json:"max"`
+	MinLabel string `json:"minLabel,omitempty"`
+	MaxLabel string `json:"maxLabel,omitempty"`
 }
 
-// Model is a valuecalc/1 model: items shared by all scenarios, and each
+// Model is a valuecalc/2 model: items shared by all scenarios, and each
 // scenario's entries for them. A Model returned by Decode has every default
 // of SPEC §2 applied and passes Validate. Encode writes it as a file;
 // encoding/json would leave the entries out, since a file keys them by
@@ -194,12 +190,63 @@ func EntriesByID(items []Item, byID map[string]Entry) []*Entry {
 // Entry is a scenario's value for one item. In score mode only Score (and
 // Weight) is set; in money mode exactly one of Amount and Hours is set, with
 // Per. A nil Weight means the item's weight applies.
+//
+// Low and High (version 2) are an uncertainty range around the entry's
+// value, in its unit: both or neither, Low ≤ value ≤ High. Ask (version 2)
+// marks the entry as a question for the visitor view.
 type Entry struct {
 	Score  *float64 `json:"score,omitempty"`
 	Amount *float64 `json:"amount,omitempty"`
 	Hours  *float64 `json:"hours,omitempty"`
 	Per    Per      `json:"per,omitempty"`
 	Weight *float64 `json:"weight,omitempty"`
+	Low    *float64 `json:"low,omitempty"`
+	High   *float64 `json:"high,omitempty"`
+	Ask    bool     `json:"ask,omitempty"`
+}
+
+// Unit is what an entry's value counts: a score, an amount of money or
+// hours.
+type Unit string
+
+// The units of an entry's value.
+const (
+	UnitScore  Unit = "score"
+	UnitAmount Unit = "amount"
+	UnitHours  Unit = "hours"
+)
+
+// Value returns the number the user typed for e in a model of the given
+// mode, its score, amount or hours, and its unit; false when e has no
+// value for the mode. With both Amount and Hours, Amount counts, as in
+// Evaluate.
+func (e *Entry) Value(mode Mode) (float64, Unit, bool) {
+	switch {
+	case mode != ModeMoney:
+		if e.Score != nil {
+			return *e.Score, UnitScore, true
+		}
+	case e.Amount != nil:
+		return *e.Amount, UnitAmount, true
+	case e.Hours != nil:
+		return *e.Hours, UnitHours, true
+	}
+	return 0, "", false
+}
+
+// Ranged reports whether e has an uncertainty range, both Low and High.
+func (e *Entry) Ranged() bool { return e.Low != nil && e.High != nil }
+
+// Bounds returns the bounds of a value of unit u in m (SPEC §8): the
+// scale for a score, 0–MaxAmount for an amount, 0–MaxHours for hours.
+func (m *Model) Bounds(u Unit) (lo, hi float64) {
+	switch u {
+	case UnitAmount:
+		return 0, MaxAmount
+	case UnitHours:
+		return 0, MaxHours
+	}
+	return float64(m.Scale.Min), float64(m.Scale.Max)
 }
 
 // Float returns a pointer to v, for building entries.
@@ -267,6 +314,12 @@ type ScenarioResult struct {
 	BenefitsByType TypeSums
 	CostsByType    TypeSums
 	Unscored       int
+
+	// Range is the spread of the net over the Monte Carlo simulation of
+	// the model's ranges (SPEC §4 and §8); nil when the model has none or
+	// the simulation has not run: Evaluate leaves it nil, and
+	// EvaluateWithRanges and Result.SetRanges set it.
+	Range *NetRange
 
 	// Contributions holds each item's contribution, parallel to the
 	// model's Items (0 for an item without an entry); Scored says which

@@ -3,7 +3,7 @@ package calc
 import (
 	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -37,19 +37,11 @@ type fieldPath struct {
 const rankUnknown = 1 << 10
 
 // field returns the path of the field name inside the object at p.
-//
-// field and at are kept out of line: a fieldPath is a large value, and
-// inlining the copies at each of the many calls in Decode and Validate
-// costs 5 KB of gzip in app.wasm.
-//
-//go:noinline
 func (p fieldPath) field(name string) fieldPath {
 	return p.push(seg{name: name, index: -1})
 }
 
 // at returns the path of element i of the array at p.
-//
-//go:noinline
 func (p fieldPath) at(i int) fieldPath {
 	return p.push(seg{index: i})
 }
@@ -83,13 +75,13 @@ func fields(p fieldPath) string {
 	case p.n == 0:
 		return "format title mode scale currency horizonYears discountRate hourlyRate items scenarios"
 	case p.n == 1 && p.is(0, "scale"):
-		return "min max"
+		return "min max minLabel maxLabel"
 	case p.n == 2 && p.is(0, "items") && p.segs[1].index >= 0:
 		return "id name side type stage weight note"
 	case p.n == 2 && p.is(0, "scenarios") && p.segs[1].index >= 0:
 		return "id name entries"
 	case p.n == 4 && p.is(0, "scenarios") && p.is(2, "entries"):
-		return "score amount hours per weight"
+		return "score amount hours per weight low high ask"
 	}
 	return ""
 }
@@ -183,16 +175,6 @@ type problem struct {
 	dropped bool
 }
 
-// byPath sorts problems by comparePaths, keeping the order they were found
-// in among equal paths. A sort.Interface rather than
-// slices.SortStableFunc, whose generic code is compiled again for every
-// element type: some 2 KB of gzip in app.wasm for each.
-type byPath []problem
-
-func (s byPath) Len() int           { return len(s) }
-func (s byPath) Less(i, j int) bool { return comparePaths(s[i].path, s[j].path) < 0 }
-func (s byPath) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
-
 // maxCollected is how many problems a problemList keeps; past it, it
 // only counts them, so that hostile input cannot exhaust memory.
 const maxCollected = 10000
@@ -204,7 +186,12 @@ type problemList struct {
 }
 
 func (l *problemList) add(p fieldPath, sentinel error, msg string) {
-	l.push(problem{path: p.ranked(), err: &FieldError{Path: p.String(), Err: &ruleError{sentinel, msg}}})
+	l.addErr(p, &ruleError{sentinel, msg})
+}
+
+// addErr adds a problem at p whose Err is err, made by rule.
+func (l *problemList) addErr(p fieldPath, err error) {
+	l.push(problem{path: p.ranked(), err: &FieldError{Path: p.String(), Err: err}})
 }
 
 // drop adds a problem with a value that is absent or could not be read.
@@ -226,7 +213,8 @@ func (l *problemList) result() error {
 	if len(l.items) == 0 {
 		return nil
 	}
-	sort.Stable(byPath(l.items))
+	// Stable: among equal paths, the order they were found in.
+	slices.SortStableFunc(l.items, func(a, b problem) int { return comparePaths(a.path, b.path) })
 	n := min(len(l.items), maxProblems)
 	out := make(Problems, n, n+1)
 	for i := range n {

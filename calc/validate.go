@@ -2,9 +2,8 @@ package calc
 
 import (
 	"fmt"
-	"math"
+	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Validate checks m against every rule of SPEC §2 and returns nil when it
@@ -12,35 +11,37 @@ import (
 // order of the format's fields. It checks values only: a typed model has no
 // absent fields, so an empty Per counts as PerOnce and a nil or short slice
 // of entries as no entries for the items past its end. Settings of the
-// other mode are checked as well, since a model keeps them.
+// other mode are checked as well, since a model keeps them. Each value is
+// checked by the Check function of its field (CheckWeight and so on).
 //
 // Validate returns an error if:
-//   - Format is not "valuecalc/1";
-//   - Title is longer than MaxTitleLen characters or not valid UTF-8;
+//   - Format is neither Format nor FormatV1, or is FormatV1 and the model
+//     has a field of version 2: a scale label, an entry's Low, High or Ask;
+//   - Title breaks CheckTitle;
 //   - Mode is neither ModeScore nor ModeMoney;
-//   - Scale breaks 0 ≤ Min < Max ≤ MaxScaleBound;
-//   - Currency is not three capital letters;
-//   - HorizonYears is not within 1–MaxHorizon;
-//   - DiscountRate is not within 0 ≤ r < 1;
-//   - HourlyRate is not within 0–MaxAmount;
+//   - Scale breaks CheckScale, or a label breaks CheckScaleLabel;
+//   - Currency breaks CheckCurrency;
+//   - HorizonYears breaks CheckHorizon;
+//   - DiscountRate breaks CheckDiscountRate;
+//   - HourlyRate breaks CheckHourlyRate;
 //   - there are more than MaxItems items;
-//   - an item's ID is empty, longer than MaxIDLen, holds a character other
-//     than A–Z a–z 0–9 _ -, or repeats an earlier item's ID;
-//   - an item's Name is blank or longer than MaxNameLen characters;
+//   - an item's ID breaks CheckID or repeats an earlier item's ID;
+//   - an item's Name breaks CheckName;
 //   - an item's Side is unknown, or its Type is not one of its side's types;
 //   - an item's Stage is neither StageNone nor one of Stages;
-//   - an item's Weight is not within 0–MaxWeight;
-//   - an item's Note is longer than MaxNoteLen characters;
+//   - an item's Weight breaks CheckWeight;
+//   - an item's Note breaks CheckNote;
 //   - there are no scenarios or more than MaxScenarios;
 //   - a scenario's ID or Name breaks the rules of an item's;
 //   - a scenario has more Entries than the model has Items;
-//   - in score mode, an entry has no Score, a Score outside the scale, or
-//     an Amount, Hours or Per;
+//   - in score mode, an entry has no Score, a Score that breaks CheckScore,
+//     or an Amount, Hours or Per;
 //   - in money mode, an entry has a Score, both or neither of Amount and
-//     Hours, an Amount outside 0–MaxAmount, Hours outside 0–MaxHours, or a
-//     Per other than PerOnce, PerMonth and PerYear;
-//   - an entry's Weight is not within 0–MaxWeight;
-//   - any number is NaN or infinite.
+//     Hours, an Amount that breaks CheckAmount, Hours that break
+//     CheckHours, or a Per other than PerOnce, PerMonth and PerYear;
+//   - an entry's Weight breaks CheckWeight;
+//   - an entry has one of Low and High without the other, or one that
+//     breaks CheckLow or CheckHigh.
 func Validate(m Model) error {
 	var v validator
 	v.model(m)
@@ -50,32 +51,44 @@ func Validate(m Model) error {
 // validator checks a typed model, building paths only for problems.
 type validator struct {
 	list problemList
+	v1   bool // the model is of FormatV1: version 2's fields are errors
 }
+
+// check adds err, the result of a Check function, as a problem at p.
+func (v *validator) check(p fieldPath, err error) {
+	if err != nil {
+		v.list.addErr(p, err)
+	}
+}
+
+// v2Field reports a field of version 2 in a model of version 1.
+func (v *validator) v2Field(p fieldPath) {
+	v.list.add(p, ErrInvalid, notInV1)
+}
+
+// notInV1 is the message for a field of version 2 in a valuecalc/1 model.
+const notInV1 = `not allowed in a "` + FormatV1 + `" file; it needs "format": "` + Format + `"`
 
 // model checks m. Entries for keys that are no item's id exist only in a
 // file: Decode reports them.
 func (v *validator) model(m Model) {
 	var root fieldPath
-	if m.Format != Format {
-		v.list.add(root.field("format"), ErrInvalid, fmt.Sprintf("must be %q, got %s", Format, quote(m.Format)))
+	switch m.Format {
+	case Format:
+	case FormatV1:
+		v.v1 = true
+	default:
+		v.list.add(root.field("format"), ErrInvalid, fmt.Sprintf("must be %q or %q, got %s", Format, FormatV1, quote(m.Format)))
 	}
-	v.text(root.field("title"), m.Title, MaxTitleLen)
+	v.check(root.field("title"), CheckTitle(m.Title))
 	if m.Mode != ModeScore && m.Mode != ModeMoney {
 		v.list.add(root.field("mode"), ErrInvalid, fmt.Sprintf("must be %q or %q, got %s", ModeScore, ModeMoney, quote(string(m.Mode))))
 	}
 	scaleOK := v.scale(m.Scale)
-	if !validCurrency(m.Currency) {
-		v.list.add(root.field("currency"), ErrInvalid, "must be three capital letters (an ISO 4217 code), got "+quote(m.Currency))
-	}
-	if m.HorizonYears < 1 || m.HorizonYears > MaxHorizon {
-		v.list.add(root.field("horizonYears"), ErrOutOfRange, fmt.Sprintf("must be between 1 and %d, got %d", MaxHorizon, m.HorizonYears))
-	}
-	if msg := finite(m.DiscountRate); msg != "" {
-		v.list.add(root.field("discountRate"), ErrOutOfRange, msg)
-	} else if m.DiscountRate < 0 || m.DiscountRate >= 1 {
-		v.list.add(root.field("discountRate"), ErrOutOfRange, "must be at least 0 and less than 1, got "+formatFloat(m.DiscountRate))
-	}
-	v.between(root.field("hourlyRate"), m.HourlyRate, MaxAmount)
+	v.check(root.field("currency"), CheckCurrency(m.Currency))
+	v.check(root.field("horizonYears"), CheckHorizon(m.HorizonYears))
+	v.check(root.field("discountRate"), CheckDiscountRate(m.DiscountRate))
+	v.check(root.field("hourlyRate"), CheckHourlyRate(m.HourlyRate))
 
 	items := root.field("items")
 	if len(m.Items) > MaxItems {
@@ -86,13 +99,13 @@ func (v *validator) model(m Model) {
 		it := &m.Items[i]
 		p := items.at(i)
 		v.id(p.field("id"), it.ID, ids)
-		v.name(p.field("name"), it.Name)
+		v.check(p.field("name"), CheckName(it.Name))
 		v.sideAndType(p, it.Side, it.Type)
-		if it.Stage != StageNone && !validStage(it.Stage) {
+		if it.Stage != StageNone && !slices.Contains(Stages(), it.Stage) {
 			v.list.add(p.field("stage"), ErrInvalid, fmt.Sprintf("must be one of %s, got %s", joinStages(), quote(string(it.Stage))))
 		}
-		v.between(p.field("weight"), it.Weight, MaxWeight)
-		v.text(p.field("note"), it.Note, MaxNoteLen)
+		v.check(p.field("weight"), CheckWeight(it.Weight))
+		v.check(p.field("note"), CheckNote(it.Note))
 	}
 
 	scenarios := root.field("scenarios")
@@ -104,7 +117,7 @@ func (v *validator) model(m Model) {
 		sc := &m.Scenarios[j]
 		p := scenarios.at(j)
 		v.id(p.field("id"), sc.ID, sids)
-		v.name(p.field("name"), sc.Name)
+		v.check(p.field("name"), CheckName(sc.Name))
 		if len(sc.Entries) > len(m.Items) {
 			v.list.add(p.field("entries"), ErrUnknownItem,
 				fmt.Sprintf("has %d entries, more than the model's items (%d)", len(sc.Entries), len(m.Items)))
@@ -121,18 +134,24 @@ func (v *validator) model(m Model) {
 // scores.
 func (v *validator) scale(s Scale) bool {
 	p := fieldPath{}.field("scale")
-	ok := true
-	if s.Min < 0 || s.Min > MaxScaleBound {
-		v.list.add(p.field("min"), ErrOutOfRange, fmt.Sprintf("must be between 0 and %d, got %d", MaxScaleBound, s.Min))
-		ok = false
+	minErr, maxErr := CheckScaleBound(s.Min), CheckScaleBound(s.Max)
+	v.check(p.field("min"), minErr)
+	v.check(p.field("max"), maxErr)
+	ok := minErr == nil && maxErr == nil
+	if ok {
+		if err := CheckScale(s.Min, s.Max); err != nil {
+			v.check(p, err)
+			ok = false
+		}
 	}
-	if s.Max < 0 || s.Max > MaxScaleBound {
-		v.list.add(p.field("max"), ErrOutOfRange, fmt.Sprintf("must be between 0 and %d, got %d", MaxScaleBound, s.Max))
-		ok = false
-	}
-	if ok && s.Min >= s.Max {
-		v.list.add(p, ErrOutOfRange, fmt.Sprintf("min must be less than max, got min %d and max %d", s.Min, s.Max))
-		ok = false
+	for _, l := range []struct{ name, text string }{{"minLabel", s.MinLabel}, {"maxLabel", s.MaxLabel}} {
+		switch {
+		case l.text == "":
+		case v.v1:
+			v.v2Field(p.field(l.name))
+		default:
+			v.check(p.field(l.name), CheckScaleLabel(l.text))
+		}
 	}
 	return ok
 }
@@ -162,14 +181,17 @@ func (v *validator) entry(m *Model, scaleOK bool, j int, key string, e *Entry) {
 		}
 		return p
 	}
+	valueOK := false // the entry's value is known and valid, for its range
 	switch m.Mode {
 	case ModeScore:
 		if e.Score == nil {
 			v.list.add(at("score"), ErrRequired, "required")
-		} else if msg := finite(*e.Score); msg != "" {
-			v.list.add(at("score"), ErrOutOfRange, msg)
-		} else if scaleOK && (*e.Score < float64(m.Scale.Min) || *e.Score > float64(m.Scale.Max)) {
-			v.list.add(at("score"), ErrOutOfRange, fmt.Sprintf("must be between %d and %d, got %s", m.Scale.Min, m.Scale.Max, formatFloat(*e.Score)))
+		} else if err := checkFinite(*e.Score); err != nil {
+			v.check(at("score"), err)
+		} else if scaleOK {
+			err := CheckScore(m.Scale, *e.Score)
+			v.check(at("score"), err)
+			valueOK = err == nil
 		}
 		if e.Amount != nil {
 			v.list.add(at("amount"), ErrInvalid, "not allowed in score mode")
@@ -189,16 +211,18 @@ func (v *validator) entry(m *Model, scaleOK bool, j int, key string, e *Entry) {
 			v.list.add(at(""), ErrRequired, "must have an amount or hours")
 		case e.Amount != nil && e.Hours != nil:
 			v.list.add(at(""), ErrInvalid, "must have an amount or hours, not both")
+		case e.Amount != nil:
+			err := CheckAmount(*e.Amount)
+			v.check(at("amount"), err)
+			valueOK = err == nil
+		default:
+			err := CheckHours(*e.Hours)
+			v.check(at("hours"), err)
+			valueOK = err == nil
 		}
-		if e.Amount != nil {
-			if msg := between(*e.Amount, MaxAmount); msg != "" {
-				v.list.add(at("amount"), ErrOutOfRange, msg)
-			}
-		}
-		if e.Hours != nil {
-			if msg := between(*e.Hours, MaxHours); msg != "" {
-				v.list.add(at("hours"), ErrOutOfRange, msg)
-			}
+		if e.Amount != nil && e.Hours != nil {
+			v.check(at("amount"), CheckAmount(*e.Amount))
+			v.check(at("hours"), CheckHours(*e.Hours))
 		}
 		switch e.Per {
 		case "", PerOnce, PerMonth, PerYear:
@@ -207,22 +231,40 @@ func (v *validator) entry(m *Model, scaleOK bool, j int, key string, e *Entry) {
 		}
 	}
 	if e.Weight != nil {
-		if msg := between(*e.Weight, MaxWeight); msg != "" {
-			v.list.add(at("weight"), ErrOutOfRange, msg)
+		v.check(at("weight"), CheckWeight(*e.Weight))
+	}
+	if v.v1 {
+		if e.Low != nil {
+			v.v2Field(at("low"))
 		}
+		if e.High != nil {
+			v.v2Field(at("high"))
+		}
+		if e.Ask {
+			v.v2Field(at("ask"))
+		}
+		return
+	}
+	switch {
+	case e.Low == nil && e.High == nil:
+	case e.Low == nil:
+		v.list.add(at("low"), ErrRequired, `required with "high"`)
+	case e.High == nil:
+		v.list.add(at("high"), ErrRequired, `required with "low"`)
+	case valueOK:
+		x, unit, _ := e.Value(m.Mode)
+		lo, hi := m.Bounds(unit)
+		v.check(at("low"), CheckLow(*e.Low, x, lo, hi))
+		v.check(at("high"), CheckHigh(*e.High, x, lo, hi))
 	}
 }
 
 // id checks an item's or scenario's id and records it in seen.
 func (v *validator) id(p fieldPath, id string, seen map[string]struct{}) {
-	switch {
-	case id == "":
-		v.list.add(p, ErrRequired, "must not be empty")
+	err := CheckID(id)
+	v.check(p, err)
+	if id == "" {
 		return
-	case !idChars(id):
-		v.list.add(p, ErrInvalid, `must hold only letters A-Z a-z, digits 0-9, "_" and "-", got `+quote(id))
-	case len(id) > MaxIDLen:
-		v.list.add(p, ErrOutOfRange, fmt.Sprintf("must be at most %d characters, got %d", MaxIDLen, len(id)))
 	}
 	if _, ok := seen[id]; ok {
 		v.list.add(p, ErrDuplicate, "duplicate id "+quote(id))
@@ -231,93 +273,7 @@ func (v *validator) id(p fieldPath, id string, seen map[string]struct{}) {
 	seen[id] = struct{}{}
 }
 
-// name checks an item's or scenario's name.
-func (v *validator) name(p fieldPath, name string) {
-	if strings.TrimSpace(name) == "" {
-		v.list.add(p, ErrRequired, "must not be blank")
-		return
-	}
-	v.text(p, name, MaxNameLen)
-}
-
-// text checks that s is valid UTF-8 of at most max characters.
-func (v *validator) text(p fieldPath, s string, max int) {
-	if !utf8.ValidString(s) {
-		v.list.add(p, ErrInvalid, "must be valid UTF-8")
-		return
-	}
-	if n := utf8.RuneCountInString(s); n > max {
-		v.list.add(p, ErrOutOfRange, fmt.Sprintf("must be at most %d characters, got %d", max, n))
-	}
-}
-
-// between checks that x is a finite number within 0–max.
-func (v *validator) between(p fieldPath, x, max float64) {
-	if msg := between(x, max); msg != "" {
-		v.list.add(p, ErrOutOfRange, msg)
-	}
-}
-
-// finite returns why x is not a finite number, or "".
-func finite(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "must be a finite number, got " + formatFloat(x)
-	}
-	return ""
-}
-
-// between returns why x is not a finite number within 0–max, or "".
-func between(x, max float64) string {
-	if msg := finite(x); msg != "" {
-		return msg
-	}
-	if x < 0 || x > max {
-		return "must be between 0 and " + formatFloat(max) + ", got " + formatFloat(x)
-	}
-	return ""
-}
-
-// validID reports whether s is a well-formed id: 1–MaxIDLen characters of
-// A–Z a–z 0–9 _ -.
-func validID(s string) bool {
-	return s != "" && len(s) <= MaxIDLen && idChars(s)
-}
-
-// idChars reports whether s holds only A–Z a–z 0–9 _ -.
-func idChars(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// validCurrency reports whether s is three capital letters.
-func validCurrency(s string) bool {
-	return len(s) == 3 && isUpper(s[0]) && isUpper(s[1]) && isUpper(s[2])
-}
-
-func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
-
-func validType(t Type, types []Type) bool {
-	for _, u := range types {
-		if t == u {
-			return true
-		}
-	}
-	return false
-}
-
-func validStage(s Stage) bool {
-	for _, u := range Stages() {
-		if s == u {
-			return true
-		}
-	}
-	return false
-}
+func validType(t Type, types []Type) bool { return slices.Contains(types, t) }
 
 // allTypes returns every value type once, benefit types first.
 func allTypes() []Type {

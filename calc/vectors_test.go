@@ -25,10 +25,12 @@ func vectorFiles(t testing.TB) []string {
 	return files
 }
 
-// vector is one test vector file.
+// vector is one test vector file. Analysis is absent from the files of
+// version 1.
 type vector struct {
-	Model  json.RawMessage `json:"model"`
-	Result json.RawMessage `json:"result"`
+	Model    json.RawMessage `json:"model"`
+	Result   json.RawMessage `json:"result"`
+	Analysis json.RawMessage `json:"analysis"`
 }
 
 func readVector(t testing.TB, path string) vector {
@@ -48,11 +50,31 @@ func TestVectors(t *testing.T) {
 			v := readVector(t, path)
 			m, err := calc.Decode(v.Model)
 			require.NoError(t, err)
-			got, err := json.Marshal(calc.Evaluate(m))
+			got, err := json.Marshal(calc.EvaluateWithRanges(m))
 			require.NoError(t, err)
 			assertSameJSON(t, decodeJSON(t, v.Result), decodeJSON(t, got), "result")
+			if len(v.Analysis) == 0 {
+				return
+			}
+			a, err := calc.Analyze(m)
+			require.NoError(t, err)
+			got, err = json.Marshal(a)
+			require.NoError(t, err)
+			assertSameJSON(t, decodeJSON(t, v.Analysis), decodeJSON(t, got), "analysis")
 		})
 	}
+}
+
+// TestVectorsCover makes sure the vectors of version 2 are there and
+// checked for their analysis, not only their result.
+func TestVectorsCover(t *testing.T) {
+	analyses := 0
+	for _, path := range vectorFiles(t) {
+		if len(readVector(t, path).Analysis) > 0 {
+			analyses++
+		}
+	}
+	assert.GreaterOrEqual(t, analyses, 4, "analysis-money, analysis-score, payback-costs-only, ranges-monte-carlo")
 }
 
 // decodeJSON decodes data into plain values, numbers as float64.

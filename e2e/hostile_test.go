@@ -634,9 +634,9 @@ func hostileLinks(t *testing.T, ctx context.Context) {
 
 	t.Run("hostile names", func(t *testing.T) {
 		m := hostileModel(t)
-		payload, err := calc.EncodeLink(m)
+		fragment, err := calc.EncodeLink(m)
 		require.NoError(t, err)
-		openFresh(t, ctx, baseURL+"/#model="+payload)
+		openFresh(t, ctx, baseURL+"/#"+fragment)
 		imgs := countImages(t, ctx)
 		require.NoError(t, chromedp.Run(ctx,
 			chromedp.WaitVisible("#shared-banner", chromedp.ByQuery),
@@ -673,28 +673,28 @@ func hostileLinks(t *testing.T, ctx context.Context) {
 	})
 
 	for _, c := range []struct {
-		name, payload, msg string
-		problem            string // a line of #link-problems, if any
+		name, fragment, msg string
+		problem             string // a line of #link-problems, if any
 	}{
-		{name: "javascript: URL", payload: "javascript:alert(1)",
+		{name: "javascript: URL", fragment: "m=javascript:alert(1)",
 			msg: `This link could not be opened: it holds ":alert(1", which has no place in a valuecalc link`},
-		{name: "javascript: canary", payload: "javascript:window.__canary=1",
+		{name: "javascript: canary", fragment: "m=javascript:window.__canary=1",
 			msg: `This link could not be opened: it holds ":window.", which has no place in a valuecalc link`},
 		// DecodeLink reads a space as a + that URL decoding turned into a
 		// space, hence "<img-src".
-		{name: "percent-escaped img", payload: "%3Cimg%20src%3Dx%20onerror%3Dwindow.__canary%3D1%3E",
+		{name: "percent-escaped img", fragment: "m=%3Cimg%20src%3Dx%20onerror%3Dwindow.__canary%3D1%3E",
 			msg: `This link could not be opened: it holds "<img-src", which has no place in a valuecalc link`},
-		{name: "javascript: text deflated", payload: rawDeflate(t, "javascript:alert(1)"),
+		{name: "javascript: text deflated (v1 link)", fragment: "model=" + rawDeflate(t, "javascript:alert(1)"),
 			msg: "This link could not be opened: it does not hold a valuecalc assessment."},
-		{name: "html deflated", payload: rawDeflate(t, `<img src=x onerror="window.__canary=1">`),
+		{name: "html compressed", fragment: zlibLink(t, `<img src=x onerror="window.__canary=1">`),
 			msg: "This link could not be opened: it does not hold a valuecalc assessment."},
-		{name: "hostile id deflated",
-			payload: rawDeflate(t, `{"format": "valuecalc/1", "items": [{"id": "<img src=x onerror=window.__canary=1>", "name": "A", "side": "benefit", "type": "functional"}]}`),
-			msg:     "This link holds an assessment with 1 problem:",
-			problem: `items[0].id: must hold only letters A-Z a-z, digits 0-9, "_" and "-", got "<img src=x onerror=window.__canary=1>"`},
+		{name: "hostile id compressed",
+			fragment: zlibLink(t, `{"format": "valuecalc/1", "items": [{"id": "<img src=x onerror=window.__canary=1>", "name": "A", "side": "benefit", "type": "functional"}]}`),
+			msg:      "This link holds an assessment with 1 problem:",
+			problem:  `items[0].id: must hold only letters A-Z a-z, digits 0-9, "_" and "-", got "<img src=x onerror=window.__canary=1>"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			openFresh(t, ctx, baseURL+"/#model="+c.payload)
+			openFresh(t, ctx, baseURL+"/#"+c.fragment)
 			require.NoError(t, chromedp.Run(ctx, chromedp.WaitVisible("#link-error", chromedp.ByQuery)))
 			assert.Equal(t, c.msg, textOf(t, ctx, "#link-error p"))
 			if c.problem != "" {
@@ -709,7 +709,7 @@ func hostileLinks(t *testing.T, ctx context.Context) {
 	t.Run("javascript: pasted into an open tab", func(t *testing.T) {
 		openFresh(t, ctx, baseURL+"/")
 		require.NoError(t, chromedp.Run(ctx,
-			chromedp.Evaluate(`location.hash = "model=javascript:window.__canary=1"`, nil),
+			chromedp.Evaluate(`location.hash = "m=javascript:window.__canary=1"`, nil),
 			chromedp.WaitVisible("#link-error", chromedp.ByQuery),
 		))
 		assert.Contains(t, textOf(t, ctx, "#link-error p"), "which has no place in a valuecalc link")

@@ -74,9 +74,9 @@ func waitClickable(id string) chromedp.Action {
 func TestLargeModel(t *testing.T) {
 	ctx := newBrowserFor(t, 3*time.Minute)
 	m := bigModel(200, 5)
-	payload, err := calc.EncodeLink(m)
+	fragment, err := calc.EncodeLink(m)
 	require.NoError(t, err)
-	openFresh(t, ctx, baseURL+"/#model="+payload)
+	openFresh(t, ctx, baseURL+"/#"+fragment)
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.Click("#save-copy", chromedp.ByQuery),
 		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),

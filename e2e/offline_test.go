@@ -226,7 +226,7 @@ func TestSubPath(t *testing.T) {
 		waitCached(),
 		awaitJS(`navigator.serviceWorker.ready.then(r => r.scope)`, &scope),
 	))
-	assert.True(t, strings.HasPrefix(link, site.URL+prefix+"/#model="), link)
+	assert.True(t, strings.HasPrefix(link, site.URL+prefix+"/#m="), link)
 	assert.Equal(t, site.URL+prefix+"/", scope)
 
 	// A link opens under the sub-path, and so does the app offline.

@@ -5,6 +5,7 @@ package e2e
 import (
 	"bytes"
 	"compress/flate"
+	"compress/zlib"
 	"context"
 	"encoding/base64"
 	"os/exec"
@@ -71,8 +72,8 @@ func TestShareLinkRoundTrip(t *testing.T) {
 	))
 	var link string
 	require.NoError(t, chromedp.Run(rep, chromedp.Value("#share-link", &link, chromedp.ByQuery)))
-	require.True(t, strings.HasPrefix(link, baseURL+"/#model="), link)
-	got, err := calc.DecodeLink(strings.TrimPrefix(link, baseURL+"/#model="))
+	require.True(t, strings.HasPrefix(link, baseURL+"/#m="), link)
+	got, err := calc.DecodeLink(strings.TrimPrefix(link, baseURL+"/#"))
 	require.NoError(t, err)
 	assert.Equal(t, m, got, "the link holds the edited model")
 
@@ -114,7 +115,7 @@ func TestShareLinkFromPython(t *testing.T) {
 	out, err := exec.Command("python3", "../scripts/make-link.py", "../examples/segments.json", baseURL+"/").Output()
 	require.NoError(t, err, "python3 scripts/make-link.py")
 	link := strings.TrimSpace(string(out))
-	require.True(t, strings.HasPrefix(link, baseURL+"/#model="), link)
+	require.True(t, strings.HasPrefix(link, baseURL+"/#m="), link)
 
 	ctx := newBrowser(t)
 	openFresh(t, ctx, link)
@@ -122,7 +123,8 @@ func TestShareLinkFromPython(t *testing.T) {
 	checkResults(t, ctx, template(t, "segments"))
 }
 
-// rawDeflate packs data as a link payload, for links the app never made.
+// rawDeflate packs data as the payload of a link of version 1
+// ("#model="), for links the app never made.
 func rawDeflate(t *testing.T, data string) string {
 	var z bytes.Buffer
 	w, err := flate.NewWriter(&z, flate.BestCompression)
@@ -130,6 +132,51 @@ func rawDeflate(t *testing.T, data string) string {
 	w.Write([]byte(data))
 	require.NoError(t, w.Close())
 	return base64.RawURLEncoding.EncodeToString(z.Bytes())
+}
+
+// zlibLink packs data as the fragment of a link of version 2 ("m=…"),
+// for links the app never made.
+func zlibLink(t *testing.T, data string) string {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write([]byte(data))
+	require.NoError(t, w.Close())
+	return "m=" + base64.RawURLEncoding.EncodeToString(z.Bytes())
+}
+
+// TestLegacyLinkOpens: a link of version 1, "#model=" and raw DEFLATE,
+// sent before links had a checksum, still opens its model.
+func TestLegacyLinkOpens(t *testing.T) {
+	m := template(t, "software-purchase")
+	data, err := calc.EncodeCompact(m)
+	require.NoError(t, err)
+	ctx := newBrowser(t)
+	openFresh(t, ctx, baseURL+"/#model="+rawDeflate(t, string(data)))
+	require.NoError(t, chromedp.Run(ctx, chromedp.WaitVisible("#shared-banner", chromedp.ByQuery)))
+	checkResults(t, ctx, m)
+}
+
+// TestDamagedLink: a #m= link with one character changed in copying
+// fails its checksum. It is refused as damaged, not opened as some other
+// model, and the user's saved work is untouched.
+func TestDamagedLink(t *testing.T) {
+	fragment, err := calc.EncodeLink(template(t, "software-purchase"))
+	require.NoError(t, err)
+	b := []byte(fragment)
+	i := len(b) / 2
+	if b[i] == 'A' {
+		b[i] = 'B'
+	} else {
+		b[i] = 'A'
+	}
+	ctx := newBrowser(t)
+	before := ownWork(t, ctx)
+	openFresh(t, ctx, baseURL+"/#"+string(b))
+	require.NoError(t, chromedp.Run(ctx, chromedp.WaitVisible("#link-error", chromedp.ByQuery)))
+	assert.Contains(t, textOf(t, ctx, "#link-error p"), "This link could not be opened: it is damaged")
+	assert.Contains(t, textOf(t, ctx, "#link-error"), "Your saved assessments are as they were.")
+	assert.Equal(t, "Mine", valueOf(t, ctx, "f-title"), "the user's own work is shown")
+	assert.Equal(t, before, storage(t, ctx))
 }
 
 // TestBrokenLinks: truncated, bit-flipped, garbled or invalid links show a
@@ -144,20 +191,23 @@ func TestBrokenLinks(t *testing.T) {
 	ctx := newBrowser(t)
 	before := ownWork(t, ctx)
 	for _, c := range []struct {
-		name, payload, msg string
+		name, fragment, msg string
 	}{
-		{"truncated", valid[:len(valid)*2/3], "damaged or cut short"},
+		{"truncated", valid[:len(valid)*2/3], "it is damaged"},
 		{"bit-flipped", string(flipped), "This link"},
-		{"stray percents", "%%%not-a-link%%%", "has no place in a valuecalc link"},
-		{"script", "<script>window.__pwned=1</script>", "has no place in a valuecalc link"},
-		{"empty", "", "holds no model"},
-		{"not a model", rawDeflate(t, `{"hello": "world"}`), "problem"},
-		{"invalid model", rawDeflate(t, `{"format":"valuecalc/1","items":[{"id":"a","name":"A","side":"cost","type":"risk","weight":-1}]}`),
+		{"stray percents", "m=%%%not-a-link%%%", "has no place in a valuecalc link"},
+		{"script", "m=<script>window.__pwned=1</script>", "has no place in a valuecalc link"},
+		{"empty", "m=", "holds no model"},
+		{"not a model", zlibLink(t, `{"hello": "world"}`), "problem"},
+		{"invalid model", zlibLink(t, `{"format":"valuecalc/2","items":[{"id":"a","name":"A","side":"cost","type":"risk","weight":-1}]}`),
 			"items[0].weight: must be between 0 and 1000, got -1"},
-		{"not json", rawDeflate(t, "<script>window.__pwned=1</script>"), "does not hold a valuecalc assessment"},
+		{"not json", zlibLink(t, "<script>window.__pwned=1</script>"), "does not hold a valuecalc assessment"},
+		{"v1 truncated", "model=" + rawDeflate(t, `{"format":"valuecalc/1","title":"Helpdesk"}`)[:10], "damaged or cut short"},
+		{"v1 invalid model", "model=" + rawDeflate(t, `{"format":"valuecalc/1","items":[{"id":"a","name":"A","side":"cost","type":"risk","weight":-1}]}`),
+			"items[0].weight: must be between 0 and 1000, got -1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			openFresh(t, ctx, baseURL+"/#model="+c.payload)
+			openFresh(t, ctx, baseURL+"/#"+c.fragment)
 			var text string
 			require.NoError(t, chromedp.Run(ctx,
 				chromedp.WaitVisible("#link-error", chromedp.ByQuery),
@@ -183,10 +233,10 @@ func TestLinkInOpenTab(t *testing.T) {
 	ctx := newBrowser(t)
 	ownWork(t, ctx)
 	m := template(t, "segments")
-	payload, err := calc.EncodeLink(m)
+	fragment, err := calc.EncodeLink(m)
 	require.NoError(t, err)
 	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Evaluate(`location.hash = "model=`+payload+`"`, nil),
+		chromedp.Evaluate(`location.hash = "`+fragment+`"`, nil),
 		chromedp.WaitVisible("#shared-banner", chromedp.ByQuery),
 	))
 	checkResults(t, ctx, m)

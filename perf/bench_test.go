@@ -700,7 +700,7 @@ func measureEdits(scratch, vcURL string) (editResult, error) {
 		return res, err
 	}
 	defer done()
-	link := vcURL + "/#model=" + payload
+	link := vcURL + "/#" + payload // payload is the fragment "m=…"
 	res.LinkLen = len(link)
 	if err := chromedp.Run(ctx, chromedp.Navigate(link)); err != nil {
 		return res, err
@@ -842,14 +842,14 @@ func largeModel(n, s int) calc.Model {
 	return m
 }
 
-// linkLength returns the length of the fragment "#model=PAYLOAD" and of the
+// linkLength returns the length of the fragment "#m=PAYLOAD" and of the
 // payload for a realistic 30-item × 3-scenario money model.
 func linkLength() (int, int, error) {
-	payload, err := calc.EncodeLink(realisticModel())
+	fragment, err := calc.EncodeLink(realisticModel())
 	if err != nil {
 		return 0, 0, err
 	}
-	return len("#model=") + len(payload), len(payload), nil
+	return len("#") + len(fragment), len(fragment) - len("m="), nil
 }
 
 // realisticModel is a 30-item × 3-scenario business case as a user would

@@ -3,9 +3,10 @@
 
     python3 scripts/make-link.py MODEL.json [BASE_URL]
 
-The link is BASE_URL (default http://127.0.0.1:8000/) + "#model=" + the
-base64url (no padding) of the raw DEFLATE (RFC 1951) of the file's bytes,
-as SPEC §5 defines. It shows that any program can make valuecalc links.
+The link is BASE_URL (default http://127.0.0.1:8000/) + "#m=" + the
+base64url (no padding) of the zlib (RFC 1950) compression of the file's
+bytes, as SPEC §5 defines. zlib's Adler-32 checksum lets the app refuse a
+damaged link. It shows that any program can make valuecalc links.
 """
 import base64
 import sys
@@ -13,9 +14,8 @@ import zlib
 
 
 def payload(data: bytes) -> str:
-    z = zlib.compressobj(9, zlib.DEFLATED, -15)  # wbits=-15: raw DEFLATE, no zlib header
-    raw = z.compress(data) + z.flush()
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    # zlib.compress writes the zlib header and the Adler-32 checksum.
+    return base64.urlsafe_b64encode(zlib.compress(data, 9)).decode("ascii").rstrip("=")
 
 
 def main() -> int:
@@ -24,7 +24,7 @@ def main() -> int:
         return 2
     base = sys.argv[2] if len(sys.argv) == 3 else "http://127.0.0.1:8000/"
     with open(sys.argv[1], "rb") as f:
-        print(base + "#model=" + payload(f.read()))
+        print(base + "#m=" + payload(f.read()))
     return 0
 
 

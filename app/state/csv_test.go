@@ -174,7 +174,7 @@ func TestExportCSVMoneyMode(t *testing.T) {
 		{"hours once", "With us", "Time to learn", []string{"With us", "Time to learn", "cost", "time", "onboarding", "1", "80", "hours", "once", "4800"}},
 		{"roi", "Status quo", "ROI", totalsRow("Status quo", "ROI", "-1")},
 		{"ratio zero", "Status quo", "Benefit/cost ratio", totalsRow("Status quo", "Benefit/cost ratio", "0")},
-		{"payback zero", "Status quo", "Payback months", totalsRow("Status quo", "Payback months", "0")},
+		{"payback never: recurring costs only", "Status quo", "Payback months", totalsRow("Status quo", "Payback months", "")},
 		{"payback", "With us", "Payback months", totalsRow("With us", "Payback months", strconv.FormatFloat(*with.PaybackMonths, 'f', -1, 64))},
 		{"type sum", "With us", "Costs: time", totalsRow("With us", "Costs: time", "4800")},
 	}
@@ -215,7 +215,7 @@ func TestExportCSVNullTotalsAndExtremes(t *testing.T) {
 	}{
 		{"Only benefit", "Benefit/cost ratio", totalsRow("Only benefit", "Benefit/cost ratio", "")},
 		{"Only benefit", "ROI", totalsRow("Only benefit", "ROI", "")},
-		{"Only benefit", "Payback months", totalsRow("Only benefit", "Payback months", "0")},
+		{"Only benefit", "Payback months", totalsRow("Only benefit", "Payback months", "")},
 		{"Only cost", "Payback months", totalsRow("Only cost", "Payback months", "")},
 		{"Only cost", "ROI", totalsRow("Only cost", "ROI", "-1")},
 		{"Only cost", "Fee", []string{"Only cost", "Fee", "cost", "financial", "evaluation", "1", "2", "hours", "once", "100"}},

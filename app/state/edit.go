@@ -1,6 +1,7 @@
 package state
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -257,40 +258,42 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 	return m, nil
 }
 
-// Field checks shared by Reduce and the input parsers, worded for the
-// person typing.
+// Field checks shared by Reduce and the input parsers: calc's rules,
+// worded for the person typing.
 
 func checkName(name string) error {
-	switch n := strings.TrimSpace(name); {
-	case n == "":
-		return fmt.Errorf("enter a name")
-	case len([]rune(name)) > calc.MaxNameLen:
+	switch err := calc.CheckName(name); {
+	case errors.Is(err, calc.ErrRequired):
+		return errors.New("enter a name")
+	case err != nil:
 		return fmt.Errorf("use at most %d characters", calc.MaxNameLen)
 	}
 	return nil
 }
 
 func checkWeight(w float64) error {
-	if math.IsNaN(w) || w < 0 || w > calc.MaxWeight {
+	if calc.CheckWeight(w) != nil {
 		return fmt.Errorf("enter a weight between 0 and %d", calc.MaxWeight)
 	}
 	return nil
 }
 
 func checkScore(s float64, sc calc.Scale) error {
-	if math.IsNaN(s) || s < float64(sc.Min) || s > float64(sc.Max) {
+	if calc.CheckScore(sc, s) != nil {
 		return fmt.Errorf("enter a score from %d to %d", sc.Min, sc.Max)
 	}
 	return nil
 }
 
 func checkMoney(v float64, hours bool) error {
-	limit, what := calc.MaxAmount, "an amount"
 	if hours {
-		limit, what = calc.MaxHours, "hours"
+		if calc.CheckHours(v) != nil {
+			return fmt.Errorf("enter hours between 0 and %s", calc.FormatNumber(calc.MaxHours, 0))
+		}
+		return nil
 	}
-	if math.IsNaN(v) || v < 0 || v > limit {
-		return fmt.Errorf("enter %s between 0 and %s", what, calc.FormatNumber(limit, 0))
+	if calc.CheckAmount(v) != nil {
+		return fmt.Errorf("enter an amount between 0 and %s", calc.FormatNumber(calc.MaxAmount, 0))
 	}
 	return nil
 }

@@ -127,23 +127,23 @@ var errUnknownField = errors.New("unknown field")
 func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSetting) (Edit, error) {
 	switch f.Kind {
 	case FieldTitle:
-		if len([]rune(text)) > calc.MaxTitleLen {
-			return nil, errors.New("use at most " + strconv.Itoa(calc.MaxTitleLen) + " characters")
-		}
 		if strings.TrimSpace(text) == "" {
 			return nil, errors.New("enter a title")
+		}
+		if calc.CheckTitle(text) != nil {
+			return nil, fmt.Errorf("use at most %d characters", calc.MaxTitleLen)
 		}
 		return SetTitle{text}, nil
 	case FieldCurrency:
 		c := strings.ToUpper(strings.TrimSpace(text))
-		if len(c) != 3 || strings.Trim(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		if calc.CheckCurrency(c) != nil {
 			return nil, errors.New("enter a three-letter currency code, such as USD or EUR")
 		}
 		return SetCurrency{c}, nil
 	case FieldHorizon:
 		n, err := parseInt(text)
-		if err != nil || n < 1 || n > calc.MaxHorizon {
-			return nil, fmt.Errorf("enter whole years from 1 to %d", calc.MaxHorizon)
+		if err != nil || calc.CheckHorizon(n) != nil {
+			return nil, fmt.Errorf("enter whole years from %d to %d", calc.MinHorizon, calc.MaxHorizon)
 		}
 		return SetHorizon{n}, nil
 	case FieldDiscount:
@@ -151,7 +151,7 @@ func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSettin
 		if err != nil {
 			return nil, err
 		}
-		if v < 0 || v >= 100 {
+		if calc.CheckDiscountRate(v/100) != nil {
 			return nil, errors.New("enter a rate from 0 up to 100 %")
 		}
 		return SetDiscountRate{v / 100}, nil
@@ -160,16 +160,16 @@ func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSettin
 		if err != nil {
 			return nil, err
 		}
-		switch {
-		case v < 0:
-			return nil, errors.New("enter a rate of 0 or more")
-		case v > calc.MaxAmount:
-			return nil, errors.New("enter a rate of at most " + calc.FormatNumber(calc.MaxAmount, 0))
+		if calc.CheckHourlyRate(v) != nil {
+			if v < 0 {
+				return nil, errors.New("enter a rate of 0 or more")
+			}
+			return nil, errors.New("enter a rate of at most " + calc.FormatNumber(calc.MaxHourlyRate, 0))
 		}
 		return SetHourlyRate{v}, nil
 	case FieldScaleMin, FieldScaleMax:
 		n, err := parseInt(text)
-		if err != nil || n < 0 || n > calc.MaxScaleBound {
+		if err != nil || calc.CheckScaleBound(n) != nil {
 			return nil, fmt.Errorf("enter a whole number from 0 to %d", calc.MaxScaleBound)
 		}
 		sc := m.Scale
@@ -178,15 +178,15 @@ func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSettin
 		} else {
 			sc.Max = n
 		}
-		if sc.Min >= sc.Max {
+		if calc.CheckScale(sc.Min, sc.Max) != nil {
 			return nil, errors.New("the lowest score must be below the highest")
 		}
 		return SetScale{sc.Min, sc.Max}, nil
 	case FieldItemName:
 		return SetItemName{f.Item, text}, nil
 	case FieldItemNote:
-		if len([]rune(text)) > calc.MaxNoteLen {
-			return nil, errors.New("use at most " + strconv.Itoa(calc.MaxNoteLen) + " characters")
+		if calc.CheckNote(text) != nil {
+			return nil, fmt.Errorf("use at most %d characters", calc.MaxNoteLen)
 		}
 		return SetItemNote{f.Item, text}, nil
 	case FieldItemWeight:

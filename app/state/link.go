@@ -8,44 +8,46 @@ import (
 	"github.com/valuecalc/valuecalc/calc"
 )
 
-// linkParam is the fragment parameter that carries a model: #model=….
-const linkParam = "model"
-
-// linkPayload returns the model payload of a URL fragment ("#model=…", with
-// or without the "#", possibly among other "&"-separated parameters). It
-// reports whether the fragment names a model at all, so that "#model="
-// with nothing after it is an empty link, not no link.
-func linkPayload(fragment string) (string, bool) {
+// linkFragment finds the share link in a URL fragment: "#m=…" (or a
+// link of version 1, "#model=…"), with or without the "#", possibly among
+// other "&"-separated parameters. It returns that parameter, its value
+// percent-unescaped, for calc.DecodeLink, and reports whether the
+// fragment names a model at all, so that "#m=" with nothing after it is
+// an empty link, not no link.
+func linkFragment(fragment string) (string, bool) {
 	for part := range strings.SplitSeq(strings.TrimPrefix(fragment, "#"), "&") {
-		if v, ok := strings.CutPrefix(part, linkParam+"="); ok {
-			// Browsers and mail programs may percent-escape what they pass on.
-			if u, err := url.PathUnescape(v); err == nil {
-				v = u
+		for _, param := range []string{calc.LinkParam, calc.LinkParamV1} {
+			if v, ok := strings.CutPrefix(part, param+"="); ok {
+				// Browsers and mail programs may percent-escape what they pass on.
+				if u, err := url.PathUnescape(v); err == nil {
+					v = u
+				}
+				return param + "=" + v, true
 			}
-			return v, true
 		}
 	}
 	return "", false
 }
 
-// shareLink is the link that carries m, on the app at base.
+// shareLink is the link that opens m: base (the app's URL without query
+// or fragment) plus the fragment "#m=…".
 func shareLink(base string, m calc.Model) (string, error) {
-	payload, err := calc.EncodeLink(m)
+	fragment, err := calc.EncodeLink(m)
 	if err != nil {
 		return "", err
 	}
-	return base + "#" + linkParam + "=" + payload, nil
+	return base + "#" + fragment, nil
 }
 
 // openLink shows the model of the share link in hash, if there is one:
 // read-only, until the user saves a copy. A link that does not open says
 // why, and nothing else changes.
 func (r *reducer) openLink(hash string) bool {
-	payload, ok := linkPayload(hash)
+	fragment, ok := linkFragment(hash)
 	if !ok {
 		return false
 	}
-	m, err := calc.DecodeLink(payload)
+	m, err := calc.DecodeLink(fragment)
 	if err != nil {
 		r.Link = linkError(err)
 		return false

@@ -517,9 +517,9 @@ func TestImportFileErrors(t *testing.T) {
 
 func shareHash(t testing.TB, m calc.Model) string {
 	t.Helper()
-	payload, err := calc.EncodeLink(m)
+	fragment, err := calc.EncodeLink(m)
 	require.NoError(t, err)
-	return "#model=" + payload
+	return "#" + fragment
 }
 
 func TestSharedLink(t *testing.T) {
@@ -595,12 +595,17 @@ func rawLink(t testing.TB, text string) string {
 }
 
 func TestBrokenLink(t *testing.T) {
+	good := shareHash(t, exampleModel(t, "segments"))
+	mid := len(good) / 2
+	flipped := good[:mid] + string("AB"[(strings.IndexByte("AB", good[mid])+1)%2]) + good[mid+1:]
 	tests := []struct {
 		name     string
 		hash     string
 		wantText string
 		wantList int
 	}{
+		{"a character changed in an m= link", flipped, "This link could not be opened: it is damaged", 0},
+		{"an m= link cut short", good[:len(good)-6], "This link could not be opened: it is damaged", 0},
 		{"percent signs", "#model=%%%", "This link could not be opened: it holds \"%%%\"", 0},
 		{"garbage base64", "#model=AAAAAAAA", "This link could not be opened: its data is damaged or cut short", 0},
 		{"cut short", "#model=q1", "This link could not be opened: ", 0},
@@ -1168,7 +1173,7 @@ func TestUpdateReload(t *testing.T) {
 			setup:  func(tb *tab, _ *quotaStorage) { tb.input(qualityCell, "4") },
 			reload: true, saved: true},
 		{name: "a shared link",
-			start:  Start{Hash: "#model=" + mustLink(calc.EncodeLink(calc.NewModel()))},
+			start:  Start{Hash: "#" + mustLink(calc.EncodeLink(calc.NewModel()))},
 			reload: true},
 		{name: "an embed", start: Start{Query: "embed=1"},
 			setup:  func(tb *tab, _ *quotaStorage) { tb.input(qualityCell, "4") },

@@ -9,7 +9,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -22,43 +24,14 @@ import (
 // model gets exit status 1 and every problem on stderr, one per line,
 // prefixed with the file name; bad usage gets exit status 2.
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print the result object of SPEC §4 instead of a table")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: valuecalc eval [--json] FILE|-")
-		fs.PrintDefaults()
+	m, asJSON, code := openModel("eval", "print the result object of SPEC §4 instead of a table", args, stdin, stderr)
+	if code >= 0 {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
-	}
-	name := fs.Arg(0)
-	data, err := readModel(name, stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "valuecalc eval: %v\n", err)
-		return 1
-	}
-	label := name
-	if name == "-" {
-		label = "<stdin>"
-	}
-	m, err := calc.Decode(data)
-	if err != nil {
-		for _, line := range problemLines(err) {
-			fmt.Fprintf(stderr, "%s: %s\n", label, line)
-		}
-		return 1
-	}
-	res := calc.Evaluate(m)
+	// With ranges, the result carries each net's spread (SPEC §4).
+	res := calc.EvaluateWithRanges(m)
 	w := bufio.NewWriter(stdout)
-	if *asJSON {
+	if asJSON {
 		out, err := json.MarshalIndent(res, "", "  ")
 		if err != nil { // Evaluate's results are always finite; this is a bug.
 			fmt.Fprintf(stderr, "valuecalc eval: %v\n", err)
@@ -70,6 +43,281 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err := w.Flush(); err != nil {
 		fmt.Fprintf(stderr, "valuecalc eval: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// openModel parses the flags of `valuecalc cmd [--json] FILE|-` and
+// decodes the model file. It returns the model, whether --json was given
+// and -1, or else the exit status to return: 0 for -help, 2 for bad usage,
+// 1 for a file that cannot be read or holds an invalid model (every
+// problem on stderr, one per line, prefixed with the file name).
+func openModel(cmd, jsonUsage string, args []string, stdin io.Reader, stderr io.Writer) (calc.Model, bool, int) {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, jsonUsage)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: valuecalc %s [--json] FILE|-\n", cmd)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return calc.Model{}, false, 0
+		}
+		return calc.Model{}, false, 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return calc.Model{}, false, 2
+	}
+	name := fs.Arg(0)
+	data, err := readModel(name, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "valuecalc %s: %v\n", cmd, err)
+		return calc.Model{}, false, 1
+	}
+	label := name
+	if name == "-" {
+		label = "<stdin>"
+	}
+	m, err := calc.Decode(data)
+	if err != nil {
+		for _, line := range problemLines(err) {
+			fmt.Fprintf(stderr, "%s: %s\n", label, line)
+		}
+		return calc.Model{}, false, 1
+	}
+	return m, *asJSON, -1
+}
+
+// runAnalyze implements `valuecalc analyze [--json] FILE|-`: the analysis
+// of SPEC §8 of a model file, as a readable report or, with --json, as its
+// JSON object. Exit statuses are those of eval.
+func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	m, asJSON, code := openModel("analyze", "print the analysis object of SPEC §8 instead of a report", args, stdin, stderr)
+	if code >= 0 {
+		return code
+	}
+	a, err := calc.Analyze(m)
+	if err != nil { // Decode validated m; this is a bug.
+		fmt.Fprintf(stderr, "valuecalc analyze: %v\n", err)
+		return 1
+	}
+	w := bufio.NewWriter(stdout)
+	if asJSON {
+		out, err := json.MarshalIndent(a, "", "  ")
+		if err != nil {
+			fmt.Fprintf(stderr, "valuecalc analyze: %v\n", err)
+			return 1
+		}
+		w.Write(append(out, '\n'))
+	} else {
+		writeAnalysis(w, m, calc.Evaluate(m), a)
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(stderr, "valuecalc analyze: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// tornadoBars is how many entries of each scenario the report's tornado
+// shows, the widest swings first; barWidth is its width in characters.
+const (
+	tornadoBars = 10
+	barWidth    = 40
+)
+
+// writeAnalysis writes the readable report of `valuecalc analyze`: the
+// verdict in a sentence, a tornado of text bars per scenario, break-evens
+// and ties in each entry's unit, weight ties and the ranges.
+func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) {
+	f := figures{money: m.Mode == calc.ModeMoney, currency: m.Currency}
+	names := map[string]string{}
+	for _, s := range m.Scenarios {
+		names[s.ID] = s.Name
+	}
+	items := map[string]string{}
+	for _, it := range m.Items {
+		items[it.ID] = it.Name
+	}
+	fmt.Fprintf(w, "%s\n%s\n\n%s\n", m.Title, settingsLine(m), verdictSentence(m, res, a, f, names))
+
+	swing := "each figure 20 % lower and higher"
+	if !f.money {
+		swing = "each score 1 lower and higher"
+	}
+	fmt.Fprintf(w, "\nWhat moves the net most (%s):\n", swing)
+	for j, s := range m.Scenarios {
+		var bars []calc.EntryAnalysis
+		for _, e := range a.Entries {
+			if e.Scenario == s.ID {
+				bars = append(bars, e)
+			}
+		}
+		fmt.Fprintf(w, "\n  %s (net %s)\n", s.Name, f.value(res.Scenarios[j].Net))
+		if len(bars) == 0 {
+			fmt.Fprintln(w, "    no entries")
+			continue
+		}
+		slices.SortStableFunc(bars, func(x, y calc.EntryAnalysis) int {
+			return -cmpFloat(x.SwingHigh-x.SwingLow, y.SwingHigh-y.SwingLow)
+		})
+		bars = bars[:min(len(bars), tornadoBars)]
+		writeTornado(w, bars, res.Scenarios[j].Net, items, f)
+	}
+
+	fmt.Fprintln(w, "\nBreak-evens and ties (the value of each figure at which the net is 0, or equals the rival's):")
+	for _, s := range m.Scenarios {
+		rival := a.Best
+		if s.ID == a.Best && a.RunnerUp != nil {
+			rival = *a.RunnerUp
+		}
+		fmt.Fprintf(w, "\n  %s\n", s.Name)
+		any := false
+		for _, e := range a.Entries {
+			if e.Scenario != s.ID {
+				continue
+			}
+			any = true
+			line := fmt.Sprintf("    %s: %s now", items[e.Item], unitValue(e.Unit, e.Value, m.Currency))
+			if e.BreakEven != nil {
+				line += "; breaks even at " + unitValue(e.Unit, *e.BreakEven, m.Currency)
+			}
+			if e.Tie != nil {
+				line += "; ties with " + names[rival] + " at " + unitValue(e.Unit, *e.Tie, m.Currency)
+				if e.Flips {
+					line += " (within its swing: this figure can change the winner)"
+				}
+			}
+			if e.BreakEven == nil && e.Tie == nil {
+				line += "; no break-even or tie within its bounds"
+			}
+			fmt.Fprintln(w, line)
+		}
+		if !any {
+			fmt.Fprintln(w, "    no entries")
+		}
+	}
+
+	if a.RunnerUp != nil {
+		fmt.Fprintf(w, "\nWeight ties (the item weight at which %s draws level with %s):\n", names[*a.RunnerUp], names[a.Best])
+		for _, wt := range a.Weights {
+			tie := "never, within 0–1000"
+			if wt.WeightTie != nil {
+				tie = "at " + trimZeros(calc.FormatNumber(*wt.WeightTie, 2))
+			}
+			fmt.Fprintf(w, "  %s: weight %s now; level %s\n", items[wt.Item], trimZeros(calc.FormatNumber(wt.Weight, 2)), tie)
+		}
+	}
+
+	if a.Ranges != nil {
+		fmt.Fprintf(w, "\nRanges (%s samples of the entries' ranges; net at the 10th, 50th and 90th percentiles):\n",
+			calc.FormatNumber(float64(a.Ranges.Samples), 0))
+		var t table
+		for _, r := range a.Ranges.Scenarios {
+			t.row(names[r.ID], fmt.Sprintf("p10 %s   p50 %s   p90 %s   chance best %s   chance net > 0 %s",
+				f.value(r.P10), f.value(r.P50), f.value(r.P90), pct(r.PBest), pct(r.PPositive)))
+		}
+		t.write(w)
+	}
+}
+
+// verdictSentence says who wins and how firmly, in a sentence.
+func verdictSentence(m calc.Model, res calc.Result, a calc.Analysis, f figures, names map[string]string) string {
+	best := names[a.Best]
+	switch a.Verdict {
+	case calc.VerdictSingle:
+		return fmt.Sprintf("One scenario, %s: net %s.", best, f.value(res.Scenarios[0].Net))
+	case calc.VerdictTie:
+		return fmt.Sprintf("%s and %s tie: the same net, %s.", best, names[*a.RunnerUp], f.value(netOf(res, a.Best)))
+	}
+	swing := "no single figure off by 20 %"
+	if !f.money {
+		swing = "no single score off by 1"
+	}
+	s := fmt.Sprintf("%s wins by %s over %s", best, f.value(*a.Lead), names[*a.RunnerUp])
+	if a.Verdict == calc.VerdictClear {
+		return s + "; " + swing + " changes that."
+	}
+	n := 0
+	for _, e := range a.Entries {
+		if e.Flips {
+			n++
+		}
+	}
+	what := "figure"
+	if n != 1 {
+		what = "figures"
+	}
+	return s + fmt.Sprintf(", but the winner is fragile: %d %s within their swing would change it.", n, what)
+}
+
+func netOf(res calc.Result, id string) float64 {
+	for _, s := range res.Scenarios {
+		if s.ID == id {
+			return s.Net
+		}
+	}
+	return 0
+}
+
+// writeTornado draws each entry's swing as a bar on one axis from the
+// smallest net to the largest, with the net now marked "|".
+func writeTornado(w io.Writer, bars []calc.EntryAnalysis, net float64, items map[string]string, f figures) {
+	lo, hi := net, net
+	labelWidth := 0
+	for _, e := range bars {
+		lo, hi = min(lo, e.SwingLow), max(hi, e.SwingHigh)
+		labelWidth = max(labelWidth, utf8.RuneCountInString(clipName(items[e.Item])))
+	}
+	col := func(v float64) int {
+		if hi == lo {
+			return 0
+		}
+		return min(barWidth-1, int(math.Round((v-lo)/(hi-lo)*float64(barWidth-1))))
+	}
+	for _, e := range bars {
+		bar := []rune(strings.Repeat(" ", barWidth))
+		for c := col(e.SwingLow); c <= col(e.SwingHigh); c++ {
+			bar[c] = '#'
+		}
+		bar[col(net)] = '|'
+		name := clipName(items[e.Item])
+		fmt.Fprintf(w, "    %s%s  %s  %s … %s\n", name, strings.Repeat(" ", labelWidth-utf8.RuneCountInString(name)),
+			string(bar), f.value(e.SwingLow), f.value(e.SwingHigh))
+	}
+}
+
+// clipName cuts a long item name for a label.
+func clipName(s string) string {
+	r := []rune(s)
+	if len(r) > 30 {
+		return string(r[:29]) + "…"
+	}
+	return s
+}
+
+// unitValue writes an entry's value in its unit: money with its currency,
+// hours with "h", a score as a number.
+func unitValue(u calc.Unit, v float64, currency string) string {
+	switch u {
+	case calc.UnitAmount:
+		return calc.FormatMoney(v, currency)
+	case calc.UnitHours:
+		return trimZeros(calc.FormatNumber(v, 2)) + " h"
+	}
+	return trimZeros(calc.FormatNumber(v, 2))
+}
+
+func pct(p float64) string { return trimZeros(calc.FormatNumber(100*p, 1)) + " %" }
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
 		return 1
 	}
 	return 0

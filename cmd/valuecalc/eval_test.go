@@ -265,3 +265,171 @@ func TestEvalUsage(t *testing.T) {
 	assert.Contains(t, errOut, "missing.json")
 	assert.Contains(t, errOut, "no such file")
 }
+
+// analyzeRun runs `valuecalc analyze args...` with stdin.
+func analyzeRun(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(append([]string{"analyze"}, args...), strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// vectorModel writes the model of a test vector to a file and returns its
+// path, the vector's result and its analysis (nil without one).
+func vectorModel(t *testing.T, path string) (string, any, any) {
+	t.Helper()
+	var v struct {
+		Model    json.RawMessage `json:"model"`
+		Result   any             `json:"result"`
+		Analysis any             `json:"analysis"`
+	}
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &v))
+	file := filepath.Join(t.TempDir(), "model.json")
+	require.NoError(t, os.WriteFile(file, v.Model, 0o644))
+	return file, v.Result, v.Analysis
+}
+
+// TestAnalyzeVectors checks that `analyze --json` prints the expected
+// analysis of every test vector that has one, to a relative 1e-9.
+func TestAnalyzeVectors(t *testing.T) {
+	files, err := filepath.Glob("../../calc/testdata/vectors/*.json")
+	require.NoError(t, err)
+	checked := 0
+	for _, path := range files {
+		file, _, want := vectorModel(t, path)
+		if want == nil {
+			continue
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			code, out, errOut := analyzeRun(t, "", "--json", file)
+			require.Equal(t, 0, code, errOut)
+			var got any
+			require.NoError(t, json.Unmarshal([]byte(out), &got), out)
+			sameJSON(t, want, got, "analysis")
+		})
+		checked++
+	}
+	assert.GreaterOrEqual(t, checked, 4, "the vectors of version 2 have analyses")
+}
+
+func TestAnalyzeReport(t *testing.T) {
+	vector := func(name string) string {
+		file, _, _ := vectorModel(t, "../../calc/testdata/vectors/"+name+".json")
+		return file
+	}
+	tests := []struct {
+		name string
+		file string
+		want []string
+		not  []string
+	}{
+		{
+			name: "money: clear verdict, tornado, units, weight ties",
+			file: vector("analysis-money"),
+			want: []string{
+				"With us wins by $43,771.01 over Competitor; no single figure off by 20 % changes that.\n",
+				"What moves the net most (each figure 20 % lower and higher):",
+				"  With us (net $104,715.62)\n    Agent hours saved  ####################|###################  $82,449.50 … $126,981.74\n",
+				"    Agent hours saved: 60 h now; breaks even at 3.57 h; ties with Competitor at 36.41 h\n",
+				"    Subscription: $12,000.00 now; breaks even at $52,633.17; ties with Competitor at $28,984.62\n",
+				"    Fewer outages: $1,500.00 now; no break-even or tie within its bounds\n",
+				"Weight ties (the item weight at which Competitor draws level with With us):\n",
+				"  Agent hours saved: weight 1 now; level at 0.61\n",
+				"  Fewer outages: weight 0.8 now; level never, within 0–1000\n",
+			},
+			not: []string{"Ranges"},
+		},
+		{
+			name: "score: fragile verdict, ±1 swings, flips",
+			file: vector("analysis-score"),
+			want: []string{
+				"Enterprise wins by 0.5 over SMB, but the winner is fragile: 8 figures within their swing would change it.\n",
+				"What moves the net most (each score 1 lower and higher):",
+				"    Product quality: 4 now; ties with Enterprise at 4.17 (within its swing: this figure can change the winner)\n",
+				"  Peace of mind: weight 2 now; level at 2.17\n",
+			},
+		},
+		{
+			name: "ranges: percentiles and chances",
+			file: vector("ranges-monte-carlo"),
+			want: []string{
+				"Ranges (10,000 samples of the entries' ranges; net at the 10th, 50th and 90th percentiles):\n",
+				"p10 -$3,805.41   p50 $14,378.12   p90 $30,949.81   chance best 74.8 %   chance net > 0 83.9 %\n",
+				"chance best 25.3 %   chance net > 0 95 %\n",
+			},
+		},
+		{
+			name: "one scenario: no ties, no weight ties",
+			file: "../../examples/customer-value.json",
+			want: []string{"scores from 1 to 5"},
+		},
+		{
+			name: "ties: equal nets",
+			file: vector("ties-and-zero-weights"),
+			want: []string{" tie: the same net, "},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := analyzeRun(t, "", tt.file)
+			require.Equal(t, 0, code, errOut)
+			require.Empty(t, errOut)
+			for _, w := range tt.want {
+				assert.Contains(t, out, w)
+			}
+			for _, n := range tt.not {
+				assert.NotContains(t, out, n)
+			}
+		})
+	}
+}
+
+// TestAnalyzeTornado: at most ten bars per scenario, the widest first.
+func TestAnalyzeTornado(t *testing.T) {
+	items := make([]string, 12)
+	entries := make([]string, 12)
+	for i := range items {
+		items[i] = fmt.Sprintf(`{"id": "i%d", "name": "Item %02d", "side": "benefit", "type": "monetary"}`, i, i)
+		entries[i] = fmt.Sprintf(`"i%d": {"amount": %d}`, i, 100*(i+1))
+	}
+	model := `{"format": "valuecalc/2", "mode": "money", "items": [` + strings.Join(items, ",") +
+		`], "scenarios": [{"id": "s", "name": "S", "entries": {` + strings.Join(entries, ",") + `}}]}`
+	code, out, errOut := analyzeRun(t, model, "-")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "One scenario, S: net $7,800.00.\n")
+	section := out[strings.Index(out, "  S (net"):strings.Index(out, "Break-evens")]
+	var bars []string
+	for _, l := range strings.Split(section, "\n") {
+		if strings.Contains(l, "Item ") {
+			bars = append(bars, strings.Fields(l)[1])
+		}
+	}
+	assert.Equal(t, []string{"11", "10", "09", "08", "07", "06", "05", "04", "03", "02"}, bars, section)
+	assert.NotContains(t, out, "Weight ties")
+}
+
+func TestAnalyzeInvalid(t *testing.T) {
+	bad := `{"format":"valuecalc/2","mode":"score","colour":"red",
+	  "items":[{"id":"a","name":"","side":"benefit","type":"risk","weight":-1}],
+	  "scenarios":[{"id":"s","name":"S","entries":{"a":{"score":3,"low":4,"high":5}}}]}`
+	for _, args := range [][]string{{"-"}, {"--json", "-"}} {
+		code, out, errOut := analyzeRun(t, bad, args...)
+		assert.Equal(t, 1, code)
+		assert.Empty(t, out)
+		for _, want := range []string{
+			"<stdin>: colour: unknown field", "<stdin>: items[0].name", "<stdin>: items[0].type",
+			"<stdin>: items[0].weight: must be between 0 and 1000, got -1",
+			"<stdin>: scenarios[0].entries.a.low: must be at most the value 3, got 4",
+		} {
+			assert.Contains(t, errOut, want)
+		}
+	}
+	code, _, errOut := analyzeRun(t, "")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "usage: valuecalc analyze [--json] FILE|-")
+	code, _, errOut = analyzeRun(t, "", filepath.Join(t.TempDir(), "missing.json"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "no such file")
+}

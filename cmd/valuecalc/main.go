@@ -6,6 +6,7 @@
 //	valuecalc serve [-addr 127.0.0.1:8000] [-web web]
 //	valuecalc build [-o dist] [-prefix /sub/path] [-web web]
 //	valuecalc eval [--json] FILE|-
+//	valuecalc analyze [--json] FILE|-
 //
 // serve is the default command.
 package main
@@ -27,6 +28,7 @@ const usage = `usage:
   valuecalc build [-o dist] [-prefix /sub/path] [-web web]
                                                        write the static site
   valuecalc eval [--json] FILE|-                       evaluate a model file
+  valuecalc analyze [--json] FILE|-                    what would change the answer
 `
 
 // run dispatches to a subcommand and returns the process exit status.
@@ -43,6 +45,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runBuild(args, stdout, stderr)
 	case "eval":
 		return runEval(args, stdin, stdout, stderr)
+	case "analyze":
+		return runAnalyze(args, stdin, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,271 @@
+package calc
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// ErrUnreachable reports a goal that no value of the entry reaches: the
+// scenario's figure does not depend on it, or the value that would reach
+// the goal lies outside the value's bounds, or the figure is null there.
+var ErrUnreachable = errors.New("goal unreachable")
+
+// ErrNoEntry reports a goal seek for a scenario, an item or an entry the
+// model does not have.
+var ErrNoEntry = errors.New("no such entry")
+
+// Metric is a figure of a scenario's result that GoalSeek can aim at.
+type Metric string
+
+// The metrics of a Goal.
+const (
+	MetricNet     Metric = "net"           // the net value, in either mode
+	MetricROI     Metric = "roi"           // net / costs, money mode
+	MetricPayback Metric = "paybackMonths" // payback in months, money mode
+)
+
+// Goal is a target for one figure of a scenario: "net 0", "roi 1.5",
+// "paybackMonths 12".
+type Goal struct {
+	Metric Metric
+	Target float64
+}
+
+// GoalSeek answers "what must this entry be for the scenario's net, ROI
+// or payback to reach the goal?": it returns the value x (a score, amount
+// or hours, in the entry's unit) at which the scenario scenarioID's
+// figure equals goal.Target, with every other entry as it is.
+//
+// The net is linear in x, and so is solved directly; the ROI is a ratio
+// of two linear functions of x. The payback depends on x piecewise (SPEC
+// §3): a once entry moves U and a month or year entry moves M, and the
+// solution is U = −T·M or M = −U/T for a target T of months. For T = 0
+// it is the value at which the scenario is just ahead throughout: U = 0,
+// or U + 12N·M = 0 when that asks more. Every answer is checked by
+// evaluating the model with x in place.
+//
+// GoalSeek returns an error if:
+//   - m fails Validate (the error is the Problems);
+//   - the scenario, the item or the scenario's entry for it does not
+//     exist (ErrNoEntry);
+//   - the metric is unknown, or ROI or payback in a score model
+//     (ErrInvalid);
+//   - the target is not a finite number, or a payback outside 0 to the
+//     horizon's months (ErrOutOfRange);
+//   - the figure does not depend on x, the x that reaches the target lies
+//     outside the value's bounds (Model.Bounds), or the figure is null
+//     there (ErrUnreachable).
+func GoalSeek(m Model, scenarioID, itemID string, goal Goal) (float64, error) {
+	if err := Validate(m); err != nil {
+		return 0, err
+	}
+	j := -1
+	for k := range m.Scenarios {
+		if m.Scenarios[k].ID == scenarioID {
+			j = k
+			break
+		}
+	}
+	i := m.ItemIndex(itemID)
+	if j < 0 || i < 0 || m.Scenarios[j].Entry(i) == nil {
+		return 0, fmt.Errorf("%w: scenario %s has no entry for item %s", ErrNoEntry, quote(scenarioID), quote(itemID))
+	}
+	money := m.Mode == ModeMoney
+	switch goal.Metric {
+	case MetricNet:
+	case MetricROI, MetricPayback:
+		if !money {
+			return 0, fmt.Errorf("%w: %s is a figure of money mode only", ErrInvalid, goal.Metric)
+		}
+	default:
+		return 0, fmt.Errorf("%w: unknown metric %s", ErrInvalid, quote(string(goal.Metric)))
+	}
+	T := goal.Target
+	if math.IsNaN(T) || math.IsInf(T, 0) {
+		return 0, fmt.Errorf("%w: the target must be a finite number, got %s", ErrOutOfRange, formatFloat(T))
+	}
+	horizon := 12 * float64(m.HorizonYears)
+	if goal.Metric == MetricPayback && (T < 0 || T > horizon) {
+		return 0, fmt.Errorf("%w: the payback must be between 0 and %s months, got %s", ErrOutOfRange, formatFloat(horizon), formatFloat(T))
+	}
+
+	e := m.Scenarios[j].Entries[i]
+	it := &m.Items[i]
+	x0, unit, _ := e.Value(m.Mode)
+	ev := newEvaluator(m)
+	slope := ev.slope(it, e)
+	r := Evaluate(m).Scenarios[j]
+	unreachable := fmt.Errorf("%w: no %s of this entry gives a %s of %s", ErrUnreachable, unit, goal.Metric, formatFloat(T))
+
+	var x float64
+	switch goal.Metric {
+	case MetricNet:
+		if slope == 0 {
+			return 0, unreachable
+		}
+		x = x0 + (T-r.Net)/slope
+	case MetricROI:
+		// net(x) = net + slope·d and costs(x) = costs − slope·d for a
+		// cost (slope < 0), costs for a benefit, with d = x − x0.
+		var d float64
+		switch {
+		case slope == 0:
+			return 0, unreachable
+		case slope > 0:
+			d = (T*r.Costs - r.Net) / slope
+		case T == -1:
+			return 0, unreachable
+		default:
+			d = (r.Net - T*r.Costs) / (-slope * (1 + T))
+		}
+		x = x0 + d
+	case MetricPayback:
+		var ok bool
+		if x, ok = ev.seekPayback(it, e, x0, m.Scenarios[j], m.Items, T, horizon); !ok {
+			return 0, unreachable
+		}
+	}
+	lo, hi := m.Bounds(unit)
+	v := within(x, x0, lo, hi)
+	if v == nil {
+		return 0, unreachable
+	}
+	// At an edge of a rule (a payback just at the horizon's end) the
+	// rounding of x can fall on the wrong side of it: try its neighbours.
+	for k := range 2*maxNudge + 1 {
+		y := nudge(*v, k)
+		if y >= lo && y <= hi && reaches(m, j, i, y, goal) {
+			return y, nil
+		}
+	}
+	return 0, unreachable
+}
+
+// maxNudge is how many floats on either side of its answer GoalSeek tries.
+const maxNudge = 8
+
+// nudge returns x for k = 0, then for k = 1, 2, 3, … the floats next to x
+// on alternate sides, moving out.
+func nudge(x float64, k int) float64 {
+	dir := math.Inf(1)
+	if k%2 == 0 {
+		dir = math.Inf(-1)
+	}
+	for range (k + 1) / 2 {
+		x = math.Nextafter(x, dir)
+	}
+	return x
+}
+
+// seekPayback returns the value of the entry e (now x0) of item it at
+// which the scenario sc's payback is T months, or false.
+func (ev *evaluator) seekPayback(it *Item, e *Entry, x0 float64, sc Scenario, items []Item, T, horizon float64) (float64, bool) {
+	// U and M of SPEC §3, now.
+	var u, mo float64
+	for i, f := range sc.Entries[:min(len(sc.Entries), len(items))] {
+		if f == nil {
+			continue
+		}
+		w := items[i].Weight
+		if f.Weight != nil {
+			w = *f.Weight
+		}
+		flow, per, ok := ev.flow(w, f)
+		if !ok {
+			continue
+		}
+		flow *= sign(&items[i])
+		switch per {
+		case perOnce:
+			u += flow
+		case perMonth:
+			mo += flow
+		case perYear:
+			mo += flow / 12
+		}
+	}
+	// g: how much U (for a once entry) or M (for a recurring one) moves
+	// per unit of x.
+	w := it.Weight
+	if e.Weight != nil {
+		w = *e.Weight
+	}
+	g := sign(it) * w
+	if e.Amount == nil {
+		g *= ev.hourly
+	}
+	per := perOf(e.Per)
+	if per == perYear {
+		g /= 12
+	}
+	if g == 0 {
+		return 0, false
+	}
+	if per == perOnce {
+		// Payback T > 0 is −U/M: U = −T·M, with M > 0. Payback 0 needs
+		// U ≥ 0 and U + 12N·M ≥ 0: the least such U.
+		switch {
+		case T > 0 && mo <= 0:
+			return 0, false
+		case T > 0:
+			return x0 + (-T*mo-u)/g, true
+		}
+		return x0 + (max(0, -horizon*mo)-u)/g, true
+	}
+	switch {
+	case T > 0:
+		// −U/M = T: M = −U/T, with U < 0.
+		if u >= 0 {
+			return 0, false
+		}
+		return x0 + (-u/T-mo)/g, true
+	case u < 0:
+		return 0, false // behind at month 0 whatever M is
+	case u+horizon*mo >= 0:
+		return x0, true // paid back at 0 already
+	default:
+		// Just ahead at the horizon's end: U + 12N·M = 0.
+		return x0 + (-u/horizon-mo)/g, true
+	}
+}
+
+// reaches reports whether the model m with the entry of item i in
+// scenario j at x has goal's figure at its target, to a relative 1e-9.
+func reaches(m Model, j, i int, x float64, goal Goal) bool {
+	e := *m.Scenarios[j].Entries[i]
+	x0, unit, _ := e.Value(m.Mode)
+	switch unit {
+	case UnitScore:
+		e.Score = &x
+	case UnitAmount:
+		e.Amount = &x
+	case UnitHours:
+		e.Hours = &x
+	}
+	entries := append([]*Entry(nil), m.Scenarios[j].Entries...)
+	entries[i] = &e
+	scenarios := append([]Scenario(nil), m.Scenarios...)
+	scenarios[j].Entries = entries
+	m.Scenarios = scenarios
+	r := Evaluate(m).Scenarios[j]
+	var got *float64
+	switch goal.Metric {
+	case MetricNet:
+		got = &r.Net
+	case MetricROI:
+		got = r.ROI
+	case MetricPayback:
+		got = r.PaybackMonths
+	}
+	if got == nil {
+		return false
+	}
+	// The scale of the figure's terms: a net of 0 is the difference of
+	// large benefits and costs, and exact only to their rounding.
+	scale := max(1, math.Abs(goal.Target), math.Abs(r.Benefits), math.Abs(r.Costs), math.Abs(x), math.Abs(x0))
+	if goal.Metric == MetricROI && r.Costs != 0 {
+		scale = max(1, math.Abs(goal.Target), (math.Abs(r.Benefits)+math.Abs(r.Costs))/r.Costs)
+	}
+	return math.Abs(*got-goal.Target) <= 1e-9*scale
+}

@@ -1,0 +1,290 @@
+package calc
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits of SPEC §2. Validate, Decode and the Check functions use these
+// and nothing else, so that a rule lives in one place.
+const (
+	MaxItems      = 1000 // items in a model
+	MaxScenarios  = 50   // scenarios in a model
+	MaxIDLen      = 64   // bytes of an item's or scenario's id
+	MaxNameLen    = 200  // characters of an item's or scenario's name
+	MaxTitleLen   = 200  // characters of a model's title
+	MaxNoteLen    = 2000 // characters of an item's note
+	MaxLabelLen   = 40   // characters of a scale's end label
+	MaxWeight     = 1000 // an item's or entry's weight, from 0
+	MaxAmount     = 1e12 // an entry's amount, from 0
+	MaxHours      = 1e9  // an entry's hours, from 0
+	MaxHourlyRate = 1e12 // money per hour, from 0: no hour is worth more than the largest amount
+	MinHorizon    = 1    // years of the horizon
+	MaxHorizon    = 30   // years of the horizon
+	MaxScaleBound = 100  // the scale's bounds, from 0
+)
+
+// CheckTitle checks a model's title.
+//
+// CheckTitle returns an error if:
+//   - s is not valid UTF-8 (ErrInvalid);
+//   - s is longer than MaxTitleLen characters (ErrOutOfRange).
+func CheckTitle(s string) error { return checkText(s, MaxTitleLen) }
+
+// CheckNote checks an item's note.
+//
+// CheckNote returns an error if:
+//   - s is not valid UTF-8 (ErrInvalid);
+//   - s is longer than MaxNoteLen characters (ErrOutOfRange).
+func CheckNote(s string) error { return checkText(s, MaxNoteLen) }
+
+// CheckName checks an item's or a scenario's name.
+//
+// CheckName returns an error if:
+//   - s is empty or only white space (ErrRequired);
+//   - s is not valid UTF-8 (ErrInvalid);
+//   - s is longer than MaxNameLen characters (ErrOutOfRange).
+func CheckName(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return rule(ErrRequired, "must not be blank")
+	}
+	return checkText(s, MaxNameLen)
+}
+
+// CheckID checks the form of an item's or a scenario's id; that it is
+// unique is for Validate to check.
+//
+// CheckID returns an error if:
+//   - s is empty (ErrRequired);
+//   - s holds a character other than A–Z a–z 0–9 _ - (ErrInvalid);
+//   - s is longer than MaxIDLen characters (ErrOutOfRange).
+func CheckID(s string) error {
+	switch {
+	case s == "":
+		return rule(ErrRequired, "must not be empty")
+	case !idChars(s):
+		return rule(ErrInvalid, `must hold only letters A-Z a-z, digits 0-9, "_" and "-", got `+quote(s))
+	case len(s) > MaxIDLen:
+		return rule(ErrOutOfRange, fmt.Sprintf("must be at most %d characters, got %d", MaxIDLen, len(s)))
+	}
+	return nil
+}
+
+// CheckCurrency checks a model's currency.
+//
+// CheckCurrency returns an error if:
+//   - s is not three capital letters, as an ISO 4217 code is (ErrInvalid).
+func CheckCurrency(s string) error {
+	if !validCurrency(s) {
+		return rule(ErrInvalid, "must be three capital letters (an ISO 4217 code), got "+quote(s))
+	}
+	return nil
+}
+
+// CheckHorizon checks a money model's horizon in years.
+//
+// CheckHorizon returns an error if:
+//   - years is not within MinHorizon–MaxHorizon (ErrOutOfRange).
+func CheckHorizon(years int) error {
+	if years < MinHorizon || years > MaxHorizon {
+		return rule(ErrOutOfRange, fmt.Sprintf("must be between %d and %d, got %d", MinHorizon, MaxHorizon, years))
+	}
+	return nil
+}
+
+// CheckDiscountRate checks a money model's yearly discount rate, 0.08
+// for 8 %.
+//
+// CheckDiscountRate returns an error if:
+//   - r is NaN or infinite (ErrOutOfRange);
+//   - r is negative, or 1 or more (ErrOutOfRange).
+func CheckDiscountRate(r float64) error {
+	if err := checkFinite(r); err != nil {
+		return err
+	}
+	if r < 0 || r >= 1 {
+		return rule(ErrOutOfRange, "must be at least 0 and less than 1, got "+formatFloat(r))
+	}
+	return nil
+}
+
+// CheckHourlyRate checks a money model's hourly rate.
+//
+// CheckHourlyRate returns an error if:
+//   - r is NaN or infinite (ErrOutOfRange);
+//   - r is negative (ErrOutOfRange: "must be 0 or more");
+//   - r is more than MaxHourlyRate (ErrOutOfRange: "must be at most …").
+func CheckHourlyRate(r float64) error {
+	if err := checkFinite(r); err != nil {
+		return err
+	}
+	switch {
+	case r < 0:
+		return rule(ErrOutOfRange, "must be 0 or more, got "+formatFloat(r))
+	case r > MaxHourlyRate:
+		return rule(ErrOutOfRange, "must be at most "+formatFloat(MaxHourlyRate)+", got "+formatFloat(r))
+	}
+	return nil
+}
+
+// CheckWeight checks an item's or an entry's weight.
+//
+// CheckWeight returns an error if:
+//   - w is NaN or infinite (ErrOutOfRange);
+//   - w is not within 0–MaxWeight (ErrOutOfRange).
+func CheckWeight(w float64) error { return checkBetween(w, 0, MaxWeight) }
+
+// CheckAmount checks a money entry's amount.
+//
+// CheckAmount returns an error if:
+//   - a is NaN or infinite (ErrOutOfRange);
+//   - a is not within 0–MaxAmount (ErrOutOfRange).
+func CheckAmount(a float64) error { return checkBetween(a, 0, MaxAmount) }
+
+// CheckHours checks a money entry's hours.
+//
+// CheckHours returns an error if:
+//   - h is NaN or infinite (ErrOutOfRange);
+//   - h is not within 0–MaxHours (ErrOutOfRange).
+func CheckHours(h float64) error { return checkBetween(h, 0, MaxHours) }
+
+// CheckScore checks a score entry's score on the scale s; decimals are
+// allowed.
+//
+// CheckScore returns an error if:
+//   - v is NaN or infinite (ErrOutOfRange);
+//   - v is not within s.Min–s.Max (ErrOutOfRange).
+func CheckScore(s Scale, v float64) error {
+	return checkBetween(v, float64(s.Min), float64(s.Max))
+}
+
+// CheckScaleBound checks one bound of a scale, scale.min or scale.max.
+//
+// CheckScaleBound returns an error if:
+//   - v is not within 0–MaxScaleBound (ErrOutOfRange).
+func CheckScaleBound(v int) error {
+	if v < 0 || v > MaxScaleBound {
+		return rule(ErrOutOfRange, fmt.Sprintf("must be between 0 and %d, got %d", MaxScaleBound, v))
+	}
+	return nil
+}
+
+// CheckScale checks a scale as a whole: both bounds, and their order.
+//
+// CheckScale returns an error if:
+//   - min or max is not within 0–MaxScaleBound (ErrOutOfRange);
+//   - min is not less than max (ErrOutOfRange).
+func CheckScale(min, max int) error {
+	if err := CheckScaleBound(min); err != nil {
+		return rule(ErrOutOfRange, "min "+err.Error())
+	}
+	if err := CheckScaleBound(max); err != nil {
+		return rule(ErrOutOfRange, "max "+err.Error())
+	}
+	if min >= max {
+		return rule(ErrOutOfRange, fmt.Sprintf("min must be less than max, got min %d and max %d", min, max))
+	}
+	return nil
+}
+
+// CheckScaleLabel checks what one end of a scale means, scale.minLabel
+// or scale.maxLabel. An empty label is no label in a Model; a file must
+// leave the field out instead.
+//
+// CheckScaleLabel returns an error if:
+//   - s is not valid UTF-8 (ErrInvalid);
+//   - s is longer than MaxLabelLen characters (ErrOutOfRange).
+func CheckScaleLabel(s string) error { return checkText(s, MaxLabelLen) }
+
+// CheckLow checks the low end of an entry's range around its value x
+// (SPEC §2), lo–hi being the bounds of the value (see Model.Bounds).
+//
+// CheckLow returns an error if:
+//   - low is NaN or infinite (ErrOutOfRange);
+//   - low is not within lo–hi (ErrOutOfRange);
+//   - low is more than x (ErrOutOfRange).
+func CheckLow(low, x, lo, hi float64) error {
+	if err := checkBetween(low, lo, hi); err != nil {
+		return err
+	}
+	if low > x {
+		return rule(ErrOutOfRange, "must be at most the value "+formatFloat(x)+", got "+formatFloat(low))
+	}
+	return nil
+}
+
+// CheckHigh checks the high end of an entry's range around its value x,
+// as CheckLow does the low end.
+//
+// CheckHigh returns an error if:
+//   - high is NaN or infinite (ErrOutOfRange);
+//   - high is not within lo–hi (ErrOutOfRange);
+//   - high is less than x (ErrOutOfRange).
+func CheckHigh(high, x, lo, hi float64) error {
+	if err := checkBetween(high, lo, hi); err != nil {
+		return err
+	}
+	if high < x {
+		return rule(ErrOutOfRange, "must be at least the value "+formatFloat(x)+", got "+formatFloat(high))
+	}
+	return nil
+}
+
+// rule returns the Err of a FieldError: msg, wrapping sentinel.
+func rule(sentinel error, msg string) error { return &ruleError{sentinel, msg} }
+
+// checkText checks that s is valid UTF-8 of at most max characters.
+func checkText(s string, max int) error {
+	if !utf8.ValidString(s) {
+		return rule(ErrInvalid, "must be valid UTF-8")
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return rule(ErrOutOfRange, fmt.Sprintf("must be at most %d characters, got %d", max, n))
+	}
+	return nil
+}
+
+// checkFinite checks that x is neither NaN nor infinite.
+func checkFinite(x float64) error {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return rule(ErrOutOfRange, "must be a finite number, got "+formatFloat(x))
+	}
+	return nil
+}
+
+// checkBetween checks that x is a finite number within lo–hi.
+func checkBetween(x, lo, hi float64) error {
+	if err := checkFinite(x); err != nil {
+		return err
+	}
+	if x < lo || x > hi {
+		return rule(ErrOutOfRange, "must be between "+formatFloat(lo)+" and "+formatFloat(hi)+", got "+formatFloat(x))
+	}
+	return nil
+}
+
+// validID reports whether s is a well-formed id: 1–MaxIDLen characters of
+// A–Z a–z 0–9 _ -.
+func validID(s string) bool {
+	return s != "" && len(s) <= MaxIDLen && idChars(s)
+}
+
+// idChars reports whether s holds only A–Z a–z 0–9 _ -.
+func idChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// validCurrency reports whether s is three capital letters.
+func validCurrency(s string) bool {
+	return len(s) == 3 && isUpper(s[0]) && isUpper(s[1]) && isUpper(s[2])
+}
+
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
