@@ -105,6 +105,12 @@ type (
 		Hours          bool
 		Per            calc.Per
 	}
+	// SetRange sets the uncertainty range around an entry's value, or
+	// removes it when Low and High are nil.
+	SetRange struct {
+		Scenario, Item string
+		Low, High      *float64
+	}
 	// SetEntryWeight overrides an item's weight in one scenario, or removes
 	// the override when Weight is nil.
 	SetEntryWeight struct {
@@ -140,6 +146,7 @@ func (DeleteScenario) Key() string    { return "" }
 func (MoveScenario) Key() string      { return "" }
 func (a SetScore) Key() string        { return "entry/" + a.Scenario + "/" + a.Item }
 func (a SetMoney) Key() string        { return "entry/" + a.Scenario + "/" + a.Item }
+func (a SetRange) Key() string        { return "entry/" + a.Scenario + "/" + a.Item + "/range" }
 func (a SetEntryWeight) Key() string  { return "entry/" + a.Scenario + "/" + a.Item + "/weight" }
 func (ReplaceModel) Key() string      { return "" }
 
@@ -168,3 +175,4 @@ func (SetScore) Path() string          { return "/entry/score" }
 func (SetMoney) Path() string          { return "/entry/money" }
 func (SetEntryWeight) Path() string    { return "/entry/weight" }
 func (ReplaceModel) Path() string      { return "/doc/replace" }
+func (SetRange) Path() string          { return "/entry/range" }

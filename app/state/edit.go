@@ -40,6 +40,10 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 					if e.Score != nil {
 						e.Score = calc.Float(rescale(*e.Score, old, m.Scale))
 					}
+					if e.Ranged() && e.Score != nil {
+						e.Low, e.High = calc.Float(rescale(*e.Low, old, m.Scale)), calc.Float(rescale(*e.High, old, m.Scale))
+						fitRange(&e, *e.Score)
+					}
 					return e
 				})
 				return s
@@ -209,6 +213,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 				return false
 			}
 			e.Score, e.Amount, e.Hours, e.Per = calc.Float(*a.Score), nil, nil, ""
+			fitRange(e, *a.Score)
 			return true
 		})
 	case SetMoney:
@@ -222,6 +227,10 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 				return false
 			}
 			v := calc.Float(*a.Value)
+			if (e.Hours != nil) != a.Hours {
+				e.Low, e.High = nil, nil // a range in the other unit means nothing now
+			}
+			fitRange(e, *a.Value)
 			e.Score, e.Amount, e.Hours = nil, nil, nil
 			if a.Hours {
 				e.Hours = v
@@ -231,6 +240,31 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			e.Per = a.Per
 			if e.Per == "" {
 				e.Per = calc.PerOnce
+			}
+			return true
+		})
+	case SetRange:
+		e, ok := entryOf(m, a.Scenario, a.Item)
+		x, unit, hasValue := e.Value(m.Mode)
+		if !ok || !hasValue {
+			return m, fmt.Errorf("enter a value before its range")
+		}
+		if (a.Low == nil) != (a.High == nil) {
+			return m, fmt.Errorf("enter both ends of the range, or neither")
+		}
+		if a.Low != nil {
+			lo, hi := m.Bounds(unit)
+			if calc.CheckLow(*a.Low, x, lo, hi) != nil {
+				return m, fmt.Errorf("enter a low estimate from %s up to the value, %s", Plain(lo), Plain(x))
+			}
+			if calc.CheckHigh(*a.High, x, lo, hi) != nil {
+				return m, fmt.Errorf("enter a high estimate from the value, %s, up to %s", Plain(x), calc.FormatNumber(hi, 0))
+			}
+		}
+		return editEntry(m, a.Scenario, a.Item, func(e *calc.Entry) bool {
+			e.Low, e.High = a.Low, a.High
+			if e.Low != nil && *e.Low == x && *e.High == x {
+				e.Low, e.High = nil, nil // a range of one value says nothing
 			}
 			return true
 		})
@@ -372,6 +406,13 @@ func editEntry(m calc.Model, scenario, item string, edit func(*calc.Entry) bool)
 		s.Entries = es
 		return nil
 	})
+}
+
+// fitRange widens e's range, if it has one, to hold its new value x.
+func fitRange(e *calc.Entry, x float64) {
+	if e.Ranged() {
+		e.Low, e.High = calc.Float(min(*e.Low, x)), calc.Float(max(*e.High, x))
+	}
 }
 
 // rescale maps a score from one scale to the same place on another,

@@ -85,6 +85,13 @@ type (
 	Reload struct{}
 	// PrintPage opens the browser's print dialog.
 	PrintPage struct{}
+	// Simulate runs the simulation of Model's ranges in idle time, a
+	// slice at a time, and reports Simulated with Rev; a later Simulate
+	// replaces it, unfinished.
+	Simulate struct {
+		Rev   uint64
+		Model calc.Model
+	}
 )
 
 func (RepairLibrary) effect() {}
@@ -108,6 +115,7 @@ func (CleanURL) effect()      {}
 func (OpenTab) effect()       {}
 func (Reload) effect()        {}
 func (PrintPage) effect()     {}
+func (Simulate) effect()      {}
 
 // LoadReason says why a saved assessment is opened.
 type LoadReason uint8

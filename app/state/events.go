@@ -144,6 +144,32 @@ type (
 	DeleteDamaged   struct{ ID string }
 )
 
+// The analysis.
+type (
+	// Analyze works out the analysis of the model on screen; Reduce asks
+	// for it when the browser is idle after an edit.
+	Analyze struct{}
+	// Simulated reports the simulation of model revision Rev: Done of it
+	// has run, and Ranges is its result once it has all.
+	Simulated struct {
+		Rev    uint64
+		Done   float64
+		Ranges *calc.Ranges
+	}
+	// ToggleRanges shows or hides the cells' low/high fields.
+	ToggleRanges struct{}
+	// ChooseTornado chooses the scenario of the tornado chart.
+	ChooseTornado struct{ ID string }
+	// AskGoal asks the goal seek a question.
+	AskGoal struct {
+		Scenario, Item string
+		Metric         calc.Metric
+		Target         string
+	}
+	// UseGoal puts the goal seek's answer in the cell.
+	UseGoal struct{}
+)
+
 // The embed.
 type (
 	// HostMessage is a message from another window: Origin is its origin,
@@ -213,3 +239,9 @@ func (HostMessage) Path() string      { return "/embed/message" }
 func (Resized) Path() string          { return "/embed/resized" }
 func (OpenFull) Path() string         { return "/embed/open-full" }
 func (Print) Path() string            { return "/report/print" }
+func (Analyze) Path() string          { return "/analysis/run" }
+func (Simulated) Path() string        { return "/analysis/simulated" }
+func (ToggleRanges) Path() string     { return "/analysis/ranges" }
+func (ChooseTornado) Path() string    { return "/analysis/tornado" }
+func (AskGoal) Path() string          { return "/analysis/goal" }
+func (UseGoal) Path() string          { return "/analysis/goal-use" }

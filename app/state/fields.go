@@ -28,6 +28,8 @@ const (
 	FieldScenarioName
 	FieldEntry       // Scenario and Item: the score, amount or hours
 	FieldEntryWeight // Scenario and Item: the scenario's weight override
+	FieldEntryLow    // Scenario and Item: the low end of the value's range
+	FieldEntryHigh   // Scenario and Item: the high end of the value's range
 )
 
 // Field names one text input of the editor: a setting, an item's or a
@@ -39,26 +41,41 @@ type Field struct {
 	Item     string
 }
 
-// Field constructors, for the call sites that name one.
+// ItemField is field k (name, weight, note) of an item.
 func ItemField(k FieldKind, item string) Field { return Field{Kind: k, Item: item} }
+
+// ScenarioNameField is a scenario's name field.
 func ScenarioNameField(scenario string) Field {
 	return Field{Kind: FieldScenarioName, Scenario: scenario}
 }
+
+// EntryField is a cell's value field.
 func EntryField(scenario, item string) Field {
 	return Field{Kind: FieldEntry, Scenario: scenario, Item: item}
 }
+
+// EntryWeightField is a cell's weight override.
 func EntryWeightField(scenario, item string) Field {
 	return Field{Kind: FieldEntryWeight, Scenario: scenario, Item: item}
 }
+
+// EntryRangeField is the low (FieldEntryLow) or high (FieldEntryHigh) end
+// of a cell's range.
+func EntryRangeField(k FieldKind, scenario, item string) Field {
+	return Field{Kind: k, Scenario: scenario, Item: item}
+}
+
+// SettingField is a setting's field: the title, currency, horizon, ….
 func SettingField(k FieldKind) Field { return Field{Kind: k} }
-func (f Field) InRow() bool          { return f.Item != "" }
-func (f Field) cell() Cell           { return Cell{f.Scenario, f.Item} }
+
+func (f Field) cell() Cell { return Cell{f.Scenario, f.Item} }
 
 var fieldNames = [...]string{
 	FieldTitle: "title", FieldCurrency: "currency", FieldHorizon: "horizon", FieldDiscount: "discount",
 	FieldHourly: "hourly", FieldScaleMin: "scale-min", FieldScaleMax: "scale-max",
 	FieldItemName: "name", FieldItemWeight: "weight", FieldItemNote: "note",
 	FieldScenarioName: "name", FieldEntry: "", FieldEntryWeight: "weight",
+	FieldEntryLow: "low", FieldEntryHigh: "high",
 }
 
 // ElementID is the id of the field's input in the page, e.g. "f-title",
@@ -71,8 +88,8 @@ func (f Field) ElementID() string {
 		return "f-scenario-" + f.Scenario + "-name"
 	case FieldEntry:
 		return "f-entry-" + f.Scenario + "-" + f.Item
-	case FieldEntryWeight:
-		return "f-entry-" + f.Scenario + "-" + f.Item + "-weight"
+	case FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
+		return "f-entry-" + f.Scenario + "-" + f.Item + "-" + fieldNames[f.Kind]
 	}
 	if int(f.Kind) < len(fieldNames) {
 		return "f-" + fieldNames[f.Kind]
@@ -213,8 +230,39 @@ func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSettin
 			return nil, err
 		}
 		return SetEntryWeight{f.Scenario, f.Item, v}, nil
+	case FieldEntryLow, FieldEntryHigh:
+		v, err := optionalNumber(text)
+		if err != nil {
+			return nil, err
+		}
+		return rangeEdit(m, f, v), nil
 	}
 	return nil, errUnknownField
+}
+
+// rangeEdit is the edit for v typed into one end of a cell's range (nil
+// for an emptied field): the other end stays, or is the value itself when
+// there is none yet, so that typing one end makes a valid range; emptying
+// an end makes it the value, and a range of the value alone is none.
+func rangeEdit(m calc.Model, f Field, v *float64) Edit {
+	e, _ := entryOf(m, f.Scenario, f.Item)
+	x, _, _ := e.Value(m.Mode)
+	low, high := e.Low, e.High
+	if low == nil || high == nil {
+		low, high = &x, &x
+	}
+	if v == nil {
+		v = &x
+	}
+	if f.Kind == FieldEntryLow {
+		low = v
+	} else {
+		high = v
+	}
+	if *low == x && *high == x {
+		low, high = nil, nil
+	}
+	return SetRange{Scenario: f.Scenario, Item: f.Item, Low: low, High: high}
 }
 
 // optionalNumber reads a number, or nil for an empty field.
@@ -272,7 +320,7 @@ func FieldText(m calc.Model, f Field) string {
 		if i := scenarioIndex(m, f.Scenario); i >= 0 {
 			return m.Scenarios[i].Name
 		}
-	case FieldEntry, FieldEntryWeight:
+	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
 		e, ok := entryOf(m, f.Scenario, f.Item)
 		if !ok {
 			return ""
@@ -282,6 +330,16 @@ func FieldText(m calc.Model, f Field) string {
 				return ""
 			}
 			return Plain(*e.Weight)
+		}
+		if f.Kind == FieldEntryLow || f.Kind == FieldEntryHigh {
+			v := e.Low
+			if f.Kind == FieldEntryHigh {
+				v = e.High
+			}
+			if v == nil {
+				return ""
+			}
+			return Plain(*v)
 		}
 		for _, v := range []*float64{e.Score, e.Amount, e.Hours} {
 			if v != nil {

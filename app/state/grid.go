@@ -36,6 +36,10 @@ type Row struct {
 	Weight      Draft
 	Note        Draft
 	Cells       []*CellView
+	// WeightTie is the item weight at which the runner-up catches the
+	// best (HasWeightTie), shown beside the weight of the active row.
+	WeightTie    float64
+	HasWeightTie bool
 }
 
 // CellView is one scenario's value of the row's item.
@@ -54,6 +58,19 @@ type CellView struct {
 	Value        Draft       // the value field's text and message
 	Weight       Draft       // the weight override's text and message
 	WeightTyped  bool        // a weight override is being typed
+	ShowRange    bool        // the low/high fields are shown
+	Low, High    Draft       // the range's ends' texts and messages
+	Hint         Hint        // what would change the answer, on the active cell
+}
+
+// Hint is what the analysis says of the active cell's value: where its
+// scenario breaks even and where it ties with its rival, in its unit.
+type Hint struct {
+	Unit                 calc.Unit
+	Per                  calc.Per
+	BreakEven, Tie       float64
+	HasBreakEven, HasTie bool
+	Rival                string // the rival scenario's name
 }
 
 // input is what field f shows: its draft, else the model's value.
@@ -85,6 +102,14 @@ func (s *State) buildRow(i int) *Row {
 		Note:   s.input(ItemField(FieldItemNote, it.ID)),
 		Cells:  make([]*CellView, len(m.Scenarios))}
 	r.First, r.Last = neighbourOnSide(m.Items, i, -1) < 0, neighbourOnSide(m.Items, i, 1) < 0
+	active := s.Active.Item == it.ID && s.AnalysisFresh()
+	if active {
+		for _, w := range s.Analysis.Weights {
+			if w.Item == it.ID && w.WeightTie != nil {
+				r.WeightTie, r.HasWeightTie = *w.WeightTie, true
+			}
+		}
+	}
 	for j, sc := range m.Scenarios {
 		c := Cell{sc.ID, it.ID}
 		wd, typed := s.Drafts[EntryWeightField(sc.ID, it.ID)]
@@ -100,6 +125,14 @@ func (s *State) buildRow(i int) *Row {
 			Mode: m.Mode, Scale: m.Scale, Currency: m.Currency,
 			HasEntry: sc.Entry(i) != nil, Setting: MoneySetting(m, c, s.Pending),
 			Value: s.input(EntryField(sc.ID, it.ID)), Weight: wd, WeightTyped: typed && wd.Text != "",
+			ShowRange: s.ShowRanges,
+		}
+		if s.ShowRanges {
+			cv.Low = s.input(EntryRangeField(FieldEntryLow, sc.ID, it.ID))
+			cv.High = s.input(EntryRangeField(FieldEntryHigh, sc.ID, it.ID))
+		}
+		if active && s.Active.Scenario == sc.ID {
+			cv.Hint = s.hint(sc.ID, it.ID)
 		}
 		if old != nil {
 			cv.Rev = old.Rev
@@ -115,6 +148,29 @@ func (s *State) buildRow(i int) *Row {
 	return r
 }
 
+// hint is what the analysis says of one entry.
+func (s *State) hint(scenario, item string) Hint {
+	e, ok := EntryOf(s.Analysis, scenario, item)
+	if !ok {
+		return Hint{}
+	}
+	h := Hint{Unit: e.Unit}
+	if en, ok := entryOf(s.Model(), scenario, item); ok {
+		h.Per = en.Per
+	}
+	if e.BreakEven != nil {
+		h.BreakEven, h.HasBreakEven = *e.BreakEven, true
+	}
+	if e.Tie != nil && s.Analysis.RunnerUp != nil {
+		rival := s.Analysis.Best
+		if scenario == s.Analysis.Best {
+			rival = *s.Analysis.RunnerUp
+		}
+		h.Tie, h.HasTie, h.Rival = *e.Tie, true, s.scenarioName(rival)
+	}
+	return h
+}
+
 // refreshGrid brings the grid's views up to date with the state, after
 // the state was before: it rebuilds everything when the grid's shape or
 // the settings its cells are drawn with changed, else only the rows whose
@@ -123,7 +179,7 @@ func (s *State) buildRow(i int) *Row {
 func (s *State) refreshGrid(before *State) {
 	m, old := s.Model(), before.Model()
 	reshaped := before.Grid.Head == nil || len(m.Items) != len(old.Items) || len(m.Scenarios) != len(old.Scenarios) ||
-		m.Mode != old.Mode || m.Scale != old.Scale || m.Currency != old.Currency
+		m.Mode != old.Mode || m.Scale != old.Scale || m.Currency != old.Currency || s.ShowRanges != before.ShowRanges
 	if !reshaped {
 		for j := range m.Scenarios {
 			if m.Scenarios[j].ID != old.Scenarios[j].ID || m.Scenarios[j].Name != old.Scenarios[j].Name {
@@ -151,6 +207,13 @@ func (s *State) refreshGrid(before *State) {
 		return
 	}
 	changed := rowsWithChangedInputs(s, before)
+	if s.Active != before.Active || s.Analysis != before.Analysis || s.AnalysisFresh() != before.AnalysisFresh() {
+		// The hints move with the analysis, on the active row alone.
+		if changed == nil {
+			changed = map[string]bool{}
+		}
+		changed[s.Active.Item], changed[before.Active.Item] = true, true
+	}
 	var rows []*Row
 	for i := range m.Items {
 		if !changed[m.Items[i].ID] && m.Items[i] == old.Items[i] && sameEntries(m, old, i) {

@@ -37,6 +37,9 @@ func (r *reducer) reduce(a Action) {
 		r.apply(e)
 		return
 	}
+	if r.reduceAnalysis(a) {
+		return
+	}
 	switch a := a.(type) {
 	case Start:
 		r.start(a)
@@ -444,6 +447,7 @@ func (r *reducer) show(id string, m calc.Model, rev int, saved bool) {
 
 func (r *reducer) evaluate() {
 	r.Result = calc.Evaluate(r.Model())
+	r.analysisChanged()
 	if scenarioIndex(r.Model(), r.Focus) < 0 {
 		r.Focus = r.Result.Best
 	}
@@ -546,6 +550,9 @@ func (r *reducer) input(a Input) {
 		return
 	}
 	m := r.Model()
+	if a.Field.Kind == FieldEntry || a.Field.Kind == FieldEntryLow || a.Field.Kind == FieldEntryHigh {
+		r.Active = a.Field.cell()
+	}
 	if a.Field.Kind == FieldEntry && m.Mode == calc.ModeMoney {
 		// Clearing a value and typing another keeps its unit and
 		// recurrence.

@@ -130,11 +130,38 @@ type State struct {
 	noticeOnSave bool // a save copy's notice waits for the save
 	reloading    bool // an update's reload waits for the save
 
+	// The analysis of SPEC §8: what would change the answer. It is worked
+	// out when the browser is idle after an edit, never on the typing
+	// path; until then it is of an older model (see AnalysisFresh).
+	Analysis    *calc.Analysis
+	AnalyzedRev uint64  // the DocRev the analysis is of
+	DocRev      uint64  // moves on with every change of the model or result
+	Simulating  bool    // the simulation of the ranges runs
+	SimProgress float64 // how much of it has run, 0 to 1
+	ShowRanges  bool    // the cells show their low/high fields
+	Tornado     string  // the scenario the tornado chart shows, "" for the best
+	Goal        Goal    // the goal seek's question and answer
+	Active      Cell    // the cell typed into last, which shows its hints
+	analyzing   bool    // an analysis waits for the browser to be idle
+
 	// Grid is the grid as rows and cells of immutable views: a view is
 	// replaced, never changed, when what it shows changes, with the next
 	// revision.
 	Grid Grid
 	rev  uint64 // the last revision given to a view
+}
+
+// AnalysisFresh reports whether the analysis is of the model on screen.
+func (s State) AnalysisFresh() bool { return s.Analysis != nil && s.AnalyzedRev == s.DocRev }
+
+// Goal is the goal seek: "what must Item be in Scenario for Metric to
+// reach Target?", and its answer.
+type Goal struct {
+	Scenario, Item string
+	Metric         calc.Metric
+	Target         string // as typed
+	Answer         *float64
+	Err            string
 }
 
 // ExplainTarget is the total the explain dialog breaks down.

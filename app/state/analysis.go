@@ -1,0 +1,196 @@
+package state
+
+import (
+	"errors"
+	"math"
+	"slices"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// analysisChanged notes that the model on screen changed: the analysis is
+// now of an older one, and is worked out again when the browser is next
+// idle. The typing path only moves a number here.
+func (r *reducer) analysisChanged() {
+	r.DocRev++
+	r.Goal.Answer, r.Goal.Err = nil, ""
+	if !r.analyzing {
+		r.analyzing = true
+		r.do(WhenIdle{Analyze{}})
+	}
+}
+
+// reduceAnalysis handles the analysis' actions; it reports whether a was
+// one of them.
+func (r *reducer) reduceAnalysis(a Action) bool {
+	switch a := a.(type) {
+	case Analyze:
+		r.analyzing = false
+		an, err := calc.Sensitivity(r.Model())
+		if err != nil {
+			r.Analysis, r.Simulating = nil, false
+			return true
+		}
+		r.Analysis, r.AnalyzedRev = &an, r.DocRev
+		r.Simulating, r.SimProgress = hasRanges(r.Model()), 0
+		if r.Simulating {
+			r.do(Simulate{Rev: r.DocRev, Model: r.Model()})
+		}
+		r.answerGoal()
+	case Simulated:
+		if a.Rev != r.DocRev || !r.AnalysisFresh() {
+			return true // of a model that has changed since: dropped
+		}
+		r.SimProgress = a.Done
+		if a.Ranges != nil {
+			an := *r.Analysis
+			an.Ranges = a.Ranges
+			r.Analysis, r.Simulating = &an, false
+			res := r.Result
+			res.Scenarios = slices.Clone(res.Scenarios) // the state's own is not written
+			res.SetRanges(a.Ranges)
+			r.do(r.Embed.result(res)...) // the result object gains its ranges (SPEC §4)
+		}
+	case ToggleRanges:
+		r.ShowRanges = !r.ShowRanges
+	case ChooseTornado:
+		r.Tornado = a.ID
+	case AskGoal:
+		r.Goal = Goal{Scenario: a.Scenario, Item: a.Item, Metric: a.Metric, Target: a.Target}
+		r.answerGoal()
+	case UseGoal:
+		g := r.Goal
+		if g.Answer == nil {
+			return true
+		}
+		m := r.Model()
+		e, _ := entryOf(m, g.Scenario, g.Item)
+		if m.Mode == calc.ModeScore {
+			r.apply(SetScore{g.Scenario, g.Item, g.Answer})
+		} else {
+			r.apply(SetMoney{Scenario: g.Scenario, Item: g.Item, Value: g.Answer, Hours: e.Hours != nil, Per: e.Per})
+		}
+		r.Goal = Goal{Scenario: g.Scenario, Item: g.Item, Metric: g.Metric, Target: g.Target}
+		r.answerGoal()
+	default:
+		return false
+	}
+	return true
+}
+
+// answerGoal solves the goal seek's question, with calc.
+func (r *reducer) answerGoal() {
+	g := &r.Goal
+	g.Answer, g.Err = nil, ""
+	if g.Scenario == "" || g.Item == "" || g.Target == "" {
+		return
+	}
+	t, err := parseNumber(g.Target)
+	if err != nil {
+		g.Err = sentence(err)
+		return
+	}
+	if g.Metric == calc.MetricROI {
+		t /= 100 // typed as a percentage
+	}
+	x, err := calc.GoalSeek(r.Model(), g.Scenario, g.Item, calc.Goal{Metric: g.Metric, Target: t})
+	switch {
+	case err == nil:
+		g.Answer = &x
+	case errors.Is(err, calc.ErrNoEntry):
+		g.Err = "Enter a value for this item in this scenario first."
+	case errors.Is(err, calc.ErrUnreachable):
+		g.Err = "No value of this item reaches that: the figure does not depend on it, or it would have to go beyond what the item can be."
+	case errors.Is(err, calc.ErrOutOfRange):
+		g.Err = "Choose a target the figure can have: a payback from 0 to the horizon's months."
+	default:
+		g.Err = Capitalize(firstProblem(err)) + "."
+	}
+}
+
+func hasRanges(m calc.Model) bool {
+	for _, s := range m.Scenarios {
+		for _, e := range s.Entries {
+			if e != nil && e.Ranged() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Swing is one bar of a tornado chart: how far the scenario's net moves
+// when one entry moves through its swing.
+type Swing struct {
+	calc.EntryAnalysis
+	Name string // the item's
+}
+
+// Tornado returns the largest swings of scenario id's net, at most n,
+// largest first.
+func Tornado(an *calc.Analysis, m calc.Model, id string, n int) []Swing {
+	if an == nil {
+		return nil
+	}
+	var out []Swing
+	for _, e := range an.Entries {
+		if e.Scenario != id {
+			continue
+		}
+		name := e.Item
+		if i := m.ItemIndex(e.Item); i >= 0 {
+			name = m.Items[i].Name
+		}
+		out = append(out, Swing{e, name})
+	}
+	slices.SortStableFunc(out, func(a, b Swing) int {
+		wa, wb := a.SwingHigh-a.SwingLow, b.SwingHigh-b.SwingLow
+		switch {
+		case wa > wb:
+			return -1
+		case wa < wb:
+			return 1
+		}
+		return 0
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// EntryOf returns the analysis of one entry, if there is one.
+func EntryOf(an *calc.Analysis, scenario, item string) (calc.EntryAnalysis, bool) {
+	if an == nil {
+		return calc.EntryAnalysis{}, false
+	}
+	for _, e := range an.Entries {
+		if e.Scenario == scenario && e.Item == item {
+			return e, true
+		}
+	}
+	return calc.EntryAnalysis{}, false
+}
+
+// Flip is the entry whose error most plausibly changes the winner: of the
+// entries that flip it, the one whose tie lies closest to its value,
+// relative to its swing.
+func Flip(an *calc.Analysis) (calc.EntryAnalysis, bool) {
+	if an == nil {
+		return calc.EntryAnalysis{}, false
+	}
+	best, found, dist := calc.EntryAnalysis{}, false, math.Inf(1)
+	for _, e := range an.Entries {
+		if !e.Flips || e.Tie == nil {
+			continue
+		}
+		d := math.Abs(*e.Tie - e.Value)
+		if e.Value != 0 {
+			d /= math.Abs(e.Value)
+		}
+		if d < dist {
+			best, found, dist = e, true, d
+		}
+	}
+	return best, found
+}
