@@ -8,22 +8,20 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"mime"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"path"
-	"strconv"
-	"strings"
 	"syscall"
 	"time"
+
+	"github.com/valuecalc/valuecalc/internal/sitefiles"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	var o siteOptions
+	o := siteOptions{Cache: compressionCache()}
 	fl.StringVar(&o.Out, "o", "dist", "output `directory`")
 	fl.StringVar(&o.Prefix, "prefix", "", "URL `path` the site is served under, e.g. /tools/valuecalc")
 	fl.StringVar(&o.Web, "web", "web", "static assets `directory`, with app.wasm")
@@ -50,24 +48,34 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
+	// Listening comes first: a client that connects while the site is
+	// built (brotli takes tens of seconds after a new app.wasm; see
+	// sitefiles.Precompress) waits for its answer instead of being refused.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "valuecalc serve: %v\n", err)
+		return 1
+	}
+	defer ln.Close()
 	dir, err := os.MkdirTemp("", "valuecalc-site-")
 	if err != nil {
 		fmt.Fprintf(stderr, "valuecalc serve: %v\n", err)
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	fmt.Fprintf(stdout, "valuecalc: building the site for http://%s (after a new app.wasm, brotli takes up to a minute)\n", ln.Addr())
 	// serve ships exactly what build writes: one path to test, no drift
 	// between development and a static host.
-	if err := buildSite(siteOptions{Web: *web, Out: dir}); err != nil {
+	if err := buildSite(siteOptions{Web: *web, Out: dir, Cache: compressionCache()}); err != nil {
 		fmt.Fprintf(stderr, "valuecalc serve: %v\n", err)
 		return 1
 	}
-	ln, err := net.Listen("tcp", *addr)
+	handler, err := siteHandler(dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "valuecalc serve: %v\n", err)
 		return 1
 	}
-	srv := &http.Server{Handler: siteHandler(dir), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "valuecalc serving on http://%s\n", ln.Addr())
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -85,53 +93,20 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// siteHandler serves a built static site as a static host would, asking
-// browsers to revalidate so a new build is picked up at once, and sending
-// the gzipped copy of a file that build wrote one for (app.wasm shrinks to
-// about a quarter) to browsers that accept it.
-func siteHandler(dir string) http.Handler {
-	root := http.Dir(dir)
-	files := http.FileServer(root)
+// siteHandler serves a built static site as a static host would, with
+// its precompressed copies (sitefiles.Handler), asking browsers to
+// revalidate so a new build is picked up at once.
+func siteHandler(dir string) (http.Handler, error) {
+	files, err := sitefiles.Handler(dir)
+	if err != nil {
+		return nil, err
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Cache-Control", "no-cache")
 		for _, kv := range securityHeaders {
 			h.Set(kv[0], kv[1])
 		}
-		name := path.Clean("/" + r.URL.Path)
-		if ctype := mime.TypeByExtension(path.Ext(name)); ctype != "" && gzipped[path.Ext(name)] {
-			h.Set("Vary", "Accept-Encoding")
-			if acceptsGzip(r) {
-				if f, err := root.Open(name + ".gz"); err == nil {
-					defer f.Close()
-					if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-						h.Set("Content-Type", ctype)
-						h.Set("Content-Encoding", "gzip")
-						http.ServeContent(w, r, name, info.ModTime(), f)
-						return
-					}
-				}
-			}
-		}
 		files.ServeHTTP(w, r)
-	})
-}
-
-// acceptsGzip reports whether the request's Accept-Encoding allows gzip
-// ("gzip", "gzip;q=0.5" or "*"; not "gzip;q=0").
-func acceptsGzip(r *http.Request) bool {
-	for part := range strings.SplitSeq(r.Header.Get("Accept-Encoding"), ",") {
-		coding, params, _ := strings.Cut(part, ";")
-		coding = strings.TrimSpace(coding)
-		if !strings.EqualFold(coding, "gzip") && coding != "*" {
-			continue
-		}
-		if q, ok := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q="); ok {
-			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
-				return false
-			}
-		}
-		return true
-	}
-	return false
+	}), nil
 }

@@ -5,14 +5,23 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
+	"fmt"
 	"io"
+	"maps"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/andybalholm/brotli"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -117,7 +126,7 @@ func TestCleanPrefix(t *testing.T) {
 func TestSiteHandlerServesBuild(t *testing.T) {
 	out := t.TempDir()
 	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, "\x00asm"), Out: out}))
-	srv := httptest.NewServer(siteHandler(out))
+	srv := httptest.NewServer(mustHandler(t, out))
 	defer srv.Close()
 
 	res, err := http.Get(srv.URL + "/web/app.wasm")
@@ -163,7 +172,7 @@ func TestSiteHandlerGzip(t *testing.T) {
 	out := t.TempDir()
 	wasm := strings.Repeat("\x00asm wasm bytes ", 4096)
 	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, wasm), Out: out}))
-	srv := httptest.NewServer(siteHandler(out))
+	srv := httptest.NewServer(mustHandler(t, out))
 	defer srv.Close()
 
 	get := func(path, accept string) (*http.Response, []byte) {
@@ -175,18 +184,14 @@ func TestSiteHandlerGzip(t *testing.T) {
 		res.Body.Close()
 		return res, body
 	}
-	res, body := get("/web/app.wasm", "gzip, deflate, br")
+	res, body := get("/web/app.wasm", "gzip, deflate")
 	assert.Equal(t, "gzip", res.Header.Get("Content-Encoding"))
 	assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"))
 	assert.Equal(t, "Accept-Encoding", res.Header.Get("Vary"))
 	assert.Less(t, len(body), len(wasm)/4)
-	zr, err := gzip.NewReader(bytes.NewReader(body))
-	require.NoError(t, err)
-	plain, err := io.ReadAll(zr)
-	require.NoError(t, err)
-	assert.Equal(t, wasm, string(plain))
+	assert.Equal(t, wasm, gunzip(t, body))
 
-	for _, accept := range []string{"", "identity", "gzip;q=0", "br"} {
+	for _, accept := range []string{"", "identity", "gzip;q=0", "compress"} {
 		res, body = get("/web/app.wasm", accept)
 		assert.Empty(t, res.Header.Get("Content-Encoding"), accept)
 		assert.Equal(t, wasm, string(body), accept)
@@ -194,8 +199,230 @@ func TestSiteHandlerGzip(t *testing.T) {
 	res, _ = get("/app.js", "gzip")
 	assert.Equal(t, "gzip", res.Header.Get("Content-Encoding"))
 	assert.Contains(t, res.Header.Get("Content-Type"), "javascript")
-	// The page at "/" comes from the file server as it is.
+	// The page at "/" is index.html, compressed like any other page.
 	res, body = get("/", "gzip")
-	assert.Empty(t, res.Header.Get("Content-Encoding"))
-	assert.Contains(t, string(body), "app.js")
+	assert.Equal(t, "gzip", res.Header.Get("Content-Encoding"))
+	assert.Equal(t, "text/html; charset=utf-8", res.Header.Get("Content-Type"))
+	assert.Contains(t, gunzip(t, body), "app.js")
+}
+
+func mustHandler(t *testing.T, dir string) http.Handler {
+	t.Helper()
+	h, err := siteHandler(dir)
+	require.NoError(t, err)
+	return h
+}
+
+func gunzip(t *testing.T, b []byte) string {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	require.NoError(t, err)
+	plain, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	return string(plain)
+}
+
+func unbrotli(t *testing.T, b []byte) string {
+	t.Helper()
+	plain, err := io.ReadAll(brotli.NewReader(bytes.NewReader(b)))
+	require.NoError(t, err)
+	return string(plain)
+}
+
+// decode returns a body as it was before its Content-Encoding.
+func decode(t *testing.T, res *http.Response, body []byte) string {
+	t.Helper()
+	switch enc := res.Header.Get("Content-Encoding"); enc {
+	case "br":
+		return unbrotli(t, body)
+	case "gzip":
+		return gunzip(t, body)
+	case "":
+		return string(body)
+	default:
+		t.Fatalf("unexpected Content-Encoding %q", enc)
+		return ""
+	}
+}
+
+// compressedSite builds a site around a wasm stand-in and serves it. The
+// stand-in compresses to half, no better: a body larger than the server's
+// buffer, whose Content-Length the server cannot fill in by itself.
+func compressedSite(t *testing.T) (wasm string, srv *httptest.Server) {
+	t.Helper()
+	out := t.TempDir()
+	rnd := rand.New(rand.NewPCG(1, 2))
+	digits := make([]byte, 64<<10)
+	for i := range digits {
+		digits[i] = "0123456789abcdef"[rnd.IntN(16)]
+	}
+	wasm = "\x00asm" + string(digits)
+	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, wasm), Out: out}))
+	srv = httptest.NewServer(mustHandler(t, out))
+	t.Cleanup(srv.Close)
+	return wasm, srv
+}
+
+// do sends a request with the headers given (in pairs) by hand, so that
+// Go's transport decodes nothing itself.
+func do(t *testing.T, method, url string, headers ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	require.NoError(t, err)
+	req.Header.Set("Accept-Encoding", "") // no transparent gzip
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	res, err := http.DefaultTransport.RoundTrip(req)
+	require.NoError(t, err)
+	body, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	res.Body.Close()
+	return res, body
+}
+
+func TestBuildSiteWritesBrotliAndGzip(t *testing.T) {
+	web := fakeWeb(t, "\x00asm-v1")
+	out := t.TempDir()
+	require.NoError(t, buildSite(siteOptions{Web: web, Out: out}))
+	for _, f := range []string{"index.html", "app.js", "app-worker.js", "app.css", "manifest.webmanifest", "web/app.wasm", "web/app.css", "web/img/x.svg"} {
+		plain := read(t, filepath.Join(out, f))
+		assert.Equal(t, plain, unbrotli(t, []byte(read(t, filepath.Join(out, f+".br")))), f)
+		assert.Equal(t, plain, gunzip(t, []byte(read(t, filepath.Join(out, f+".gz")))), f)
+	}
+	assert.NoFileExists(t, filepath.Join(out, "_headers.br"), "a file no browser asks for")
+}
+
+func TestSiteHandlerNegotiatesEncoding(t *testing.T) {
+	wasm, srv := compressedSite(t)
+	tests := []struct {
+		name, accept, want string
+	}{
+		{"Chromium", "gzip, deflate, br, zstd", "br"},
+		{"br preferred on a tie", "gzip, br", "br"},
+		{"br alone", "br", "br"},
+		{"upper case", "BR", "br"},
+		{"br refused", "br;q=0, gzip", "gzip"},
+		{"gzip only", "gzip", "gzip"},
+		{"gzip ranked higher", "gzip;q=1.0, br;q=0.5", "gzip"},
+		{"br ranked higher", "gzip;q=0.5, br;q=0.8", "br"},
+		{"spaces in q", "gzip ; q=0.9, br ; q = 0.1", "gzip"},
+		{"anything", "*", "br"},
+		{"anything but br", "*, br;q=0", "gzip"},
+		{"none", "", ""},
+		{"identity", "identity", ""},
+		{"identity ranked higher", "identity, gzip;q=0.5", ""},
+		{"everything refused", "*;q=0", ""},
+		{"gzip refused", "gzip;q=0", ""},
+		{"unknown coding", "compress, deflate", ""},
+		{"malformed q", "br;q=x, gzip;q=2", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, body := do(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding", tt.accept)
+			assert.Equal(t, http.StatusOK, res.StatusCode)
+			assert.Equal(t, tt.want, res.Header.Get("Content-Encoding"))
+			assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"))
+			assert.Equal(t, "Accept-Encoding", res.Header.Get("Vary"))
+			assert.Equal(t, strconv.Itoa(len(body)), res.Header.Get("Content-Length"))
+			assert.Equal(t, wasm, decode(t, res, body))
+			if tt.want != "" {
+				assert.Less(t, len(body), len(wasm)*3/4)
+			}
+		})
+	}
+}
+
+func TestSiteHandlerHead(t *testing.T) {
+	_, srv := compressedSite(t)
+	for _, accept := range []string{"br", "gzip", ""} {
+		get, body := do(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding", accept)
+		head, none := do(t, "HEAD", srv.URL+"/web/app.wasm", "Accept-Encoding", accept)
+		assert.Equal(t, http.StatusOK, head.StatusCode, accept)
+		assert.Empty(t, none, accept)
+		assert.Equal(t, strconv.Itoa(len(body)), head.Header.Get("Content-Length"), accept)
+		for _, k := range []string{"Content-Encoding", "Content-Type", "Etag", "Last-Modified", "Vary"} {
+			assert.Equal(t, get.Header.Get(k), head.Header.Get(k), "%s %s", accept, k)
+		}
+	}
+}
+
+// A range is of the file itself: a client that resumes a download, or
+// asks for a part, never gets a slice of compressed bytes.
+func TestSiteHandlerRange(t *testing.T) {
+	wasm, srv := compressedSite(t)
+	full, _ := do(t, "GET", srv.URL+"/web/app.wasm")
+	for _, accept := range []string{"br", "gzip", ""} {
+		res, body := do(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding", accept, "Range", "bytes=100-199")
+		assert.Equal(t, http.StatusPartialContent, res.StatusCode, accept)
+		assert.Empty(t, res.Header.Get("Content-Encoding"), accept)
+		assert.Equal(t, fmt.Sprintf("bytes 100-199/%d", len(wasm)), res.Header.Get("Content-Range"), accept)
+		assert.Equal(t, wasm[100:200], string(body), accept)
+		assert.Equal(t, full.Header.Get("Etag"), res.Header.Get("Etag"), accept)
+
+		// If-Range with the file's validator gets the range; with another
+		// encoding's, the whole file (RFC 9110 §13.1.5).
+		res, body = do(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding", accept, "Range", "bytes=0-9", "If-Range", full.Header.Get("Etag"))
+		assert.Equal(t, http.StatusPartialContent, res.StatusCode, accept)
+		assert.Equal(t, wasm[:10], string(body), accept)
+		br, _ := do(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding", "br")
+		res, body = do(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding", accept, "Range", "bytes=0-9", "If-Range", br.Header.Get("Etag"))
+		assert.Equal(t, http.StatusOK, res.StatusCode, accept)
+		assert.Equal(t, wasm, decode(t, res, body), accept)
+	}
+}
+
+// Each encoding is a representation of its own: its own ETag, so that a
+// cache never revalidates brotli bytes as gzip ones, and the file's
+// Last-Modified, which is one date whatever the encoding.
+func TestSiteHandlerValidators(t *testing.T) {
+	_, srv := compressedSite(t)
+	etags := map[string]string{}
+	var modified string
+	for _, accept := range []string{"br", "gzip", ""} {
+		res, _ := do(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding", accept)
+		etag := res.Header.Get("Etag")
+		require.Regexp(t, `^"[0-9a-f]+(-br|-gzip)?"$`, etag, accept)
+		etags[accept] = etag
+		if modified == "" {
+			modified = res.Header.Get("Last-Modified")
+			require.NotEmpty(t, modified)
+		}
+		assert.Equal(t, modified, res.Header.Get("Last-Modified"), accept)
+
+		again, _ := do(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding", accept)
+		assert.Equal(t, etag, again.Header.Get("Etag"), "stable for %q", accept)
+		res, body := do(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding", accept, "If-None-Match", etag)
+		assert.Equal(t, http.StatusNotModified, res.StatusCode, accept)
+		assert.Empty(t, body)
+		assert.Equal(t, "Accept-Encoding", res.Header.Get("Vary"), accept)
+	}
+	assert.Len(t, slices.Compact(slices.Sorted(maps.Values(etags))), 3, "one ETag per encoding: %v", etags)
+
+	// A validator of another encoding does not match.
+	res, body := do(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding", "gzip", "If-None-Match", etags["br"])
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, "gzip", res.Header.Get("Content-Encoding"))
+	assert.NotEmpty(t, body)
+}
+
+// brotli is for the build tool and the server: app.wasm must never carry
+// it (main_wasm.go vs main.go; the files that use it are !wasm).
+func TestWasmLeavesOutServerPackages(t *testing.T) {
+	list := func(goos, goarch string) []string {
+		cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "list", "-deps", ".")
+		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch, "GOFLAGS=")
+		out, err := cmd.Output()
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			t.Fatalf("go list: %v\n%s", err, exit.Stderr)
+		}
+		require.NoError(t, err)
+		return strings.Fields(string(out))
+	}
+	const pkg = "github.com/andybalholm/brotli"
+	assert.Contains(t, list(runtime.GOOS, runtime.GOARCH), pkg, "the server compresses with it")
+	for _, dep := range list("js", "wasm") {
+		assert.False(t, strings.HasPrefix(dep, pkg), "app.wasm links %s", dep)
+	}
 }

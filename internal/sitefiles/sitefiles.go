@@ -1,6 +1,8 @@
-// Package sitefiles holds the file work of building a static site, shared
-// by valuecalc's build and the hello-world baseline of make bench: a hash of
-// the assets that names the build's version, and copying them.
+// Package sitefiles holds the file work of building and serving a static
+// site, shared by valuecalc's build and serve and the hello-world baseline
+// of make bench, so that both are built and served alike: a hash of the
+// assets that names the build's version, copying them, their brotli and
+// gzip copies (Precompress), and a handler that sends those (Handler).
 package sitefiles
 
 import (

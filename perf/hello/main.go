@@ -16,7 +16,7 @@ import (
 
 // main writes the static site: hello -o DIR [-web DIR]. The web directory
 // holds app.wasm (built with GOOS=js GOARCH=wasm) and the local icons; it
-// is copied to DIR/web as valuecalc's build copies its web/.
+// is copied to DIR/web, and compressed, as valuecalc's build does.
 func main() {
 	out := flag.String("o", "", "output `directory` of the static site")
 	web := flag.String("web", filepath.Join("perf", "hello", "web"), "`directory` with app.wasm and the icons")
@@ -66,5 +66,15 @@ func generate(out, web string) error {
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return err
 	}
-	return sitefiles.CopyTree(web, filepath.Join(out, "web"))
+	if err := sitefiles.CopyTree(web, filepath.Join(out, "web")); err != nil {
+		return err
+	}
+	// The same brotli and gzip copies as valuecalc's build, from the same
+	// cache, so that both sites go over the wire alike.
+	cache := ""
+	if dir, err := os.UserCacheDir(); err == nil {
+		cache = filepath.Join(dir, "valuecalc", "precompressed")
+	}
+	_, err = sitefiles.Precompress(out, cache)
+	return err
 }
