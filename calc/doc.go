@@ -182,7 +182,12 @@ errors.As finds the first FieldError:
 	_, err := calc.Decode(data)
 	var fe *calc.FieldError
 	if errors.As(err, &fe) {
-		// fe.Path is where to show the first problem.
+		// fe.Path is where to show the first problem; for a file that
+		// is not JSON at all, fe.Pos is its line and column.
 	}
+
+Share links report [ErrLink], and [ErrLinkDamaged] for a link of version 2
+whose checksum fails; [GoalSeek] reports [ErrNoEntry] and
+[ErrUnreachable].
 */
 package calc

@@ -388,7 +388,7 @@ func writeTable(w io.Writer, m calc.Model, res calc.Result) {
 		t.row("Benefit/cost ratio", ratio(s.Ratio))
 		if money {
 			t.row("ROI", percent(s.ROI))
-			t.row("Payback", paybackText(s.PaybackMonths))
+			t.row("Payback", paybackText(s.PaybackMonths, s.Costs))
 		}
 		if i > 0 {
 			t.row("Net vs "+res.Scenarios[0].Name, f.signed(s.Net-base.Net))
@@ -452,8 +452,12 @@ func percent(r *float64) string {
 	return calc.FormatNumber(*r*100, 1) + "%"
 }
 
-func paybackText(p *float64) string {
+// paybackText shows payback months; with no costs there is nothing to
+// pay back (SPEC §3), which is not "never".
+func paybackText(p *float64, costs float64) string {
 	switch {
+	case p == nil && costs == 0:
+		return "n/a (no costs)"
 	case p == nil:
 		return "never"
 	case *p == 0:

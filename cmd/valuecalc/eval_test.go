@@ -184,6 +184,21 @@ func TestEvalTable(t *testing.T) {
 	}
 }
 
+func TestEvalPaybackTexts(t *testing.T) {
+	file, _, _ := vectorModel(t, "../../calc/testdata/vectors/payback-never-and-zero-costs.json")
+	code, out, errOut := evalRun(t, "", file)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "n/a (no costs)\n")
+	assert.Contains(t, out, "Payback")
+
+	file, _, _ = vectorModel(t, "../../calc/testdata/vectors/payback-costs-only.json")
+	code, out, errOut = evalRun(t, "", file)
+	require.Equal(t, 0, code, errOut)
+	for _, want := range []string{"\nStatus quo (baseline)\n", "never\n", "immediately\n"} {
+		assert.Contains(t, out, want)
+	}
+}
+
 func TestEvalStdin(t *testing.T) {
 	data, err := os.ReadFile("../../examples/segments.json")
 	require.NoError(t, err)
