@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -16,6 +17,7 @@ import (
 type cellView struct {
 	app.Compo
 	Cell *state.CellView
+	Num  *browser.Numbers
 }
 
 func (c *cellView) Render() app.UI {
@@ -35,6 +37,7 @@ func (c *cellView) Render() app.UI {
 				override,
 			),
 			fieldError(value, v.Value), fieldError(weight, v.Weight),
+			c.rangeInputs(label), c.hint(),
 		)
 	}
 	return cell.Body(
@@ -50,7 +53,65 @@ func (c *cellView) Render() app.UI {
 			override,
 		),
 		fieldError(value, v.Value), fieldError(weight, v.Weight),
+		c.rangeInputs(label), c.hint(),
 	)
+}
+
+// rangeInputs are the cell's low and high estimates, when asked for.
+func (c *cellView) rangeInputs(label string) app.UI {
+	v := c.Cell
+	if !v.ShowRange || !v.HasEntry {
+		return nil
+	}
+	low := state.EntryRangeField(state.FieldEntryLow, v.Scenario, v.Item)
+	high := state.EntryRangeField(state.FieldEntryHigh, v.Scenario, v.Item)
+	return app.Div().Class("cell-range").Body(
+		fieldInput(low, v.Low, "Low estimate of "+label, "range-input", true).Placeholder("low").
+			OnInput(c.onLow).OnChange(c.onLowDone),
+		app.Span().Aria("hidden", "true").Text("–"),
+		fieldInput(high, v.High, "High estimate of "+label, "range-input", true).Placeholder("high").
+			OnInput(c.onHigh).OnChange(c.onHighDone),
+		fieldError(low, v.Low), fieldError(high, v.High),
+	)
+}
+
+// hint says, on the cell typed into last, where its scenario breaks even
+// and where it ties with its rival.
+func (c *cellView) hint() app.UI {
+	h := c.Cell.Hint
+	if !h.HasBreakEven && !h.HasTie {
+		return nil
+	}
+	m := calc.Model{Mode: c.Cell.Mode, Currency: c.Cell.Currency}
+	var parts []string
+	if h.HasBreakEven {
+		parts = append(parts, "breaks even at "+unitValue(c.Num, m, h.Unit, h.Per, h.BreakEven))
+	}
+	if h.HasTie {
+		parts = append(parts, "ties with "+h.Rival+" at "+unitValue(c.Num, m, h.Unit, h.Per, h.Tie))
+	}
+	return app.P().ID(state.EntryField(c.Cell.Scenario, c.Cell.Item).ElementID() + "-hint").Class("cell-hint").
+		Text(strings.Join(parts, "; "))
+}
+
+func (c *cellView) rangeField(k state.FieldKind) state.Field {
+	return state.EntryRangeField(k, c.Cell.Scenario, c.Cell.Item)
+}
+
+func (c *cellView) onLow(ctx app.Context, e app.Event) {
+	c.send(ctx, state.Input{Field: c.rangeField(state.FieldEntryLow), Text: ctx.JSSrc().Get("value").String()})
+}
+
+func (c *cellView) onHigh(ctx app.Context, e app.Event) {
+	c.send(ctx, state.Input{Field: c.rangeField(state.FieldEntryHigh), Text: ctx.JSSrc().Get("value").String()})
+}
+
+func (c *cellView) onLowDone(ctx app.Context, e app.Event) {
+	c.send(ctx, state.InputDone{Field: c.rangeField(state.FieldEntryLow)})
+}
+
+func (c *cellView) onHighDone(ctx app.Context, e app.Event) {
+	c.send(ctx, state.InputDone{Field: c.rangeField(state.FieldEntryHigh)})
 }
 
 func (c *cellView) send(ctx app.Context, a state.Action) { browser.Send(ctx, a) }

@@ -140,6 +140,62 @@ func explainDialog(v view) app.UI {
 				return app.P().ID("explain-net").Class("explain-sum").Text(
 					"Net value = " + n.Value(m, r.Benefits) + " benefits − " + n.Value(m, r.Costs) + " costs = " + n.Value(m, r.Net))
 			}),
+			thresholds(v, t.Scenario, sides),
+		),
+	)
+}
+
+// thresholds lists, for each entry of the scenario on the sides shown,
+// the value at which the scenario breaks even and the one at which it
+// ties with its rival (SPEC §8), in the entry's own unit.
+func thresholds(v view, scenario string, sides []calc.Side) app.UI {
+	m, n, an := v.model(), v.n, v.st.Analysis
+	if !v.st.AnalysisFresh() {
+		return app.P().Class("hint muted").Text("Working out the values at which this would change…")
+	}
+	var rows []calc.EntryAnalysis
+	for _, e := range an.Entries {
+		if e.Scenario != scenario || (e.BreakEven == nil && e.Tie == nil) {
+			continue
+		}
+		if i := m.ItemIndex(e.Item); i >= 0 && slices.Contains(sides, m.Items[i].Side) {
+			rows = append(rows, e)
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	rival := ""
+	if an.RunnerUp != nil {
+		rival = an.Best
+		if scenario == an.Best {
+			rival = *an.RunnerUp
+		}
+	}
+	at := func(p *float64, e calc.EntryAnalysis) string {
+		if p == nil {
+			return "—"
+		}
+		return unitValue(n, m, e.Unit, entryPer(m, e.Scenario, e.Item), *p)
+	}
+	return app.Table().ID("explain-thresholds").Class("data-table parts").Body(
+		app.Caption().Text("What would change it"),
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Item"),
+			app.Th().Scope("col").Text("Now"),
+			app.Th().Scope("col").Text("Breaks even at"),
+			iff(rival != "", func() app.UI { return app.Th().Scope("col").Text("Ties with " + nameOfScenario(m, rival) + " at") }),
+		)),
+		app.TBody().Body(
+			app.Range(rows).Slice(func(i int) app.UI {
+				e := rows[i]
+				return app.Tr().DataSet("item", e.Item).Body(
+					app.Th().Scope("row").Text(itemName(m, e.Item)),
+					app.Td().Text(at(&e.Value, e)),
+					app.Td().Class("break-even").Text(at(e.BreakEven, e)),
+					iff(rival != "", func() app.UI { return app.Td().Class("tie").Text(at(e.Tie, e)) }),
+				)
+			}),
 		),
 	)
 }

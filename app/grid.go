@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/valuecalc/valuecalc/app/browser"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -22,9 +23,11 @@ const largeGrid = 40
 // keyboard.
 type grid struct {
 	app.Compo
-	Head  *state.GridHead
-	Rows  []*state.Row
-	Large bool
+	Head   *state.GridHead
+	Rows   []*state.Row
+	Large  bool
+	Ranges bool // the cells show their low/high fields
+	Num    *browser.Numbers
 }
 
 func (g *grid) Render() app.UI {
@@ -32,8 +35,12 @@ func (g *grid) Render() app.UI {
 	return app.Section().Class("grid-section card").Aria("labelledby", "grid-title").Body(
 		app.Div().Class("section-head").Body(
 			app.H2().ID("grid-title").Text("Items and scenarios"),
-			&button{ID: "add-scenario", Class: "btn", Disabled: len(h.Scenarios) >= calc.MaxScenarios,
-				Text: "+ Add scenario", Action: state.AddScenario{}},
+			app.Div().Class("section-actions").Body(
+				&button{ID: "toggle-ranges", Class: "btn" + cls(" on", g.Ranges), Text: rangesLabel(g.Ranges),
+					Title: "A low and a high estimate for each figure you are unsure of", Action: state.ToggleRanges{}},
+				&button{ID: "add-scenario", Class: "btn", Disabled: len(h.Scenarios) >= calc.MaxScenarios,
+					Text: "+ Add scenario", Action: state.AddScenario{}},
+			),
 		),
 		app.P().Class("muted hint").Text(gridHint(h)),
 		app.Div().Class("grid-wrap").Body(
@@ -49,6 +56,13 @@ func (g *grid) Render() app.UI {
 			),
 		),
 	)
+}
+
+func rangesLabel(on bool) string {
+	if on {
+		return "Hide low/high"
+	}
+	return "Low/high"
 }
 
 func gridHint(h *state.GridHead) string {
@@ -108,7 +122,7 @@ func (g *grid) side(side calc.Side) app.UI {
 		iff(len(rows) == 0, func() app.UI {
 			return app.Tr().Class("empty").Body(app.Td().ColSpan(cols).Text(emptyText(side)))
 		}),
-		app.Range(rows).Slice(func(k int) app.UI { return &itemRow{Row: rows[k]} }),
+		app.Range(rows).Slice(func(k int) app.UI { return &itemRow{Row: rows[k], Num: g.Num} }),
 	)
 }
 

@@ -32,9 +32,11 @@ func page(v view) app.UI {
 			embedBar(v),
 			app.Main().ID("main").Class("content").Body(
 				settings(v),
+				verdict(v),
 				results(v),
-				&grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid},
+				&grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n},
 				charts(v),
+				analysis(v, false),
 			),
 			iff(st.Explained != nil, func() app.UI { return explainDialog(v) }),
 			iff(st.Confirm != "", func() app.UI { return confirmMode(v) }),
@@ -46,9 +48,11 @@ func page(v view) app.UI {
 		app.Main().ID("main").Class("content").Body(
 			banners(v),
 			editable(!st.Shared, settings(v)),
+			verdict(v),
 			results(v),
-			editable(!st.Shared, &grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid}),
+			editable(!st.Shared, &grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n}),
 			charts(v),
+			analysis(v, false),
 		),
 		iff(st.Panel == state.PanelLibrary, func() app.UI { return libraryDialog(v) }),
 		iff(st.Panel == state.PanelShare, func() app.UI { return shareDialog(st.Share) }),
@@ -60,6 +64,13 @@ func page(v view) app.UI {
 		}),
 		noticeArea(st.Notice),
 	)
+}
+
+// analysis is the "how sure is this?" section of the editor or the report.
+func analysis(v view, report bool) app.UI {
+	st := v.st
+	return &howSure{Analysis: st.Analysis, Fresh: st.AnalysisFresh(), Model: st.Model(), Result: st.Result,
+		Tornado: st.Tornado, Simulating: st.Simulating, SimProgress: st.SimProgress, Goal: st.Goal, Num: v.n, Report: report}
 }
 
 // editable wraps part of the editor in a fieldset that, when on is false,

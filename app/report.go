@@ -35,6 +35,7 @@ func report(v view) app.UI {
 				app.H1().ID("report-title").Text(m.Title),
 				app.P().Class("muted").Text("Customer value assessment · "+browser.DescribeSettings(n, m)+" · "+v.st.Today),
 			),
+			verdict(v),
 			app.Section().ID("report-summary").Class("report-section").Aria("labelledby", "report-summary-title").Body(
 				app.H2().ID("report-summary-title").Text("Customer value"),
 				app.P().Class("muted").Text("Customer value = total perceived benefits − total customer costs."),
@@ -53,6 +54,7 @@ func report(v view) app.UI {
 					}),
 				),
 			),
+			analysis(v, true),
 			app.Section().ID("report-top").Class("report-section").Aria("labelledby", "report-top-title").Body(
 				app.H2().ID("report-top-title").Text("Top benefits and costs"),
 				app.Range(res.Scenarios).Slice(func(j int) app.UI {

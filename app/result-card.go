@@ -21,6 +21,8 @@ type resultCard struct {
 	Currency string
 	BaseName string // the baseline's, for the delta; "" on the baseline
 	BaseNet  float64
+	Range    calc.RangeResult // the simulation's, when HasRange
+	HasRange bool
 	Num      *browser.Numbers
 }
 
@@ -40,6 +42,10 @@ func (c *resultCard) Render() app.UI {
 		app.P().ID("net-"+s.ID).Class("net-value").DataSet("value", raw(s.Net)).Body(
 			explainButton(s, "net", n.Value(m, s.Net)),
 		),
+		iff(c.HasRange, func() app.UI {
+			return app.P().ID("range-"+s.ID).Class("net-range").Title("From your own low and high estimates: 10,000 simulated cases").
+				Text("Likely " + n.Value(m, c.Range.P10) + " to " + n.Value(m, c.Range.P90) + " (P10–P90)")
+		}),
 		iff(c.Index > 0, func() app.UI {
 			d := s.Net - c.BaseNet
 			return app.P().ID("delta-"+s.ID).Class("delta"+cls(" up", d > 0)+cls(" down", d < 0)).DataSet("value", raw(d)).

@@ -15,6 +15,7 @@ import (
 type itemRow struct {
 	app.Compo
 	Row *state.Row
+	Num *browser.Numbers
 }
 
 func (r *itemRow) Render() app.UI {
@@ -69,8 +70,11 @@ func (r *itemRow) Render() app.UI {
 		app.Td().Class("col-weight").DataSet("label", "Weight").Body(
 			fieldInput(weight, row.Weight, "Weight of "+it.Name, "weight-input", true).OnInput(r.onWeight).OnChange(r.onWeightDone),
 			fieldError(weight, row.Weight),
+			iff(row.HasWeightTie, func() app.UI {
+				return app.Span().ID("weight-tie-" + it.ID).Class("cell-hint").Text("ties at ×" + r.Num.Number(row.WeightTie, 2))
+			}),
 		),
-		app.Range(row.Cells).Slice(func(i int) app.UI { return &cellView{Cell: row.Cells[i]} }),
+		app.Range(row.Cells).Slice(func(i int) app.UI { return &cellView{Cell: row.Cells[i], Num: r.Num} }),
 	)
 }
 

@@ -67,7 +67,8 @@ type Browser struct {
 	ctx               app.Context
 	now               func(state.Action) // reduces at once, for a page going away
 	release           []func()
-	controlledAtStart bool // a service worker served this page
+	controlledAtStart bool   // a service worker served this page
+	simRev            uint64 // the model revision whose simulation runs
 }
 
 // Start installs the window's listeners and returns what the state needs
@@ -153,6 +154,8 @@ func (b *Browser) run(e state.Effect) {
 		b.ctx.Reload()
 	case state.PrintPage:
 		win.Call("print")
+	case state.Simulate:
+		b.simulate(e)
 	}
 }
 

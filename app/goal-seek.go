@@ -1,0 +1,174 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// goalSeek answers "what must this figure be for the net, the ROI or the
+// payback to reach a target?", solved by calc from the model as it is.
+type goalSeek struct {
+	app.Compo
+	Goal  state.Goal
+	Model calc.Model
+	Num   *browser.Numbers
+}
+
+// question is the goal's question with its defaults filled in: the last
+// scenario (usually the offer), its first item with a value, the net.
+func (g *goalSeek) question() state.AskGoal {
+	return g.fill(state.AskGoal{Scenario: g.Goal.Scenario, Item: g.Goal.Item, Metric: g.Goal.Metric, Target: g.Goal.Target})
+}
+
+// fill gives q's blanks their defaults.
+func (g *goalSeek) fill(q state.AskGoal) state.AskGoal {
+	m := g.Model
+	if scenarioIndex(m, q.Scenario) < 0 && len(m.Scenarios) > 0 {
+		q.Scenario = m.Scenarios[len(m.Scenarios)-1].ID
+	}
+	if j := scenarioIndex(m, q.Scenario); j >= 0 && (m.ItemIndex(q.Item) < 0 || m.Scenarios[j].Entry(m.ItemIndex(q.Item)) == nil) {
+		q.Item = ""
+		for i, it := range m.Items {
+			if m.Scenarios[j].Entry(i) != nil {
+				q.Item = it.ID
+				break
+			}
+		}
+	}
+	if q.Metric == "" || (m.Mode == calc.ModeScore && q.Metric != calc.MetricNet) {
+		q.Metric = calc.MetricNet
+	}
+	return q
+}
+
+func (g *goalSeek) Render() app.UI {
+	m, n, q := g.Model, g.Num, g.question()
+	j := scenarioIndex(m, q.Scenario)
+	var items []calc.Item
+	if j >= 0 {
+		for i, it := range m.Items {
+			if m.Scenarios[j].Entry(i) != nil {
+				items = append(items, it)
+			}
+		}
+	}
+	metrics := []calc.Metric{calc.MetricNet}
+	if m.Mode == calc.ModeMoney {
+		metrics = append(metrics, calc.MetricROI, calc.MetricPayback)
+	}
+	unit := map[calc.Metric]string{calc.MetricNet: m.Currency, calc.MetricROI: "%", calc.MetricPayback: "months"}[q.Metric]
+	if m.Mode == calc.ModeScore {
+		unit = "points"
+	}
+	goal := g.Goal
+	return app.Div().ID("goal-seek").Class("goal-seek").Body(
+		app.H3().Text("What would it take?"),
+		app.Div().Class("goal-form").Body(
+			app.Label().For("goal-item").Text("What must"),
+			app.Select().ID("goal-item").Class("select select-small").OnChange(g.item).Body(
+				app.Range(items).Slice(func(i int) app.UI {
+					return app.Option().Value(items[i].ID).Selected(items[i].ID == q.Item).Text(items[i].Name)
+				}),
+			),
+			app.Label().For("goal-scenario").Text("be in"),
+			app.Select().ID("goal-scenario").Class("select select-small").OnChange(g.scenario).Body(
+				app.Range(m.Scenarios).Slice(func(i int) app.UI {
+					s := m.Scenarios[i]
+					return app.Option().Value(s.ID).Selected(s.ID == q.Scenario).Text(s.Name)
+				}),
+			),
+			app.Label().For("goal-metric").Text("for its"),
+			app.Select().ID("goal-metric").Class("select select-small").OnChange(g.metric).Body(
+				app.Range(metrics).Slice(func(i int) app.UI {
+					return app.Option().Value(string(metrics[i])).Selected(metrics[i] == q.Metric).Text(metricLabel(metrics[i]))
+				}),
+			),
+			app.Label().For("goal-target").Text("to reach"),
+			app.Input().Type("text").ID("goal-target").Class("input num-input short").Attr("inputmode", "decimal").
+				Value(q.Target).Placeholder("0").Aria("invalid", ariaBool(goal.Err != "")).
+				Aria("describedby", "goal-answer").OnInput(g.target),
+			app.Span().Class("goal-unit").Text(unit+"?"),
+		),
+		app.P().ID("goal-answer").Class("goal-answer"+cls(" field-error", goal.Err != "")).Aria("live", "polite").Text(g.answer(q)),
+		iff(goal.Answer != nil, func() app.UI {
+			return &button{ID: "goal-use", Class: "btn btn-small", Text: "Use this value", Action: state.UseGoal{}}
+		}),
+		app.P().Class("hint muted").Text(g.now(q, n)),
+	)
+}
+
+func (g *goalSeek) answer(q state.AskGoal) string {
+	switch {
+	case g.Goal.Err != "":
+		return g.Goal.Err
+	case g.Goal.Answer == nil:
+		return "Type a target to see the value that reaches it."
+	}
+	m := g.Model
+	e, _ := entryAt(m, q.Scenario, q.Item)
+	_, u, _ := e.Value(m.Mode)
+	return "It must be " + unitValue(g.Num, m, u, e.Per, *g.Goal.Answer) + "."
+}
+
+// now says what the item is now, for comparison.
+func (g *goalSeek) now(q state.AskGoal, n *browser.Numbers) string {
+	m := g.Model
+	e, ok := entryAt(m, q.Scenario, q.Item)
+	if !ok {
+		return "Enter values in the grid to ask this."
+	}
+	x, u, _ := e.Value(m.Mode)
+	return itemName(m, q.Item) + " in " + nameOfScenario(m, q.Scenario) + " is " + unitValue(n, m, u, e.Per, x) + " now."
+}
+
+func entryAt(m calc.Model, scenario, item string) (calc.Entry, bool) {
+	j, i := scenarioIndex(m, scenario), m.ItemIndex(item)
+	if j < 0 || i < 0 || m.Scenarios[j].Entry(i) == nil {
+		return calc.Entry{}, false
+	}
+	return *m.Scenarios[j].Entry(i), true
+}
+
+func metricLabel(mt calc.Metric) string {
+	switch mt {
+	case calc.MetricROI:
+		return "ROI"
+	case calc.MetricPayback:
+		return "payback"
+	}
+	return "net value"
+}
+
+func ariaBool(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+func (g *goalSeek) ask(ctx app.Context, edit func(q *state.AskGoal)) {
+	q := g.question()
+	edit(&q)
+	browser.Send(ctx, g.fill(q))
+}
+
+func (g *goalSeek) value(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
+
+func (g *goalSeek) item(ctx app.Context, e app.Event) {
+	g.ask(ctx, func(q *state.AskGoal) { q.Item = g.value(ctx) })
+}
+
+func (g *goalSeek) scenario(ctx app.Context, e app.Event) {
+	g.ask(ctx, func(q *state.AskGoal) { q.Scenario, q.Item = g.value(ctx), "" })
+}
+
+func (g *goalSeek) metric(ctx app.Context, e app.Event) {
+	g.ask(ctx, func(q *state.AskGoal) { q.Metric = calc.Metric(g.value(ctx)) })
+}
+
+func (g *goalSeek) target(ctx app.Context, e app.Event) {
+	g.ask(ctx, func(q *state.AskGoal) { q.Target = g.value(ctx) })
+}

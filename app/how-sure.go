@@ -1,0 +1,232 @@
+package app
+
+import (
+	"math"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// tornadoBars is how many swings the tornado chart shows.
+const tornadoBars = 10
+
+// howSure is "what would change the answer": the tornado chart of the
+// figures the net depends on most, the ranges' simulation, the weights at
+// which the winner changes, and the goal seek. Its fields are all it
+// shows; the analysis is a value the reducer replaces in idle time after
+// edits.
+type howSure struct {
+	app.Compo
+	Analysis    *calc.Analysis
+	Fresh       bool
+	Model       calc.Model
+	Result      calc.Result
+	Tornado     string // the scenario shown, "" for the best
+	Simulating  bool
+	SimProgress float64
+	Goal        state.Goal
+	Num         *browser.Numbers
+	Report      bool // in the report: nothing to choose or type
+}
+
+func (h *howSure) Render() app.UI {
+	an, m, n := h.Analysis, h.Model, h.Num
+	id := h.Tornado
+	if an != nil && (id == "" || scenarioIndex(m, id) < 0) {
+		id = an.Best
+	}
+	prefix := "how-sure"
+	if h.Report {
+		prefix = "report-how-sure"
+	}
+	return app.Section().ID(prefix).Class("how-sure card"+cls(" stale", !h.Fresh)).Aria("labelledby", prefix+"-title").Body(
+		app.Div().Class("section-head").Body(
+			app.H2().ID(prefix+"-title").Text("How sure is this?"),
+			iff(!h.Fresh, func() app.UI { return app.Span().Class("tag").Text("Updating…") }),
+		),
+		iff(an == nil, func() app.UI {
+			return app.P().Class("muted").Text("Working out which figures the answer depends on…")
+		}),
+		iff(an != nil, func() app.UI {
+			return app.Div().Class("how-sure-body").Body(
+				h.tornado(prefix, id),
+				h.ranges(prefix),
+				h.weightTies(prefix),
+				iff(!h.Report, func() app.UI {
+					return &goalSeek{Goal: h.Goal, Model: m, Num: n}
+				}),
+			)
+		}),
+	)
+}
+
+// tornado is the chart of the largest swings of scenario id's net: each
+// bar spans the net with one entry at the low and the high end of its
+// swing (±20 % of money, ±1 on the scale), every other entry as it is.
+func (h *howSure) tornado(prefix, id string) app.UI {
+	m, n := h.Model, h.Num
+	bars := state.Tornado(h.Analysis, m, id, tornadoBars)
+	net := 0.0
+	for _, s := range h.Result.Scenarios {
+		if s.ID == id {
+			net = s.Net
+		}
+	}
+	lo, hi := net, net
+	for _, b := range bars {
+		lo, hi = math.Min(lo, b.SwingLow), math.Max(hi, b.SwingHigh)
+	}
+	if hi == lo {
+		hi = lo + 1
+	}
+	x := func(v float64) float64 { return 2 + (v-lo)/(hi-lo)*96 }
+	swing := "20 % of each amount or number of hours"
+	if m.Mode == calc.ModeScore {
+		swing = "1 point of each score"
+	}
+	return app.Div().Class("tornado").Body(
+		app.Div().Class("tornado-head").Body(
+			app.H3().Text("What the net depends on most"),
+			iff(!h.Report && len(m.Scenarios) > 1, func() app.UI {
+				return &scenarioChoice{ID: prefix + "-scenario", Label: "Scenario", Value: id, Scenarios: names(m)}
+			}),
+		),
+		app.P().Class("hint muted").Text("Net value of "+nameOfScenario(m, id)+" when one figure moves by "+swing+
+			", the others as they are. Now: "+n.Value(m, net)+"."),
+		iff(len(bars) == 0, func() app.UI {
+			return app.P().Class("muted").Text("Nothing is entered in this scenario yet.")
+		}),
+		app.Ol().ID(prefix+"-tornado").Class("tornado-bars").Body(
+			app.Range(bars).Slice(func(i int) app.UI {
+				b := bars[i]
+				desc := b.Name + ": net from " + n.Value(m, b.SwingLow) + " to " + n.Value(m, b.SwingHigh)
+				return app.Li().Class("tornado-row"+cls(" flips", b.Flips)).DataSet("item", b.Item).Body(
+					app.Span().Class("tornado-name").Text(b.Name),
+					svg("svg").Attr("viewBox", "0 0 100 10").Attr("preserveAspectRatio", "none").Attr("role", "img").
+						Aria("label", desc).Class("tornado-svg").Body(
+						svg("rect").Attr("x", f2s(x(b.SwingLow))).Attr("y", "1").
+							Attr("width", f2s(math.Max(x(b.SwingHigh)-x(b.SwingLow), 0.6))).Attr("height", "8").
+							Class("tornado-bar"),
+						svg("line").Attr("x1", f2s(x(net))).Attr("x2", f2s(x(net))).Attr("y1", "0").Attr("y2", "10").
+							Class("tornado-now"),
+					),
+					app.Span().Class("tornado-values").Body(
+						app.Span().Class("tornado-low").Text(n.Value(m, b.SwingLow)),
+						app.Span().Class("tornado-high").Text(n.Value(m, b.SwingHigh)),
+					),
+					iff(b.Flips, func() app.UI { return app.Span().Class("tornado-flag").Text("can change the winner") }),
+				)
+			}),
+		),
+	)
+}
+
+// ranges are the simulation's figures, when entries have ranges.
+func (h *howSure) ranges(prefix string) app.UI {
+	an, m, n := h.Analysis, h.Model, h.Num
+	switch {
+	case h.Simulating:
+		return app.Div().Class("ranges").Body(
+			app.H3().Text("Ranges"),
+			app.Label().For(prefix+"-progress").Text("Simulating 10,000 cases from your low and high estimates…"),
+			app.Progress().ID(prefix+"-progress").Max(1).Value(h.SimProgress),
+		)
+	case an.Ranges == nil:
+		if h.Report {
+			return nil
+		}
+		return app.Div().Class("ranges").Body(
+			app.H3().Text("Ranges"),
+			app.P().Class("hint muted").Text("Unsure of a figure? Give it a low and a high estimate (“Low/high” above the grid) "+
+				"and see how likely each scenario is to come out best."),
+		)
+	}
+	return app.Div().Class("ranges").Body(
+		app.H3().Text("Ranges"),
+		app.P().Class("hint").Text("An estimate from your own low and high figures: 10,000 simulated cases, "+
+			"each ranged figure drawn between its low and high, most often near the value entered."),
+		app.Table().ID(prefix+"-ranges").Class("data-table").Body(
+			app.Caption().Class("sr-only").Text("Simulated net value per scenario"),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Scenario"),
+				app.Th().Scope("col").Text("Likely net (P10–P90)"),
+				app.Th().Scope("col").Text("Median"),
+				app.Th().Scope("col").Text("Chance it is best"),
+				app.Th().Scope("col").Text("Chance net > 0"),
+			)),
+			app.TBody().Body(
+				app.Range(an.Ranges.Scenarios).Slice(func(i int) app.UI {
+					r := an.Ranges.Scenarios[i]
+					return app.Tr().DataSet("scenario", r.ID).Body(
+						app.Th().Scope("row").Text(nameOfScenario(m, r.ID)),
+						app.Td().Text(n.Value(m, r.P10)+" to "+n.Value(m, r.P90)),
+						app.Td().Text(n.Value(m, r.P50)),
+						app.Td().Class("chance-best").DataSet("value", raw(r.PBest)).Text(percent(n, r.PBest)),
+						app.Td().Class("chance-positive").DataSet("value", raw(r.PPositive)).Text(percent(n, r.PPositive)),
+					)
+				}),
+			),
+		),
+	)
+}
+
+func percent(n *browser.Numbers, f float64) string { return n.Number(f*100, 0) + " %" }
+
+// weightTies are the weights at which the runner-up would catch the best.
+func (h *howSure) weightTies(prefix string) app.UI {
+	an, m, n := h.Analysis, h.Model, h.Num
+	var ties []calc.WeightTie
+	for _, w := range an.Weights {
+		if w.WeightTie != nil {
+			ties = append(ties, w)
+		}
+	}
+	if len(ties) == 0 || an.RunnerUp == nil {
+		return nil
+	}
+	return app.Div().Class("weight-ties").Body(
+		app.H3().Text("Weights that would change the winner"),
+		app.P().Class("hint muted").Text("The weight at which "+nameOfScenario(m, *an.RunnerUp)+" would catch up with "+nameOfScenario(m, an.Best)+"."),
+		app.Ul().ID(prefix+"-weights").Class("weight-tie-list").Body(
+			app.Range(ties).Slice(func(i int) app.UI {
+				w := ties[i]
+				return app.Li().DataSet("item", w.Item).Text(itemName(m, w.Item) + ": weight " + n.Number(w.Weight, 2) +
+					" now, ties at " + n.Number(*w.WeightTie, 2))
+			}),
+		),
+	)
+}
+
+func names(m calc.Model) []scenarioName {
+	out := make([]scenarioName, len(m.Scenarios))
+	for i, s := range m.Scenarios {
+		out[i] = scenarioName{s.ID, s.Name}
+	}
+	return out
+}
+
+// scenarioChoice chooses the tornado chart's scenario.
+type scenarioChoice struct {
+	app.Compo
+	ID, Label, Value string
+	Scenarios        []scenarioName
+}
+
+func (c *scenarioChoice) Render() app.UI {
+	return app.Div().Class("inline-choice").Body(
+		app.Label().For(c.ID).Class("sr-only").Text(c.Label),
+		app.Select().ID(c.ID).Class("select select-small").OnChange(c.change).Body(
+			app.Range(c.Scenarios).Slice(func(i int) app.UI {
+				s := c.Scenarios[i]
+				return app.Option().Value(s.ID).Selected(s.ID == c.Value).Text(s.Name)
+			}),
+		),
+	)
+}
+
+func (c *scenarioChoice) change(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.ChooseTornado{ID: ctx.JSSrc().Get("value").String()})
+}

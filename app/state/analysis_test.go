@@ -1,0 +1,242 @@
+package state
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// purchase opens the software-purchase template, a money model with two
+// scenarios, and lets its first analysis run.
+func purchase(t *testing.T) *tab {
+	tb := newTab(t, MemStorage{}, Start{Query: "template=software-purchase"})
+	tb.runIdle()
+	require.True(t, tb.state().AnalysisFresh())
+	tb.take()
+	return tb
+}
+
+var (
+	implementation = EntryField("with-us", "implementation")
+	implLow        = EntryRangeField(FieldEntryLow, "with-us", "implementation")
+	implHigh       = EntryRangeField(FieldEntryHigh, "with-us", "implementation")
+)
+
+// TestAnalysisFollowsEditsInIdleTime: an edit only marks the analysis
+// stale and asks for the idle moment; the analysis there is calc's for the
+// model on screen.
+func TestAnalysisFollowsEditsInIdleTime(t *testing.T) {
+	tb := purchase(t)
+	before := tb.state().Analysis
+	effects := tb.input(implementation, "9000")
+	s := tb.state()
+	assert.False(t, s.AnalysisFresh(), "stale until the browser is idle")
+	assert.Same(t, before, s.Analysis, "the typing path does not analyse")
+	assert.Contains(t, effectsOf[WhenIdle](effects), WhenIdle{Analyze{}})
+
+	effects = tb.input(implementation, "9400")
+	assert.NotContains(t, effectsOf[WhenIdle](effects), WhenIdle{Analyze{}}, "one analysis waits for a burst of edits")
+
+	tb.runIdle()
+	s = tb.state()
+	require.True(t, s.AnalysisFresh())
+	want, err := calc.Sensitivity(s.Model())
+	require.NoError(t, err)
+	assert.Equal(t, want, *s.Analysis)
+	assert.Empty(t, effectsOf[Simulate](tb.take()), "no ranges, no simulation")
+}
+
+// TestRanges: typing one end of a range makes a valid range around the
+// value; the simulation runs as an effect and its result lands only when
+// it is of the model on screen.
+func TestRanges(t *testing.T) {
+	tb := purchase(t)
+	tb.do(ToggleRanges{})
+	assert.True(t, tb.state().ShowRanges)
+
+	tb.input(implLow, "6000")
+	e, _ := entryOf(tb.model(), "with-us", "implementation")
+	require.True(t, e.Ranged(), "the other end is the value until typed")
+	assert.Equal(t, 6000.0, *e.Low)
+	assert.Equal(t, 8000.0, *e.High)
+	tb.input(implHigh, "15000")
+	e, _ = entryOf(tb.model(), "with-us", "implementation")
+	assert.Equal(t, 15000.0, *e.High)
+
+	tb.take()
+	tb.runIdle()
+	sims := effectsOf[Simulate](tb.take())
+	require.Len(t, sims, 1)
+	s := tb.state()
+	assert.True(t, s.Simulating)
+	assert.Equal(t, s.DocRev, sims[0].Rev)
+
+	// A slice's progress, then an edit makes the simulation stale.
+	tb.do(Simulated{Rev: sims[0].Rev, Done: 0.25})
+	assert.Equal(t, 0.25, tb.state().SimProgress)
+	want := calc.NewSimulation(sims[0].Model)
+	for !want.Step(1000) {
+	}
+	tb.input(EntryField("with-us", "training"), "3500")
+	tb.do(Simulated{Rev: sims[0].Rev, Done: 1, Ranges: want.Result()})
+	assert.Nil(t, tb.state().Analysis.Ranges, "a simulation of an older model is dropped")
+
+	tb.take()
+	tb.runIdle()
+	sims = effectsOf[Simulate](tb.take())
+	require.Len(t, sims, 1, "the edit started another")
+	sim := calc.NewSimulation(sims[0].Model)
+	for !sim.Step(1000) {
+	}
+	tb.do(Simulated{Rev: sims[0].Rev, Done: 1, Ranges: sim.Result()})
+	s = tb.state()
+	assert.False(t, s.Simulating)
+	require.NotNil(t, s.Analysis.Ranges)
+	full, err := calc.Analyze(s.Model())
+	require.NoError(t, err)
+	assert.Equal(t, full, *s.Analysis, "the same figures as calc.Analyze")
+}
+
+// TestRangeInput: bad range input stays in the field with its message;
+// emptying both ends removes the range; a value outside the range widens
+// it, never leaving an invalid model.
+func TestRangeInput(t *testing.T) {
+	tb := purchase(t)
+	tb.do(ToggleRanges{})
+	for _, tc := range []struct {
+		name  string
+		field Field
+		text  string
+		want  string
+	}{
+		{"low above the value", implLow, "9000", "Enter a low estimate from 0 up to the value, 8000."},
+		{"high below the value", implHigh, "7000", "Enter a high estimate from the value, 8000, up to 1,000,000,000,000."},
+		{"negative low", implLow, "-5", "Enter a low estimate from 0 up to the value, 8000."},
+		{"letters", implHigh, "lots", "Enter a number, such as 1200 or 4.5."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := tb.model()
+			tb.input(tc.field, tc.text)
+			d, _ := tb.state().Draft(tc.field)
+			assert.Equal(t, Draft{Text: tc.text, Err: tc.want}, d)
+			assert.Equal(t, before, tb.model(), "the model keeps its last valid value")
+		})
+	}
+
+	tb.input(implLow, "6000")
+	tb.input(implHigh, "12000")
+	tb.input(implementation, "13000")
+	e, _ := entryOf(tb.model(), "with-us", "implementation")
+	assert.Equal(t, [2]float64{6000, 13000}, [2]float64{*e.Low, *e.High}, "the range widens to hold the value")
+	require.NoError(t, calc.Validate(tb.model()))
+
+	tb.input(implLow, "")
+	tb.input(implHigh, "")
+	e, _ = entryOf(tb.model(), "with-us", "implementation")
+	assert.False(t, e.Ranged(), "both ends emptied: no range")
+}
+
+// TestHints: the cell typed into last shows where its scenario breaks
+// even and ties; no other cell does, and other rows keep their views.
+func TestHints(t *testing.T) {
+	tb := purchase(t)
+	tb.input(implementation, "8500")
+	tb.runIdle()
+	s := tb.state()
+	m := s.Model()
+	row := s.Grid.Rows[m.ItemIndex("implementation")]
+	cell := row.Cells[1]
+	assert.True(t, cell.Hint.HasBreakEven)
+	assert.True(t, cell.Hint.HasTie)
+	assert.Equal(t, "Status quo", cell.Hint.Rival)
+	an, _ := EntryOf(s.Analysis, "with-us", "implementation")
+	assert.Equal(t, *an.BreakEven, cell.Hint.BreakEven)
+	assert.Equal(t, Hint{}, row.Cells[0].Hint, "the other scenario's cell has none")
+	assert.True(t, row.HasWeightTie, "the active row shows its weight tie")
+	for i, r := range s.Grid.Rows {
+		if r != row {
+			assert.Equal(t, Hint{}, r.Cells[1].Hint, "row %d", i)
+		}
+	}
+
+	before := tb.state().Grid.Rows
+	tb.input(implementation, "8600")
+	tb.runIdle()
+	after := tb.state().Grid.Rows
+	for i := range after {
+		if after[i].Item.ID != "implementation" {
+			assert.Same(t, before[i], after[i], "row %s is left alone", after[i].Item.ID)
+		}
+	}
+}
+
+// TestGoalSeek: the question is answered by calc, and its answer can be
+// put in the cell.
+func TestGoalSeek(t *testing.T) {
+	tb := purchase(t)
+	tb.do(AskGoal{Scenario: "with-us", Item: "implementation", Metric: calc.MetricNet, Target: "100000"})
+	g := tb.state().Goal
+	require.NotNil(t, g.Answer, g.Err)
+	want, err := calc.GoalSeek(tb.model(), "with-us", "implementation", calc.Goal{Metric: calc.MetricNet, Target: 100000})
+	require.NoError(t, err)
+	assert.Equal(t, want, *g.Answer)
+
+	tb.do(UseGoal{})
+	res := calc.Evaluate(tb.model())
+	assert.InDelta(t, 100000, res.Scenarios[1].Net, 1e-6)
+	assert.True(t, tb.state().Hist.CanUndo(), "an edit like any other")
+
+	tb.do(AskGoal{Scenario: "with-us", Item: "implementation", Metric: calc.MetricROI, Target: "50"})
+	require.NotNil(t, tb.state().Goal.Answer, "ROI is typed as a percentage")
+	m := tb.model()
+	e, _ := entryOf(m, "with-us", "implementation")
+	e.Amount = tb.state().Goal.Answer
+	j := scenarioIndex(m, "with-us")
+	m.Scenarios[j].Entries = append([]*calc.Entry(nil), m.Scenarios[j].Entries...)
+	m.Scenarios[j].Entries[m.ItemIndex("implementation")] = &e
+	assert.InDelta(t, 0.5, *calc.Evaluate(m).Scenarios[1].ROI, 1e-9)
+
+	for _, tc := range []struct{ name, target, want string }{
+		{"not a number", "soon", "Enter a number, such as 1200 or 4.5."},
+		{"out of reach", "-1e15", "No value of this item reaches that: the figure does not depend on it, or it would have to go beyond what the item can be."},
+	} {
+		tb.do(AskGoal{Scenario: "with-us", Item: "implementation", Metric: calc.MetricNet, Target: tc.target})
+		assert.Equal(t, tc.want, tb.state().Goal.Err, tc.name)
+		assert.Nil(t, tb.state().Goal.Answer, tc.name)
+	}
+	tb.do(AskGoal{Scenario: "status-quo", Item: "implementation", Metric: calc.MetricNet, Target: "0"})
+	assert.Equal(t, "Enter a value for this item in this scenario first.", tb.state().Goal.Err)
+}
+
+// TestTornado: the largest swings first, at most n.
+func TestTornado(t *testing.T) {
+	tb := purchase(t)
+	s := tb.state()
+	bars := Tornado(s.Analysis, s.Model(), "with-us", 3)
+	require.Len(t, bars, 3)
+	for i := 1; i < len(bars); i++ {
+		assert.GreaterOrEqual(t, bars[i-1].SwingHigh-bars[i-1].SwingLow, bars[i].SwingHigh-bars[i].SwingLow)
+	}
+	assert.Equal(t, "Agent hours saved", bars[0].Name)
+	assert.Len(t, Tornado(s.Analysis, s.Model(), "with-us", 100), 7)
+}
+
+// TestEmbedResultGainsRanges: the embed's result message carries the
+// ranges once simulated (SPEC §4).
+func TestEmbedResultGainsRanges(t *testing.T) {
+	tb := newTab(t, MemStorage{}, Start{Query: "embed=1&template=software-purchase"})
+	tb.runIdle()
+	tb.input(implLow, "6000")
+	tb.runIdle()
+	sims := effectsOf[Simulate](tb.take())
+	require.Len(t, sims, 1)
+	sim := calc.NewSimulation(sims[0].Model)
+	for !sim.Step(1000) {
+	}
+	posts := effectsOf[Post](tb.do(Simulated{Rev: sims[0].Rev, Done: 1, Ranges: sim.Result()}))
+	require.Len(t, posts, 1)
+	assert.Contains(t, string(posts[0].Data), `"range":{"p10":`)
+}
