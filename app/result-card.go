@@ -43,7 +43,7 @@ func (c *resultCard) Render() app.UI {
 			explainButton(s, "net", n.Value(m, s.Net)),
 		),
 		iff(c.HasRange, func() app.UI {
-			return app.P().ID("range-"+s.ID).Class("net-range").Title("From your own low and high estimates: 10,000 simulated cases").
+			return app.P().ID("range-" + s.ID).Class("net-range").Title("From your own low and high estimates: 10,000 simulated cases").
 				Text("Likely " + n.Value(m, c.Range.P10) + " to " + n.Value(m, c.Range.P90) + " (P10–P90)")
 		}),
 		iff(c.Index > 0, func() app.UI {
