@@ -1,0 +1,140 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// text reads the text of the element matched by sel.
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	var s string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Text(sel, &s, chromedp.ByQuery)), sel)
+	return strings.TrimSpace(s)
+}
+
+// selectValue chooses value in the select with id, as a user does.
+func selectValue(id, value string) chromedp.Action {
+	return chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.getElementById(%q); el.value = %q;
+		el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, id, value), nil)
+}
+
+// noSidewaysScroll checks that the element sel fits the page's width.
+func noSidewaysScroll(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	var fits bool
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`(() => {
+		const el = document.querySelector(%q); const r = el.getBoundingClientRect();
+		return el.scrollWidth <= el.clientWidth + 1 && r.right <= document.documentElement.clientWidth + 1 })()`, sel), &fits)))
+	assert.True(t, fits, "%s fits the screen without sideways scrolling", sel)
+}
+
+// TestHowSure drives the analysis as a rep would, at a phone's and a
+// desktop's width, in a money and a score model: the verdict and how
+// firm it is, the tornado chart, ranges and their simulation, and the
+// goal seek, checked against calc; with axe finding nothing.
+func TestHowSure(t *testing.T) {
+	for _, width := range []int64{375, 1440} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			ctx := newBrowserFor(t, 4*time.Minute)
+			require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(width, 900)))
+
+			// Money: a clear winner.
+			openApp(t, ctx, "/?template=software-purchase")
+			m := template(t, "software-purchase")
+			require.NoError(t, chromedp.Run(ctx, waitJS(`document.getElementById("verdict-sure").textContent.includes("20 %")`)))
+			assert.Equal(t, "With us wins by $141,918 over Status quo and pays back in 4.4 months.", text(t, ctx, "#verdict-lead"))
+			assert.Equal(t, "No single figure off by 20 % changes that.", text(t, ctx, "#verdict-sure"))
+			var bars []string
+			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(
+				`[...document.querySelectorAll("#how-sure-tornado li")].map(li => li.dataset.item)`, &bars)))
+			assert.Len(t, bars, 7, "every entry of With us, up to ten")
+			assert.Equal(t, "hours-saved", bars[0], "the largest swing first")
+			noSidewaysScroll(t, ctx, "#how-sure")
+			assert.Empty(t, axe(t, ctx), "the analysis has no accessibility violations")
+
+			// Ranges: the implementation may cost 6,000 to 15,000.
+			require.NoError(t, chromedp.Run(ctx,
+				chromedp.Click("#toggle-ranges", chromedp.ByQuery),
+				chromedp.WaitVisible("#"+fid("entry/with-us/implementation")+"-low", chromedp.ByQuery),
+				typeInto(fid("entry/with-us/implementation")+"-low", "6000"),
+				typeInto(fid("entry/with-us/implementation")+"-high", "15000"),
+				chromedp.WaitVisible("#how-sure-ranges", chromedp.ByQuery),
+			))
+			editEntry(&m, "with-us", "implementation", func(e *calc.Entry) { e.Low, e.High = calc.Float(6000), calc.Float(15000) })
+			want, err := calc.Analyze(m)
+			require.NoError(t, err)
+			require.NotNil(t, want.Ranges)
+			var pBest float64
+			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(
+				`parseFloat(document.querySelector('#how-sure-ranges tr[data-scenario="with-us"] .chance-best').dataset.value)`, &pBest)))
+			assert.InDelta(t, want.Ranges.Scenarios[1].PBest, pBest, 1e-12, "the page's simulation is calc's")
+			assert.Contains(t, text(t, ctx, "#range-with-us"), "Likely")
+			assert.Contains(t, text(t, ctx, "#how-sure"), "An estimate from your own low and high figures")
+
+			// Goal seek: what must the implementation cost for a net of 100,000?
+			require.NoError(t, chromedp.Run(ctx,
+				selectValue("goal-scenario", "with-us"),
+				selectValue("goal-item", "implementation"),
+				typeInto("goal-target", "100000"),
+				waitJS(`document.getElementById("goal-answer").textContent.startsWith("It must be")`),
+				chromedp.Click("#goal-use", chromedp.ByQuery),
+				waitJS(`Math.abs(parseFloat(document.getElementById("net-with-us").dataset.value) - 100000) < 1e-6`),
+			))
+			x, err := calc.GoalSeek(m, "with-us", "implementation", calc.Goal{Metric: calc.MetricNet, Target: 100000})
+			require.NoError(t, err)
+			var cell string
+			require.NoError(t, chromedp.Run(ctx, chromedp.Value("#"+fid("entry/with-us/implementation"), &cell, chromedp.ByQuery)))
+			got, err := strconv.ParseFloat(cell, 64)
+			require.NoError(t, err)
+			assert.InDelta(t, x, got, 1e-6, "the answer is in the cell")
+
+			// A close call: a subscription of 66,000 a year.
+			require.NoError(t, chromedp.Run(ctx,
+				typeInto(fid("entry/with-us/subscription"), "66000"),
+				waitJS(`document.getElementById("verdict-sure").textContent.startsWith("Close call")`),
+			))
+			assert.Contains(t, text(t, ctx, "#verdict-sure"), "would win")
+			assert.Empty(t, axe(t, ctx), "the close call has no accessibility violations")
+
+			// Score: the customer-value assessment.
+			openApp(t, ctx, "/?template=customer-value")
+			require.NoError(t, chromedp.Run(ctx, waitJS(`document.getElementById("verdict-sure").textContent.includes("score off by 1")`)))
+			assert.Equal(t, "With us wins by 23 over Status quo.", text(t, ctx, "#verdict-lead"))
+			require.NoError(t, chromedp.Run(ctx,
+				selectValue("goal-scenario", "with-us"),
+				selectValue("goal-item", "quality"),
+				typeInto("goal-target", "25"),
+				waitJS(`document.getElementById("goal-answer").textContent.length > 0`),
+			))
+			answer := text(t, ctx, "#goal-answer")
+			cv := template(t, "customer-value")
+			if g, err := calc.GoalSeek(cv, "with-us", "quality", calc.Goal{Metric: calc.MetricNet, Target: 25}); err == nil {
+				assert.Contains(t, answer, "It must be", "calc finds %v", g)
+			} else {
+				assert.Contains(t, answer, "No value of this item reaches that", "calc: %v", err)
+			}
+			noSidewaysScroll(t, ctx, "#how-sure")
+			assert.Empty(t, axe(t, ctx), "the score analysis has no accessibility violations")
+
+			// The report carries the verdict and the analysis.
+			require.NoError(t, chromedp.Run(ctx,
+				chromedp.Click("#open-report", chromedp.ByQuery),
+				chromedp.WaitVisible("#report-how-sure-tornado", chromedp.ByQuery),
+			))
+			assert.Equal(t, "With us wins by 23 over Status quo.", text(t, ctx, "#verdict-lead"))
+		})
+	}
+}
