@@ -92,7 +92,7 @@ func (g *goalSeek) Render() app.UI {
 				Aria("describedby", "goal-answer").OnInput(g.target),
 			app.Span().Class("goal-unit").Text(unit+"?"),
 		),
-		app.P().ID("goal-answer").Class("goal-answer"+cls(" field-error", goal.Err != "")).Aria("live", "polite").Text(g.answer(q)),
+		app.P().ID("goal-answer").Class("goal-answer"+cls(" field-error", goal.Err != "")+cls(" muted", goal.Err == "" && goal.Answer == nil)).Aria("live", "polite").Text(g.answer(q)),
 		iff(goal.Answer != nil, func() app.UI {
 			return &button{ID: "goal-use", Class: "btn btn-small", Text: "Use this value", Action: state.UseGoal{}}
 		}),
