@@ -115,6 +115,7 @@ func (h *howSure) tornado(prefix, id string) app.UI {
 					),
 					app.Span().Class("tornado-values").Body(
 						app.Span().Class("tornado-low").Text(n.Value(m, b.SwingLow)),
+						app.Text(" to "),
 						app.Span().Class("tornado-high").Text(n.Value(m, b.SwingHigh)),
 					),
 					iff(b.Flips, func() app.UI { return app.Span().Class("tornado-flag").Text("can change the winner") }),
@@ -162,7 +163,7 @@ func (h *howSure) ranges(prefix string) app.UI {
 					r := an.Ranges.Scenarios[i]
 					return app.Tr().DataSet("scenario", r.ID).Body(
 						app.Th().Scope("row").Text(nameOfScenario(m, r.ID)),
-						app.Td().Text(n.Value(m, r.P10)+" to "+n.Value(m, r.P90)),
+						app.Td().Text(likely(n, m, r)),
 						app.Td().Text(n.Value(m, r.P50)),
 						app.Td().Class("chance-best").DataSet("value", raw(r.PBest)).Text(percent(n, r.PBest)),
 						app.Td().Class("chance-positive").DataSet("value", raw(r.PPositive)).Text(percent(n, r.PPositive)),
@@ -171,6 +172,15 @@ func (h *howSure) ranges(prefix string) app.UI {
 			),
 		),
 	)
+}
+
+// likely is a scenario's P10 to P90, or its net when none of its figures
+// is ranged.
+func likely(n *browser.Numbers, m calc.Model, r calc.RangeResult) string {
+	if r.P10 == r.P90 {
+		return n.Value(m, r.P10) + " (no ranged figures)"
+	}
+	return n.Value(m, r.P10) + " to " + n.Value(m, r.P90)
 }
 
 func percent(n *browser.Numbers, f float64) string { return n.Number(f*100, 0) + " %" }
