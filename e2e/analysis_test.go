@@ -101,7 +101,8 @@ func TestHowSure(t *testing.T) {
 			require.NoError(t, err)
 			assert.InDelta(t, x, got, 1e-6, "the answer is in the cell")
 
-			// A close call: a subscription of 66,000 a year.
+			// A close call: a subscription of 66,000 a year, in a fresh copy.
+			openApp(t, ctx, "/?template=software-purchase")
 			require.NoError(t, chromedp.Run(ctx,
 				typeInto(fid("entry/with-us/subscription"), "66000"),
 				waitJS(`document.getElementById("verdict-sure").textContent.startsWith("Close call")`),
