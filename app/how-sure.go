@@ -149,7 +149,7 @@ func (h *howSure) ranges(prefix string) app.UI {
 		app.H3().Text("Ranges"),
 		app.P().Class("hint").Text("An estimate from your own low and high figures: 10,000 simulated cases, "+
 			"each ranged figure drawn between its low and high, most often near the value entered."),
-		app.Table().ID(prefix+"-ranges").Class("data-table").Body(
+		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", "Simulated net value per scenario").Body(app.Table().ID(prefix+"-ranges").Class("data-table").Body(
 			app.Caption().Class("sr-only").Text("Simulated net value per scenario"),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Scenario"),
@@ -170,7 +170,7 @@ func (h *howSure) ranges(prefix string) app.UI {
 					)
 				}),
 			),
-		),
+		)),
 	)
 }
 

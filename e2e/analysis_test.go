@@ -115,19 +115,29 @@ func TestHowSure(t *testing.T) {
 			openApp(t, ctx, "/?template=customer-value")
 			require.NoError(t, chromedp.Run(ctx, waitJS(`document.getElementById("verdict-sure").textContent.includes("score off by 1")`)))
 			assert.Equal(t, "With us wins by 23 over Status quo.", text(t, ctx, "#verdict-lead"))
+			cv := template(t, "customer-value")
+			g, err := calc.GoalSeek(cv, "with-us", "quality", calc.Goal{Metric: calc.MetricNet, Target: 25})
+			require.NoError(t, err)
 			require.NoError(t, chromedp.Run(ctx,
 				selectValue("goal-scenario", "with-us"),
 				selectValue("goal-item", "quality"),
 				typeInto("goal-target", "25"),
-				waitJS(`document.getElementById("goal-answer").textContent.length > 0`),
+				waitJS(fmt.Sprintf(`document.getElementById("goal-answer").textContent === "It must be %v."`, g)),
 			))
-			answer := text(t, ctx, "#goal-answer")
-			cv := template(t, "customer-value")
-			if g, err := calc.GoalSeek(cv, "with-us", "quality", calc.Goal{Metric: calc.MetricNet, Target: 25}); err == nil {
-				assert.Contains(t, answer, "It must be", "calc finds %v", g)
-			} else {
-				assert.Contains(t, answer, "No value of this item reaches that", "calc: %v", err)
-			}
+			// A score's range: quality in With us, 3 to 5.
+			require.NoError(t, chromedp.Run(ctx,
+				chromedp.Click("#toggle-ranges", chromedp.ByQuery),
+				chromedp.WaitVisible("#"+fid("entry/with-us/quality")+"-low", chromedp.ByQuery),
+				typeInto(fid("entry/with-us/quality")+"-low", "3"),
+				chromedp.WaitVisible("#how-sure-ranges", chromedp.ByQuery),
+			))
+			editEntry(&cv, "with-us", "quality", func(e *calc.Entry) { e.Low, e.High = calc.Float(3), calc.Float(5) })
+			wantScore, err := calc.Analyze(cv)
+			require.NoError(t, err)
+			var pPositive float64
+			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(
+				`parseFloat(document.querySelector('#how-sure-ranges tr[data-scenario="with-us"] .chance-positive').dataset.value)`, &pPositive)))
+			assert.InDelta(t, wantScore.Ranges.Scenarios[1].PPositive, pPositive, 1e-12)
 			noSidewaysScroll(t, ctx, "#how-sure")
 			assert.Empty(t, axe(t, ctx), "the score analysis has no accessibility violations")
 
