@@ -201,3 +201,45 @@ func TestLibraryRepair(t *testing.T) {
 	require.NoError(t, lib.DeleteDamaged("junk"))
 	assert.NotContains(t, store, keyDamaged+"junk")
 }
+
+// TestLibraryMigratesV1: an assessment saved by the first release
+// (valuecalc/1 inside its record) opens as it was, is kept as it is until
+// it changes, and is saved as valuecalc/2 on the next save; exported
+// before and after, it reads the same.
+func TestLibraryMigratesV1(t *testing.T) {
+	v1 := `{"format":"valuecalc/1","title":"Saved last year","mode":"money","currency":"EUR","horizonYears":2,
+		"discountRate":0.05,"hourlyRate":40,
+		"items":[{"id":"hours","name":"Hours saved","side":"benefit","type":"monetary","weight":1},
+		         {"id":"fee","name":"Fee","side":"cost","type":"financial","weight":1}],
+		"scenarios":[{"id":"now","name":"Now","entries":{"fee":{"amount":100,"per":"month"}}},
+		             {"id":"new","name":"New","entries":{"hours":{"hours":10,"per":"month"},"fee":{"amount":300,"per":"month"}}}]}`
+	mem := MemStorage{
+		keyDoc + "old": `{"rev":3,"saved":1600000000000,"model":` + v1 + `}`,
+		keyIndex:       `[{"id":"old","title":"Saved last year","updated":1600000000000}]`,
+		keyCurrent:     "old",
+	}
+	before, err := calc.Decode([]byte(v1))
+	require.NoError(t, err)
+
+	tb := newTab(t, mem, Start{})
+	s := tb.state()
+	assert.Empty(t, s.Damaged, "a version 1 record is not damaged")
+	assert.Equal(t, "old", s.DocID)
+	assert.Equal(t, before, s.Model(), "it opens as it was")
+	assert.Contains(t, mem[keyDoc+"old"], `"valuecalc/1"`, "opening it writes nothing")
+
+	exported, err := calc.Encode(s.Model())
+	require.NoError(t, err)
+	again, err := calc.Decode(exported)
+	require.NoError(t, err)
+	assert.Equal(t, before, again, "exported, it reads the same")
+	assert.Contains(t, string(exported), `"valuecalc/2"`)
+
+	tb.input(SettingField(FieldTitle), "Saved last year, updated")
+	tb.settle()
+	assert.Contains(t, mem[keyDoc+"old"], `"valuecalc/2"`, "the next save writes version 2")
+	stored, rev := storedDoc(t, mem, "old")
+	assert.Equal(t, 4, rev)
+	stored.Title = before.Title
+	assert.Equal(t, before, stored, "nothing else changed")
+}
