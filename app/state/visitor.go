@@ -59,19 +59,23 @@ type Question struct {
 // checked as in the editor.
 func (q Question) Field() Field { return EntryField(q.Scenario, q.Item) }
 
-// Text is the question in plain words: "How would you rate Peace of
-// mind?", "How much is the Subscription?", with the scenario first when
-// the model has several: "With us: how would you rate …?".
-func (q Question) Text(mode calc.Mode) string {
-	ask := "How would you rate "
+// Prompt is the question in plain words: "How would you rate Peace of
+// mind?", "How much is Subscription?".
+func (q Question) Prompt(mode calc.Mode) string {
 	if mode == calc.ModeMoney {
-		ask = "How much is "
+		return "How much is " + q.ItemName + "?"
 	}
-	text := ask + q.ItemName + "?"
-	if q.ScenarioName != "" {
-		text = q.ScenarioName + ": " + strings.ToLower(ask[:1]) + ask[1:] + q.ItemName + "?"
+	return "How would you rate " + q.ItemName + "?"
+}
+
+// Text is the whole question, with the scenario first when the model has
+// several: "With us: how would you rate Peace of mind?".
+func (q Question) Text(mode calc.Mode) string {
+	p := q.Prompt(mode)
+	if q.ScenarioName == "" {
+		return p
 	}
-	return text
+	return q.ScenarioName + ": " + strings.ToLower(p[:1]) + p[1:]
 }
 
 // Questions lists what the visitor view asks of m, in scenario order and
