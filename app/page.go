@@ -21,6 +21,9 @@ func (v view) model() calc.Model { return v.st.Model() }
 // dialog that is open.
 func page(v view) app.UI {
 	st := v.st
+	if st.View == state.ViewVisitor {
+		return visitorPage(v)
+	}
 	if st.View == state.ViewReport {
 		return app.Div().Class("page-wrap").Body(
 			report(v),
@@ -31,6 +34,7 @@ func page(v view) app.UI {
 		return app.Div().Class("page editor embed").Body(
 			embedBar(v),
 			app.Main().ID("main").Class("content").Body(
+				app.H1().ID("editor-title").Class("sr-only").Text(st.Model().Title),
 				settings(v),
 				verdict(v),
 				results(v),
@@ -46,6 +50,7 @@ func page(v view) app.UI {
 	return app.Div().Class("page editor"+cls(" dragging", st.Dragging)+cls(" shared", st.Shared)).Body(
 		topBar(v),
 		app.Main().ID("main").Class("content").Body(
+			app.H1().ID("editor-title").Class("sr-only").Text(st.Model().Title),
 			banners(v),
 			editable(!st.Shared, settings(v)),
 			verdict(v),

@@ -25,6 +25,7 @@ func topBar(v view) app.UI {
 			&button{ID: "open-share", Class: "btn btn-bar", Dialog: true, Text: "Share", Action: state.OpenPanel{Panel: state.PanelShare}},
 			&button{ID: "open-report", Class: "btn btn-bar", Title: "A clean view to present or print", Text: "Present",
 				Action: state.SetView{View: state.ViewReport}},
+			visitorButton(),
 			&button{ID: "open-files", Class: "btn btn-bar", Dialog: true, Text: "Files", Action: state.OpenPanel{Panel: state.PanelFiles}},
 			&button{ID: "open-library", Class: "btn btn-bar", Dialog: true, Text: "Assessments", Action: state.OpenPanel{Panel: state.PanelLibrary}},
 			app.Span().ID("save-status").Class("save-status").Aria("live", "polite").Text(st.SaveStatus()),
@@ -58,6 +59,7 @@ func embedBar(v view) app.UI {
 		),
 		app.Div().Class("toolbar").Body(
 			undoRedo(st),
+			iff(!st.ViewFixed, visitorButton),
 			&button{ID: "open-full", Class: "btn btn-bar", Title: "Opens in a new tab, where you can save it",
 				Text: "Open in valuecalc ↗", Action: state.OpenFull{}},
 		),

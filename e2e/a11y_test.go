@@ -134,7 +134,7 @@ func typeKeys(text string) chromedp.Action {
 // alone, and the results are announced in a polite live region.
 func TestKeyboardOnly(t *testing.T) {
 	ctx := newBrowser(t)
-	openApp(t, ctx, "/")
+	openApp(t, ctx, "/?view=editor") // a first visit opens the questionnaire
 	enter := chromedp.KeyEvent(kb.Enter)
 	require.NoError(t, chromedp.Run(ctx,
 		tabTo("open-library", false), enter,

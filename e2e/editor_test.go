@@ -135,7 +135,7 @@ func TestSalesRepJourney(t *testing.T) {
 // one, reloads and finds it intact, deletes an item and undoes it.
 func TestCustomerJourney(t *testing.T) {
 	ctx := newBrowser(t)
-	openApp(t, ctx, "/")
+	openApp(t, ctx, "/?view=editor") // a first visit opens the questionnaire
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.Click("#open-library", chromedp.ByQuery),
 		chromedp.Click("#new-blank", chromedp.ByQuery),

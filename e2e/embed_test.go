@@ -198,6 +198,8 @@ func TestEmbed(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx, chromedp.Nodes("#kit iframe", &frames, chromedp.ByQuery)))
 	kitBefore = count("kit")
 	require.NoError(t, chromedp.Run(ctx,
+		// An embed opens on the questionnaire; the editor is a click away.
+		chromedp.Click("#open-editor", chromedp.ByQuery, chromedp.FromNode(frames[0])),
 		chromedp.Click("#add-scenario", chromedp.ByQuery, chromedp.FromNode(frames[0])),
 		waitJS(fmt.Sprintf(`window.msgs.filter(m => m.from === "kit" && m.data.type === "valuecalc:result").length > %d`, kitBefore)),
 	))

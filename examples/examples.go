@@ -1,6 +1,6 @@
 // Package examples holds valuecalc's built-in example models. They are the
 // app's templates (opened with ?template=ID) and sample files for the
-// valuecalc command; each is a valuecalc/1 file in this directory.
+// valuecalc command; each is a valuecalc/2 file in this directory.
 package examples
 
 import (

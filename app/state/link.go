@@ -54,7 +54,11 @@ func (r *reducer) openLink(hash string) bool {
 	}
 	r.Link = Problem{}
 	r.show(r.newID(), m, 0, false)
-	r.Shared = !r.Embed.On
+	// A link opened on the questionnaire (?view=visitor) is there to be
+	// answered: the visitor's own, saved once answered.
+	answer := !r.Started && r.View == ViewVisitor
+	r.Shared = !r.Embed.On && !answer
+	r.linkAnswers = !r.Embed.On && answer
 	return true
 }
 

@@ -126,7 +126,7 @@ func (r *reducer) reduce(a Action) {
 	case ClosePanel:
 		r.Panel = PanelNone
 	case SetView:
-		r.Panel, r.View = PanelNone, a.View
+		r.setView(a.View)
 	case Explain:
 		r.Explained = &ExplainTarget{Scenario: a.Scenario, What: a.What}
 	case CloseExplain:
@@ -346,6 +346,7 @@ func (r *reducer) reduce(a Action) {
 func (r *reducer) start(a Start) {
 	r.Base, r.seed, r.StorageBlocked, r.Today = a.Base, a.Seed, a.StorageBlocked, a.Today
 	r.Embed = parseEmbedding(a.Query)
+	r.startView(a.Query)
 	if q, err := url.ParseQuery(a.Query); err == nil && q.Has("template") {
 		r.Template = q.Get("template")
 		if r.Template == "" {
@@ -400,6 +401,9 @@ func (r *reducer) openOwn(atStart bool) {
 	}
 	if len(ids) == 0 {
 		r.newFromTemplate(examples.List()[0].ID)
+		if _, link := linkFragment(r.startHash); atStart && !r.viewAsked && !link {
+			r.View = ViewVisitor // a first visit opens on the questionnaire
+		}
 		return
 	}
 	r.do(LoadDoc{IDs: ids, Why: LoadAtStart})
@@ -503,6 +507,7 @@ func (r *reducer) changed() {
 		r.Template = ""
 		r.do(CleanURL{Template: true})
 	}
+	r.answersFromLink()
 	r.Dirty = true
 	if !r.SaveWaiting && !r.Embed.On {
 		r.SaveWaiting = true
@@ -547,6 +552,9 @@ func (r *reducer) saved(a Saved) {
 // message, and the model keeps its last valid value.
 func (r *reducer) input(a Input) {
 	if r.Shared {
+		return
+	}
+	if r.visitorBlank(a) {
 		return
 	}
 	m := r.Model()

@@ -14,7 +14,7 @@ import (
 // 1–5, scenarios "status-quo" and "with-us", items "quality", "fit"….
 func editorTab(t *testing.T) *tab {
 	t.Helper()
-	tb := newTab(t, MemStorage{}, Start{})
+	tb := newTab(t, MemStorage{}, Start{Query: "view=editor"})
 	require.Equal(t, "customer-value", examples.List()[0].ID)
 	require.Equal(t, exampleModel(t, "customer-value"), tb.model())
 	tb.take()
@@ -473,7 +473,7 @@ func TestMoneyCells(t *testing.T) {
 	}{
 		{name: "typing keeps the cell's unit and recurrence",
 			steps: []Action{Input{EntryField("with-us", "hours-saved"), "75"}},
-			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(75), Per: calc.PerMonth}},
+			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(75), Per: calc.PerMonth, Ask: true}},
 		{name: "and so does clearing it first",
 			steps: []Action{Input{EntryField("with-us", "hours-saved"), ""}, Input{EntryField("with-us", "hours-saved"), "75"}},
 			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(75), Per: calc.PerMonth}},
@@ -485,16 +485,16 @@ func TestMoneyCells(t *testing.T) {
 			cell:  training, want: calc.Entry{Hours: calc.Float(40), Per: calc.PerYear}},
 		{name: "a unit changed on a value",
 			steps: []Action{SetPer{hoursSaved, "amount/year"}},
-			cell:  hoursSaved, want: calc.Entry{Amount: calc.Float(60), Per: calc.PerYear}},
+			cell:  hoursSaved, want: calc.Entry{Amount: calc.Float(60), Per: calc.PerYear, Ask: true}},
 		{name: "an unknown unit is ignored",
 			steps: []Action{SetPer{hoursSaved, "days/week"}},
-			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(60), Per: calc.PerMonth}},
+			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(60), Per: calc.PerMonth, Ask: true}},
 		{name: "a unit chosen for an empty cell adds no entry",
 			steps: []Action{SetPer{training, "hours/month"}},
 			cell:  training, none: true},
 		{name: "a negative amount is refused",
 			steps: []Action{Input{EntryField("with-us", "hours-saved"), "-5"}},
-			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(60), Per: calc.PerMonth}},
+			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(60), Per: calc.PerMonth, Ask: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,8 +34,9 @@ type View string
 
 // The views.
 const (
-	ViewEditor View = ""
-	ViewReport View = "report"
+	ViewEditor  View = ""
+	ViewReport  View = "report"
+	ViewVisitor View = "visitor" // the questionnaire (app/state/visitor.go)
 )
 
 // Draft is the raw text of a field being typed, and what is wrong with it.
@@ -95,6 +96,7 @@ type State struct {
 
 	// What is open.
 	View       View
+	ViewFixed  bool // an embed's host chose the view: no moving to another
 	Panel      Panel
 	Confirm    calc.Mode // the mode a switch waits to be confirmed for
 	Explained  *ExplainTarget
@@ -126,6 +128,8 @@ type State struct {
 	seed, ids      uint64
 	startHash      string // location.hash at start
 	current        string // the assessment open last, from the library
+	viewAsked      bool   // ?view= chose the view
+	linkAnswers    bool   // a link opened on the visitor view, not yet answered
 
 	noticeOnSave bool // a save copy's notice waits for the save
 	reloading    bool // an update's reload waits for the save

@@ -1,0 +1,289 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// visitorPage is the visitor view (SPEC §6): the model's questions for
+// someone assessing their own case, and the answer beside them (below
+// them on a phone, pinned to the bottom of the screen) as they answer.
+// Nothing structural can be changed here.
+func visitorPage(v view) app.UI {
+	st, m := v.st, v.model()
+	qs := state.Questions(m)
+	return app.Div().Class("page visitor"+cls(" embed", st.Embed.On)).Body(
+		iff(!st.Embed.On, func() app.UI { return visitorBar(v) }),
+		app.Main().ID("main").Class("visitor-main").Body(
+			iff(!st.Embed.On, func() app.UI { return banners(v) }),
+			app.Div().Class("visitor-layout").Body(
+				app.Section().ID("questions").Class("questions").Aria("labelledby", "visitor-title").Body(
+					app.Div().Class("questions-head").Body(
+						app.H1().ID("visitor-title").Text(m.Title),
+						iff(!st.ViewFixed, func() app.UI {
+							return &button{ID: "open-editor", Class: "btn", Title: "Every item, scenario and setting, with all the charts",
+								Text: "Edit the whole model", Action: state.SetView{View: state.ViewEditor}}
+						}),
+						iff(st.Embed.On, func() app.UI {
+							return &button{ID: "open-full", Class: "btn", Title: "Opens in a new tab, where you can save it",
+								Text: "Open in valuecalc ↗", Action: state.OpenFull{}}
+						}),
+					),
+					app.P().Class("visitor-intro").Text(visitorIntro(len(qs))),
+					app.Ol().ID("question-list").Class("question-list").Body(
+						app.Range(qs).Slice(func(i int) app.UI {
+							q := qs[i]
+							d, _ := st.Draft(q.Field())
+							return app.Li().Body(&question{Q: q, Mode: m.Mode, Scale: m.Scale,
+								Value: st.FieldValue(q.Field()), Err: d.Err, Unit: unitWords(state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
+						}),
+					),
+				),
+				visitorAnswer(v),
+			),
+		),
+		noticeArea(st.Notice),
+	)
+}
+
+func visitorIntro(n int) string {
+	if n == 0 {
+		return "This model has no values to ask about yet: fill them in with “Edit the whole model”."
+	}
+	return "Answer " + state.Plural(n, "question") + " about your own case. The answer updates as you go."
+}
+
+// visitorBar is the full app's bar over the questions: undo and redo, and
+// what saving did.
+func visitorBar(v view) app.UI {
+	st := v.st
+	return app.Header().Class("topbar visitor-bar").Body(
+		app.Span().Class("brand").Text("valuecalc"),
+		app.Div().Class("toolbar").Body(
+			undoRedo(st),
+			app.Span().ID("save-status").Class("save-status").Aria("live", "polite").Text(st.SaveStatus()),
+		),
+	)
+}
+
+// visitorButton moves from the editor to the questionnaire.
+func visitorButton() app.UI {
+	return &button{ID: "open-visitor", Class: "btn btn-bar", Title: "The questions a prospect answers, with the answer beside them",
+		Text: "Questions", Action: state.SetView{View: state.ViewVisitor}}
+}
+
+// unitWords says what a money answer counts: "USD a year", "hours a month".
+func unitWords(cs state.CellSetting, currency string) string {
+	unit := currency
+	if cs.Unit == state.UnitHours {
+		unit = "hours"
+	}
+	switch cs.Per {
+	case calc.PerMonth:
+		return unit + " a month"
+	case calc.PerYear:
+		return unit + " a year"
+	}
+	return unit + ", one-off"
+}
+
+// question is one question of the visitor view. Its handlers read its own
+// fields when the event fires (see controls.go), so an answer always goes
+// to the question shown.
+type question struct {
+	app.Compo
+	Q     state.Question
+	Mode  calc.Mode
+	Scale calc.Scale
+	Value string // the answer field's text: its draft, else the model's
+	Err   string
+	Unit  string // a money answer's unit and recurrence
+}
+
+// maxChoices is the largest scale answered with buttons; a longer one is a
+// slider.
+const maxChoices = 11
+
+func (q *question) Render() app.UI {
+	f := q.Q.Field()
+	id := f.ElementID()
+	head := app.Span().Class("q-scenario").Body(app.Text(q.Q.ScenarioName), app.Span().Class("sr-only").Text(": "))
+	help := iff(q.Q.Note != "", func() app.UI { return app.P().Class("q-help").Text(q.Q.Note) })
+	if q.Mode == calc.ModeMoney {
+		return app.Div().ID("q-"+id).Class("question card").Body(
+			app.Label().For(id).Class("q-text").Body(
+				iff(q.Q.ScenarioName != "", func() app.UI { return head }),
+				app.Text(q.Q.Prompt(q.Mode)),
+			),
+			help,
+			app.Div().Class("q-input").Body(
+				&textField{Field: f, Input: state.Draft{Text: q.Value, Err: q.Err}, Label: q.Q.Text(q.Mode) + " In " + q.Unit + ".",
+					Class: "answer-input", Number: true},
+				app.Span().Class("q-unit").Aria("hidden", "true").Text(q.Unit),
+			),
+			fieldError(f, state.Draft{Text: q.Value, Err: q.Err}),
+		)
+	}
+	low, high := state.ScaleEnds(q.Scale, q.Q.Side)
+	var control app.UI
+	if q.Scale.Max-q.Scale.Min+1 <= maxChoices {
+		scores := make([]int, 0, q.Scale.Max-q.Scale.Min+1)
+		for s := q.Scale.Min; s <= q.Scale.Max; s++ {
+			scores = append(scores, s)
+		}
+		control = app.Div().Class("choices").Body(
+			app.Range(scores).Slice(func(i int) app.UI {
+				s := strconv.Itoa(scores[i])
+				var end app.UI
+				switch i {
+				case 0:
+					end = app.Span().Class("sr-only").Text(", " + low)
+				case len(scores) - 1:
+					end = app.Span().Class("sr-only").Text(", " + high)
+				}
+				return app.Label().Class("choice").Body(
+					app.Input().Type("radio").ID(id+"-"+s).Name(id).Value(s).Checked(q.Value == s).OnChange(q.pick),
+					app.Span().Class("choice-face").Body(app.Text(s), end),
+				)
+			}),
+		)
+	} else {
+		control = app.Div().Class("slider").Body(
+			app.Input().Type("range").ID(id).Class("slider-input").Min(q.Scale.Min).Max(q.Scale.Max).Step(1).
+				Value(q.Value).Aria("label", q.Q.Text(q.Mode)).Aria("valuetext", q.Value+" ("+low+" "+strconv.Itoa(q.Scale.Min)+" to "+high+" "+strconv.Itoa(q.Scale.Max)+")").
+				OnInput(q.slide).OnChange(q.slideDone),
+			app.Output().For(id).Class("slider-value").Text(q.Value),
+		)
+	}
+	return app.FieldSet().ID("q-"+id).Class("question card").Body(
+		app.Legend().Class("q-text").Body(
+			iff(q.Q.ScenarioName != "", func() app.UI { return head }),
+			app.Text(q.Q.Prompt(q.Mode)),
+		),
+		help,
+		control,
+		app.Div().Class("scale-ends").Aria("hidden", "true").Body(
+			app.Span().Text(strconv.Itoa(q.Scale.Min)+" = "+low),
+			app.Span().Text(strconv.Itoa(q.Scale.Max)+" = "+high),
+		),
+		iff(q.Q.Side == calc.SideCost, func() app.UI {
+			return app.P().Class("q-hint").Text("A cost: " + state.CostHint(q.Scale) + ".")
+		}),
+	)
+}
+
+func (q *question) pick(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.Input{Field: q.Q.Field(), Text: ctx.JSSrc().Get("value").String()})
+	browser.Send(ctx, state.InputDone{Field: q.Q.Field()})
+}
+
+func (q *question) slide(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.Input{Field: q.Q.Field(), Text: ctx.JSSrc().Get("value").String()})
+}
+
+func (q *question) slideDone(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.InputDone{Field: q.Q.Field()})
+}
+
+// visitorAnswer is the answer to the questions: a sentence naming the
+// best scenario and its lead, each scenario's net value, and the benefits
+// and costs chart. It stays in view as the visitor answers.
+func visitorAnswer(v view) app.UI {
+	m, res, n := v.model(), v.st.Result, v.n
+	return app.Aside().ID("visitor-answer").Class("answer").Aria("labelledby", "answer-title").Body(
+		app.H2().ID("answer-title").Class("answer-title").Text("Your answer"),
+		app.P().ID("visitor-verdict").Class("verdict").Aria("live", "polite").Text(visitorVerdict(n, m, res)),
+		app.Ul().Class("answer-nets").Body(
+			app.Range(res.Scenarios).Slice(func(i int) app.UI {
+				s := res.Scenarios[i]
+				best := s.ID == res.Best && len(res.Scenarios) > 1
+				return app.Li().Class("answer-net"+cls(" best", best)+cls(" negative", s.Net < 0)).Body(
+					app.Span().Class("answer-net-name").Text(s.Name),
+					app.Span().ID("visitor-net-"+s.ID).Class("answer-net-value").DataSet("value", raw(s.Net)).
+						Body(app.Span().Class("sr-only").Text("net value "), app.Text(n.Value(m, s.Net))),
+				)
+			}),
+		),
+		answerChart(n, m, res),
+	)
+}
+
+// answerChart draws each scenario's benefits and costs as two horizontal
+// bars, sized for the narrow column beside the questions: the editor's
+// charts, drawn 640 wide, would shrink their text below legibility there.
+func answerChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
+	const w, legendH, rowH, barH, labelW = 360.0, 24.0, 62.0, 16.0, 96.0
+	top := 0.0
+	for _, s := range res.Scenarios {
+		top = max(top, s.Benefits, s.Costs)
+	}
+	if top == 0 {
+		top = 1
+	}
+	span := w - labelW - 4
+	body := []app.UI{legend([]legendItem{{"Benefits", benefitColor}, {"Costs", costColor}})}
+	summary := "Benefits and costs per scenario:"
+	for i, s := range res.Scenarios {
+		y := legendH + rowH*float64(i)
+		body = append(body, label(0, y+13, "start", "answer-chart-name", truncate(s.Name, 40)))
+		for j, bar := range []struct {
+			v     float64
+			color string
+			what  string
+		}{{s.Benefits, benefitColor, "benefits"}, {s.Costs, costColor, "costs"}} {
+			by := y + 20 + float64(j)*(barH+4)
+			text := n.Value(m, bar.v)
+			body = append(body,
+				rect(0, by, bar.v/top*span, barH, bar.color, s.Name+" "+bar.what+": "+text),
+				label(bar.v/top*span+6, by+12.5, "start", "chart-value", text),
+			)
+		}
+		summary += " " + s.Name + ", benefits " + n.Value(m, s.Benefits) + ", costs " + n.Value(m, s.Costs) + ";"
+	}
+	h := legendH + rowH*float64(len(res.Scenarios))
+	return app.Figure().ID("visitor-chart").Class("answer-chart").Body(
+		app.FigCaption().Class("chart-title").Text("Benefits and costs"),
+		svg("svg").Attr("viewBox", "0 0 "+f2s(w)+" "+f2s(h)).Attr("role", "img").Aria("label", summary).
+			Class("chart-svg").Body(body...),
+	)
+}
+
+// visitorVerdict is the answer in a sentence, in a visitor's words: "With us comes out ahead by
+// $141,918 and pays back in 4.4 months."
+func visitorVerdict(n *browser.Numbers, m calc.Model, res calc.Result) string {
+	best, runner, lead := state.Lead(res)
+	if best.ID == "" {
+		return ""
+	}
+	amount := func(v float64) string {
+		if m.Mode == calc.ModeMoney {
+			return n.Value(m, v)
+		}
+		return n.Number(v, 1) + " points"
+	}
+	payback := ""
+	if p := best.PaybackMonths; m.Mode == calc.ModeMoney && p != nil && best.Net > 0 {
+		payback = " and pays back in " + n.Number(*p, 1) + " months"
+		if *p == 0 {
+			payback = " and pays back at once"
+		}
+	}
+	if len(res.Scenarios) == 1 {
+		switch {
+		case best.Net > 0:
+			return "The benefits outweigh the costs by " + amount(best.Net) + payback + "."
+		case best.Net < 0:
+			return "The costs outweigh the benefits by " + amount(-best.Net) + "."
+		}
+		return "The benefits and the costs balance out."
+	}
+	if lead == 0 {
+		return best.Name + " and " + runner.Name + " come out even."
+	}
+	return best.Name + " comes out ahead by " + amount(lead) + payback + "."
+}
