@@ -7,6 +7,7 @@ package browser
 import (
 	"crypto/rand"
 	"encoding/binary"
+	"fmt"
 	"math"
 	"net/url"
 	"strings"
@@ -296,7 +297,7 @@ func (b *Browser) listenPage() {
 func (b *Browser) listenHost() {
 	win := app.Window()
 	b.addListener(win, "message", func(ev app.Value) {
-		defer func() { recover() }() // a message of any shape must not stop the app
+		defer warnRecovered("a message from another window") // a message of any shape must not stop the app
 		data := ev.Get("data")
 		if data.Type() != app.TypeObject {
 			return
@@ -343,6 +344,15 @@ func (b *Browser) watchUpdates() {
 		ctx.After(updateInterval, tick)
 	}
 	b.ctx.After(updateInterval, tick)
+}
+
+// warnRecovered, deferred around a JavaScript call that can throw (which
+// syscall/js raises as a panic), stops the panic and says what it caught
+// in the console.
+func warnRecovered(what string) {
+	if r := recover(); r != nil {
+		app.Window().Get("console").Call("warn", fmt.Sprintf("valuecalc: %s failed: %v", what, r))
+	}
 }
 
 // Prompt asks the user for a line of text with the browser's prompt.

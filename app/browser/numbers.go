@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -72,8 +73,9 @@ func (n *Numbers) intl(key string, opts map[string]any) (v app.Value) {
 		return f
 	}
 	defer func() {
-		if recover() != nil {
-			v = nil
+		if r := recover(); r != nil {
+			app.Window().Get("console").Call("warn", fmt.Sprintf("valuecalc: Intl.NumberFormat for %s failed, numbers are written in English: %v", n.lang, r))
+			n.cache[key], v = nil, nil // asked once
 		}
 	}()
 	ctor := app.Window().Get("Intl")

@@ -192,7 +192,7 @@ func GuardStorage() {
 	desc.Set("value", obj)
 	desc.Set("configurable", true)
 	func() {
-		defer func() { recover() }()
+		defer warnRecovered("putting storage in memory in place of the blocked localStorage")
 		win.Get("Object").Call("defineProperty", win, "localStorage", desc)
 	}()
 }
