@@ -30,7 +30,7 @@ const (
 	benefitColor = "#15803d"
 	costColor    = "#b91c1c"
 	netColor     = "#1d4ed8"
-	chartW       = 440.0
+	chartW       = 420.0
 	chartH       = 280.0
 	padTop       = 40.0
 	padBottom    = 42.0

@@ -74,7 +74,7 @@ func page(v view) app.UI {
 // button goes back.
 func presentation(v view) app.UI {
 	m, res := v.model(), v.st.Result
-	return app.Div().ID("present").Class("page presentation").Body(
+	return app.Div().ID("presentation").Class("page presentation").Body(
 		app.Main().ID("main").Class("present-main").Body(
 			app.Header().Class("present-head").Body(
 				app.H1().ID("present-title").Text(m.Title),

@@ -54,7 +54,7 @@ func resultsStrip(v view) app.UI {
 			}
 			return app.Span().ID("strip-"+s.ID).Class("strip-item"+cls(" best", s.ID == res.Best && len(res.Scenarios) > 1)+cls(" negative", s.Net < 0)).Body(
 				app.Span().Class("strip-name").Text(s.Name),
-				app.Span().Class("strip-net").DataSet("value", raw(s.Net)).Text(text),
+				app.Span().ID("strip-net-"+s.ID).Class("strip-net").DataSet("value", raw(s.Net)).Text(text),
 			)
 		}),
 	)
