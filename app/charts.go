@@ -34,7 +34,7 @@ const (
 	chartH       = 280.0
 	padTop       = 40.0
 	padBottom    = 42.0
-	padLeft      = 64.0 // the axis and its values
+	padLeft      = 74.0 // the axis and its values
 	padRight     = 8.0
 )
 

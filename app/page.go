@@ -81,8 +81,8 @@ func presentation(v view) app.UI {
 				&button{ID: "present-exit", Class: "btn present-exit", AutoFocus: true, Title: "Back to editing (Esc)",
 					Text: "Exit", Action: state.Present{On: false}},
 			),
-			app.Section().ID("results").Class("results").Aria("labelledby", "present-title").Body(
-				verdict(v.n, m, res),
+			verdict(v.n, m, res),
+			app.Section().ID("results").Class("results").Aria("label", "Results").Body(
 				resultCards(v),
 			),
 			&chart{ID: "present-chart", Title: "Benefits and costs per scenario", Kind: chartBenefitsCosts, Result: res,
