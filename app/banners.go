@@ -78,6 +78,30 @@ func problemList(id string, problems []string) app.UI {
 	)
 }
 
+// problemDetails lists a file's problems in the user's words, the first
+// twenty of them, each with calc's wording and path as detail
+// ("scenarios[1].entries.hours.amount: …") for those who want it.
+func problemDetails(id string, words, detail []string) app.UI {
+	if len(detail) != len(words) {
+		return problemList(id, words)
+	}
+	shown := words
+	if len(shown) > 20 {
+		shown = shown[:20]
+	}
+	return app.Ul().ID(id).Class("problems problems-words").Body(
+		app.Range(shown).Slice(func(i int) app.UI {
+			return app.Li().Body(
+				app.Span().Class("problem-words").Text(shown[i]),
+				app.Code().Class("problem-detail").Text(detail[i]),
+			)
+		}),
+		iff(len(words) > len(shown), func() app.UI {
+			return app.Li().Class("muted").Text("… and " + strconv.Itoa(len(words)-len(shown)) + " more")
+		}),
+	)
+}
+
 // damagedBanner tells the user which saved records could not be opened
 // and were set aside, and offers their data.
 func damagedBanner(damaged []state.Damaged) app.UI {

@@ -23,15 +23,19 @@ func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
 func f2s(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
 
+// A chart's drawing is chartW × chartH units. Shown three across at
+// 1440 px (or larger), a unit is at least a pixel, so text of 13 units is
+// at least 13 px on a projector; on a phone it is about 10 px.
 const (
 	benefitColor = "#15803d"
 	costColor    = "#b91c1c"
 	netColor     = "#1d4ed8"
-	chartW       = 640.0
+	chartW       = 420.0
 	chartH       = 280.0
-	padTop       = 28.0
-	padBottom    = 44.0
-	padLeft      = 12.0
+	padTop       = 40.0
+	padBottom    = 42.0
+	padLeft      = 74.0 // the axis and its values
+	padRight     = 8.0
 )
 
 // charts are the three charts of the results, each with its data as a
@@ -137,8 +141,9 @@ func (c *chart) focus(ctx app.Context, e app.Event) {
 	browser.Send(ctx, state.FocusScenario{ID: ctx.JSSrc().Get("value").String()})
 }
 
-// scaleY maps values between lo and hi (lo ≤ 0 ≤ hi) onto the plot area.
-type scaleY struct{ lo, hi float64 }
+// scaleY maps values between lo and hi (lo ≤ 0 ≤ hi) onto the plot area,
+// widened to a round step so that the axis reads in round values.
+type scaleY struct{ lo, hi, step float64 }
 
 func newScaleY(values ...float64) scaleY {
 	s := scaleY{}
@@ -148,7 +153,71 @@ func newScaleY(values ...float64) scaleY {
 	if s.hi-s.lo == 0 {
 		s.hi = 1
 	}
+	s.step = niceStep((s.hi - s.lo) / 4)
+	s.lo = math.Floor(s.lo/s.step+1e-9) * s.step
+	s.hi = math.Ceil(s.hi/s.step-1e-9) * s.step
+	if s.hi-s.lo == 0 {
+		s.hi = s.step
+	}
 	return s
+}
+
+// niceStep is the round number (1, 2 or 5 times a power of ten) nearest
+// above raw.
+func niceStep(raw float64) float64 {
+	if raw <= 0 || math.IsNaN(raw) || math.IsInf(raw, 0) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, f := range []float64{1, 2, 5, 10} {
+		if raw <= f*p {
+			return f * p
+		}
+	}
+	return 10 * p
+}
+
+// tickText writes an axis value: as every value is written, except that
+// an axis of whole steps writes 0 as a whole number too ("$0", not
+// "$0.00", under "$50,000").
+func tickText(n *browser.Numbers, m calc.Model, v, step float64) string {
+	if v == 0 && step >= 1 {
+		if m.Mode == calc.ModeMoney {
+			return n.WholeMoney(0, m.Currency)
+		}
+		return "0"
+	}
+	return n.Value(m, v)
+}
+
+// ticks are the axis's values, lo to hi by step.
+func (s scaleY) ticks() []float64 {
+	var out []float64
+	for i := 0; i <= 20; i++ {
+		v := s.lo + float64(i)*s.step
+		if v > s.hi+s.step/1e6 {
+			break
+		}
+		if math.Abs(v) < s.step/1e6 {
+			v = 0
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// axis draws the value axis: a light line at each tick, with its value.
+func axis(n *browser.Numbers, m calc.Model, sc scaleY) app.UI {
+	var body []app.UI
+	for _, v := range sc.ticks() {
+		y := sc.y(v)
+		body = append(body,
+			svg("line").Attr("x1", f2s(padLeft)).Attr("x2", f2s(chartW-padRight)).
+				Attr("y1", f2s(y)).Attr("y2", f2s(y)).Class("gridline"),
+			label(padLeft-6, y+4.5, "end", "chart-tick", tickText(n, m, v, sc.step)),
+		)
+	}
+	return svg("g").Aria("hidden", "true").Body(body...)
 }
 
 func (s scaleY) y(v float64) float64 {
@@ -174,7 +243,7 @@ func label(x, y float64, anchor, class, text string) app.UI {
 
 func zeroLine(sc scaleY) app.UI {
 	y := sc.y(0)
-	return svg("line").Attr("x1", f2s(padLeft)).Attr("x2", f2s(chartW-padLeft)).
+	return svg("line").Attr("x1", f2s(padLeft)).Attr("x2", f2s(chartW-padRight)).
 		Attr("y1", f2s(y)).Attr("y2", f2s(y)).Class("axis")
 }
 
@@ -188,7 +257,7 @@ func truncate(s string, n int) string {
 }
 
 // benefitsCostsChart draws, per scenario, a benefits bar and a costs bar
-// side by side, with the net value written above.
+// side by side, each with its value, and the net value under them.
 func benefitsCostsChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	var vals []float64
 	for _, s := range res.Scenarios {
@@ -196,37 +265,35 @@ func benefitsCostsChart(n *browser.Numbers, m calc.Model, res calc.Result) app.U
 	}
 	sc := newScaleY(vals...)
 	k := float64(len(res.Scenarios))
-	slot := (chartW - 2*padLeft) / math.Max(k, 1)
-	bar := math.Min(slot*0.32, 56)
-	var body []app.UI
-	body = append(body, zeroLine(sc))
+	slot := plotW() / math.Max(k, 1)
+	bar := math.Min(slot*0.4, 72)
+	body := []app.UI{axis(n, m, sc), zeroLine(sc)}
+	fits := valuesFit(slot / 2)
 	for i, s := range res.Scenarios {
 		x := padLeft + slot*float64(i) + slot/2
 		body = append(body,
 			rect(x-bar-2, sc.y(s.Benefits), bar, sc.y(0)-sc.y(s.Benefits), benefitColor, s.Name+" benefits: "+n.Value(m, s.Benefits)),
 			rect(x+2, sc.y(s.Costs), bar, sc.y(0)-sc.y(s.Costs), costColor, s.Name+" costs: "+n.Value(m, s.Costs)),
-			label(x, chartH-padBottom+18, "middle", "chart-label", truncate(s.Name, int(slot/8))),
+			label(x, chartH-padBottom+17, "middle", "chart-label", truncate(s.Name, int(slot/8))),
 			label(x, chartH-padBottom+34, "middle", "chart-value"+cls(" neg", s.Net < 0), "net "+n.Value(m, s.Net)),
 		)
+		if fits {
+			body = append(body,
+				label(x-bar/2-2, sc.y(s.Benefits)-5, "middle", "chart-value", n.Value(m, s.Benefits)),
+				label(x+bar/2+2, sc.y(s.Costs)-5, "middle", "chart-value", n.Value(m, s.Costs)),
+			)
+		}
 	}
 	body = append(body, legend([]legendItem{{"Benefits", benefitColor}, {"Costs", costColor}}))
 	return chartSVG("Bar chart of benefits and costs per scenario", body...)
 }
 
-type legendItem struct{ label, color string }
+// plotW is the width of the plot area.
+func plotW() float64 { return chartW - padLeft - padRight }
 
-func legend(items []legendItem) app.UI {
-	var body []app.UI
-	x := padLeft
-	for _, it := range items {
-		body = append(body,
-			svg("rect").Attr("x", f2s(x)).Attr("y", "6").Attr("width", "10").Attr("height", "10").Attr("fill", it.color),
-			label(x+14, 15, "start", "chart-legend", it.label),
-		)
-		x += 22 + 6.5*float64(len([]rune(it.label)))
-	}
-	return svg("g").Body(body...)
-}
+// valuesFit reports whether a value ("$148,441") fits over a bar in a
+// slot of width w.
+func valuesFit(w float64) bool { return w >= 62 }
 
 func benefitsCostsTable(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	return app.Table().Class("data-table").Body(
@@ -249,7 +316,8 @@ func benefitsCostsTable(n *browser.Numbers, m calc.Model, res calc.Result) app.U
 }
 
 // typesChart draws one diverging stacked bar per scenario: benefit types
-// stacked above the zero line, cost types below it.
+// stacked above the zero line, cost types below it, with the totals at
+// the ends and each part's value where it fits.
 func typesChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	var vals []float64
 	for _, s := range res.Scenarios {
@@ -257,9 +325,16 @@ func typesChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	}
 	sc := newScaleY(vals...)
 	k := float64(len(res.Scenarios))
-	slot := (chartW - 2*padLeft) / math.Max(k, 1)
-	bar := math.Min(slot*0.5, 72)
-	body := []app.UI{}
+	slot := plotW() / math.Max(k, 1)
+	bar := math.Min(slot*0.45, 96)
+	body := []app.UI{axis(n, m, sc)}
+	part := func(x, from, to float64, color, title, value string) {
+		top, bottom := sc.y(math.Max(from, to)), sc.y(math.Min(from, to))
+		body = append(body, rect(x, top, bar, bottom-top, color, title))
+		if bottom-top >= 17 && bar >= 60 {
+			body = append(body, label(x+bar/2, (top+bottom)/2+4.5, "middle", "chart-inbar", value))
+		}
+	}
 	for i, s := range res.Scenarios {
 		x := padLeft + slot*float64(i) + slot/2 - bar/2
 		top := 0.0
@@ -267,8 +342,8 @@ func typesChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 			if ts.Value <= 0 {
 				continue
 			}
-			body = append(body, rect(x, sc.y(top+ts.Value), bar, sc.y(top)-sc.y(top+ts.Value), info(calc.SideBenefit, ts.Type).Color,
-				s.Name+", "+info(calc.SideBenefit, ts.Type).Label+" benefits: "+n.Value(m, ts.Value)))
+			ti := info(calc.SideBenefit, ts.Type)
+			part(x, top, top+ts.Value, ti.Color, s.Name+", "+ti.Label+" benefits: "+n.Value(m, ts.Value), n.Value(m, ts.Value))
 			top += ts.Value
 		}
 		bottom := 0.0
@@ -276,25 +351,48 @@ func typesChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 			if ts.Value <= 0 {
 				continue
 			}
-			body = append(body, rect(x, sc.y(bottom), bar, sc.y(bottom-ts.Value)-sc.y(bottom), info(calc.SideCost, ts.Type).Color,
-				s.Name+", "+info(calc.SideCost, ts.Type).Label+" costs: "+n.Value(m, ts.Value)))
+			ti := info(calc.SideCost, ts.Type)
+			part(x, bottom, bottom-ts.Value, ti.Color, s.Name+", "+ti.Label+" costs: "+n.Value(m, ts.Value), n.Value(m, ts.Value))
 			bottom -= ts.Value
 		}
-		body = append(body, label(x+bar/2, chartH-padBottom+18, "middle", "chart-label", truncate(s.Name, int(slot/8))))
+		body = append(body, label(x+bar/2, chartH-padBottom+17, "middle", "chart-label", truncate(s.Name, int(slot/8))))
+		if valuesFit(slot) {
+			if top > 0 {
+				body = append(body, label(x+bar/2, sc.y(top)-5, "middle", "chart-value", n.Value(m, top)))
+			}
+			if bottom < 0 {
+				body = append(body, label(x+bar/2, sc.y(bottom)+15, "middle", "chart-value", n.Value(m, bottom)))
+			}
+		}
 	}
 	body = append(body, zeroLine(sc))
 	return app.Div().Body(
 		chartSVG("Stacked bar chart of contributions by value type per scenario, benefits above and costs below zero", body...),
-		typeLegend(),
+		typeLegend(res),
 	)
 }
 
-// typeLegend names the colours of the value types, as HTML so it wraps on
-// narrow screens.
-func typeLegend() app.UI {
+// typeLegend names the colours of the value types the chart shows, as
+// HTML so it wraps on narrow screens.
+func typeLegend(res calc.Result) app.UI {
+	present := func(side calc.Side, t calc.Type) bool {
+		for _, s := range res.Scenarios {
+			v := s.BenefitsByType.Get(t)
+			if side == calc.SideCost {
+				v = s.CostsByType.Get(t)
+			}
+			if v > 0 {
+				return true
+			}
+		}
+		return false
+	}
 	var items []app.UI
 	for _, side := range []calc.Side{calc.SideBenefit, calc.SideCost} {
 		for _, t := range calc.TypesOf(side) {
+			if !present(side, t) {
+				continue
+			}
 			ti := info(side, t)
 			items = append(items, app.Li().Body(
 				// An SVG swatch, not a styled span: the Content-Security-Policy
@@ -378,9 +476,10 @@ func waterfallChart(n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app
 		vals = append(vals, run)
 	}
 	sc := newScaleY(vals...)
-	slot := (chartW - 2*padLeft) / float64(len(steps))
+	slot := plotW() / float64(len(steps))
 	bar := math.Min(slot*0.7, 64)
-	body := []app.UI{zeroLine(sc)}
+	body := []app.UI{axis(n, m, sc), zeroLine(sc)}
+	fits := valuesFit(slot)
 	run = 0
 	for i, st := range steps {
 		x := padLeft + slot*float64(i) + (slot-bar)/2
@@ -396,9 +495,16 @@ func waterfallChart(n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app
 		}
 		body = append(body,
 			rect(x, sc.y(math.Max(from, to)), bar, sc.y(math.Min(from, to))-sc.y(math.Max(from, to)), st.color, st.label+": "+text),
-			label(x+bar/2, sc.y(math.Max(from, to))-5, "middle", "chart-value", text),
-			label(x+bar/2, chartH-padBottom+18, "middle", "chart-label", truncate(st.label, int(slot/7))),
+			label(x+bar/2, chartH-padBottom+17, "middle", "chart-label", truncate(st.label, int(slot/6.8))),
 		)
+		switch {
+		case fits, i%2 == 0, st.total:
+			// Too narrow for every value side by side: alternate above
+			// and below the bar.
+			body = append(body, label(x+bar/2, sc.y(math.Max(from, to))-5, "middle", "chart-value", text))
+		default:
+			body = append(body, label(x+bar/2, sc.y(math.Min(from, to))+15, "middle", "chart-value", text))
+		}
 	}
 	return chartSVG("Waterfall chart from benefits by type down through costs by type to the net value of "+s.Name, body...)
 }
@@ -419,4 +525,20 @@ func waterfallTable(n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app
 			return app.Tr().Body(app.Th().Scope("row").Text(st.label), app.Td().Text(v))
 		})),
 	)
+}
+
+type legendItem struct{ label, color string }
+
+// legend names the colours of a chart's bars, over the plot.
+func legend(items []legendItem) app.UI {
+	var body []app.UI
+	x := padLeft + 4
+	for _, it := range items {
+		body = append(body,
+			svg("rect").Attr("x", f2s(x)).Attr("y", "6").Attr("width", "12").Attr("height", "12").Attr("fill", it.color),
+			label(x+16, 17, "start", "chart-legend", it.label),
+		)
+		x += 28 + 7.5*float64(len([]rune(it.label)))
+	}
+	return svg("g").Body(body...)
 }

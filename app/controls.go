@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
@@ -26,6 +28,8 @@ type button struct {
 	AutoFocus       bool
 	Dialog          bool // opens a dialog (aria-haspopup)
 	Icon            string
+	Controls        string // the id of what it shows or hides (aria-controls), with Expanded
+	Expanded        bool
 }
 
 func (b *button) Render() app.UI {
@@ -41,6 +45,9 @@ func (b *button) Render() app.UI {
 	}
 	if b.Dialog {
 		el = el.Aria("haspopup", "dialog")
+	}
+	if b.Controls != "" {
+		el = el.Aria("controls", b.Controls).Aria("expanded", strconv.FormatBool(b.Expanded))
 	}
 	switch {
 	case b.Icon == copyGlyph:

@@ -30,7 +30,7 @@ func filesDialog(p state.Problem) app.UI {
 				return app.Div().ID("import-error").Class("banner banner-error").Attr("role", "alert").Body(
 					app.Div().Body(
 						app.P().Text(p.Text),
-						iff(len(p.List) > 0, func() app.UI { return problemList("import-problems", p.List) }),
+						iff(len(p.List) > 0, func() app.UI { return problemDetails("import-problems", p.List, p.Detail) }),
 					),
 				)
 			}),

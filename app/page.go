@@ -30,14 +30,16 @@ func page(v view) app.UI {
 			noticeArea(st.Notice),
 		)
 	}
+	if st.Presenting {
+		return presentation(v)
+	}
 	if st.Embed.On {
 		return app.Div().Class("page editor embed").Body(
 			embedBar(v),
 			app.Main().ID("main").Class("content").Body(
-				app.H1().ID("editor-title").Class("sr-only").Text(st.Model().Title),
-				settings(v),
-				verdict(v),
+				app.H1().ID("editor-title").Class("sr-only").Text(v.model().Title),
 				results(v),
+				settings(v),
 				&grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n},
 				charts(v),
 				analysis(v, false),
@@ -50,11 +52,12 @@ func page(v view) app.UI {
 	return app.Div().Class("page editor"+cls(" dragging", st.Dragging)+cls(" shared", st.Shared)).Body(
 		topBar(v),
 		app.Main().ID("main").Class("content").Body(
-			app.H1().ID("editor-title").Class("sr-only").Text(st.Model().Title),
+			// The title is the top bar's field; the page's heading says it.
+			app.H1().ID("editor-title").Class("sr-only").Text(v.model().Title),
 			banners(v),
-			editable(!st.Shared, settings(v)),
-			verdict(v),
 			results(v),
+			resultsStrip(v),
+			editable(!st.Shared, settings(v)),
 			editable(!st.Shared, &grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n}),
 			charts(v),
 			analysis(v, false),
@@ -68,6 +71,30 @@ func page(v view) app.UI {
 			return app.Div().ID("drop-hint").Class("drop-hint").Aria("hidden", "true").Text("Drop a valuecalc file to import it as a new assessment")
 		}),
 		noticeArea(st.Notice),
+	)
+}
+
+// presentation fills the screen with the answer for a room to read: the
+// title, the verdict, the cards and the main chart, large. Esc or its one
+// button goes back.
+func presentation(v view) app.UI {
+	m, res := v.model(), v.st.Result
+	return app.Div().ID("presentation").Class("page presentation").Body(
+		app.Main().ID("main").Class("present-main").Body(
+			app.Header().Class("present-head").Body(
+				app.H1().ID("present-title").Text(m.Title),
+				&button{ID: "present-exit", Class: "btn present-exit", AutoFocus: true, Title: "Back to editing (Esc)",
+					Text: "Exit", Action: state.Present{On: false}},
+			),
+			verdict(v),
+			app.Section().ID("results").Class("results").Aria("label", "Results").Body(
+				resultCards(v),
+			),
+			&chart{ID: "present-chart", Title: "Benefits and costs per scenario", Kind: chartBenefitsCosts, Result: res,
+				Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["present-chart"], Num: v.n},
+		),
+		iff(v.st.Explained != nil, func() app.UI { return explainDialog(v) }),
+		noticeArea(v.st.Notice),
 	)
 }
 
@@ -105,6 +132,7 @@ func opening() app.UI {
 	return app.Div().Class("page editor").Body(
 		app.Header().Class("topbar").Body(app.Span().Class("brand").Text("valuecalc")),
 		app.Main().ID("main").Class("content").Body(
+			app.H1().Class("sr-only").Text("valuecalc"),
 			app.P().Class("opening muted").Text("Opening your assessment…"),
 		),
 	)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -35,18 +36,20 @@ func report(v view) app.UI {
 				app.H1().ID("report-title").Text(m.Title),
 				app.P().Class("muted").Text("Customer value assessment · "+browser.DescribeSettings(n, m)+" · "+v.st.Today),
 			),
-			verdict(v),
+			// The first page: the answer, the figures and the main chart.
 			app.Section().ID("report-summary").Class("report-section").Aria("labelledby", "report-summary-title").Body(
 				app.H2().ID("report-summary-title").Text("Customer value"),
-				app.P().Class("muted").Text("Customer value = total perceived benefits − total customer costs."),
+				verdict(v),
 				app.Div().Class("report-nets").Body(
 					app.Range(res.Scenarios).Slice(func(i int) app.UI { return reportNet(n, m, res, i) }),
 				),
+				reportUnscored(m),
+				chartOf("report-chart-bc", "Benefits and costs per scenario", chartBenefitsCosts, calc.ScenarioResult{}),
+				app.P().Class("muted small").Text("Customer value = total perceived benefits − total customer costs."),
 			),
 			app.Section().ID("report-charts").Class("report-section").Aria("labelledby", "report-charts-title").Body(
 				app.H2().ID("report-charts-title").Text("Where the value comes from"),
 				app.Div().Class("report-charts").Body(
-					chartOf("report-chart-bc", "Benefits and costs per scenario", chartBenefitsCosts, calc.ScenarioResult{}),
 					chartOf("report-chart-types", "Contributions by value type", chartTypes, calc.ScenarioResult{}),
 					app.Range(res.Scenarios).Slice(func(i int) app.UI {
 						s := res.Scenarios[i]
@@ -78,15 +81,22 @@ func report(v view) app.UI {
 // figures behind it.
 func reportNet(n *browser.Numbers, m calc.Model, res calc.Result, i int) app.UI {
 	s := res.Scenarios[i]
-	best := s.ID == res.Best && len(res.Scenarios) > 1
+	empty := state.EmptyScenario(m, i)
+	best := s.ID == res.Best && len(res.Scenarios) > 1 && !empty
 	money := m.Mode == calc.ModeMoney
+	if empty {
+		return app.Article().ID("report-net-"+s.ID).Class("report-net empty").Body(
+			app.H3().Text(s.Name),
+			app.P().Class("report-net-value net-empty").DataSet("value", raw(s.Net)).Text("Nothing entered yet"),
+		)
+	}
 	return app.Article().ID("report-net-"+s.ID).Class("report-net"+cls(" best", best)+cls(" negative", s.Net < 0)).Body(
 		app.H3().Body(
 			app.Text(s.Name),
 			iff(best, func() app.UI { return app.Span().Class("badge").Text("Best") }),
 		),
 		app.P().Class("report-net-value").DataSet("value", raw(s.Net)).Text(n.Value(m, s.Net)),
-		iff(i > 0, func() app.UI {
+		iff(i > 0 && !state.EmptyScenario(m, 0), func() app.UI {
 			return app.P().Class("muted").Text(n.Signed(m, s.Net-res.Scenarios[0].Net) + " vs " + res.Scenarios[0].Name)
 		}),
 		app.Dl().Class("figures").Body(
@@ -96,10 +106,29 @@ func reportNet(n *browser.Numbers, m calc.Model, res calc.Result, i int) app.UI 
 			iff(money, func() app.UI { return figure("", "ROI", n.Percent(s.ROI), ptrValue(s.ROI)) }),
 			iff(money, func() app.UI { return figure("", "Payback", n.Payback(s.PaybackMonths), ptrValue(s.PaybackMonths)) }),
 		),
-		iff(s.Unscored > 0, func() app.UI {
-			return app.P().Class("unscored-flag").Text(state.Plural(s.Unscored, "item") + " without a value in this scenario")
-		}),
 	)
+}
+
+// reportUnscored says once, plainly, which items have no value where it
+// matters; a status quo's missing values are no news, and an empty
+// scenario already says it holds nothing.
+func reportUnscored(m calc.Model) app.UI {
+	var parts []string
+	for j, names := range state.Unscored(m) {
+		if len(names) == 0 {
+			continue
+		}
+		list := names
+		if len(list) > 5 {
+			list = append(list[:5:5], "and "+strconv.Itoa(len(names)-5)+" more")
+		}
+		parts = append(parts, m.Scenarios[j].Name+" has no value for "+strings.Join(list, ", "))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return app.P().ID("report-unscored").Class("report-unscored").Text(
+		"Not every item is counted: " + strings.Join(parts, "; ") + ". Those items add nothing to the figures above.")
 }
 
 // reportAssumptions lists the settings and the weights the results rest on.

@@ -10,31 +10,60 @@ import (
 	"github.com/valuecalc/valuecalc/calc"
 )
 
-// results shows each scenario's totals as a card: the net value first,
-// then what makes it, the delta against the baseline, and a flag for
-// unscored items. The best scenario is highlighted.
+// results is the answer first: the verdict in a sentence, then each
+// scenario's totals as a card across the width: the net value, the delta
+// against the baseline and what makes it. The best scenario is
+// highlighted; a scenario with nothing entered says so instead of a
+// figure.
 func results(v view) app.UI {
 	m, res := v.model(), v.st.Result
 	return app.Section().ID("results").Class("results").Aria("labelledby", "results-title").Body(
 		app.H2().ID("results-title").Class("sr-only").Text("Results"),
+		verdict(v),
 		app.P().ID("results-live").Class("sr-only").Aria("live", "polite").Text(resultsSummary(v.n, m, res)),
-		app.Div().Class("result-cards").Body(
-			app.Range(res.Scenarios).Slice(func(i int) app.UI {
-				c := &resultCard{Result: res.Scenarios[i], Index: i, Count: len(res.Scenarios),
-					Best: res.Scenarios[i].ID == res.Best, Mode: m.Mode, Currency: m.Currency, Num: v.n}
-				if i > 0 {
-					c.BaseName, c.BaseNet = res.Scenarios[0].Name, res.Scenarios[0].Net
-				}
-				if an := v.st.Analysis; v.st.AnalysisFresh() && an.Ranges != nil {
-					for _, r := range an.Ranges.Scenarios {
-						if r.ID == c.Result.ID && r.P10 != r.P90 { // a scenario with ranged figures
-							c.Range, c.HasRange = r, true
-						}
+		resultCards(v),
+	)
+}
+
+// resultCards are the scenarios' cards.
+func resultCards(v view) app.UI {
+	m, res := v.model(), v.st.Result
+	return app.Div().Class("result-cards").Body(
+		app.Range(res.Scenarios).Slice(func(i int) app.UI {
+			c := &resultCard{Result: res.Scenarios[i], Index: i, Count: len(res.Scenarios),
+				Best: res.Scenarios[i].ID == res.Best, Mode: m.Mode, Currency: m.Currency, Num: v.n,
+				Empty: i < len(m.Scenarios) && state.EmptyScenario(m, i)}
+			if i > 0 && !state.EmptyScenario(m, 0) {
+				c.BaseName, c.BaseNet = res.Scenarios[0].Name, res.Scenarios[0].Net
+			}
+			if an := v.st.Analysis; v.st.AnalysisFresh() && an.Ranges != nil {
+				for _, r := range an.Ranges.Scenarios {
+					if r.ID == c.Result.ID && r.P10 != r.P90 { // a scenario with ranged figures
+						c.Range, c.HasRange = r, true
 					}
 				}
-				return c
-			}),
-		),
+			}
+			return c
+		}),
+	)
+}
+
+// resultsStrip keeps each scenario's net value in view on a phone while
+// the grid below is typed into; screen readers hear results-live instead.
+func resultsStrip(v view) app.UI {
+	m, res := v.model(), v.st.Result
+	return app.Div().ID("results-strip").Class("results-strip").Aria("hidden", "true").Body(
+		app.Range(res.Scenarios).Slice(func(i int) app.UI {
+			s := res.Scenarios[i]
+			text := v.n.Value(m, s.Net)
+			if i < len(m.Scenarios) && state.EmptyScenario(m, i) {
+				text = "nothing entered yet"
+			}
+			return app.Span().ID("strip-"+s.ID).Class("strip-item"+cls(" best", s.ID == res.Best && len(res.Scenarios) > 1)+cls(" negative", s.Net < 0)).Body(
+				app.Span().Class("strip-name").Text(s.Name),
+				app.Span().ID("strip-net-"+s.ID).Class("strip-net").DataSet("value", raw(s.Net)).Text(text),
+			)
+		}),
 	)
 }
 
@@ -42,6 +71,9 @@ func results(v view) app.UI {
 func resultsSummary(n *browser.Numbers, m calc.Model, res calc.Result) string {
 	for _, s := range res.Scenarios {
 		if s.ID == res.Best {
+			if len(res.Scenarios) == 1 && len(m.Scenarios) == 1 && state.EmptyScenario(m, 0) {
+				return "Nothing entered yet."
+			}
 			if len(res.Scenarios) == 1 {
 				return "Net value " + n.Value(m, s.Net) + "."
 			}

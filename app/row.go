@@ -23,48 +23,26 @@ func (r *itemRow) Render() app.UI {
 	it := row.Item
 	name := state.ItemField(state.FieldItemName, it.ID)
 	weight := state.ItemField(state.FieldItemWeight, it.ID)
-	note := state.ItemField(state.FieldItemNote, it.ID)
 	ti := info(it.Side, it.Type)
-	return app.Tr().Class("item-row").DataSet("item", it.ID).Body(
+	return app.Tr().Class("item-row"+cls(" open", row.Open)).DataSet("item", it.ID).Body(
 		app.Th().Scope("row").Class("col-item").Body(
 			app.Div().Class("item-main").Body(
-				fieldInput(name, row.Name, "Item name", "item-name", false).OnInput(r.onName).OnChange(r.onNameDone),
+				app.Div().Class("item-line").Body(
+					fieldInput(name, row.Name, "Item name", "item-name", false).OnInput(r.onName).OnChange(r.onNameDone),
+					// Type, stage and note open on demand, so that a row is one
+					// line; the button says the type and stage at a glance.
+					&button{ID: "item-more-" + it.ID, Class: "btn btn-small more-btn", Title: "Type, stage and note",
+						Label: "Type, stage and note of " + it.Name + ": " + moreSummary(it), Text: moreSummary(it),
+						Controls: "item-details-" + it.ID, Expanded: row.Open, Action: state.ToggleRow{ID: it.ID, Open: !row.Open}},
+					app.Div().Class("row-actions").Body(
+						r.action("item-up-"+it.ID, "Move "+it.Name+" up", "▲", row.First, r.onUp),
+						r.action("item-down-"+it.ID, "Move "+it.Name+" down", "▼", row.Last, r.onDown),
+						r.action("item-dup-"+it.ID, "Duplicate "+it.Name, copyGlyph, row.Full, r.onDuplicate),
+						r.action("item-del-"+it.ID, "Delete "+it.Name, "✕", false, r.onDelete),
+					),
+				),
 				fieldError(name, row.Name),
-				app.Div().Class("item-meta").Body(
-					app.Select().ID("f-item-"+it.ID+"-type").Class("select select-small").Aria("label", "Value type of "+it.Name).
-						Title(ti.Explain).OnChange(r.onType).Body(
-						app.Range(calc.TypesOf(it.Side)).Slice(func(i int) app.UI {
-							t := calc.TypesOf(it.Side)[i]
-							return option(string(t), info(it.Side, t).Label, t == it.Type).Title(info(it.Side, t).Explain)
-						}),
-					),
-					app.Select().ID("f-item-"+it.ID+"-stage").Class("select select-small").Aria("label", "Journey stage of "+it.Name).
-						OnChange(r.onStage).Body(
-						app.Range(stages).Slice(func(i int) app.UI {
-							return option(string(stages[i]), stageLabels[stages[i]], stages[i] == it.Stage)
-						}),
-					),
-					iff(it.Side == calc.SideCost, func() app.UI {
-						if tangible(it.Type) {
-							return app.Span().Class("tag tag-tangible").Text("Tangible")
-						}
-						return app.Span().Class("tag tag-intangible").Text("Intangible")
-					}),
-				),
-				app.P().Class("type-explain").Text(ti.Explain),
-				app.Details().Class("note").Body(
-					app.Summary().Text(noteSummary(it)),
-					app.Label().For(note.ElementID()).Class("sr-only").Text("Note"),
-					app.Textarea().ID(note.ElementID()).Class("input note-input").Rows(2).
-						Aria("label", "Note on "+it.Name).OnInput(r.onNote).OnChange(r.onNoteDone).Text(row.Note.Text),
-					fieldError(note, row.Note),
-				),
-				app.Div().Class("row-actions").Body(
-					r.action("item-up-"+it.ID, "Move "+it.Name+" up", "▲", row.First, r.onUp),
-					r.action("item-down-"+it.ID, "Move "+it.Name+" down", "▼", row.Last, r.onDown),
-					r.action("item-dup-"+it.ID, "Duplicate "+it.Name, copyGlyph, row.Full, r.onDuplicate),
-					r.action("item-del-"+it.ID, "Delete "+it.Name, "✕", false, r.onDelete),
-				),
+				iff(row.Open, func() app.UI { return r.details(ti) }),
 			),
 		),
 		app.Td().Class("col-weight").DataSet("label", "Weight").Body(
@@ -75,6 +53,40 @@ func (r *itemRow) Render() app.UI {
 			}),
 		),
 		app.Range(row.Cells).Slice(func(i int) app.UI { return &cellView{Cell: row.Cells[i], Num: r.Num} }),
+	)
+}
+
+// details are the item's type, stage and note, shown while open.
+func (r *itemRow) details(ti typeInfo) app.UI {
+	row := r.Row
+	it := row.Item
+	note := state.ItemField(state.FieldItemNote, it.ID)
+	return app.Div().ID("item-details-"+it.ID).Class("item-details").Body(
+		app.Div().Class("item-meta").Body(
+			app.Select().ID("f-item-"+it.ID+"-type").Class("select select-small").Aria("label", "Value type of "+it.Name).
+				Title(ti.Explain).OnChange(r.onType).Body(
+				app.Range(calc.TypesOf(it.Side)).Slice(func(i int) app.UI {
+					t := calc.TypesOf(it.Side)[i]
+					return option(string(t), info(it.Side, t).Label, t == it.Type).Title(info(it.Side, t).Explain)
+				}),
+			),
+			app.Select().ID("f-item-"+it.ID+"-stage").Class("select select-small").Aria("label", "Journey stage of "+it.Name).
+				OnChange(r.onStage).Body(
+				app.Range(stages).Slice(func(i int) app.UI {
+					return option(string(stages[i]), stageLabels[stages[i]], stages[i] == it.Stage)
+				}),
+			),
+			iff(it.Side == calc.SideCost, func() app.UI {
+				if tangible(it.Type) {
+					return app.Span().Class("tag tag-tangible").Text("Tangible")
+				}
+				return app.Span().Class("tag tag-intangible").Text("Intangible")
+			}),
+		),
+		app.P().Class("type-explain").Text(ti.Explain),
+		app.Textarea().ID(note.ElementID()).Class("input note-input").Rows(2).Placeholder("Note: where the figure comes from").
+			Aria("label", "Note on "+it.Name).OnInput(r.onNote).OnChange(r.onNoteDone).Text(row.Note.Text),
+		fieldError(note, row.Note),
 	)
 }
 
@@ -142,9 +154,15 @@ func option(value, label string, selected bool) app.HTMLOption {
 	return app.Option().Value(value).Label(label).Selected(selected)
 }
 
-func noteSummary(it calc.Item) string {
-	if it.Note == "" {
-		return "Add a note"
+// moreSummary says an item's type and stage, and whether it has a note:
+// "Monetary · Use · note".
+func moreSummary(it calc.Item) string {
+	s := info(it.Side, it.Type).Label
+	if it.Stage != calc.StageNone {
+		s += " · " + stageLabels[it.Stage]
 	}
-	return "Note: " + truncate(it.Note, 60)
+	if it.Note != "" {
+		s += " · note"
+	}
+	return s
 }

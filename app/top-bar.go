@@ -23,7 +23,9 @@ func topBar(v view) app.UI {
 		app.Div().Class("toolbar").Body(
 			undoRedo(st),
 			&button{ID: "open-share", Class: "btn btn-bar", Dialog: true, Text: "Share", Action: state.OpenPanel{Panel: state.PanelShare}},
-			&button{ID: "open-report", Class: "btn btn-bar", Title: "A clean view to present or print", Text: "Present",
+			&button{ID: "present", Class: "btn btn-bar btn-present", Title: "Fill the screen with the answer", Text: "Present",
+				Action: state.Present{On: true}},
+			&button{ID: "open-report", Class: "btn btn-bar", Title: "A clean page to send or print", Text: "Report",
 				Action: state.SetView{View: state.ViewReport}},
 			visitorButton(),
 			&button{ID: "open-files", Class: "btn btn-bar", Dialog: true, Text: "Files", Action: state.OpenPanel{Panel: state.PanelFiles}},

@@ -14,78 +14,45 @@ import (
 // time and says so while it is being worked out.
 func verdict(v view) app.UI {
 	m, res := v.model(), v.st.Result
-	head, sure := verdictText(v.n, m, res, v.st)
+	head, sure := verdictText(v.n, m, state.Decide(m, res)), sureText(v.n, m, v.st)
 	return app.Div().ID("verdict").Class("verdict").Aria("live", "polite").Body(
 		app.P().ID("verdict-lead").Class("verdict-lead").Text(head),
 		app.P().ID("verdict-sure").Class("verdict-sure"+cls(" muted", !v.st.AnalysisFresh())).Text(sure),
 	)
 }
 
-// verdictText is the verdict: its headline, and what the analysis says of
-// how firm it is.
-func verdictText(n *browser.Numbers, m calc.Model, res calc.Result, st *state.State) (head, sure string) {
-	if len(res.Scenarios) == 0 {
-		return "", ""
-	}
-	best, runner := rank(res)
-	b := res.Scenarios[best]
-	switch {
-	case runner < 0:
-		head = b.Name + ": net value " + n.Value(m, b.Net) + "."
-	case b.Net == res.Scenarios[runner].Net:
-		head = b.Name + " and " + res.Scenarios[runner].Name + " tie at " + n.Value(m, b.Net) + "."
-	default:
-		head = b.Name + " wins by " + n.Value(m, b.Net-res.Scenarios[runner].Net) + " over " + res.Scenarios[runner].Name + "."
-	}
-	if m.Mode == calc.ModeMoney && b.PaybackMonths != nil && runner >= 0 {
-		if *b.PaybackMonths == 0 {
-			head = head[:len(head)-1] + " and is ahead from the start."
-		} else {
-			head = head[:len(head)-1] + " and pays back in " + n.Number(*b.PaybackMonths, 1) + " months."
-		}
+// sureText is what the analysis says of how firm the verdict is, or that
+// it is being worked out.
+func sureText(n *browser.Numbers, m calc.Model, st *state.State) string {
+	if len(m.Scenarios) == 0 || state.Decide(m, st.Result).Empty {
+		return ""
 	}
 	if !st.AnalysisFresh() {
-		return head, "Checking what would change this…"
+		return "Checking what would change this…"
 	}
 	an := st.Analysis
 	switch an.Verdict {
 	case calc.VerdictSingle:
-		return head, "Add a scenario to compare, such as the status quo."
+		return "Add a scenario to compare, such as the status quo."
 	case calc.VerdictTie:
-		return head, "Any change to a figure of either decides it."
+		return "Any change to a figure of either decides it."
 	case calc.VerdictClear:
 		if m.Mode == calc.ModeMoney {
-			return head, "No single figure off by 20 % changes that."
+			return "No single figure off by 20 % changes that."
 		}
-		return head, "No single score off by 1 changes that."
+		return "No single score off by 1 changes that."
 	}
 	if e, ok := state.Flip(an); ok {
 		rival := an.Best
 		if e.Scenario == an.Best && an.RunnerUp != nil {
 			rival = *an.RunnerUp
 		}
-		return head, "Close call: if " + itemName(m, e.Item) + " in " + nameOfScenario(m, e.Scenario) + " were " +
-			unitValue(n, m, e.Unit, entryPer(m, e.Scenario, e.Item), *e.Tie) + " instead of " +
-			unitValue(n, m, e.Unit, entryPer(m, e.Scenario, e.Item), e.Value) + ", " + nameOfScenario(m, rival) + " would win."
+		per := entryPer(m, e.Scenario, e.Item)
+		return "Close call: if " + itemName(m, e.Item) + " in " + nameOfScenario(m, e.Scenario) + " were " +
+			unitValue(n, m, e.Unit, per, *e.Tie) + " instead of " + unitValue(n, m, e.Unit, per, e.Value) + ", " +
+			nameOfScenario(m, rival) + " would win."
 	}
-	return head, "Close call: one figure off by its swing changes the winner."
-}
-
-// rank returns the best scenario's index and the runner-up's (-1 with one
-// scenario), the first on ties, as calc does.
-func rank(res calc.Result) (best, runner int) {
-	best, runner = 0, -1
-	for i, s := range res.Scenarios {
-		if s.ID == res.Best {
-			best = i
-		}
-	}
-	for i, s := range res.Scenarios {
-		if i != best && (runner < 0 || s.Net > res.Scenarios[runner].Net) {
-			runner = i
-		}
-	}
-	return best, runner
+	return "Close call: one figure off by its swing changes the winner."
 }
 
 func itemName(m calc.Model, id string) string {
@@ -132,4 +99,35 @@ func unitValue(n *browser.Numbers, m calc.Model, u calc.Unit, per calc.Per, v fl
 		return s + " a year"
 	}
 	return s
+}
+
+// verdictText words a verdict: "With us comes out ahead by $141,918 and
+// pays back in 4.4 months".
+func verdictText(n *browser.Numbers, m calc.Model, v state.Verdict) string {
+	switch {
+	case v.Empty:
+		return "Nothing entered yet: type values into the grid to see the answer."
+	case v.Tie:
+		return v.Best + " and " + v.RunnerUp + " come out even, at " + n.Value(m, v.Net) + " each" + payback(n, m, v) + "."
+	case v.RunnerUp == "":
+		return v.Best + " is worth " + n.Value(m, v.Net) + points(m) + payback(n, m, v) + "."
+	}
+	return v.Best + " comes out ahead by " + n.Value(m, v.Lead) + points(m) + payback(n, m, v) + "."
+}
+
+func points(m calc.Model) string {
+	if m.Mode == calc.ModeScore {
+		return " points"
+	}
+	return ""
+}
+
+func payback(n *browser.Numbers, m calc.Model, v state.Verdict) string {
+	if m.Mode != calc.ModeMoney || v.Payback == nil || v.Net < 0 {
+		return ""
+	}
+	if *v.Payback == 0 {
+		return " and pays back at once"
+	}
+	return " and pays back in " + n.Payback(v.Payback)
 }

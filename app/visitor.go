@@ -197,7 +197,7 @@ func visitorAnswer(v view) app.UI {
 	m, res, n := v.model(), v.st.Result, v.n
 	return app.Aside().ID("visitor-answer").Class("answer").Aria("labelledby", "answer-title").Body(
 		app.H2().ID("answer-title").Class("answer-title").Text("Your answer"),
-		app.P().ID("visitor-verdict").Class("verdict").Aria("live", "polite").Text(visitorVerdict(n, m, res)),
+		app.P().ID("visitor-verdict").Class("verdict").Aria("live", "polite").Text(verdictText(n, m, state.Decide(m, res))),
 		app.Ul().Class("answer-nets").Body(
 			app.Range(res.Scenarios).Slice(func(i int) app.UI {
 				s := res.Scenarios[i]
@@ -251,39 +251,4 @@ func answerChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 		svg("svg").Attr("viewBox", "0 0 "+f2s(w)+" "+f2s(h)).Attr("role", "img").Aria("label", summary).
 			Class("chart-svg").Body(body...),
 	)
-}
-
-// visitorVerdict is the answer in a sentence, in a visitor's words: "With us comes out ahead by
-// $141,918 and pays back in 4.4 months."
-func visitorVerdict(n *browser.Numbers, m calc.Model, res calc.Result) string {
-	best, runner, lead := state.Lead(res)
-	if best.ID == "" {
-		return ""
-	}
-	amount := func(v float64) string {
-		if m.Mode == calc.ModeMoney {
-			return n.Value(m, v)
-		}
-		return n.Number(v, 1) + " points"
-	}
-	payback := ""
-	if p := best.PaybackMonths; m.Mode == calc.ModeMoney && p != nil && best.Net > 0 {
-		payback = " and pays back in " + n.Number(*p, 1) + " months"
-		if *p == 0 {
-			payback = " and pays back at once"
-		}
-	}
-	if len(res.Scenarios) == 1 {
-		switch {
-		case best.Net > 0:
-			return "The benefits outweigh the costs by " + amount(best.Net) + payback + "."
-		case best.Net < 0:
-			return "The costs outweigh the benefits by " + amount(-best.Net) + "."
-		}
-		return "The benefits and the costs balance out."
-	}
-	if lead == 0 {
-		return best.Name + " and " + runner.Name + " come out even."
-	}
-	return best.Name + " comes out ahead by " + amount(lead) + payback + "."
 }

@@ -55,7 +55,7 @@ func TestHowSure(t *testing.T) {
 			openApp(t, ctx, "/?template=software-purchase")
 			m := template(t, "software-purchase")
 			require.NoError(t, chromedp.Run(ctx, waitJS(`document.getElementById("verdict-sure").textContent.includes("20 %")`)))
-			assert.Equal(t, "With us wins by $141,918 over Status quo and pays back in 4.4 months.", text(t, ctx, "#verdict-lead"))
+			assert.Equal(t, "With us comes out ahead by $141,918 and pays back in 4.4 months.", text(t, ctx, "#verdict-lead"))
 			assert.Equal(t, "No single figure off by 20 % changes that.", text(t, ctx, "#verdict-sure"))
 			var bars []string
 			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(
@@ -114,7 +114,7 @@ func TestHowSure(t *testing.T) {
 			// Score: the customer-value assessment.
 			openApp(t, ctx, "/?template=customer-value")
 			require.NoError(t, chromedp.Run(ctx, waitJS(`document.getElementById("verdict-sure").textContent.includes("score off by 1")`)))
-			assert.Equal(t, "With us wins by 23 over Status quo.", text(t, ctx, "#verdict-lead"))
+			assert.Equal(t, "With us comes out ahead by 23 points.", text(t, ctx, "#verdict-lead"))
 			cv := template(t, "customer-value")
 			g, err := calc.GoalSeek(cv, "with-us", "quality", calc.Goal{Metric: calc.MetricNet, Target: 25})
 			require.NoError(t, err)
@@ -146,7 +146,7 @@ func TestHowSure(t *testing.T) {
 				chromedp.Click("#open-report", chromedp.ByQuery),
 				chromedp.WaitVisible("#report-how-sure-tornado", chromedp.ByQuery),
 			))
-			assert.Equal(t, "With us wins by 23 over Status quo.", text(t, ctx, "#verdict-lead"))
+			assert.Equal(t, "With us comes out ahead by 23 points.", text(t, ctx, "#verdict-lead"))
 		})
 	}
 }

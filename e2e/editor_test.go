@@ -153,6 +153,8 @@ func TestCustomerJourney(t *testing.T) {
 		chromedp.Click("#add-benefit", chromedp.ByQuery),
 		chromedp.WaitVisible("#f-item-b2-name", chromedp.ByQuery),
 		typeInto("f-item-b2-name", "Peace of mind"),
+		chromedp.Click("#item-more-b2", chromedp.ByQuery), // type, stage and note open on demand
+		chromedp.WaitVisible("#f-item-b2-type", chromedp.ByQuery),
 		chromedp.SetValue("#f-item-b2-type", "emotional", chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById("f-item-b2-type").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
 		typeInto("f-entry-s1-b2", "5"),
@@ -165,6 +167,8 @@ func TestCustomerJourney(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx, chromedp.Reload(), waitReady(), waitValue("net-s1", 15)))
 	var title, name, typ string
 	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#item-more-b2", chromedp.ByQuery),
+		chromedp.WaitVisible("#f-item-b2-type", chromedp.ByQuery),
 		chromedp.Value("#f-title", &title, chromedp.ByQuery),
 		chromedp.Value("#f-item-b2-name", &name, chromedp.ByQuery),
 		chromedp.Value("#f-item-b2-type", &typ, chromedp.ByQuery),

@@ -133,8 +133,13 @@ func TestImportFiles(t *testing.T) {
 		chromedp.WaitVisible("#import-error", chromedp.ByQuery),
 	))
 	var items []string
-	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll("#import-problems li")].map(li => li.textContent)`, &items)))
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll("#import-problems li .problem-detail")].map(el => el.textContent)`, &items)))
 	assert.Equal(t, problemStrings(probs), items, "every problem, as calc reports it")
+	var words []string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll("#import-problems li .problem-words")].map(el => el.textContent)`, &words)))
+	assert.Len(t, words, len(probs))
+	assert.Contains(t, words, "Item 1: the weight must be between 0 and 1000, got -1", "in the user's words")
+	assert.Contains(t, words, "Item 1, S: the score must be between 1 and 5, got 9")
 	var title string
 	require.NoError(t, chromedp.Run(ctx, chromedp.Value("#f-title", &title, chromedp.ByQuery)))
 	assert.Equal(t, "Mine", title)
@@ -160,7 +165,7 @@ func TestImportFiles(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.SetUploadFiles("#import-file", []string{good}, chromedp.ByQuery),
 		chromedp.WaitNotPresent("#files", chromedp.ByQuery),
-		waitJS(`document.getElementById("f-title").value === `+jsString(seg.Title)),
+		waitJS(`document.getElementById("f-title").value === `+jsString(seg.Title+imported())),
 	))
 	checkResults(t, ctx, seg)
 	after := storage(t, ctx)
@@ -180,12 +185,15 @@ func TestImportFiles(t *testing.T) {
 			document.body.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
 			return true;
 		})()`, nil),
-		waitJS(`document.getElementById("f-title").value === "Dropped in"`),
+		waitJS(`document.getElementById("f-title").value === `+jsString("Dropped in"+imported())),
 		chromedp.WaitNotPresent("#drop-hint", chromedp.ByQuery),
 	))
 	checkResults(t, ctx, cv)
 	assert.Contains(t, storage(t, ctx), "Dropped in")
 }
+
+// imported is what an import adds to a title today: " (imported 2 Dec)".
+func imported() string { return " (imported " + time.Now().Format("2 Jan") + ")" }
 
 func problemStrings(p calc.Problems) []string {
 	out := make([]string, len(p))

@@ -3,12 +3,9 @@
 package e2e
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"testing"
 	"time"
 
@@ -21,9 +18,9 @@ import (
 	"github.com/valuecalc/valuecalc/calc"
 )
 
-// widths are the screens the visitor view is checked on: a phone and a
+// visitorWidths are the screens the visitor view is checked on: a phone and a
 // desktop.
-var widths = []struct {
+var visitorWidths = []struct {
 	name          string
 	width, height int64
 }{{"phone", 375, 740}, {"desktop", 1440, 900}}
@@ -62,7 +59,7 @@ func inViewJS(id string) string {
 // answers are saved; a bad typed answer gets its message next to the
 // field and changes nothing.
 func TestVisitorAnswers(t *testing.T) {
-	for _, w := range widths {
+	for _, w := range visitorWidths {
 		t.Run(w.name, func(t *testing.T) {
 			ctx := newBrowser(t)
 			require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(w.width, w.height)))
@@ -288,37 +285,11 @@ func TestVisitorFirstVisit(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx, chromedp.WaitVisible("#add-scenario", chromedp.ByQuery)))
 }
 
-// axeAll runs every axe-core rule, best practices included, and returns
-// the violations.
-func axeAll(t *testing.T, ctx context.Context) []axeViolation {
-	t.Helper()
-	return axeWith(t, ctx, `{runOnly: {type: "rule", values: axe.getRules().map(r => r.ruleId)}}`)
-}
-
-// axeWith runs axe-core with the given options object (JavaScript).
-func axeWith(t *testing.T, ctx context.Context, options string) []axeViolation {
-	t.Helper()
-	src, err := os.ReadFile(envOr("AXE_JS", "../.cache/axe/node_modules/axe-core/axe.min.js"))
-	require.NoError(t, err, "axe-core (make test installs it)")
-	var raw string
-	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Evaluate(string(src)+";true", nil),
-		awaitJS(`axe.run(document, `+options+`).then(r => JSON.stringify(r))`, &raw),
-	))
-	var res struct {
-		Violations []axeViolation `json:"violations"`
-		Passes     []axeViolation `json:"passes"`
-	}
-	require.NoError(t, json.Unmarshal([]byte(raw), &res))
-	require.Greater(t, len(res.Passes), 10, "axe checked the page")
-	return res.Violations
-}
-
 // TestVisitorAccessibility: axe-core finds nothing, of any rule, on the
 // visitor face at both widths: the full app's questionnaire, a typed
 // answer with its message, and the embed.
 func TestVisitorAccessibility(t *testing.T) {
-	for _, w := range widths {
+	for _, w := range visitorWidths {
 		t.Run(w.name, func(t *testing.T) {
 			ctx := newBrowser(t)
 			require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(w.width, w.height)))

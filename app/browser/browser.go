@@ -70,6 +70,7 @@ type Browser struct {
 	release           []func()
 	controlledAtStart bool   // a service worker served this page
 	simRev            uint64 // the model revision whose simulation runs
+	pageTitle         string
 }
 
 // Start installs the window's listeners and returns what the state needs
@@ -91,7 +92,9 @@ func Start(ctx app.Context, now func(state.Action)) (*Browser, state.Start) {
 		Seed:           binary.LittleEndian.Uint64(seed[:]),
 		StorageBlocked: StorageBlocked(),
 		Today:          time.Now().Format("2 January 2006"),
+		Day:            time.Now().Format("2 Jan"),
 	}
+	b.pageTitle = win.Get("document").Get("title").String()
 	b.listenKeys()
 	b.listenPage()
 	b.listenDrops()
@@ -157,7 +160,53 @@ func (b *Browser) run(e state.Effect) {
 		win.Call("print")
 	case state.Simulate:
 		b.simulate(e)
+	case state.FocusElement:
+		// After the render that adds the element.
+		b.ctx.Defer(func(app.Context) { focusElement(e.ID) })
+	case state.Fullscreen:
+		b.fullscreen(e.On)
+	case state.SetDocTitle:
+		t := e.Text
+		if t == "" {
+			t = b.pageTitle
+		}
+		win.Get("document").Set("title", t)
 	}
+}
+
+// focusElement scrolls element id into view and focuses it.
+func focusElement(id string) {
+	el := app.Window().GetElementByID(id)
+	if !el.Truthy() {
+		return
+	}
+	el.Call("scrollIntoView", map[string]any{"block": "center"})
+	el.Call("focus", map[string]any{"preventScroll": true})
+}
+
+// fullscreen asks to fill the screen, or to leave it. A browser that
+// refuses (no API, no user gesture, an iframe without permission) is
+// reported: the presentation then fills the window alone.
+func (b *Browser) fullscreen(on bool) {
+	doc := app.Window().Get("document")
+	if !on {
+		if doc.Get("fullscreenElement").Truthy() {
+			doc.Call("exitFullscreen")
+		}
+		return
+	}
+	el := doc.Get("documentElement")
+	if !el.Get("requestFullscreen").Truthy() || !doc.Get("fullscreenEnabled").Truthy() {
+		Send(b.ctx, state.FullscreenRefused{})
+		return
+	}
+	var failed app.Func
+	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+		failed.Release()
+		b.send(state.FullscreenRefused{})
+		return nil
+	})
+	el.Call("requestFullscreen").Call("catch", failed)
 }
 
 // whenIdle sends a when the browser is next idle, or after a second at
@@ -279,6 +328,11 @@ func (b *Browser) listenPage() {
 	}
 	b.addListener(win, "pagehide", hidden)
 	b.addListener(win.Get("document"), "visibilitychange", hidden)
+	b.addListener(win.Get("document"), "fullscreenchange", func(app.Value) {
+		if !win.Get("document").Get("fullscreenElement").Truthy() {
+			b.send(state.FullscreenLeft{})
+		}
+	})
 	b.addListener(win, "hashchange", func(app.Value) {
 		b.send(state.HashChanged{Hash: win.Get("location").Get("hash").String()})
 	})

@@ -89,12 +89,29 @@ func (n *Numbers) intl(key string, opts map[string]any) (v app.Value) {
 }
 
 // Money formats an amount in a currency: whole units for large amounts
-// ("$15,155"), cents below 1,000 ("$412.50").
-func (n *Numbers) Money(v float64, currency string) string {
+// ("$15,155"), cents below 1,000 ("$412.50"), a negative one with a
+// minus sign ("−$46,388").
+func (n *Numbers) Money(v float64, currency string) string { return minus(n.money(v, currency)) }
+
+// minus writes a number's minus as the minus sign, U+2212, as the rest
+// of the interface does ("−3.5", "−$1,200"): Intl and calc write a
+// hyphen-minus.
+func minus(s string) string { return strings.ReplaceAll(s, "-", "−") }
+
+// WholeMoney formats an amount in whole units of its currency ("$0").
+func (n *Numbers) WholeMoney(v float64, currency string) string {
+	return minus(n.moneyDigits(v, currency, 0))
+}
+
+func (n *Numbers) money(v float64, currency string) string {
 	digits := 2
 	if math.Abs(v) >= 1000 {
 		digits = 0
 	}
+	return n.moneyDigits(v, currency, digits)
+}
+
+func (n *Numbers) moneyDigits(v float64, currency string, digits int) string {
 	if s, ok := n.memoised(currency, digits, v); ok {
 		return s
 	}
@@ -125,7 +142,9 @@ func englishMoney(v float64, currency string, digits int) string {
 }
 
 // Number formats a plain number with at most digits decimals.
-func (n *Numbers) Number(v float64, digits int) string {
+func (n *Numbers) Number(v float64, digits int) string { return minus(n.number(v, digits)) }
+
+func (n *Numbers) number(v float64, digits int) string {
 	if s, ok := n.memoised("", digits, v); ok {
 		return s
 	}
@@ -209,12 +228,17 @@ func sameAsIntl(v float64, s string) bool {
 }
 
 // Value shows a total in the model's unit: money in its currency, or
-// weighted points in score mode.
+// weighted points in score mode. One rule for decimals everywhere (cards,
+// charts, tables, the report): whole units from 1,000, at most two
+// decimals below.
 func (n *Numbers) Value(m calc.Model, v float64) string {
 	if m.Mode == calc.ModeMoney {
 		return n.Money(v, m.Currency)
 	}
-	return n.Number(v, 1)
+	if math.Abs(v) >= 1000 {
+		return n.Number(v, 0)
+	}
+	return n.Number(v, 2)
 }
 
 // Signed shows a difference with its sign: "+$1,200", "−3.5".

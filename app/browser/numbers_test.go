@@ -8,6 +8,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/valuecalc/valuecalc/calc"
 )
 
 // TestNumbersMemo checks that a number Intl formatted once comes from the
@@ -85,5 +87,36 @@ func TestEnglishIsIntl(t *testing.T) {
 				assert.Equal(t, f.Call("format", v).String(), s, "%v with %d digits", v, digits)
 			}
 		}
+	}
+}
+
+// TestOneMinusOneRule: every figure is written with the minus sign
+// (U+2212), never a hyphen, and with one rule for decimals: whole units
+// from 1,000, at most two decimals below, money and points alike.
+func TestOneMinusOneRule(t *testing.T) {
+	n := NewNumbers()
+	money := calc.Model{Mode: calc.ModeMoney, Currency: "USD"}
+	score := calc.Model{Mode: calc.ModeScore}
+	tests := []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"negative money", n.Value(money, -46388.4), "−$46,388"},
+		{"small negative money", n.Value(money, -12.5), "−$12.50"},
+		{"money below 1,000", n.Value(money, 412.5), "$412.50"},
+		{"money from 1,000", n.Value(money, 1000.4), "$1,000"},
+		{"negative points", n.Value(score, -3.25), "−3.25"},
+		{"points below 1,000", n.Value(score, 12.345), "12.35"},
+		{"points from 1,000", n.Value(score, 1234.5), "1,235"},
+		{"a signed difference", n.Signed(money, -141918), "−$141,918"},
+		{"a percent", n.Percent(calc.Float(-1)), "−100 %"},
+		{"whole money", n.WholeMoney(0, "USD"), "$0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.got)
+			assert.NotContains(t, tt.got, "-", "a hyphen for a minus")
+		})
 	}
 }

@@ -92,6 +92,14 @@ type (
 		Rev   uint64
 		Model calc.Model
 	}
+	// FocusElement scrolls element ID into view and focuses it.
+	FocusElement struct{ ID string }
+	// Fullscreen asks the browser to fill the screen with the page (On),
+	// or to leave full screen; a refusal is reported as FullscreenRefused.
+	Fullscreen struct{ On bool }
+	// SetDocTitle names the document (the tab, a printed PDF): Text, or
+	// the page's own title when Text is "".
+	SetDocTitle struct{ Text string }
 )
 
 func (RepairLibrary) effect() {}
@@ -116,6 +124,9 @@ func (OpenTab) effect()       {}
 func (Reload) effect()        {}
 func (PrintPage) effect()     {}
 func (Simulate) effect()      {}
+func (FocusElement) effect()  {}
+func (Fullscreen) effect()    {}
+func (SetDocTitle) effect()   {}
 
 // LoadReason says why a saved assessment is opened.
 type LoadReason uint8

@@ -19,6 +19,7 @@ type (
 		Seed           uint64 // a random number, for new assessment ids
 		StorageBlocked bool   // the browser refuses this site its storage
 		Today          string // the date, as the report prints it
+		Day            string // the date, short, as imports are named: "2 Dec"
 	}
 	// HashChanged is a link pasted into the address bar of an open tab.
 	HashChanged struct{ Hash string }
@@ -186,6 +187,27 @@ type (
 	// Print prints the report.
 	Print struct{}
 )
+
+// Presenting and the grid's rows.
+type (
+	// Present fills the screen with the answer (On), or goes back.
+	Present struct{ On bool }
+	// FullscreenRefused is the browser refusing to go full screen: the
+	// presentation fills the window instead.
+	FullscreenRefused struct{}
+	// FullscreenLeft is the browser leaving full screen (Esc, F11).
+	FullscreenLeft struct{}
+	// ToggleRow shows or hides an item's type, stage and note.
+	ToggleRow struct {
+		ID   string
+		Open bool
+	}
+)
+
+func (Present) Path() string           { return "/present/set" }
+func (FullscreenRefused) Path() string { return "/present/refused" }
+func (FullscreenLeft) Path() string    { return "/present/left" }
+func (ToggleRow) Path() string         { return "/grid/row-details" }
 
 func (Start) Path() string            { return "/app/start" }
 func (HashChanged) Path() string      { return "/link/hash" }

@@ -32,6 +32,7 @@ type Row struct {
 	Item        calc.Item
 	First, Last bool // first or last of its side
 	Full        bool // the model holds as many items as it may
+	Open        bool // the item's type, stage and note show
 	Name        Draft
 	Weight      Draft
 	Note        Draft
@@ -96,7 +97,7 @@ func (s *State) buildRow(i int) *Row {
 	m := s.Model()
 	it := m.Items[i]
 	s.rev++
-	r := &Row{Rev: s.rev, Item: it, Full: len(m.Items) >= calc.MaxItems,
+	r := &Row{Rev: s.rev, Item: it, Full: len(m.Items) >= calc.MaxItems, Open: s.RowsOpen[it.ID],
 		Name:   s.input(ItemField(FieldItemName, it.ID)),
 		Weight: s.input(ItemField(FieldItemWeight, it.ID)),
 		Note:   s.input(ItemField(FieldItemNote, it.ID)),
@@ -266,6 +267,16 @@ func rowsWithChangedInputs(s, before *State) map[string]bool {
 	for c := range before.Pending {
 		if _, ok := s.Pending[c]; !ok {
 			mark(c.Item)
+		}
+	}
+	for id := range s.RowsOpen {
+		if !before.RowsOpen[id] {
+			mark(id)
+		}
+	}
+	for id := range before.RowsOpen {
+		if !s.RowsOpen[id] {
+			mark(id)
 		}
 	}
 	return out

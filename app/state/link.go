@@ -49,6 +49,7 @@ func (r *reducer) openLink(hash string) bool {
 	}
 	m, err := calc.DecodeLink(fragment)
 	if err != nil {
+		r.quiet()
 		r.Link = linkError(err)
 		return false
 	}
@@ -81,13 +82,14 @@ func linkError(err error) Problem {
 }
 
 // importError explains why a file was not imported.
-func importError(name string, err error) Problem {
+func importError(name string, data []byte, err error) Problem {
 	var probs calc.Problems
 	if errors.As(err, &probs) {
 		if len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax) {
 			return Problem{Text: "“" + name + "” is not a valuecalc file: " + probs[0].Error() + ". Nothing was imported."}
 		}
-		return Problem{Text: "“" + name + "” was not imported: it has " + Plural(len(probs), "problem") + ". Nothing was changed.", List: problemTexts(probs)}
+		return Problem{Text: "“" + name + "” was not imported: it has " + Plural(len(probs), "problem") + ". Nothing was changed.",
+			List: problemWords(data, probs), Detail: problemTexts(probs)}
 	}
 	return Problem{Text: "“" + name + "” was not imported: " + err.Error()}
 }

@@ -19,7 +19,20 @@ func Reduce(s State, a Action) (State, []Effect) {
 	r := reducer{State: s, before: &s}
 	r.reduce(a)
 	r.refreshGrid(r.before)
+	if t := r.docTitle(); t != r.before.docTitle() {
+		r.do(SetDocTitle{t})
+	}
 	return r.State, r.effects
+}
+
+// docTitle is what the document is named: the assessment's title while
+// the report shows (a printed PDF takes its name from it), else "" for
+// the page's own.
+func (s *State) docTitle() string {
+	if !s.Started || s.View != ViewReport {
+		return ""
+	}
+	return s.Model().Title
 }
 
 // reducer is one Reduce in progress: the new state and the effects asked
@@ -53,6 +66,9 @@ func (r *reducer) reduce(a Action) {
 			r.save()
 		}
 	case Escape:
+		if r.Panel == PanelNone && r.Confirm == "" && r.Explained == nil && r.Presenting {
+			r.present(false)
+		}
 		r.Panel, r.Confirm, r.Explained = PanelNone, "", nil
 	case UpdateAvailable:
 		r.Update = true
@@ -215,6 +231,7 @@ func (r *reducer) reduce(a Action) {
 		r.importFile(a)
 	case ImportUnreadable:
 		r.Dragging = false
+		r.quiet()
 		r.Import, r.Panel = Problem{Text: "“" + a.FileName + "” could not be read. Nothing was imported."}, PanelFiles
 		if a.TooLarge {
 			r.Import.Text = "“" + a.FileName + "” is " + itoa(a.Size/(1<<20)) + " MB; a valuecalc file is at most 5 MB. Nothing was imported."
@@ -275,6 +292,24 @@ func (r *reducer) reduce(a Action) {
 		}
 	case Print:
 		r.do(PrintPage{})
+	case Present:
+		r.present(a.On)
+	case FullscreenRefused:
+		if r.Presenting {
+			r.say(Notice{Text: "The browser did not allow full screen: the presentation fills the window. Press Esc to leave it."})
+		}
+	case FullscreenLeft:
+		r.Presenting = false
+	case ToggleRow:
+		r.RowsOpen = maps.Clone(r.RowsOpen)
+		if r.RowsOpen == nil {
+			r.RowsOpen = map[string]bool{}
+		}
+		if a.Open {
+			r.RowsOpen[a.ID] = true
+		} else {
+			delete(r.RowsOpen, a.ID)
+		}
 	case OpenFull:
 		link, err := shareLink(r.Base, r.Model())
 		if err != nil {
@@ -320,6 +355,7 @@ func (r *reducer) reduce(a Action) {
 	case Saved:
 		r.saved(a)
 	case SaveFailed:
+		r.quiet()
 		r.SaveErr = "Not saved: " + a.Err + ". Your work is kept on this page."
 		r.noticeOnSave = false
 		if r.reloading {
@@ -327,6 +363,7 @@ func (r *reducer) reduce(a Action) {
 			r.say(Notice{Text: "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them.", IsErr: true})
 		}
 	case SaveConflict:
+		r.quiet()
 		r.Conflict = true
 	case StoredRev:
 		// Another tab saved the assessment open here: follow it, or say
@@ -344,7 +381,7 @@ func (r *reducer) reduce(a Action) {
 // start opens the app: the embed or the library, then the assessment
 // the address asks for.
 func (r *reducer) start(a Start) {
-	r.Base, r.seed, r.StorageBlocked, r.Today = a.Base, a.Seed, a.StorageBlocked, a.Today
+	r.Base, r.seed, r.StorageBlocked, r.Today, r.day = a.Base, a.Seed, a.StorageBlocked, a.Today, a.Day
 	r.Embed = parseEmbedding(a.Query)
 	r.startView(a.Query)
 	if q, err := url.ParseQuery(a.Query); err == nil && q.Has("template") {
@@ -352,6 +389,9 @@ func (r *reducer) start(a Start) {
 		if r.Template == "" {
 			r.Template = " " // asked for, naming none
 		}
+	}
+	if q, err := url.ParseQuery(a.Query); err == nil && q.Get("view") == string(ViewReport) {
+		r.View = ViewReport
 	}
 	r.startHash = a.Hash
 	r.SaveErr = r.blockedMessage()
@@ -472,6 +512,13 @@ func (r *reducer) apply(e Edit) bool {
 	r.Hist = h
 	r.changed()
 	switch e := e.(type) {
+	case AddItem:
+		// The new row may be far below: bring it into view, ready to name.
+		m := r.Model()
+		r.do(FocusElement{ItemField(FieldItemName, m.Items[len(m.Items)-1].ID).ElementID()})
+	case AddScenario:
+		m := r.Model()
+		r.do(FocusElement{ScenarioNameField(m.Scenarios[len(m.Scenarios)-1].ID).ElementID()})
 	case DeleteItem:
 		r.say(Notice{Text: "Deleted “" + r.before.itemName(e.ID) + "”.", Undo: Undo{}})
 	case DeleteScenario:
@@ -637,6 +684,43 @@ func (r *reducer) setPer(a SetPer) {
 	r.apply(SetMoney{Scenario: a.Cell.Scenario, Item: a.Cell.Item, Value: v, Hours: cs.Unit == UnitHours, Per: cs.Per})
 }
 
+// quiet hides a notice of success when an error shows elsewhere (a
+// panel, a banner): "Exported" must not stand next to "not saved".
+func (r *reducer) quiet() {
+	if r.Notice.Text != "" && !r.Notice.IsErr {
+		r.Notice = Notice{Serial: r.Notice.Serial}
+	}
+}
+
+// present fills the screen with the answer, or goes back to editing.
+func (r *reducer) present(on bool) {
+	if on == r.Presenting {
+		return
+	}
+	r.Presenting = on
+	if on {
+		r.Panel, r.Explained, r.View = PanelNone, nil, ViewEditor
+	}
+	r.do(Fullscreen{on})
+}
+
+// importedTitle names an imported assessment after its file's title and
+// the day: "Helpdesk for Acme (imported 2 Dec)", within the title's
+// length limit. A title already so named is named again, not twice.
+func importedTitle(title, day string) string {
+	if day == "" {
+		return title
+	}
+	if i := strings.LastIndex(title, " (imported "); i > 0 && strings.HasSuffix(title, ")") {
+		title = title[:i]
+	}
+	suffix := " (imported " + day + ")"
+	if r := []rune(title); len(r)+len([]rune(suffix)) > calc.MaxTitleLen {
+		title = strings.TrimSpace(string(r[:calc.MaxTitleLen-len([]rune(suffix))]))
+	}
+	return title + suffix
+}
+
 // say shows a notice; it replaces the one before, and a timer hides it.
 func (r *reducer) say(n Notice) {
 	n.Serial = r.Notice.Serial + 1
@@ -681,9 +765,11 @@ func (r *reducer) importFile(a ImportFile) {
 	r.Dragging = false
 	m, err := calc.Decode([]byte(a.Text))
 	if err != nil {
-		r.Import, r.Panel = importError(a.FileName, err), PanelFiles
+		r.Import, r.Panel = importError(a.FileName, []byte(a.Text), err), PanelFiles
+		r.quiet()
 		return
 	}
+	m.Title = importedTitle(m.Title, r.day)
 	r.save()
 	r.show(r.newID(), m, 0, false)
 	r.Dirty = true

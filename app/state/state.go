@@ -72,9 +72,10 @@ type Share struct {
 
 // Problem is a message with the list of problems behind it.
 type Problem struct {
-	Text  string
-	List  []string
-	Shown bool
+	Text   string
+	List   []string
+	Detail []string // when set, List[i] as calc says it, with its path
+	Shown  bool
 }
 
 // State is everything the interface shows. It is a value: Reduce returns
@@ -102,6 +103,8 @@ type State struct {
 	Explained  *ExplainTarget
 	TablesOpen map[string]bool
 	Dragging   bool
+	Presenting bool            // the answer fills the screen
+	RowsOpen   map[string]bool // items whose type, stage and note show
 
 	// Messages.
 	Notice      Notice
@@ -124,6 +127,7 @@ type State struct {
 	Base           string
 	Template       string // ?template= of the address, "" when none or gone
 	Today          string // the date the report prints
+	day            string // the date, short, as imports are named
 	StorageBlocked bool
 	seed, ids      uint64
 	startHash      string // location.hash at start

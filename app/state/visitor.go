@@ -127,32 +127,6 @@ func CostHint(sc calc.Scale) string {
 	return strconv.Itoa(sc.Max) + " = a heavy cost, " + strconv.Itoa(sc.Min) + " = hardly any"
 }
 
-// Lead is the best scenario of res, the runner-up and the best's lead
-// over it; with one scenario the runner-up is that scenario and the lead 0.
-func Lead(res calc.Result) (best, runnerUp calc.ScenarioResult, lead float64) {
-	bi := -1
-	for i, s := range res.Scenarios {
-		if s.ID == res.Best {
-			bi = i
-		}
-	}
-	if bi < 0 {
-		return best, runnerUp, 0
-	}
-	best, runnerUp = res.Scenarios[bi], res.Scenarios[bi]
-	ri := -1
-	for i, s := range res.Scenarios {
-		if i != bi && (ri < 0 || s.Net > res.Scenarios[ri].Net) {
-			ri = i
-		}
-	}
-	if ri < 0 {
-		return best, runnerUp, 0
-	}
-	runnerUp = res.Scenarios[ri]
-	return best, runnerUp, best.Net - runnerUp.Net
-}
-
 // visitorBlank keeps a question's answer when its field is emptied: in
 // the visitor view an empty answer is a draft with a message, not a
 // deleted entry (which would take the question, and its ask mark, away).
