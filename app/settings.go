@@ -5,7 +5,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/valuecalc/valuecalc/app/browser"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -75,39 +74,6 @@ func modeButton(m calc.Model, mode calc.Mode, label string) app.UI {
 	on := m.Mode == mode
 	return &radioButton{ID: "mode-" + string(mode), Class: "seg" + cls(" on", on), On: on, Text: label,
 		Action: state.AskMode{Mode: mode}}
-}
-
-// radioButton is a button of a segmented control.
-type radioButton struct {
-	app.Compo
-	ID, Class, Text string
-	On              bool
-	Action          state.Action
-}
-
-func (b *radioButton) Render() app.UI {
-	return app.Button().ID(b.ID).Class(b.Class).Attr("role", "radio").Aria("checked", strconv.FormatBool(b.On)).
-		OnClick(b.click).Text(b.Text)
-}
-
-func (b *radioButton) click(ctx app.Context, e app.Event) { browser.Send(ctx, b.Action) }
-
-// scaleSelect chooses the score scale.
-type scaleSelect struct {
-	app.Compo
-	Preset string
-}
-
-func (s *scaleSelect) Render() app.UI {
-	return app.Select().ID("f-scale").Class("select").OnChange(s.change).Body(
-		app.Option().Value("1-5").Selected(s.Preset == "1-5").Text("1 to 5"),
-		app.Option().Value("1-10").Selected(s.Preset == "1-10").Text("1 to 10"),
-		app.Option().Value("custom").Selected(s.Preset == "custom").Text("Custom range"),
-	)
-}
-
-func (s *scaleSelect) change(ctx app.Context, e app.Event) {
-	browser.Send(ctx, state.ScalePreset{Value: ctx.JSSrc().Get("value").String()})
 }
 
 // confirmMode asks before a mode switch clears the entries.

@@ -93,7 +93,7 @@ func unitWords(cs state.CellSetting, currency string) string {
 }
 
 // question is one question of the visitor view. Its handlers read its own
-// fields when the event fires (see controls.go), so an answer always goes
+// fields when the event fires (see button.go), so an answer always goes
 // to the question shown.
 type question struct {
 	app.Compo

@@ -1,0 +1,60 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/state"
+)
+
+// textField is a text input bound to a field of the state: it shows the
+// draft typed into it, else the model's value, and says when the draft is
+// wrong (aria-invalid, and the message's id in aria-describedby).
+type textField struct {
+	app.Compo
+	Field       state.Field
+	Input       state.Draft
+	Label       string // aria-label
+	Class       string
+	Number      bool // a decimal keyboard on phones
+	Placeholder string
+	Title       string
+	ReadOnly    bool
+	Disabled    bool
+}
+
+func (f *textField) Render() app.UI {
+	return fieldInput(f.Field, f.Input, f.Label, f.Class, f.Number).
+		Placeholder(f.Placeholder).Title(f.Title).ReadOnly(f.ReadOnly).Disabled(f.Disabled).
+		OnInput(f.input).OnChange(f.done)
+}
+
+func (f *textField) input(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.Input{Field: f.Field, Text: ctx.JSSrc().Get("value").String()})
+}
+
+func (f *textField) done(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.InputDone{Field: f.Field})
+}
+
+// fieldInput is the input element of a field, without handlers.
+func fieldInput(f state.Field, d state.Draft, label, class string, number bool) app.HTMLInput {
+	id := f.ElementID()
+	in := app.Input().Type("text").ID(id).Class("input "+class).Value(d.Text).Aria("label", label)
+	if number {
+		in = in.Class("input num-input "+class).Attr("inputmode", "decimal").AutoComplete(false)
+	}
+	if d.Err != "" {
+		in = in.Aria("invalid", "true").Aria("describedby", id+"-err")
+	}
+	return in
+}
+
+// fieldError is the message under a field, or nothing. Its id is the
+// field's id plus "-err", named by the field's aria-describedby.
+func fieldError(f state.Field, d state.Draft) app.UI {
+	if d.Err == "" {
+		return nil
+	}
+	return app.Span().ID(f.ElementID()+"-err").Class("field-error").Attr("role", "alert").Text(d.Err)
+}
