@@ -42,14 +42,14 @@ func shareLink(base string, m calc.Model) (string, error) {
 // openLink shows the model of the share link in hash, if there is one:
 // read-only, until the user saves a copy. A link that does not open says
 // why, and nothing else changes.
-func (r *reducer) openLink(hash string) bool {
+func (r docs) openLink(hash string) bool {
 	fragment, ok := linkFragment(hash)
 	if !ok {
 		return false
 	}
 	m, err := calc.DecodeLink(fragment)
 	if err != nil {
-		r.quiet()
+		r.views().quiet()
 		r.Link = linkError(err)
 		return false
 	}

@@ -55,19 +55,19 @@ func (r *reducer) reduce(a Action) {
 	}
 	switch a := a.(type) {
 	case Start:
-		r.start(a)
+		r.docs().start(a)
 	case HashChanged:
-		r.save()
-		if r.openLink(a.Hash) {
+		r.docs().save()
+		if r.docs().openLink(a.Hash) {
 			r.Panel, r.View = PanelNone, ViewEditor
 		}
 	case PageHidden:
 		if r.Dirty {
-			r.save()
+			r.docs().save()
 		}
 	case Escape:
 		if r.Panel == PanelNone && r.Confirm == "" && r.Explained == nil && r.Presenting {
-			r.present(false)
+			r.views().present(false)
 		}
 		r.Panel, r.Confirm, r.Explained = PanelNone, "", nil
 	case UpdateAvailable:
@@ -83,7 +83,7 @@ func (r *reducer) reduce(a Action) {
 		default:
 			// Saved reloads, SaveFailed says why it did not.
 			r.reloading = true
-			r.save()
+			r.docs().save()
 		}
 
 	case Input:
@@ -138,11 +138,11 @@ func (r *reducer) reduce(a Action) {
 		}
 
 	case OpenPanel:
-		r.openPanel(a.Panel)
+		r.views().openPanel(a.Panel)
 	case ClosePanel:
 		r.Panel = PanelNone
 	case SetView:
-		r.setView(a.View)
+		r.views().setView(a.View)
 	case Explain:
 		r.Explained = &ExplainTarget{Scenario: a.Scenario, What: a.What}
 	case CloseExplain:
@@ -178,9 +178,9 @@ func (r *reducer) reduce(a Action) {
 		r.do(WhenIdle{SaveNow{}})
 	case SaveNow:
 		r.SaveWaiting = false
-		r.save()
+		r.docs().save()
 	case StorageChanged:
-		r.storageChanged(a.Key)
+		r.docs().storageChanged(a.Key)
 	case ConflictReload:
 		r.do(LoadDoc{IDs: []string{r.DocID}, Why: LoadConflict})
 	case ConflictKeep:
@@ -189,17 +189,17 @@ func (r *reducer) reduce(a Action) {
 			r.Hist = h
 		}
 		r.changed()
-		r.save()
+		r.docs().save()
 
 	case SaveSharedCopy:
 		r.Shared, r.Dirty = false, true
-		r.save()
+		r.docs().save()
 		r.do(CleanURL{Hash: true})
 		r.noticeOnSave = true // see Saved: the notice waits for the save
 	case CloseShared:
 		r.Shared = false
 		r.do(CleanURL{Hash: true})
-		r.openOwn(false)
+		r.docs().openOwn(false)
 	case DismissLinkError:
 		r.Link = Problem{}
 		r.do(CleanURL{Hash: true})
@@ -228,21 +228,21 @@ func (r *reducer) reduce(a Action) {
 		r.do(Download{CSVFileName(m.Title), "text/csv;charset=utf-8", ComparisonCSV(m, r.Result)})
 		r.say(Notice{Text: "Exported the comparison as a CSV file."})
 	case ImportFile:
-		r.importFile(a)
+		r.docs().importFile(a)
 	case ImportUnreadable:
 		r.Dragging = false
-		r.quiet()
+		r.views().quiet()
 		r.Import, r.Panel = Problem{Text: "“" + a.FileName + "” could not be read. Nothing was imported."}, PanelFiles
 		if a.TooLarge {
 			r.Import.Text = "“" + a.FileName + "” is " + itoa(a.Size/(1<<20)) + " MB; a valuecalc file is at most 5 MB. Nothing was imported."
 		}
 
 	case NewFromTemplate:
-		r.save()
-		r.newFromTemplate(a.ID)
+		r.docs().save()
+		r.docs().newFromTemplate(a.ID)
 		r.Panel = PanelNone
 	case OpenSaved:
-		r.save()
+		r.docs().save()
 		r.Panel = PanelNone
 		r.do(LoadDoc{IDs: []string{a.ID}, Why: LoadChosen})
 	case RenameSaved:
@@ -252,17 +252,17 @@ func (r *reducer) reduce(a Action) {
 		}
 		if a.ID == r.DocID {
 			r.apply(SetTitle{a.Title})
-			r.save()
+			r.docs().save()
 			break
 		}
 		r.do(RetitleDoc{a.ID, a.Title})
 	case DuplicateSaved:
-		r.save()
+		r.docs().save()
 		r.do(CopyDoc{a.ID, r.newID()})
 	case DeleteSaved:
 		r.do(RemoveDoc{a.ID})
 	case DocRemoved:
-		r.docRemoved(a)
+		r.docs().docRemoved(a)
 	case RestoreDoc:
 		r.do(a)
 	case DismissDamaged:
@@ -284,7 +284,7 @@ func (r *reducer) reduce(a Action) {
 		r.do(RemoveDamaged{a.ID})
 
 	case HostMessage:
-		r.hostMessage(a)
+		r.docs().hostMessage(a)
 	case Resized:
 		if r.Embed.On && a.Height != r.Embed.Height {
 			r.Embed.Height = a.Height
@@ -293,7 +293,7 @@ func (r *reducer) reduce(a Action) {
 	case Print:
 		r.do(PrintPage{})
 	case Present:
-		r.present(a.On)
+		r.views().present(a.On)
 	case FullscreenRefused:
 		if r.Presenting {
 			r.say(Notice{Text: "The browser did not allow full screen: the presentation fills the window. Press Esc to leave it."})
@@ -336,26 +336,26 @@ func (r *reducer) reduce(a Action) {
 			r.say(Notice{Text: a.Failed, IsErr: true})
 		}
 		if !r.Started {
-			r.open()
+			r.docs().open()
 			r.Started = true
 		}
 	case DocLoaded:
-		r.show(a.ID, a.Model, a.Rev, true)
+		r.docs().show(a.ID, a.Model, a.Rev, true)
 		if a.Why == LoadOtherTab {
 			r.say(Notice{Text: "Updated with the changes saved in another tab."})
 		}
 	case DocLoadFailed:
 		switch a.Why {
 		case LoadAtStart, LoadAfterDelete:
-			r.newFromTemplate(startTemplate(a.Why))
+			r.docs().newFromTemplate(startTemplate(a.Why))
 		case LoadOtherTab:
 		default:
 			r.say(Notice{Text: a.Err, IsErr: true})
 		}
 	case Saved:
-		r.saved(a)
+		r.docs().saved(a)
 	case SaveFailed:
-		r.quiet()
+		r.views().quiet()
 		r.SaveErr = "Not saved: " + a.Err + ". Your work is kept on this page."
 		r.noticeOnSave = false
 		if r.reloading {
@@ -363,7 +363,7 @@ func (r *reducer) reduce(a Action) {
 			r.say(Notice{Text: "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them.", IsErr: true})
 		}
 	case SaveConflict:
-		r.quiet()
+		r.views().quiet()
 		r.Conflict = true
 	case StoredRev:
 		// Another tab saved the assessment open here: follow it, or say
@@ -380,10 +380,10 @@ func (r *reducer) reduce(a Action) {
 
 // start opens the app: the embed or the library, then the assessment
 // the address asks for.
-func (r *reducer) start(a Start) {
+func (r docs) start(a Start) {
 	r.Base, r.seed, r.StorageBlocked, r.Today, r.day = a.Base, a.Seed, a.StorageBlocked, a.Today, a.Day
 	r.Embed = parseEmbedding(a.Query)
-	r.startView(a.Query)
+	r.views().startView(a.Query)
 	if q, err := url.ParseQuery(a.Query); err == nil && q.Has("template") {
 		r.Template = q.Get("template")
 		if r.Template == "" {
@@ -404,7 +404,7 @@ func (r *reducer) start(a Start) {
 // open picks the starting assessment, once the library is read: the
 // model of a share link, a template named by ?template=, the assessment
 // open last, the most recent one, or the first template.
-func (r *reducer) open() {
+func (r docs) open() {
 	switch {
 	case r.openLink(r.startHash):
 	case r.Embed.On:
@@ -423,7 +423,7 @@ func (r *reducer) open() {
 }
 
 // openOwn opens the user's own work, or the template the address names.
-func (r *reducer) openOwn(atStart bool) {
+func (r docs) openOwn(atStart bool) {
 	if id := strings.TrimSpace(r.Template); r.Template != "" {
 		if _, ok := examples.Get(id); ok || id == BlankTemplate {
 			r.newFromTemplate(id)
@@ -464,7 +464,7 @@ func firstID(list []Meta) string {
 }
 
 // newFromTemplate starts a new, not yet saved assessment from a template.
-func (r *reducer) newFromTemplate(id string) {
+func (r docs) newFromTemplate(id string) {
 	m := calc.NewModel()
 	m.Title = "New assessment"
 	if t, ok := examples.Get(id); ok {
@@ -476,7 +476,7 @@ func (r *reducer) newFromTemplate(id string) {
 }
 
 // show makes m the assessment on screen, with a fresh history.
-func (r *reducer) show(id string, m calc.Model, rev int, saved bool) {
+func (r docs) show(id string, m calc.Model, rev int, saved bool) {
 	r.Hist = NewHistory(m)
 	r.Shared, r.Explained = false, nil
 	r.DocID, r.Rev, r.Saved = id, rev, saved
@@ -554,7 +554,7 @@ func (r *reducer) changed() {
 		r.Template = ""
 		r.do(CleanURL{Template: true})
 	}
-	r.answersFromLink()
+	r.views().answersFromLink()
 	r.Dirty = true
 	if !r.SaveWaiting && !r.Embed.On {
 		r.SaveWaiting = true
@@ -565,14 +565,14 @@ func (r *reducer) changed() {
 // save writes the assessment to the library, unless there is nothing to
 // save or it must not be: a shared link's model, another tab's newer
 // save, an embed's visitor.
-func (r *reducer) save() {
+func (r docs) save() {
 	if !r.Dirty || r.Conflict || r.Shared || r.Embed.On {
 		return
 	}
 	r.do(SaveDoc{ID: r.DocID, Model: r.Model(), Rev: r.Rev})
 }
 
-func (r *reducer) saved(a Saved) {
+func (r docs) saved(a Saved) {
 	if a.ID != r.DocID {
 		return
 	}
@@ -601,7 +601,7 @@ func (r *reducer) input(a Input) {
 	if r.Shared {
 		return
 	}
-	if r.visitorBlank(a) {
+	if r.views().visitorBlank(a) {
 		return
 	}
 	m := r.Model()
@@ -686,14 +686,14 @@ func (r *reducer) setPer(a SetPer) {
 
 // quiet hides a notice of success when an error shows elsewhere (a
 // panel, a banner): "Exported" must not stand next to "not saved".
-func (r *reducer) quiet() {
+func (r views) quiet() {
 	if r.Notice.Text != "" && !r.Notice.IsErr {
 		r.Notice = Notice{Serial: r.Notice.Serial}
 	}
 }
 
 // present fills the screen with the answer, or goes back to editing.
-func (r *reducer) present(on bool) {
+func (r views) present(on bool) {
 	if on == r.Presenting {
 		return
 	}
@@ -728,7 +728,7 @@ func (r *reducer) say(n Notice) {
 	r.do(After{NoticeTime, NoticeExpired{n.Serial}})
 }
 
-func (r *reducer) openPanel(p Panel) {
+func (r views) openPanel(p Panel) {
 	r.Panel = p
 	switch p {
 	case PanelShare:
@@ -748,7 +748,7 @@ func (r *reducer) openPanel(p Panel) {
 
 // storageChanged follows another tab's save: of the assessment open here,
 // or of the library's list.
-func (r *reducer) storageChanged(key string) {
+func (r docs) storageChanged(key string) {
 	if key != keyDoc+r.DocID {
 		if key == "" || key == keyIndex {
 			r.do(ReadLibrary{})
@@ -761,12 +761,12 @@ func (r *reducer) storageChanged(key string) {
 	r.do(CheckRev{r.DocID})
 }
 
-func (r *reducer) importFile(a ImportFile) {
+func (r docs) importFile(a ImportFile) {
 	r.Dragging = false
 	m, err := calc.Decode([]byte(a.Text))
 	if err != nil {
 		r.Import, r.Panel = importError(a.FileName, []byte(a.Text), err), PanelFiles
-		r.quiet()
+		r.views().quiet()
 		return
 	}
 	m.Title = importedTitle(m.Title, r.day)
@@ -779,7 +779,7 @@ func (r *reducer) importFile(a ImportFile) {
 	r.say(Notice{Text: "Imported “" + m.Title + "” from " + a.FileName + " as a new assessment."})
 }
 
-func (r *reducer) docRemoved(a DocRemoved) {
+func (r docs) docRemoved(a DocRemoved) {
 	if a.Err != "" {
 		r.say(Notice{Text: a.Err, IsErr: true})
 		return
@@ -803,3 +803,13 @@ func (r *reducer) docRemoved(a DocRemoved) {
 func (RestoreDoc) Path() string { return "/library/restore" }
 
 func itoa(n int) string { return Plain(float64(n)) }
+
+// docs reduces what opens, saves and leaves an assessment: start-up, the
+// library's reports, other tabs, imports, links and the embed's host.
+type docs struct{ *reducer }
+
+// views reduces which view and panel show, and present mode.
+type views struct{ *reducer }
+
+func (r *reducer) docs() docs   { return docs{r} }
+func (r *reducer) views() views { return views{r} }

@@ -34,13 +34,13 @@ func ParseView(query string, embed bool) (View, bool) {
 
 // startView sets the view the address asks for, at start. An embed's
 // host that chose a view fixes it: its visitors cannot move to another.
-func (r *reducer) startView(query string) {
+func (r views) startView(query string) {
 	r.View, r.viewAsked = ParseView(query, r.Embed.On)
 	r.ViewFixed = r.viewAsked && r.Embed.On
 }
 
 // setView moves to another view, unless the embed's host fixed it.
-func (r *reducer) setView(v View) {
+func (r views) setView(v View) {
 	if r.ViewFixed {
 		return
 	}
@@ -130,7 +130,7 @@ func CostHint(sc calc.Scale) string {
 // visitorBlank keeps a question's answer when its field is emptied: in
 // the visitor view an empty answer is a draft with a message, not a
 // deleted entry (which would take the question, and its ask mark, away).
-func (r *reducer) visitorBlank(a Input) bool {
+func (r views) visitorBlank(a Input) bool {
 	if r.View != ViewVisitor || a.Field.Kind != FieldEntry || strings.TrimSpace(a.Text) != "" {
 		return false
 	}
@@ -150,7 +150,7 @@ func (r *reducer) visitorBlank(a Input) bool {
 // visitor's to answer (not a read-only shared copy); the first answer
 // makes it their own, so the link leaves the address bar and a reload
 // shows the saved answers, not the link's.
-func (r *reducer) answersFromLink() {
+func (r views) answersFromLink() {
 	if r.linkAnswers && !r.Embed.On {
 		r.linkAnswers = false
 		r.do(CleanURL{Hash: true})
