@@ -195,6 +195,17 @@ func TestImportFiles(t *testing.T) {
 // imported is what an import adds to a title today: " (imported 2 Dec)".
 func imported() string { return " (imported " + time.Now().Format("2 Jan") + ")" }
 
+// importedTitle is title with imported() after it, cut to fit the
+// longest title a model may have.
+func importedTitle(title string) string {
+	suffix := imported()
+	r := []rune(title)
+	if n := calc.MaxTitleLen - len([]rune(suffix)); len(r) > n {
+		title = strings.TrimSpace(string(r[:n]))
+	}
+	return title + suffix
+}
+
 func problemStrings(p calc.Problems) []string {
 	out := make([]string, len(p))
 	for i, e := range p {
