@@ -287,19 +287,8 @@ func analysisBenchmark(root string) ([]float64, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("analysis benchmark in wasm: %v\n%s", err, b)
 	}
-	re := regexp.MustCompile(`(?m)^BenchmarkAnalyze(?:-\d+)?\s+\d+\s+([0-9.]+) ns/op`)
-	var runs []float64
-	for _, m := range re.FindAllSubmatch(b, -1) {
-		ns, err := strconv.ParseFloat(string(m[1]), 64)
-		if err != nil {
-			return nil, "", err
-		}
-		runs = append(runs, ns)
-	}
-	if len(runs) == 0 {
-		return nil, "", fmt.Errorf("no BenchmarkAnalyze line in:\n%s", b)
-	}
-	return runs, string(b), nil
+	runs, err := nsPerOp(b, "BenchmarkAnalyze")
+	return runs, string(b), err
 }
 
 // ---------------------------------------------------------------------------
@@ -495,19 +484,26 @@ func engineBenchmark(root string) ([]float64, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("calc benchmark: %v\n%s", err, b)
 	}
-	re := regexp.MustCompile(`(?m)^BenchmarkEvaluate/money(?:-\d+)?\s+\d+\s+([0-9.]+) ns/op`)
+	runs, err := nsPerOp(b, "BenchmarkEvaluate/money")
+	return runs, string(b), err
+}
+
+// nsPerOp reads the ns/op of every run of benchmark name in go test's
+// output.
+func nsPerOp(out []byte, name string) ([]float64, error) {
+	re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(name) + `(?:-\d+)?\s+\d+\s+([0-9.]+) ns/op`)
 	var runs []float64
-	for _, m := range re.FindAllSubmatch(b, -1) {
+	for _, m := range re.FindAllSubmatch(out, -1) {
 		ns, err := strconv.ParseFloat(string(m[1]), 64)
 		if err != nil {
-			return nil, "", err
+			return nil, err
 		}
 		runs = append(runs, ns)
 	}
 	if len(runs) == 0 {
-		return nil, "", fmt.Errorf("no BenchmarkEvaluate/money line in:\n%s", b)
+		return nil, fmt.Errorf("no %s line in:\n%s", name, out)
 	}
-	return runs, string(b), nil
+	return runs, nil
 }
 
 // ---------------------------------------------------------------------------
