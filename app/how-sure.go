@@ -21,8 +21,7 @@ const tornadoBars = 10
 type howSure struct {
 	app.Compo
 	Analysis    *calc.Analysis
-	Fresh       bool
-	Model       calc.Model
+	Model       calc.Model // the model the analysis is of
 	Result      calc.Result
 	Tornado     string // the scenario shown, "" for the best
 	Simulating  bool
@@ -42,10 +41,9 @@ func (h *howSure) Render() app.UI {
 	if h.Report {
 		prefix = "report-how-sure"
 	}
-	return app.Section().ID(prefix).Class("how-sure card"+cls(" stale", !h.Fresh)).Aria("labelledby", prefix+"-title").Body(
+	return app.Section().ID(prefix).Class("how-sure card").Aria("labelledby", prefix+"-title").Body(
 		app.Div().Class("section-head").Body(
 			app.H2().ID(prefix+"-title").Text("How sure is this?"),
-			iff(!h.Fresh, func() app.UI { return app.Span().Class("tag").Text("Updating…") }),
 		),
 		iff(an == nil, func() app.UI {
 			return app.P().Class("muted").Text("Working out which figures the answer depends on…")

@@ -101,8 +101,16 @@ func presentation(v view) app.UI {
 // analysis is the "how sure is this?" section of the editor or the report.
 func analysis(v view, report bool) app.UI {
 	st := v.st
-	return &howSure{Analysis: st.Analysis, Fresh: st.AnalysisFresh(), Model: st.Model(), Result: st.Result,
-		Tornado: st.Tornado, Simulating: st.Simulating, SimProgress: st.SimProgress, Goal: st.Goal, Num: v.n, Report: report}
+	// The section shows the model the analysis is of: it renders again when
+	// the analysis changes, not on every keystroke; while an edit waits
+	// for its analysis, the wrapper dims it and says so.
+	return app.Div().Class("how-sure-wrap"+cls(" stale", !st.AnalysisFresh())).Body(
+		iff(!st.AnalysisFresh() && st.Analysis != nil, func() app.UI {
+			return app.P().Class("tag how-sure-updating").Aria("live", "polite").Text("Updating…")
+		}),
+		&howSure{Analysis: st.Analysis, Model: st.Analyzed, Result: st.AnalyzedResult,
+			Tornado: st.Tornado, Simulating: st.Simulating, SimProgress: st.SimProgress, Goal: st.Goal, Num: v.n, Report: report},
+	)
 }
 
 // editable wraps part of the editor in a fieldset that, when on is false,

@@ -32,6 +32,7 @@ func (r *reducer) reduceAnalysis(a Action) bool {
 			return true
 		}
 		r.Analysis, r.AnalyzedRev = &an, r.DocRev
+		r.Analyzed, r.AnalyzedResult = r.Model(), r.Result
 		r.Simulating, r.SimProgress = hasRanges(r.Model()), 0
 		if r.Simulating {
 			r.do(Simulate{Rev: r.DocRev, Model: r.Model()})

@@ -143,6 +143,11 @@ type State struct {
 	// path; until then it is of an older model (see AnalysisFresh).
 	Analysis    *calc.Analysis
 	AnalyzedRev uint64  // the DocRev the analysis is of
+	// Analyzed and AnalyzedResult are the model and result the analysis
+	// is of: the analysis section shows them, so that it renders again
+	// when the analysis changes, not on every keystroke.
+	Analyzed       calc.Model
+	AnalyzedResult calc.Result
 	DocRev      uint64  // moves on with every change of the model or result
 	Simulating  bool    // the simulation of the ranges runs
 	SimProgress float64 // how much of it has run, 0 to 1
