@@ -142,20 +142,20 @@ type State struct {
 	// out when the browser is idle after an edit, never on the typing
 	// path; until then it is of an older model (see AnalysisFresh).
 	Analysis    *calc.Analysis
-	AnalyzedRev uint64  // the DocRev the analysis is of
+	AnalyzedRev uint64 // the DocRev the analysis is of
 	// Analyzed and AnalyzedResult are the model and result the analysis
 	// is of: the analysis section shows them, so that it renders again
 	// when the analysis changes, not on every keystroke.
 	Analyzed       calc.Model
 	AnalyzedResult calc.Result
-	DocRev      uint64  // moves on with every change of the model or result
-	Simulating  bool    // the simulation of the ranges runs
-	SimProgress float64 // how much of it has run, 0 to 1
-	ShowRanges  bool    // the cells show their low/high fields
-	Tornado     string  // the scenario the tornado chart shows, "" for the best
-	Goal        Goal    // the goal seek's question and answer
-	Active      Cell    // the cell typed into last, which shows its hints
-	analyzing   bool    // an analysis waits for the browser to be idle
+	DocRev         uint64  // moves on with every change of the model or result
+	Simulating     bool    // the simulation of the ranges runs
+	SimProgress    float64 // how much of it has run, 0 to 1
+	ShowRanges     bool    // the cells show their low/high fields
+	Tornado        string  // the scenario the tornado chart shows, "" for the best
+	Goal           Goal    // the goal seek's question and answer
+	Active         Cell    // the cell typed into last, which shows its hints
+	analyzing      bool    // an analysis waits for the browser to be idle
 
 	// Grid is the grid as rows and cells of immutable views: a view is
 	// replaced, never changed, when what it shows changes, with the next
