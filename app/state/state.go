@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -83,6 +84,7 @@ type Problem struct {
 // before they are written.
 type State struct {
 	Started bool
+	Lang    i18n.Lang // the language the interface speaks (SPEC §9)
 
 	// The assessment on screen.
 	DocID   string
