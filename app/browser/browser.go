@@ -93,6 +93,7 @@ func Start(ctx app.Context, now func(state.Action)) (*Browser, state.Start) {
 		StorageBlocked: StorageBlocked(),
 		Today:          time.Now().Format("2 January 2006"),
 		Day:            time.Now().Format("2 Jan"),
+		Langs:          navigatorLangs(),
 	}
 	b.pageTitle = win.Get("document").Get("title").String()
 	b.listenKeys()
@@ -425,3 +426,18 @@ func MarkReady() {
 
 // maxFile is the size of the largest file read for an import.
 const maxFile = calc.MaxInputSize
+
+// navigatorLangs is the browser's languages, preferred first.
+func navigatorLangs() (langs []string) {
+	defer warnRecovered("navigator.languages")
+	nav := app.Window().Get("navigator")
+	if l := nav.Get("languages"); l.Truthy() {
+		for i := 0; i < l.Length(); i++ {
+			langs = append(langs, l.Index(i).String())
+		}
+	}
+	if len(langs) == 0 && nav.Get("language").Truthy() {
+		langs = append(langs, nav.Get("language").String())
+	}
+	return langs
+}

@@ -20,6 +20,7 @@ type (
 		StorageBlocked bool   // the browser refuses this site its storage
 		Today          string // the date, as the report prints it
 		Day            string // the date, short, as imports are named: "2 Dec"
+		Langs          []string // the browser's languages, preferred first (navigator.languages)
 	}
 	// HashChanged is a link pasted into the address bar of an open tab.
 	HashChanged struct{ Hash string }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 	"github.com/valuecalc/valuecalc/examples"
 )
@@ -383,6 +384,7 @@ func (r *reducer) reduce(a Action) {
 func (r docs) start(a Start) {
 	r.Base, r.seed, r.StorageBlocked, r.Today, r.day = a.Base, a.Seed, a.StorageBlocked, a.Today, a.Day
 	r.Embed = parseEmbedding(a.Query)
+	r.Lang = startLang(a)
 	r.views().startView(a.Query)
 	if q, err := url.ParseQuery(a.Query); err == nil && q.Has("template") {
 		r.Template = q.Get("template")
@@ -399,6 +401,17 @@ func (r docs) start(a Start) {
 		r.do(RepairLibrary{})
 	}
 	r.do(ReadLibrary{})
+}
+
+// startLang is the language the app opens in: ?lang= when it names one
+// the interface speaks, else the browser's.
+func startLang(a Start) i18n.Lang {
+	if q, err := url.ParseQuery(a.Query); err == nil {
+		if l, ok := i18n.Parse(q.Get("lang")); ok {
+			return l
+		}
+	}
+	return i18n.Match(a.Langs...)
 }
 
 // open picks the starting assessment, once the library is read: the

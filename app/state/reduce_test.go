@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 	"github.com/valuecalc/valuecalc/examples"
 )
@@ -513,6 +514,27 @@ func TestMoneyCells(t *testing.T) {
 			require.True(t, ok)
 			assert.Equal(t, tt.want, e)
 			assert.Equal(t, calc.Evaluate(m), tb.state().Result)
+		})
+	}
+}
+
+func TestStartLanguage(t *testing.T) {
+	tests := []struct {
+		name  string
+		query string
+		langs []string
+		want  i18n.Lang
+	}{
+		{"browser's", "", []string{"fr-FR", "en"}, i18n.FR},
+		{"first spoken of the browser's", "", []string{"nl", "es-419"}, i18n.ES},
+		{"none spoken", "", []string{"ja"}, i18n.EN},
+		{"?lang= wins", "embed=1&lang=de", []string{"fr"}, i18n.DE},
+		{"?lang= unknown", "lang=xx", []string{"es"}, i18n.ES},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := Reduce(State{}, Start{Query: tc.query, Langs: tc.langs})
+			assert.Equal(t, tc.want, s.Lang)
 		})
 	}
 }
