@@ -13,13 +13,13 @@ type Action interface{ Path() string }
 type (
 	// Start opens the app: what the browser knows when it starts.
 	Start struct {
-		Query          string // location.search without "?"
-		Hash           string // location.hash
-		Base           string // origin + pathname, what share links start with
-		Seed           uint64 // a random number, for new assessment ids
-		StorageBlocked bool   // the browser refuses this site its storage
-		Today          string // the date, as the report prints it
-		Day            string // the date, short, as imports are named: "2 Dec"
+		Query          string   // location.search without "?"
+		Hash           string   // location.hash
+		Base           string   // origin + pathname, what share links start with
+		Seed           uint64   // a random number, for new assessment ids
+		StorageBlocked bool     // the browser refuses this site its storage
+		Today          string   // the date, as the report prints it
+		Day            string   // the date, short, as imports are named: "2 Dec"
 		Langs          []string // the browser's languages, preferred first (navigator.languages)
 	}
 	// HashChanged is a link pasted into the address bar of an open tab.
