@@ -1,7 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"math"
+	"slices"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -195,6 +198,16 @@ func (h *howSure) weightTies(prefix string) app.UI {
 	if len(ties) == 0 || an.RunnerUp == nil {
 		return nil
 	}
+	// The weights closest to tying come first, and only a few are listed:
+	// on a large model nearly every item has a tie somewhere, and a list
+	// of them all neither reads nor prints well.
+	slices.SortStableFunc(ties, func(a, b calc.WeightTie) int {
+		return cmp.Compare(tieDistance(a), tieDistance(b))
+	})
+	more := 0
+	if len(ties) > shownWeightTies {
+		ties, more = ties[:shownWeightTies], len(ties)-shownWeightTies
+	}
 	return app.Div().Class("weight-ties").Body(
 		app.H3().Text("Weights that would change the winner"),
 		app.P().Class("hint muted").Text("The weight at which "+nameOfScenario(m, *an.RunnerUp)+" would catch up with "+nameOfScenario(m, an.Best)+"."),
@@ -205,7 +218,26 @@ func (h *howSure) weightTies(prefix string) app.UI {
 					" now, ties at " + n.Number(*w.WeightTie, 2))
 			}),
 		),
+		iff(more > 0, func() app.UI {
+			return app.P().Class("hint muted").Text(moreWeightTies(more))
+		}),
 	)
+}
+
+// shownWeightTies is how many weight ties the section lists.
+const shownWeightTies = 5
+
+// tieDistance is how far an item's weight must move, relative to itself,
+// to tie: the smaller, the closer the winner is to changing.
+func tieDistance(w calc.WeightTie) float64 {
+	return math.Abs(*w.WeightTie-w.Weight) / math.Max(w.Weight, 1e-9)
+}
+
+func moreWeightTies(n int) string {
+	if n == 1 {
+		return "One more weight could change the winner, by a larger change."
+	}
+	return strconv.Itoa(n) + " more weights could change the winner, each by a larger change."
 }
 
 func names(m calc.Model) []scenarioName {

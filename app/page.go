@@ -104,12 +104,15 @@ func analysis(v view, report bool) app.UI {
 	// The section shows the model the analysis is of: it renders again when
 	// the analysis changes, not on every keystroke; while an edit waits
 	// for its analysis, the wrapper dims it and says so.
+	//
+	// The section comes first and the tag after it, always there: an
+	// element that came and went in front of it would make go-app mount
+	// the whole section afresh twice per edit.
+	updating := !st.AnalysisFresh() && st.Analysis != nil
 	return app.Div().Class("how-sure-wrap"+cls(" stale", !st.AnalysisFresh())).Body(
-		iff(!st.AnalysisFresh() && st.Analysis != nil, func() app.UI {
-			return app.P().Class("tag how-sure-updating").Aria("live", "polite").Text("Updating…")
-		}),
 		&howSure{Analysis: st.Analysis, Model: st.Analyzed, Result: st.AnalyzedResult,
 			Tornado: st.Tornado, Simulating: st.Simulating, SimProgress: st.SimProgress, Goal: st.Goal, Num: v.n, Report: report},
+		app.P().Class("tag how-sure-updating").Hidden(!updating).Aria("live", "polite").Text("Updating…"),
 	)
 }
 

@@ -359,13 +359,18 @@ func buildHello(root, scratch string) (string, error) {
 
 // serveValuecalc runs `bin/valuecalc serve` on a free loopback port.
 func serveValuecalc(root string) (string, func(), error) {
+	return serveWith(root, filepath.Join(root, "web"))
+}
+
+// serveWith serves the web directory web with valuecalc's own server.
+func serveWith(root, web string) (string, func(), error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(filepath.Join(root, "bin", "valuecalc"), "serve", "-addr", addr, "-web", filepath.Join(root, "web"))
+	cmd := exec.Command(filepath.Join(root, "bin", "valuecalc"), "serve", "-addr", addr, "-web", web)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Start(); err != nil {
 		return "", nil, err
