@@ -117,6 +117,10 @@ func TestReadHint(t *testing.T) {
 			assert.Equal(t, id+"-read", described, "the hint describes the field")
 			assert.False(t, invalid, "the value is taken: no error")
 			checkResults(t, ctx, m)
+			if c.lang == "en" {
+				vs := axe(t, ctx)
+				assert.Empty(t, vs, "with the hint showing: %s", describe(vs))
+			}
 
 			// Moving on: the hint goes, the field shows the value read.
 			require.NoError(t, chromedp.Run(ctx,
