@@ -40,9 +40,9 @@ func settings(v view) app.UI {
 					return app.Div().Class("setting").Body(
 						app.Span().Class("setting-label").Text("Range"),
 						app.Div().Class("range").Body(
-							&textField{Field: lo, Input: state.Draft{Text: v.st.FieldValue(lo), Err: dlo.Err}, Label: "Lowest score", Class: "short", Number: true},
+							&textField{Field: lo, Input: state.Draft{Text: v.st.FieldValue(lo), Err: dlo.Err, Read: dlo.Read}, Label: "Lowest score", Class: "short", Number: true},
 							app.Span().Text("to"),
-							&textField{Field: hi, Input: state.Draft{Text: v.st.FieldValue(hi), Err: dhi.Err}, Label: "Highest score", Class: "short", Number: true},
+							&textField{Field: hi, Input: state.Draft{Text: v.st.FieldValue(hi), Err: dhi.Err, Read: dhi.Read}, Label: "Highest score", Class: "short", Number: true},
 						),
 						fieldError(lo, dlo), fieldError(hi, dhi),
 					)
@@ -65,7 +65,7 @@ func setting(v view, k state.FieldKind, label, class string, number bool) app.UI
 	d := v.st.Drafts[f]
 	return app.Div().Class("setting").Body(
 		app.Label().For(f.ElementID()).Class("setting-label").Text(label),
-		&textField{Field: f, Input: state.Draft{Text: v.st.FieldValue(f), Err: d.Err}, Label: label, Class: class, Number: number},
+		&textField{Field: f, Input: state.Draft{Text: v.st.FieldValue(f), Err: d.Err, Read: d.Read}, Label: label, Class: class, Number: number},
 		fieldError(f, d),
 	)
 }

@@ -44,17 +44,34 @@ func fieldInput(f state.Field, d state.Draft, label, class string, number bool) 
 	if number {
 		in = in.Class("input num-input "+class).Attr("inputmode", "decimal").AutoComplete(false)
 	}
-	if d.Err != "" {
+	switch {
+	case d.Err != "" && d.Read != "":
+		in = in.Aria("invalid", "true").Aria("describedby", id+"-read "+id+"-err")
+	case d.Err != "":
 		in = in.Aria("invalid", "true").Aria("describedby", id+"-err")
+	case d.Read != "":
+		in = in.Aria("describedby", id+"-read")
 	}
 	return in
 }
 
 // fieldError is the message under a field, or nothing. Its id is the
-// field's id plus "-err", named by the field's aria-describedby.
+// field's id plus "-err", named by the field's aria-describedby. Above it
+// goes the hint of how a number that reads two ways was read ("12.000 →
+// 12, not 12000"), id plus "-read": the value is taken, so it is no error.
 func fieldError(f state.Field, d state.Draft) app.UI {
-	if d.Err == "" {
-		return nil
+	var read, msg app.UI
+	if d.Read != "" {
+		read = app.Span().ID(f.ElementID()+"-read").Class("field-read").Attr("role", "status").Text(d.Read)
 	}
-	return app.Span().ID(f.ElementID()+"-err").Class("field-error").Attr("role", "alert").Text(d.Err)
+	if d.Err != "" {
+		msg = app.Span().ID(f.ElementID()+"-err").Class("field-error").Attr("role", "alert").Text(d.Err)
+	}
+	switch {
+	case read != nil && msg != nil:
+		return app.Span().Class("field-msgs").Body(read, msg)
+	case read != nil:
+		return read
+	}
+	return msg
 }

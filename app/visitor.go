@@ -40,7 +40,7 @@ func visitorPage(v view) app.UI {
 							q := qs[i]
 							d, _ := st.Draft(q.Field())
 							return app.Li().Body(&question{Q: q, Mode: m.Mode, Scale: m.Scale,
-								Value: st.FieldValue(q.Field()), Err: d.Err, Unit: unitWords(state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
+								Value: st.FieldValue(q.Field()), Err: d.Err, Read: d.Read, Unit: unitWords(state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
 						}),
 					),
 				),
@@ -102,6 +102,7 @@ type question struct {
 	Scale calc.Scale
 	Value string // the answer field's text: its draft, else the model's
 	Err   string
+	Read  string // how a number that reads two ways was read (state.Draft)
 	Unit  string // a money answer's unit and recurrence
 }
 
@@ -122,11 +123,11 @@ func (q *question) Render() app.UI {
 			),
 			help,
 			app.Div().Class("q-input").Body(
-				&textField{Field: f, Input: state.Draft{Text: q.Value, Err: q.Err}, Label: q.Q.Text(q.Mode) + " In " + q.Unit + ".",
+				&textField{Field: f, Input: state.Draft{Text: q.Value, Err: q.Err, Read: q.Read}, Label: q.Q.Text(q.Mode) + " In " + q.Unit + ".",
 					Class: "answer-input", Number: true},
 				app.Span().Class("q-unit").Aria("hidden", "true").Text(q.Unit),
 			),
-			fieldError(f, state.Draft{Text: q.Value, Err: q.Err}),
+			fieldError(f, state.Draft{Text: q.Value, Err: q.Err, Read: q.Read}),
 		)
 	}
 	low, high := state.ScaleEnds(q.Scale, q.Q.Side)

@@ -33,7 +33,8 @@ WebAssembly UI share it.
   - [EncodeLink] and [DecodeLink] carry a model in a share link's fragment
   - the Check functions ([CheckWeight], [CheckAmount], …) check one typed
     value with the limits and messages of [Validate]
-  - [FormatMoney] and [FormatNumber] format numbers for display
+  - [FormatMoney] and [FormatNumber] format numbers for display, rounding
+    ties by [Round], the rule the app shares
 
 # Formulas
 

@@ -1,13 +1,14 @@
 package calc
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 )
 
 // FormatMoney formats v as an amount of currency for display, English
-// style, rounded to the currency's minor unit as FormatNumber rounds (half
-// away from zero): "$5,000.00", "-$1,234.50",
+// style, rounded to the currency's minor unit as FormatNumber rounds (ties
+// away from zero, see Round): "$5,000.00", "-$1,234.50",
 // "€12.00", "£7.50", "¥1,200" (yen have no minor unit). Currencies without
 // a symbol here are written with their code: "CHF 1,234.56"; an empty
 // currency gives the number alone. An amount that rounds to zero has no
@@ -49,16 +50,13 @@ func currencySymbol(currency string) (string, int) {
 
 // FormatNumber formats v for display with the given number of decimals and
 // commas between thousands: FormatNumber(1234567.891, 2) is
-// "1,234,567.89". It rounds v's exact value half away from zero, as
-// JavaScript's toFixed does: 0.125 gives "0.13", while 1.005, whose
-// float64 value is a little below 1.005, gives "1.00". Intl.NumberFormat,
-// which the app's figures follow, rounds the shortest decimal instead and
-// writes "1.01" there: on such ties the command line and the app can
-// differ in the last digit shown. A negative decimals means as many as v
-// needs: FormatNumber(3.5, -1) is "3.5". Decimals past 1074, where
-// every float64 has only zeros left, are not written. A number that rounds
-// to zero has no minus sign. NaN and infinities are written "NaN", "∞" and
-// "-∞".
+// "1,234,567.89". It rounds by the rule of [Round]: ties away from zero,
+// on the number as written, so 1.005 gives "1.01" and -0.125 "-0.13", as
+// Intl.NumberFormat writes them in the app. A negative decimals means as
+// many as v needs: FormatNumber(3.5, -1) is "3.5". Decimals past 1074,
+// where every float64 has only zeros left, are not written. A number that
+// rounds to zero has no minus sign. NaN and infinities are written "NaN",
+// "∞" and "-∞".
 func FormatNumber(v float64, decimals int) string {
 	switch {
 	case math.IsNaN(v):
@@ -95,30 +93,47 @@ func FormatNumber(v float64, decimals int) string {
 // the smallest float64, 2^-1074, has 1074.
 const maxDecimals = 1074
 
+// Round returns v rounded to the given number of decimals (0 to 1074) by
+// the rule the command line and the app share: ties away from zero, on v
+// as written, that is on the shortest decimal that reads back as v (the
+// digits strconv.FormatFloat and JavaScript write), not on its binary
+// value. 1.005, whose float64 is a hair below 1.005, rounds to 1.01;
+// 2.675 to 2.68; -1.005 to -1.01; 0.125 to 0.13. That is what
+// Intl.NumberFormat does by default (roundingMode "halfExpand").
+// NaN, infinities and a negative decimals give v unchanged.
+func Round(v float64, decimals int) float64 {
+	if decimals < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	r, err := strconv.ParseFloat(string(roundedDigits(math.Abs(v), min(decimals, maxDecimals))), 64)
+	if err != nil {
+		return v
+	}
+	return math.Copysign(r, v)
+}
+
 // roundedDigits returns the finite, non-negative x in decimal with the
-// given number of decimals, rounded half away from zero, or in the
-// shortest form that reads back as x when decimals is negative.
+// given number of decimals, rounded by Round's rule, or in the shortest
+// form that reads back as x when decimals is negative.
 func roundedDigits(x float64, decimals int) []byte {
+	b := strconv.AppendFloat(nil, x, 'f', -1, 64)
 	if decimals < 0 {
-		return strconv.AppendFloat(nil, x, 'f', -1, 64)
+		return b
 	}
-	// x is m × 2^e with m odd, so its exact decimal expansion has -e
-	// digits after the point: with that many, FormatFloat is exact.
-	exact := 0
-	if x != 0 {
-		frac, exp := math.Frexp(x)
-		m, e := uint64(frac*(1<<53)), exp-53
-		for m&1 == 0 {
-			m >>= 1
-			e++
+	point := bytes.IndexByte(b, '.')
+	if point < 0 {
+		point = len(b)
+		b = append(b, '.')
+	}
+	if have := len(b) - point - 1; have <= decimals {
+		for range decimals - have {
+			b = append(b, '0')
 		}
-		exact = max(0, -e)
+		if decimals == 0 {
+			b = b[:point]
+		}
+		return b
 	}
-	if exact <= decimals {
-		return strconv.AppendFloat(nil, x, 'f', decimals, 64)
-	}
-	b := strconv.AppendFloat(nil, x, 'f', exact, 64)
-	point := len(b) - exact - 1 // index of '.'
 	up := b[point+1+decimals] >= '5'
 	b = b[:point+1+decimals]
 	if decimals == 0 {

@@ -2,10 +2,12 @@ package calc_test
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -25,7 +27,7 @@ func TestFormatMoney(t *testing.T) {
 		{"rounds to zero without a sign", -0.004, "USD", "$0.00"},
 		{"rounds half a cent up", 0.125, "USD", "$0.13"},
 		{"rounds half a cent away from zero", -0.125, "USD", "-$0.13"},
-		{"rounds the exact value", 1.005, "USD", "$1.00"},
+		{"rounds the number as written", 1.005, "USD", "$1.01"},
 		{"rounds up past a half cent", 0.0050000001, "USD", "$0.01"},
 		{"carries into thousands", 999.999, "USD", "$1,000.00"},
 		{"millions", 1234567.891, "USD", "$1,234,567.89"},
@@ -90,4 +92,45 @@ func TestFormatNumber(t *testing.T) {
 			assert.Equal(t, tt.want, calc.FormatNumber(tt.v, tt.decimals))
 		})
 	}
+}
+
+// TestRoundTies: the command line and the app round ties by one rule,
+// away from zero on the number as written (SPEC §9, issue 16). The app's
+// side, Intl.NumberFormat included, is app/browser's TestTiesRoundOneWay.
+func TestRoundTies(t *testing.T) {
+	tests := []struct {
+		v        float64
+		decimals int
+		want     string
+	}{
+		{1.005, 2, "1.01"},
+		{-1.005, 2, "-1.01"},
+		{2.675, 2, "2.68"},
+		{0.125, 2, "0.13"},
+		{-0.125, 2, "-0.13"},
+		{1.045, 2, "1.05"},
+		{8.345, 2, "8.35"},
+		{0.615, 2, "0.62"},
+		{1.115, 2, "1.12"},
+		{0.285, 2, "0.29"},
+		{1.0049, 2, "1.00"},
+		{999.995, 2, "1,000.00"},
+		{2.5, 0, "3"},
+		{-2.5, 0, "-3"},
+		{0.05, 1, "0.1"},
+		{1234.5, 0, "1,235"},
+		{0.1, 20, "0.10000000000000000000"},
+		{5e-324, 2, "0.00"},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.FormatFloat(tt.v, 'g', -1, 64), func(t *testing.T) {
+			assert.Equal(t, tt.want, calc.FormatNumber(tt.v, tt.decimals))
+			want, err := strconv.ParseFloat(strings.ReplaceAll(tt.want, ",", ""), 64)
+			require.NoError(t, err)
+			assert.Equal(t, want, calc.Round(tt.v, tt.decimals))
+		})
+	}
+	assert.True(t, math.Signbit(calc.Round(-0.004, 2)), "a negative number rounded to zero keeps its sign: Intl writes -0")
+	assert.True(t, math.IsNaN(calc.Round(math.NaN(), 2)))
+	assert.Equal(t, 1.23456, calc.Round(1.23456, -1))
 }

@@ -128,13 +128,13 @@ func (n *Numbers) moneyDigits(v float64, currency string, digits int) string {
 	return englishMoney(v, currency, digits)
 }
 
-// englishMoney is money as calc writes it, with Intl's digits and
-// rounding.
+// englishMoney is money as calc writes it, with Intl's digits. calc rounds
+// ties as Intl does (calc.Round).
 func englishMoney(v float64, currency string, digits int) string {
 	if digits != 0 {
-		return calc.FormatMoney(intlRound(v, digits), currency)
+		return calc.FormatMoney(v, currency)
 	}
-	s := calc.FormatMoney(intlRound(v, 0), currency)
+	s := calc.FormatMoney(calc.Round(v, 0), currency)
 	if i := strings.LastIndexByte(s, '.'); i >= 0 && currency != "JPY" {
 		s = s[:i]
 	}
@@ -160,10 +160,11 @@ func (n *Numbers) number(v float64, digits int) string {
 	return englishNumber(v, digits)
 }
 
-// englishNumber is number as calc writes it, with Intl's rounding and,
-// like Intl's maximumFractionDigits, without trailing zeros.
+// englishNumber is number as calc writes it (rounding ties as Intl does,
+// calc.Round) and, like Intl's maximumFractionDigits, without trailing
+// zeros.
 func englishNumber(v float64, digits int) string {
-	s := calc.FormatNumber(intlRound(v, digits), digits)
+	s := calc.FormatNumber(v, digits)
 	if digits > 0 {
 		for len(s) > 0 && s[len(s)-1] == '0' && strings.LastIndexByte(s, '.') >= 0 {
 			s = s[:len(s)-1]
@@ -173,27 +174,6 @@ func englishNumber(v float64, digits int) string {
 		}
 	}
 	return s
-}
-
-// intlRound rounds v to digits decimals as Intl.NumberFormat does: its
-// shortest decimal representation, half away from zero. That is not
-// always what calc.FormatNumber does with v's exact binary value: 1.005 is
-// "1.01" to Intl and "1.00" to calc. The result is the float64 nearest
-// the rounded decimal, which calc.FormatNumber then writes as it is.
-func intlRound(v float64, digits int) float64 {
-	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
-	dot := strings.IndexByte(s, '.')
-	if dot < 0 || len(s)-dot-1 <= digits || digits < 0 || digits > 6 {
-		return v
-	}
-	n, err := strconv.ParseUint(s[:dot]+s[dot+1:dot+1+digits], 10, 64)
-	if err != nil || n >= 1<<53-1 {
-		return v // past float64's integers: no decimals to round
-	}
-	if s[dot+1+digits] >= '5' {
-		n++
-	}
-	return math.Copysign(float64(n)/math.Pow10(digits), v)
 }
 
 // english reports whether calc's formatting of amounts in currency (""

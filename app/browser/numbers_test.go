@@ -3,6 +3,7 @@ package browser
 import (
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -117,6 +118,36 @@ func TestOneMinusOneRule(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, tt.got)
 			assert.NotContains(t, tt.got, "-", "a hyphen for a minus")
+		})
+	}
+}
+
+// TestTiesRoundOneWay: the app rounds ties (1.005) as the command line
+// does, by calc.Round's rule: its English fast path natively, and, under
+// Node (make wasm-test), Intl.NumberFormat in English and German too.
+func TestTiesRoundOneWay(t *testing.T) {
+	tests := []struct {
+		v    float64
+		want string // two decimals at most, English
+	}{
+		{1.005, "1.01"}, {-1.005, "−1.01"}, {2.675, "2.68"}, {0.125, "0.13"}, {-0.125, "−0.13"},
+		{1.045, "1.05"}, {8.345, "8.35"}, {0.615, "0.62"}, {1.115, "1.12"}, {0.285, "0.29"},
+		{1.0049, "1"}, {999.995, "1,000"}, {2.5, "2.5"},
+	}
+	en := &Numbers{lang: "en-US", cache: map[string]app.Value{}}
+	de := &Numbers{lang: "de-DE", cache: map[string]app.Value{}}
+	toGerman := strings.NewReplacer(",", ".", ".", ",")
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			assert.Equal(t, tt.want, en.Number(tt.v, 2), "the English fast path")
+			cli := strings.TrimRight(strings.TrimRight(calc.FormatNumber(tt.v, 2), "0"), ".")
+			assert.Equal(t, tt.want, minus(cli), "the command line")
+			f := en.intl("n2", map[string]any{"maximumFractionDigits": 2})
+			if f == nil {
+				return // natively: no Intl
+			}
+			assert.Equal(t, tt.want, minus(f.Call("format", tt.v).String()), "Intl in English")
+			assert.Equal(t, toGerman.Replace(tt.want), de.Number(tt.v, 2), "Intl in German")
 		})
 	}
 }

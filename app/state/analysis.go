@@ -86,7 +86,7 @@ func (r *reducer) answerGoal() {
 	if g.Scenario == "" || g.Item == "" || g.Target == "" {
 		return
 	}
-	t, err := parseNumber(g.Target)
+	t, err := parseNumber(r.Lang, g.Target)
 	if err != nil {
 		g.Err = sentence(err)
 		return

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -137,11 +138,12 @@ func MoneySetting(m calc.Model, c Cell, pending map[Cell]CellSetting) CellSettin
 
 var errUnknownField = errors.New("unknown field")
 
-// fieldAction returns the action for text typed into field f of m; Reduce
+// fieldAction returns the action for text typed into field f of m, in
+// language l (numbers are typed the local way, SPEC §9); Reduce
 // then checks the value against the model's rules. Either step can fail,
 // with a message for the person typing. pending holds money cells' unit
 // and recurrence chosen before any value.
-func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSetting) (Edit, error) {
+func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Cell]CellSetting) (Edit, error) {
 	switch f.Kind {
 	case FieldTitle:
 		if strings.TrimSpace(text) == "" {
@@ -158,13 +160,13 @@ func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSettin
 		}
 		return SetCurrency{c}, nil
 	case FieldHorizon:
-		n, err := parseInt(text)
+		n, err := parseInt(l, text)
 		if err != nil || calc.CheckHorizon(n) != nil {
 			return nil, fmt.Errorf("enter whole years from %d to %d", calc.MinHorizon, calc.MaxHorizon)
 		}
 		return SetHorizon{n}, nil
 	case FieldDiscount:
-		v, err := parseNumber(strings.TrimSuffix(strings.TrimSpace(text), "%"))
+		v, err := parseNumber(l, strings.TrimSuffix(strings.TrimSpace(text), "%"))
 		if err != nil {
 			return nil, err
 		}
@@ -173,7 +175,7 @@ func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSettin
 		}
 		return SetDiscountRate{v / 100}, nil
 	case FieldHourly:
-		v, err := parseNumber(text)
+		v, err := parseNumber(l, text)
 		if err != nil {
 			return nil, err
 		}
@@ -181,11 +183,11 @@ func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSettin
 			if v < 0 {
 				return nil, errors.New("enter a rate of 0 or more")
 			}
-			return nil, errors.New("enter a rate of at most " + calc.FormatNumber(calc.MaxHourlyRate, 0))
+			return nil, errors.New("enter a rate of at most " + l.Write(calc.MaxHourlyRate, true))
 		}
 		return SetHourlyRate{v}, nil
 	case FieldScaleMin, FieldScaleMax:
-		n, err := parseInt(text)
+		n, err := parseInt(l, text)
 		if err != nil || calc.CheckScaleBound(n) != nil {
 			return nil, fmt.Errorf("enter a whole number from 0 to %d", calc.MaxScaleBound)
 		}
@@ -207,7 +209,7 @@ func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSettin
 		}
 		return SetItemNote{f.Item, text}, nil
 	case FieldItemWeight:
-		v, err := parseNumber(text)
+		v, err := parseNumber(l, text)
 		if err != nil {
 			return nil, err
 		}
@@ -215,7 +217,7 @@ func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSettin
 	case FieldScenarioName:
 		return RenameScenario{f.Scenario, text}, nil
 	case FieldEntry:
-		v, err := optionalNumber(text)
+		v, err := optionalNumber(l, text)
 		if err != nil {
 			return nil, err
 		}
@@ -225,13 +227,13 @@ func fieldAction(m calc.Model, f Field, text string, pending map[Cell]CellSettin
 		cs := MoneySetting(m, f.cell(), pending)
 		return SetMoney{Scenario: f.Scenario, Item: f.Item, Value: v, Hours: cs.Unit == UnitHours, Per: cs.Per}, nil
 	case FieldEntryWeight:
-		v, err := optionalNumber(text)
+		v, err := optionalNumber(l, text)
 		if err != nil {
 			return nil, err
 		}
 		return SetEntryWeight{f.Scenario, f.Item, v}, nil
 	case FieldEntryLow, FieldEntryHigh:
-		v, err := optionalNumber(text)
+		v, err := optionalNumber(l, text)
 		if err != nil {
 			return nil, err
 		}
@@ -266,19 +268,19 @@ func rangeEdit(m calc.Model, f Field, v *float64) Edit {
 }
 
 // optionalNumber reads a number, or nil for an empty field.
-func optionalNumber(text string) (*float64, error) {
+func optionalNumber(l i18n.Lang, text string) (*float64, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
 	}
-	v, err := parseNumber(text)
+	v, err := parseNumber(l, text)
 	if err != nil {
 		return nil, err
 	}
 	return &v, nil
 }
 
-func parseInt(text string) (int, error) {
-	v, err := parseNumber(text)
+func parseInt(l i18n.Lang, text string) (int, error) {
+	v, err := parseNumber(l, text)
 	if err != nil {
 		return 0, err
 	}
@@ -288,8 +290,11 @@ func parseInt(text string) (int, error) {
 	return int(v), nil
 }
 
-// FieldText returns the text field f shows for the model's value.
-func FieldText(m calc.Model, f Field) string {
+// FieldText returns the text field f shows for the model's value, its
+// numbers written in language l ("2,5" in German) so that they read back
+// as they are.
+func FieldText(l i18n.Lang, m calc.Model, f Field) string {
+	plain := func(v float64) string { return l.Write(unnoise(v), false) }
 	switch f.Kind {
 	case FieldTitle:
 		return m.Title
@@ -298,9 +303,9 @@ func FieldText(m calc.Model, f Field) string {
 	case FieldHorizon:
 		return strconv.Itoa(m.HorizonYears)
 	case FieldDiscount:
-		return Plain(m.DiscountRate * 100)
+		return plain(m.DiscountRate * 100)
 	case FieldHourly:
-		return Plain(m.HourlyRate)
+		return plain(m.HourlyRate)
 	case FieldScaleMin:
 		return strconv.Itoa(m.Scale.Min)
 	case FieldScaleMax:
@@ -314,7 +319,7 @@ func FieldText(m calc.Model, f Field) string {
 			case FieldItemNote:
 				return it.Note
 			}
-			return Plain(it.Weight)
+			return plain(it.Weight)
 		}
 	case FieldScenarioName:
 		if i := scenarioIndex(m, f.Scenario); i >= 0 {
@@ -329,7 +334,7 @@ func FieldText(m calc.Model, f Field) string {
 			if e.Weight == nil {
 				return ""
 			}
-			return Plain(*e.Weight)
+			return plain(*e.Weight)
 		}
 		if f.Kind == FieldEntryLow || f.Kind == FieldEntryHigh {
 			v := e.Low
@@ -339,11 +344,11 @@ func FieldText(m calc.Model, f Field) string {
 			if v == nil {
 				return ""
 			}
-			return Plain(*v)
+			return plain(*v)
 		}
 		for _, v := range []*float64{e.Score, e.Amount, e.Hours} {
 			if v != nil {
-				return Plain(*v)
+				return plain(*v)
 			}
 		}
 	}
@@ -353,6 +358,8 @@ func FieldText(m calc.Model, f Field) string {
 // Plain writes a number as people type it: no grouping, no exponent, no
 // trailing zeros, float noise from percent conversion rounded away.
 func Plain(v float64) string {
-	v = math.Round(v*1e9) / 1e9
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	return strconv.FormatFloat(unnoise(v), 'f', -1, 64)
 }
+
+// unnoise rounds away float noise from percent conversion: 7.000000000000001.
+func unnoise(v float64) float64 { return math.Round(v*1e9) / 1e9 }

@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -52,7 +53,7 @@ func TestFieldAction(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := fieldAction(tt.model, tt.key, tt.text, pending)
+			got, err := fieldAction(i18n.EN, tt.model, tt.key, tt.text, pending)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 		})
@@ -67,7 +68,7 @@ func TestFieldActionErrors(t *testing.T) {
 	}{
 		{"letters in score", EntryField("s1", "b1"), "four", "enter a number, such as 1200 or 4.5"},
 		{"letters in weight", ItemField(FieldItemWeight, "b1"), "2x", "enter a number, such as 1200 or 4.5"},
-		{"comma decimal", ItemField(FieldItemWeight, "b1"), "1,5", "use a point for decimals, such as 1.5"},
+		{"thousands out of place", ItemField(FieldItemWeight, "b1"), "1,2,3", "write the thousands in groups of three digits, such as 12,500"},
 		{"empty title", SettingField(FieldTitle), "  ", "enter a title"},
 		{"bad currency", SettingField(FieldCurrency), "dollars", "enter a three-letter currency code, such as USD or EUR"},
 		{"horizon too long", SettingField(FieldHorizon), "31", "enter whole years from 1 to 30"},
@@ -81,7 +82,7 @@ func TestFieldActionErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := fieldAction(testModel(), tt.key, tt.text, nil)
+			_, err := fieldAction(i18n.EN, testModel(), tt.key, tt.text, nil)
 			require.EqualError(t, err, tt.want)
 		})
 	}
@@ -89,21 +90,27 @@ func TestFieldActionErrors(t *testing.T) {
 
 func TestFieldTextRoundTrips(t *testing.T) {
 	m := moneyModel(t)
-	m, err := ReduceModel(m, SetDiscountRate{0.07})
+	m, err := ReduceModel(m, SetDiscountRate{0.075})
 	require.NoError(t, err)
-	for _, key := range []Field{SettingField(FieldTitle), SettingField(FieldCurrency), SettingField(FieldHorizon),
-		SettingField(FieldDiscount), SettingField(FieldHourly), SettingField(FieldScaleMin), SettingField(FieldScaleMax),
-		ItemField(FieldItemName, "b1"), ItemField(FieldItemWeight, "b1"), ItemField(FieldItemNote, "b1"),
-		ScenarioNameField("s1"), EntryField("s1", "c1"), EntryField("s1", "b1")} {
-		t.Run(key.ElementID(), func(t *testing.T) {
-			a, err := fieldAction(m, key, FieldText(m, key), nil)
-			require.NoError(t, err)
-			got, err := ReduceModel(m, a)
-			require.NoError(t, err)
-			assert.Equal(t, m, got, "showing a value and reading it back changes nothing")
-		})
+	m, err = ReduceModel(m, SetItemWeight{"b1", 1.234})
+	require.NoError(t, err)
+	for _, l := range i18n.All {
+		for _, key := range []Field{SettingField(FieldTitle), SettingField(FieldCurrency), SettingField(FieldHorizon),
+			SettingField(FieldDiscount), SettingField(FieldHourly), SettingField(FieldScaleMin), SettingField(FieldScaleMax),
+			ItemField(FieldItemName, "b1"), ItemField(FieldItemWeight, "b1"), ItemField(FieldItemNote, "b1"),
+			ScenarioNameField("s1"), EntryField("s1", "c1"), EntryField("s1", "b1")} {
+			t.Run(string(l)+" "+key.ElementID(), func(t *testing.T) {
+				a, err := fieldAction(l, m, key, FieldText(l, m, key), nil)
+				require.NoError(t, err)
+				got, err := ReduceModel(m, a)
+				require.NoError(t, err)
+				assert.Equal(t, m, got, "showing a value and reading it back changes nothing")
+			})
+		}
 	}
-	assert.Equal(t, "7", FieldText(m, SettingField(FieldDiscount)))
-	assert.Equal(t, "3000", FieldText(m, EntryField("s1", "c1")))
-	assert.Equal(t, "", FieldText(m, EntryField("s2", "c1")))
+	assert.Equal(t, "7.5", FieldText(i18n.EN, m, SettingField(FieldDiscount)))
+	assert.Equal(t, "7,5", FieldText(i18n.DE, m, SettingField(FieldDiscount)), "a German field shows a decimal comma")
+	assert.Equal(t, "1,234", FieldText(i18n.FR, m, ItemField(FieldItemWeight, "b1")))
+	assert.Equal(t, "3000", FieldText(i18n.DE, m, EntryField("s1", "c1")), "no thousands separator to read two ways")
+	assert.Equal(t, "", FieldText(i18n.EN, m, EntryField("s2", "c1")))
 }

@@ -79,7 +79,7 @@ func (s *State) input(f Field) Draft {
 	if d, ok := s.Drafts[f]; ok {
 		return d
 	}
-	return Draft{Text: FieldText(s.Model(), f)}
+	return Draft{Text: FieldText(s.Lang, s.Model(), f)}
 }
 
 func (s *State) buildHead() *GridHead {

@@ -90,8 +90,12 @@ func (r *reducer) reduce(a Action) {
 	case Input:
 		r.input(a)
 	case InputDone:
-		if d, ok := r.Drafts[a.Field]; ok && d.Err == "" {
+		switch d, ok := r.Drafts[a.Field]; {
+		case ok && d.Err == "":
 			r.setDraft(a.Field, nil)
+		case ok && d.Read != "":
+			d.Read = "" // the message stays, the hint goes
+			r.setDraft(a.Field, &d)
 		}
 	case SetPer:
 		r.setPer(a)
@@ -247,7 +251,7 @@ func (r *reducer) reduce(a Action) {
 		r.Panel = PanelNone
 		r.do(LoadDoc{IDs: []string{a.ID}, Why: LoadChosen})
 	case RenameSaved:
-		if _, err := fieldAction(calc.Model{}, SettingField(FieldTitle), a.Title, nil); err != nil {
+		if _, err := fieldAction(r.Lang, calc.Model{}, SettingField(FieldTitle), a.Title, nil); err != nil {
 			r.say(Notice{Text: sentence(err), IsErr: true})
 			break
 		}
@@ -626,17 +630,30 @@ func (r *reducer) input(a Input) {
 		// recurrence.
 		r.setPending(a.Field.cell(), MoneySetting(m, a.Field.cell(), r.Pending))
 	}
-	e, err := fieldAction(m, a.Field, a.Text, r.Pending)
+	r.movedOn(a.Field)
+	read := readHint(r.Lang, a.Field, a.Text)
+	e, err := fieldAction(r.Lang, m, a.Field, a.Text, r.Pending)
 	if err == nil {
 		var h History
 		if h, err = r.Hist.Apply(e); err == nil {
 			r.Hist = h
-			r.setDraft(a.Field, &Draft{Text: a.Text})
+			r.setDraft(a.Field, &Draft{Text: a.Text, Read: read})
 			r.changed()
 			return
 		}
 	}
-	r.setDraft(a.Field, &Draft{Text: a.Text, Err: sentence(err)})
+	r.setDraft(a.Field, &Draft{Text: a.Text, Err: sentence(err), Read: read})
+}
+
+// movedOn takes the hints of how numbers were read from fields other
+// than f: they show until the user moves on.
+func (r *reducer) movedOn(f Field) {
+	for g, d := range r.Drafts {
+		if g != f && d.Read != "" {
+			d.Read = ""
+			r.setDraft(g, &d)
+		}
+	}
 }
 
 // setDraft sets field f's draft, or removes it when d is nil, in a copy

@@ -55,7 +55,7 @@ func TestInputValid(t *testing.T) {
 			effects := tb.input(tt.field, tt.text)
 			s := tb.state()
 
-			assert.Equal(t, tt.want, FieldText(s.Model(), tt.field))
+			assert.Equal(t, tt.want, FieldText(i18n.EN, s.Model(), tt.field))
 			assert.NotEqual(t, before.Model(), s.Model())
 			assert.Equal(t, calc.Evaluate(s.Model()), s.Result, "the result is re-evaluated")
 			if tt.moves {
@@ -63,7 +63,11 @@ func TestInputValid(t *testing.T) {
 			}
 			d, ok := s.Draft(tt.field)
 			assert.True(t, ok, "the field keeps what was typed while it has focus")
-			assert.Equal(t, Draft{Text: tt.text}, d)
+			want := Draft{Text: tt.text}
+			if tt.text == "1,000" {
+				want.Read = "1,000 → 1000, not 1" // see TestInputNumbers
+			}
+			assert.Equal(t, want, d)
 			assert.Equal(t, tt.text, s.FieldValue(tt.field))
 			assert.False(t, s.HasErrors())
 			assert.True(t, s.Dirty)
@@ -81,7 +85,7 @@ func TestInputInvalid(t *testing.T) {
 		err   string
 	}{
 		{"a word for a score", qualityCell, "four", "Enter a number, such as 1200 or 4.5."},
-		{"a decimal comma", qualityCell, "1,5", "Use a point for decimals, such as 1.5."},
+		{"thousands out of place", qualityCell, "1,23,4", "Write the thousands in groups of three digits, such as 12,500."},
 		{"a score above the scale", qualityCell, "7", "Enter a score from 1 to 5."},
 		{"a score below the scale", qualityCell, "0", "Enter a score from 1 to 5."},
 		{"a negative score", qualityCell, "-1", "Enter a score from 1 to 5."},
@@ -127,14 +131,14 @@ func TestInputKeepsLastValid(t *testing.T) {
 	valid := tb.state()
 	tb.input(qualityCell, "4x")
 	s := tb.state()
-	assert.Equal(t, "4", FieldText(s.Model(), qualityCell))
+	assert.Equal(t, "4", FieldText(i18n.EN, s.Model(), qualityCell))
 	assert.Equal(t, valid.Result, s.Result)
 	assert.Equal(t, Draft{Text: "4x", Err: "Enter a number, such as 1200 or 4.5."}, s.Drafts[qualityCell])
 
 	// Fixing the text clears the message.
 	tb.input(qualityCell, "3")
 	assert.Equal(t, Draft{Text: "3"}, tb.state().Drafts[qualityCell])
-	assert.Equal(t, "3", FieldText(tb.model(), qualityCell))
+	assert.Equal(t, "3", FieldText(i18n.EN, tb.model(), qualityCell))
 	assert.False(t, tb.state().HasErrors())
 }
 
@@ -243,7 +247,7 @@ func TestUndoRedo(t *testing.T) {
 				assert.Equal(t, template, s.Model())
 			}
 			for f, want := range tt.fields {
-				assert.Equal(t, want, FieldText(s.Model(), f), "%v", f)
+				assert.Equal(t, want, FieldText(i18n.EN, s.Model(), f), "%v", f)
 			}
 			if tt.items > 0 {
 				assert.Len(t, s.Model().Items, tt.items)
@@ -255,7 +259,7 @@ func TestUndoRedo(t *testing.T) {
 			case Undo, Redo, NoticeUndo:
 				assert.Empty(t, s.Drafts, "undo and redo show the model's values")
 			}
-			assert.Equal(t, original, FieldText(template, name))
+			assert.Equal(t, original, FieldText(i18n.EN, template, name))
 		})
 	}
 }
@@ -537,4 +541,80 @@ func TestStartLanguage(t *testing.T) {
 			assert.Equal(t, tc.want, s.Lang)
 		})
 	}
+}
+
+// TestInputNumbers types numbers the local way in each language (SPEC
+// §9): the model takes the number read by the language's rule, and the
+// field says how it read a number that reads two ways, or one typed the
+// other language's way, until the user moves on.
+func TestInputNumbers(t *testing.T) {
+	sub := EntryField("with-us", "subscription") // money: 0 to 1e12
+	tests := []struct {
+		lang i18n.Lang
+		text string
+		want float64
+		read string // the hint; "" for none
+	}{
+		{i18n.EN, "1,234.5", 1234.5, ""},
+		{i18n.EN, "12.5", 12.5, ""},
+		{i18n.EN, "12,500", 12500, "12,500 → 12500, not 12.5"},
+		{i18n.EN, "12.000", 12, "12.000 → 12, not 12000"},
+		{i18n.EN, "1,5", 1.5, "1,5 → 1.5"},
+		{i18n.EN, "1.234,5", 1234.5, "1.234,5 → 1234.5"},
+		{i18n.EN, "$ 1 234.5", 1234.5, ""},
+		{i18n.DE, "1.234,5", 1234.5, ""},
+		{i18n.DE, "1,5", 1.5, ""},
+		{i18n.DE, "1.234.567 €", 1234567, ""},
+		{i18n.DE, "12.000", 12000, "12.000 → 12000, not 12"},
+		{i18n.DE, "12,000", 12, "12,000 → 12, not 12000"},
+		{i18n.DE, "1,234", 1.234, "1,234 → 1,234, not 1234"},
+		{i18n.DE, "1.5", 1.5, "1.5 → 1,5"},
+		{i18n.DE, "1,234.5", 1234.5, "1,234.5 → 1234,5"},
+		{i18n.ES, "1.234,5", 1234.5, ""},
+		{i18n.ES, "12.000", 12000, "12.000 → 12000, not 12"},
+		{i18n.ES, "2.5", 2.5, "2.5 → 2,5"},
+		{i18n.FR, "1 234,5", 1234.5, ""},
+		{i18n.FR, "1\u202f234,5 €", 1234.5, ""},
+		{i18n.FR, "12.000", 12000, "12.000 → 12000, not 12"},
+		{i18n.FR, "1,234", 1.234, "1,234 → 1,234, not 1234"},
+		{i18n.FR, "2.5", 2.5, "2.5 → 2,5"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.lang)+" "+tt.text, func(t *testing.T) {
+			tb := newTab(t, MemStorage{}, Start{Query: "view=editor&template=software-purchase&lang=" + string(tt.lang)})
+			require.Equal(t, tt.lang, tb.state().Lang)
+			tb.input(sub, tt.text)
+			s := tb.state()
+			e, ok := entryOf(s.Model(), sub.Scenario, sub.Item)
+			require.True(t, ok)
+			require.NotNil(t, e.Amount)
+			assert.Equal(t, tt.want, *e.Amount)
+			assert.Equal(t, Draft{Text: tt.text, Read: tt.read}, s.Drafts[sub], "the text stays; the hint is no error")
+			assert.False(t, s.HasErrors())
+
+			tb.do(InputDone{Field: sub})
+			_, ok = tb.state().Draft(sub)
+			assert.False(t, ok, "moving on takes the hint away")
+			assert.Equal(t, tt.lang.Write(tt.want, false), tb.state().FieldValue(sub), "the field shows the value the local way")
+		})
+	}
+}
+
+// TestReadHintGoes: the hint of how a number was read goes when another
+// field is typed into, and when its field is left with an error, the
+// error stays.
+func TestReadHintGoes(t *testing.T) {
+	tb := newTab(t, MemStorage{}, Start{Query: "view=editor&lang=de"})
+	weight := ItemField(FieldItemWeight, "fit")
+	tb.input(weight, "1.5")
+	assert.Equal(t, "1.5 → 1,5", tb.state().Drafts[weight].Read)
+	tb.input(qualityCell, "4")
+	assert.Equal(t, Draft{Text: "1.5"}, tb.state().Drafts[weight], "typing elsewhere is moving on")
+
+	tb.input(qualityCell, "1.000")
+	d := tb.state().Drafts[qualityCell]
+	assert.Equal(t, "1.000 → 1000, not 1", d.Read, "read, though out of the scale")
+	assert.Equal(t, "Enter a score from 1 to 5.", d.Err)
+	tb.do(InputDone{Field: qualityCell})
+	assert.Equal(t, Draft{Text: "1.000", Err: "Enter a score from 1 to 5."}, tb.state().Drafts[qualityCell])
 }

@@ -45,6 +45,10 @@ const (
 type Draft struct {
 	Text string
 	Err  string
+	// Read says how a number that reads two ways, or was typed the other
+	// language's way, was read ("12.000 → 12, not 12000"), until the user
+	// moves on; "" for one read as typed (SPEC §9).
+	Read string
 }
 
 // Notice is a short message at the bottom of the screen, with an optional
@@ -196,7 +200,7 @@ func (s State) FieldValue(f Field) string {
 	if d, ok := s.Drafts[f]; ok {
 		return d.Text
 	}
-	return FieldText(s.Model(), f)
+	return FieldText(s.Lang, s.Model(), f)
 }
 
 // SaveStatus is what the top bar says of saving.

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 	"github.com/valuecalc/valuecalc/examples"
 )
@@ -389,7 +390,7 @@ func TestTwoTabs(t *testing.T) {
 		copied, rev := storedDoc(t, mem, s.DocID)
 		assert.Equal(t, 1, rev)
 		assert.Equal(t, s.Model(), copied)
-		assert.Equal(t, FieldText(bModel, fitCell), FieldText(copied, fitCell), "the copy holds tab b's edit")
+		assert.Equal(t, FieldText(i18n.EN, bModel, fitCell), FieldText(i18n.EN, copied, fitCell), "the copy holds tab b's edit")
 		stored, _ := storedDoc(t, mem, id)
 		assert.Equal(t, a.model(), stored, "tab a's save is kept")
 		assert.ElementsMatch(t, []string{id, s.DocID}, listIDs(s.List))
@@ -568,7 +569,7 @@ func TestSharedLink(t *testing.T) {
 
 	// Now it can be edited.
 	tb.input(EntryField("smb", "ease"), "3")
-	assert.Equal(t, "3", FieldText(tb.model(), EntryField("smb", "ease")))
+	assert.Equal(t, "3", FieldText(i18n.EN, tb.model(), EntryField("smb", "ease")))
 }
 
 func TestCloseShared(t *testing.T) {
@@ -838,7 +839,7 @@ func TestEmbedNeverWritesStorage(t *testing.T) {
 			tb.do(PageHidden{})
 			tb.advance(time.Minute)
 			tb.runIdle()
-			assert.Equal(t, "3", FieldText(tb.model(), qualityCell))
+			assert.Equal(t, "3", FieldText(i18n.EN, tb.model(), qualityCell))
 			keys, _ := mem.Keys()
 			assert.Empty(t, keys, "an embed writes nothing to storage")
 		})
@@ -886,7 +887,7 @@ func TestStorageFull(t *testing.T) {
 			s := tb.state()
 			assert.Equal(t, "Not saved: QuotaExceededError. Your work is kept on this page.", s.SaveErr)
 			assert.Equal(t, "Not saved", s.SaveStatus())
-			assert.Equal(t, "4", FieldText(s.Model(), qualityCell), "the work stays")
+			assert.Equal(t, "4", FieldText(i18n.EN, s.Model(), qualityCell), "the work stays")
 			assert.True(t, s.Dirty)
 			assert.Empty(t, docKeys(storage.MemStorage))
 
@@ -1084,7 +1085,7 @@ func TestLibraryPanel(t *testing.T) {
 		for _, m := range tb.state().List {
 			stored, _ := storedDoc(t, mem, m.ID)
 			if m.ID != "a1" {
-				assert.Equal(t, "1", FieldText(stored, ease), "%s: the edit is saved before the copy", m.ID)
+				assert.Equal(t, "1", FieldText(i18n.EN, stored, ease), "%s: the edit is saved before the copy", m.ID)
 			}
 		}
 	})
@@ -1210,7 +1211,7 @@ func TestUpdateReload(t *testing.T) {
 			assert.Equal(t, tt.notice, tb.state().Notice.Text)
 			if tt.saved {
 				stored, _ := storedDoc(t, storage, tb.state().DocID)
-				assert.Equal(t, "4", FieldText(stored, qualityCell))
+				assert.Equal(t, "4", FieldText(i18n.EN, stored, qualityCell))
 			}
 			if !tt.reload {
 				// A save that lands later does not reload by surprise.

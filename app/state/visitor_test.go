@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -208,7 +209,7 @@ func TestVisitorAnswers(t *testing.T) {
 			before := tb.state()
 			tb.input(hours, tc.text)
 			s := tb.state()
-			assert.Equal(t, tc.want, FieldText(s.Model(), hours))
+			assert.Equal(t, tc.want, FieldText(i18n.EN, s.Model(), hours))
 			assert.Equal(t, calc.Evaluate(s.Model()), s.Result)
 			d, _ := s.Draft(hours)
 			if tc.err != "" {
@@ -226,10 +227,10 @@ func TestVisitorAnswers(t *testing.T) {
 
 			tb.settle()
 			saved, _ := storedDoc(t, mem, tb.state().DocID)
-			assert.Equal(t, tc.want, FieldText(saved, hours), "the answer is saved")
+			assert.Equal(t, tc.want, FieldText(i18n.EN, saved, hours), "the answer is saved")
 
 			tb.do(Undo{})
-			assert.Equal(t, "60", FieldText(tb.model(), hours), "undo takes it back")
+			assert.Equal(t, "60", FieldText(i18n.EN, tb.model(), hours), "undo takes it back")
 			assert.Equal(t, ViewVisitor, tb.state().View)
 		})
 	}
@@ -242,7 +243,7 @@ func TestVisitorScoreAnswer(t *testing.T) {
 	before := tb.state().Result
 	tb.input(q.Field(), "5")
 	tb.do(InputDone{q.Field()})
-	assert.Equal(t, "5", FieldText(tb.model(), q.Field()))
+	assert.Equal(t, "5", FieldText(i18n.EN, tb.model(), q.Field()))
 	assert.NotEqual(t, before, tb.state().Result)
 	_, ok := tb.state().Draft(q.Field())
 	assert.False(t, ok, "a valid answer leaves no draft once done")
@@ -250,7 +251,7 @@ func TestVisitorScoreAnswer(t *testing.T) {
 	tb.input(q.Field(), "6")
 	d, _ := tb.state().Draft(q.Field())
 	assert.Equal(t, "Enter a score from 1 to 5.", d.Err)
-	assert.Equal(t, "5", FieldText(tb.model(), q.Field()))
+	assert.Equal(t, "5", FieldText(i18n.EN, tb.model(), q.Field()))
 }
 
 // TestEmbedAnswersNotSaved: an embed's visitor answers, the host hears the
@@ -283,7 +284,7 @@ func TestVisitorLink(t *testing.T) {
 	assert.Contains(t, effectsOf[CleanURL](effects), CleanURL{Hash: true})
 	tb.settle()
 	saved, _ := storedDoc(t, mem, tb.state().DocID)
-	assert.Equal(t, "4", FieldText(saved, EntryField("smb", "ease")))
+	assert.Equal(t, "4", FieldText(i18n.EN, saved, EntryField("smb", "ease")))
 
 	// Opened without ?view=, the same link is the read-only shared copy.
 	tb = newTab(t, MemStorage{}, Start{Hash: "#" + link})

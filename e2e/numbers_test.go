@@ -1,0 +1,135 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
+
+// germanHost embeds the visitor view in German, and records what it posts.
+const germanHost = `<!doctype html><html lang="de"><head><title>host</title>
+<style>body{margin:0} iframe{display:block;width:100%%;height:600px;border:0}</style></head><body>
+<iframe id="de" title="Rechner" src="%[1]s/?embed=1&lang=de&template=software-purchase"></iframe>
+<script>
+window.msgs = [];
+window.addEventListener("message", (e) => {
+  const from = [...document.querySelectorAll("iframe")].find(f => f.contentWindow === e.source);
+  window.msgs.push({from: from ? from.id : "?", data: e.data});
+});
+</script></body></html>`
+
+// TestGermanEmbedNumbers: a German visitor types numbers the German way
+// into an embed (SPEC §9): "1.234,5" is 1234.5 and "1,5" is 1.5, as the
+// result the host hears says; neither reads two ways, so no hint shows.
+func TestGermanEmbedNumbers(t *testing.T) {
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, germanHost, baseURL)
+	}))
+	defer host.Close()
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.EmulateViewport(1440, 900),
+		chromedp.Navigate(host.URL),
+		waitJSFor(60*time.Second, `window.msgs.some(m => m.from === "de" && m.data.type === "valuecalc:result")`),
+	))
+	frameNode := func() *cdp.Node {
+		var nodes []*cdp.Node
+		require.NoError(t, chromedp.Run(ctx, chromedp.Nodes("#de", &nodes, chromedp.ByQuery)))
+		return nodes[0]
+	}
+	inFrame := []chromedp.QueryOption{chromedp.ByQuery, chromedp.FromNode(frameNode())}
+	const id = "f-entry-with-us-subscription"
+	require.NoError(t, chromedp.Run(ctx, chromedp.WaitVisible("#"+id, inFrame...)))
+
+	for _, c := range []struct {
+		text string
+		want float64
+	}{{"1.234,5", 1234.5}, {"1,5", 1.5}, {"12.000", 12000}} {
+		m := template(t, "software-purchase")
+		m.Scenarios[1].Entries[2] = &calc.Entry{Amount: calc.Float(c.want), Per: calc.PerYear, Ask: true}
+		want := calc.Evaluate(m)
+		require.NoError(t, chromedp.Run(ctx,
+			chromedp.Click("#"+id, inFrame...),
+			typeKeys(c.text),
+			waitJS(fmt.Sprintf(`(() => { const r = window.msgs.filter(m => m.from === "de" && m.data.type === "valuecalc:result").pop();
+				return Math.abs(r.data.result.scenarios[1].net - %v) < 1e-6 })()`, want.Scenarios[1].Net)),
+		), "%q", c.text)
+		results := resultsFrom(t, messages(t, ctx), "de")
+		sameNets(t, want, results[len(results)-1], c.text)
+
+		var hints []*cdp.Node
+		require.NoError(t, chromedp.Run(ctx, chromedp.Nodes("#"+id+"-read", &hints, chromedp.ByQueryAll, chromedp.FromNode(frameNode()), chromedp.AtLeast(0))))
+		if c.text == "12.000" {
+			// Twelve thousand in German, twelve in English: it says so.
+			require.Len(t, hints, 1, "%q reads two ways", c.text)
+			var hint string
+			require.NoError(t, chromedp.Run(ctx, chromedp.Text("#"+id+"-read", &hint, inFrame...)))
+			assert.Equal(t, "12.000 → 12000, not 12", hint)
+		} else {
+			assert.Empty(t, hints, "%q reads one way in German: no hint", c.text)
+		}
+	}
+}
+
+// TestReadHint: a number that reads two ways is read by the language's
+// rule and the field says how, as a description, not an error, until the
+// user moves on (SPEC §9): "12.000" in English is 12; "12,000" in German
+// is 12.
+func TestReadHint(t *testing.T) {
+	const s, it = "with-us", "training" // $3,000 once
+	id := fid("entry/" + s + "/" + it)
+	for _, c := range []struct {
+		lang, text, hint, after string
+		want                    float64
+	}{
+		{"en", "12.000", "12.000 → 12, not 12000", "12", 12},
+		{"de", "12,000", "12,000 → 12, not 12000", "12", 12},
+		{"de", "1.5", "1.5 → 1,5", "1,5", 1.5},
+	} {
+		t.Run(c.lang+" "+c.text, func(t *testing.T) {
+			ctx := newBrowser(t)
+			m := template(t, "software-purchase")
+			openApp(t, ctx, "/?template=software-purchase&view=editor&lang="+c.lang)
+			setAmount(&m, s, it, c.want)
+			var hint, described, value string
+			var ok, invalid bool
+			require.NoError(t, chromedp.Run(ctx,
+				typeInto(id, c.text),
+				chromedp.WaitVisible("#"+id+"-read", chromedp.ByQuery),
+				chromedp.Text("#"+id+"-read", &hint, chromedp.ByQuery),
+				chromedp.AttributeValue("#"+id, "aria-describedby", &described, &ok, chromedp.ByQuery),
+				chromedp.AttributeValue("#"+id, "aria-invalid", new(string), &invalid, chromedp.ByQuery),
+			))
+			assert.Equal(t, c.hint, hint)
+			assert.Equal(t, id+"-read", described, "the hint describes the field")
+			assert.False(t, invalid, "the value is taken: no error")
+			checkResults(t, ctx, m)
+			if c.lang == "en" {
+				vs := axe(t, ctx)
+				assert.Empty(t, vs, "with the hint showing: %s", describe(vs))
+			}
+
+			// Moving on: the hint goes, the field shows the value read.
+			require.NoError(t, chromedp.Run(ctx,
+				chromedp.KeyEvent(kb.Tab),
+				chromedp.WaitNotPresent("#"+id+"-read", chromedp.ByQuery),
+				chromedp.Value("#"+id, &value, chromedp.ByQuery),
+			))
+			assert.Equal(t, c.after, value)
+			checkResults(t, ctx, m)
+		})
+	}
+}
