@@ -63,7 +63,7 @@ func embedBar(v view) app.UI {
 			undoRedo(st),
 			iff(!st.ViewFixed, visitorButton),
 			&button{ID: "open-full", Class: "btn btn-bar", Title: "Opens in a new tab, where you can save it",
-				Text: "Open in valuecalc ↗", Action: state.OpenFull{}},
+				Text: "Open in " + st.Brand.Title() + " ↗", Action: state.OpenFull{}},
 		),
 	)
 }
