@@ -4,6 +4,10 @@ package e2e
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -172,4 +176,31 @@ func TestEmbedAccent(t *testing.T) {
 		warned = warned || strings.Contains(p, "?accent= ignored: #ffff00 has a contrast of 1.07:1 with white")
 	}
 	assert.True(t, warned, "the console says why: %v", problems.all())
+}
+
+// TestEmbedKitLangAccent: the embed kit passes lang and accent to the
+// calculator, which speaks the language (State.Lang, <html lang> once the
+// catalogue is in) and wears the accent.
+func TestEmbedKitLangAccent(t *testing.T) {
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>host</title></head><body><div id="kit"></div>
+<script src="%s/web/embed.js"></script>
+<script>valuecalc.embed("#kit", {template: "segments", lang: "de", accent: "#15803d"});</script></body></html>`, baseURL)
+	}))
+	defer host.Close()
+	ctx := newBrowser(t)
+	var src string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(host.URL), chromedp.WaitVisible("#kit iframe", chromedp.ByQuery),
+		chromedp.AttributeValue("#kit iframe", "src", &src, nil, chromedp.ByQuery),
+	))
+	u, err := url.Parse(src)
+	require.NoError(t, err)
+	assert.Equal(t, "de", u.Query().Get("lang"))
+	assert.Equal(t, "15803d", u.Query().Get("accent"), "without its #, as SPEC §6 has it")
+
+	// Inside the frame, as the visitor sees it.
+	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(src), waitReady()))
+	assert.Equal(t, "#15803d", cssValue(t, ctx, ":root", "--accent"))
 }
