@@ -204,3 +204,30 @@ func TestEmbedKitLangAccent(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(src), waitReady()))
 	assert.Equal(t, "#15803d", cssValue(t, ctx, ":root", "--accent"))
 }
+
+// TestBrandedOffline: a branded site under a sub-path (GitHub Pages'
+// project sites) opens offline after one visit, with its logo, its accent
+// and a template of its own larger than the 8 KB a Go wasm's environment
+// holds (the brand travels in app.js).
+func TestBrandedOffline(t *testing.T) {
+	const prefix = "/acme"
+	site := newSiteServer(t, buildSite(t, envOr("VALUECALC_WEB", "../web"), "-prefix", prefix,
+		"-brand", filepath.Join(brandData, "brand.json"), "-templates", filepath.Join(brandData, "models")), prefix)
+	ctx := newBrowser(t)
+	openAppAt(t, ctx, site.URL+prefix+"/?view=editor")
+	require.NoError(t, chromedp.Run(ctx, waitCached()))
+
+	site.Stop()
+	var title, logo string
+	var logoWidth int
+	openAppAt(t, ctx, site.URL+prefix+"/?template=acme-large&view=editor")
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Value("#f-title", &title, chromedp.ByQuery),
+		chromedp.AttributeValue("#brand img", "src", &logo, nil, chromedp.ByQuery),
+		awaitJS(`(async () => { const img = document.querySelector("#brand img"); await img.decode(); return img.naturalWidth })()`, &logoWidth),
+	))
+	assert.Equal(t, "Acme large: forty items", title)
+	assert.Equal(t, prefix+"/web/brand-logo.svg", logo)
+	assert.Greater(t, logoWidth, 0, "the logo comes from the service worker's cache")
+	assert.Equal(t, "rgb(10, 70, 38)", cssValue(t, ctx, ".topbar", "background-color"), "brand.css is cached too")
+}

@@ -45,7 +45,7 @@ func TestLoadBrand(t *testing.T) {
 	require.NotNil(t, b.Accent)
 	assert.Equal(t, "#0f6b3a", b.Accent.Accent.String())
 	assert.Contains(t, string(b.css()), "--accent: #0f6b3a;")
-	require.Len(t, b.Config.Templates, 1)
+	require.Len(t, b.Config.Templates, 2)
 	assert.Equal(t, "Acme Helpdesk: value for support teams", b.Config.Templates[0].Title)
 
 	env, err := b.env()
