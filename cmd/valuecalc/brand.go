@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -25,6 +26,9 @@ import (
 // maxLogoSize is the largest logo a brand may have: it is in every
 // page's first load.
 const maxLogoSize = 200 << 10
+
+// svgActive finds what would make an SVG logo run code.
+var svgActive = regexp.MustCompile(`(?i)<script|<foreignObject|\son[a-z]+\s*=|javascript:`)
 
 // maxNameLen keeps a brand's name short enough for the top bar of a phone.
 const maxNameLen = 40
@@ -165,6 +169,10 @@ func (b *brand) readLogo(path string) error {
 		return fmt.Errorf("%s: is not a PNG image", path)
 	case ext == ".svg" && !bytes.Contains(data, []byte("<svg")):
 		return fmt.Errorf("%s: is not an SVG image (no <svg> element)", path)
+	case ext == ".svg" && svgActive.Match(data):
+		// Served from the site's origin, an SVG opened on its own runs
+		// its scripts there, and static hosts send no CSP to stop them.
+		return fmt.Errorf("%s: must not hold scripts, event handlers or foreignObject", path)
 	}
 	b.Logo, b.LogoExt = data, ext
 	b.Config.Logo = "brand-logo" + ext

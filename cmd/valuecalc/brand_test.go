@@ -28,6 +28,8 @@ func brandDir(t *testing.T, brandJSON string) string {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "logo.png"), []byte("\x89PNG\r\n\x1a\nrest"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "fake.png"), []byte("<svg/>"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "logo.gif"), []byte("GIF89a"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "script.svg"), []byte(`<svg><script>alert(1)</script></svg>`), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "onload.svg"), []byte(`<svg onload="alert(1)"/>`), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "big.svg"), append([]byte("<svg>"), make([]byte, maxLogoSize)...), 0o644))
 	p := filepath.Join(dir, "brand.json")
 	require.NoError(t, os.WriteFile(p, []byte(brandJSON), 0o644))
@@ -81,6 +83,8 @@ func TestLoadBrandErrors(t *testing.T) {
 		{"missing logo", `{"logo": "gone.svg"}`, []string{"no such file"}},
 		{"logo too big", `{"logo": "big.svg"}`, []string{"big.svg: must be at most 200 KB, got 201 KB"}},
 		{"not a PNG", `{"logo": "fake.png"}`, []string{"is not a PNG image"}},
+		{"an SVG with a script", `{"logo": "script.svg"}`, []string{"script.svg: must not hold scripts, event handlers or foreignObject"}},
+		{"an SVG with a handler", `{"logo": "onload.svg"}`, []string{"onload.svg: must not hold scripts"}},
 		{"low contrast", `{"accent": "#777777"}`, []string{"accent: #777777 has a contrast of 4.48:1 with white, below the 4.50:1"}},
 		{"yellow", `{"accent": "#ffd700"}`, []string{"accent: #ffd700 has a contrast of 1.4"}},
 		{"accent without #", `{"accent": "0b5fff"}`, []string{`accent: must be a colour as #RRGGBB, got "0b5fff"`}},
