@@ -38,9 +38,9 @@ build: $(WASM) $(BIN)
 	rm -rf dist
 	$(BIN) build -o dist
 
-## run: build and serve on http://127.0.0.1:8000
+## run: build and serve on http://127.0.0.1:8000 (BRAND=brand.json TEMPLATES=dir for a branded build)
 run: $(WASM) $(BIN)
-	$(BIN) serve -addr $(ADDR)
+	$(BIN) serve -addr $(ADDR) $(if $(BRAND),-brand $(BRAND)) $(if $(TEMPLATES),-templates $(TEMPLATES))
 
 ## test: vet, unit tests (race), wasm tests under Node, fuzz smoke, browser tests
 test: vet unit wasm-test fuzz-smoke e2e

@@ -67,7 +67,7 @@ func (r *root) dispatch(a state.Action) {
 // Render draws the calculator from the state.
 func (r *root) Render() app.UI {
 	if !r.mounted || !r.store.State.Started {
-		return opening()
+		return opening(r.store.State.Brand.Title()) // the brand's once Start has brought it
 	}
 	return page(view{st: &r.store.State, n: r.num})
 }

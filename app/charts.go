@@ -29,7 +29,7 @@ func f2s(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f'
 const (
 	benefitColor = "#15803d"
 	costColor    = "#b91c1c"
-	netColor     = "#1d4ed8"
+	netColor     = "#1d4ed8" // the accent's default; .chart-net takes a brand's (web/app.css)
 	chartW       = 420.0
 	chartH       = 280.0
 	padTop       = 40.0
@@ -229,7 +229,7 @@ func chartSVG(label string, body ...app.UI) app.UI {
 		Aria("label", label).Class("chart-svg").Attr("preserveAspectRatio", "xMidYMid meet").Body(body...)
 }
 
-func rect(x, y, w, h float64, fill, title string) app.UI {
+func rect(x, y, w, h float64, fill, title string) app.HTMLElem {
 	if h < 0 {
 		y, h = y+h, -h
 	}
@@ -494,7 +494,8 @@ func waterfallChart(n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app
 			text = "−" + n.Value(m, st.amount)
 		}
 		body = append(body,
-			rect(x, sc.y(math.Max(from, to)), bar, sc.y(math.Min(from, to))-sc.y(math.Max(from, to)), st.color, st.label+": "+text),
+			rect(x, sc.y(math.Max(from, to)), bar, sc.y(math.Min(from, to))-sc.y(math.Max(from, to)), st.color, st.label+": "+text).
+				Class(cls("chart-net", st.total)),
 			label(x+bar/2, chartH-padBottom+17, "middle", "chart-label", truncate(st.label, int(slot/6.8))),
 		)
 		switch {

@@ -4,7 +4,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/state"
-	"github.com/valuecalc/valuecalc/examples"
 )
 
 // libraryDialog is the assessments panel: start a new one from a
@@ -22,8 +21,8 @@ func libraryDialog(v view) app.UI {
 			app.H3().Text("Start a new one"),
 			app.Ul().Class("template-list").Body(
 				templateButton(state.BlankTemplate, "Blank assessment", "Score mode, 1–5 scale, no items: build your own."),
-				app.Range(examples.List()).Slice(func(i int) app.UI {
-					t := examples.List()[i]
+				app.Range(st.Templates()).Slice(func(i int) app.UI {
+					t := st.Templates()[i]
 					return templateButton(t.ID, t.Title, t.Description)
 				}),
 			),

@@ -139,11 +139,11 @@ func cls(name string, on bool) string {
 // prerendered HTML shown while app.wasm loads, and the first tree go-app
 // mounts. Mounting the whole editor around an empty model there, only to
 // replace it a moment later, cost ~120 ms of every start.
-func opening() app.UI {
+func opening(name string) app.UI {
 	return app.Div().Class("page editor").Body(
-		app.Header().Class("topbar").Body(app.Span().Class("brand").Text("valuecalc")),
+		app.Header().Class("topbar").Body(app.Span().Class("brand").Text(name)),
 		app.Main().ID("main").Class("content").Body(
-			app.H1().Class("sr-only").Text("valuecalc"),
+			app.H1().Class("sr-only").Text(name),
 			app.P().Class("opening muted").Text("Opening your assessment…"),
 		),
 	)

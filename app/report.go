@@ -28,11 +28,12 @@ func report(v view) app.UI {
 	return app.Div().Class("page report-page").Body(
 		app.Header().Class("report-bar no-print").Body(
 			&button{ID: "report-back", Class: "btn btn-bar", AutoFocus: true, Text: "← Back to editing", Action: state.SetView{View: state.ViewEditor}},
-			app.Span().Class("brand").Text("valuecalc"),
+			brandMark(v.st.Brand, "report-brand"),
 			&button{ID: "report-print", Class: "btn btn-bar", Text: "Print or save as PDF", Action: state.Print{}},
 		),
 		app.Main().ID("report").Class("report").Body(
 			app.Header().Class("report-head").Body(
+				iff(v.st.Brand.Name != "" || v.st.Brand.Logo != "", func() app.UI { return brandMark(v.st.Brand, "report-head-brand") }),
 				app.H1().ID("report-title").Text(m.Title),
 				app.P().Class("muted").Text("Customer value assessment · "+browser.DescribeSettings(n, m)+" · "+v.st.Today),
 			),

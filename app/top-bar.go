@@ -13,7 +13,7 @@ func topBar(v view) app.UI {
 	title := state.SettingField(state.FieldTitle)
 	d, _ := st.Draft(title)
 	return app.Header().Class("topbar").Body(
-		app.Span().Class("brand").Text("valuecalc"),
+		brandMark(st.Brand, "brand"),
 		app.Div().Class("title-field").Body(
 			app.Label().For(title.ElementID()).Class("sr-only").Text("Assessment title"),
 			&textField{Field: title, Input: state.Draft{Text: st.FieldValue(title), Err: d.Err}, Label: "Assessment title",
@@ -63,7 +63,7 @@ func embedBar(v view) app.UI {
 			undoRedo(st),
 			iff(!st.ViewFixed, visitorButton),
 			&button{ID: "open-full", Class: "btn btn-bar", Title: "Opens in a new tab, where you can save it",
-				Text: "Open in valuecalc ↗", Action: state.OpenFull{}},
+				Text: "Open in " + st.Brand.Title() + " ↗", Action: state.OpenFull{}},
 		),
 	)
 }

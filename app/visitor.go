@@ -31,7 +31,7 @@ func visitorPage(v view) app.UI {
 						}),
 						iff(st.Embed.On, func() app.UI {
 							return &button{ID: "open-full", Class: "btn", Title: "Opens in a new tab, where you can save it",
-								Text: "Open in valuecalc ↗", Action: state.OpenFull{}}
+								Text: "Open in " + st.Brand.Title() + " ↗", Action: state.OpenFull{}}
 						}),
 					),
 					app.P().Class("visitor-intro").Text(visitorIntro(len(qs))),
@@ -63,7 +63,7 @@ func visitorIntro(n int) string {
 func visitorBar(v view) app.UI {
 	st := v.st
 	return app.Header().Class("topbar visitor-bar").Body(
-		app.Span().Class("brand").Text("valuecalc"),
+		brandMark(st.Brand, "brand"),
 		app.Div().Class("toolbar").Body(
 			undoRedo(st),
 			app.Span().ID("save-status").Class("save-status").Aria("live", "polite").Text(st.SaveStatus()),

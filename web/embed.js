@@ -9,14 +9,17 @@
  *     calc.on("result", (result) => console.log(result.scenarios[0].net));
  *   </script>
  *
- * Options: template (a built-in template id), model (a valuecalc/1 model
- * object, sent once the calculator is ready), title (the iframe's
+ * Options: template (a template id), model (a valuecalc/1 model
+ * object, sent once the calculator is ready), lang (the calculator's
+ * language: "en", "de", "fr" or "es"; the visitor's browser's by default),
+ * accent (its accent colour, "#RRGGBB": one too light for white text on
+ * it is ignored, with a warning in the console), title (the iframe's
  * accessible name), height (the first height in CSS pixels, 600 by default).
  * Events: "ready", "result" (the result object of SPEC §4), "resize" (the
  * height in pixels). valuecalc.on(type, fn) listens to every embed on the
  * page. Without this script, a plain iframe works too:
  *
- *   <iframe src="https://YOUR-VALUECALC-HOST/?embed=1&template=segments"
+ *   <iframe src="https://YOUR-VALUECALC-HOST/?embed=1&template=segments&lang=de&accent=15803d"
  *           title="Customer value calculator" style="width:100%;height:1400px;border:0"></iframe>
  */
 (function () {
@@ -70,6 +73,12 @@
     src.searchParams.set("origin", location.origin);
     if (options.template) {
       src.searchParams.set("template", options.template);
+    }
+    if (options.lang) {
+      src.searchParams.set("lang", options.lang);
+    }
+    if (options.accent) {
+      src.searchParams.set("accent", String(options.accent).replace(/^#/, ""));
     }
     this.handlers = { ready: [], result: [], resize: [] };
     this.result = null;

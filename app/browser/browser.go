@@ -94,6 +94,7 @@ func Start(ctx app.Context, now func(state.Action)) (*Browser, state.Start) {
 		Today:          time.Now().Format("2 January 2006"),
 		Day:            time.Now().Format("2 Jan"),
 		Langs:          navigatorLangs(),
+		Brand:          readBrand(),
 	}
 	b.pageTitle = win.Get("document").Get("title").String()
 	b.listenKeys()
@@ -166,6 +167,8 @@ func (b *Browser) run(e state.Effect) {
 		b.ctx.Defer(func(app.Context) { focusElement(e.ID) })
 	case state.Fullscreen:
 		b.fullscreen(e.On)
+	case state.SetStyle:
+		setStyle(e.Properties)
 	case state.SetDocTitle:
 		t := e.Text
 		if t == "" {

@@ -100,6 +100,9 @@ type (
 	// SetDocTitle names the document (the tab, a printed PDF): Text, or
 	// the page's own title when Text is "".
 	SetDocTitle struct{ Text string }
+	// SetStyle sets CSS custom properties on the page's root element
+	// (the CSSOM, which the CSP allows where it forbids inline styles).
+	SetStyle struct{ Properties [][2]string }
 )
 
 func (RepairLibrary) effect() {}
@@ -127,6 +130,7 @@ func (Simulate) effect()      {}
 func (FocusElement) effect()  {}
 func (Fullscreen) effect()    {}
 func (SetDocTitle) effect()   {}
+func (SetStyle) effect()      {}
 
 // LoadReason says why a saved assessment is opened.
 type LoadReason uint8

@@ -21,6 +21,7 @@ type (
 		Today          string   // the date, as the report prints it
 		Day            string   // the date, short, as imports are named: "2 Dec"
 		Langs          []string // the browser's languages, preferred first (navigator.languages)
+		Brand          Brand    // the deployment's own name, defaults and templates
 	}
 	// HashChanged is a link pasted into the address bar of an open tab.
 	HashChanged struct{ Hash string }

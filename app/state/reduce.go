@@ -7,7 +7,6 @@ import (
 
 	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
-	"github.com/valuecalc/valuecalc/examples"
 )
 
 // BlankTemplate is the id of the empty starting point.
@@ -352,7 +351,7 @@ func (r *reducer) reduce(a Action) {
 	case DocLoadFailed:
 		switch a.Why {
 		case LoadAtStart, LoadAfterDelete:
-			r.docs().newFromTemplate(startTemplate(a.Why))
+			r.docs().newFromTemplate(r.startTemplate(a.Why))
 		case LoadOtherTab:
 		default:
 			r.say(Notice{Text: a.Err, IsErr: true})
@@ -387,8 +386,10 @@ func (r *reducer) reduce(a Action) {
 // the address asks for.
 func (r docs) start(a Start) {
 	r.Base, r.seed, r.StorageBlocked, r.Today, r.day = a.Base, a.Seed, a.StorageBlocked, a.Today, a.Day
+	r.Brand = a.Brand
 	r.Embed = parseEmbedding(a.Query)
 	r.Lang = startLang(a)
+	r.startAccent(a.Query)
 	r.views().startView(a.Query)
 	if q, err := url.ParseQuery(a.Query); err == nil && q.Has("template") {
 		r.Template = q.Get("template")
@@ -408,12 +409,15 @@ func (r docs) start(a Start) {
 }
 
 // startLang is the language the app opens in: ?lang= when it names one
-// the interface speaks, else the browser's.
+// the interface speaks, else the brand's, else the browser's.
 func startLang(a Start) i18n.Lang {
 	if q, err := url.ParseQuery(a.Query); err == nil {
 		if l, ok := i18n.Parse(q.Get("lang")); ok {
 			return l
 		}
+	}
+	if a.Brand.Lang != "" {
+		return a.Brand.Lang
 	}
 	return i18n.Match(a.Langs...)
 }
@@ -426,8 +430,8 @@ func (r docs) open() {
 	case r.openLink(r.startHash):
 	case r.Embed.On:
 		id := strings.TrimSpace(r.Template)
-		if _, ok := examples.Get(id); !ok && id != BlankTemplate {
-			id = examples.List()[0].ID
+		if _, ok := r.template(id); !ok && id != BlankTemplate {
+			id = r.firstTemplate()
 		}
 		r.newFromTemplate(id)
 	default:
@@ -442,7 +446,7 @@ func (r docs) open() {
 // openOwn opens the user's own work, or the template the address names.
 func (r docs) openOwn(atStart bool) {
 	if id := strings.TrimSpace(r.Template); r.Template != "" {
-		if _, ok := examples.Get(id); ok || id == BlankTemplate {
+		if _, ok := r.template(id); ok || id == BlankTemplate {
 			r.newFromTemplate(id)
 			return
 		}
@@ -457,7 +461,7 @@ func (r docs) openOwn(atStart bool) {
 		}
 	}
 	if len(ids) == 0 {
-		r.newFromTemplate(examples.List()[0].ID)
+		r.newFromTemplate(r.firstTemplate())
 		if _, link := linkFragment(r.startHash); atStart && !r.viewAsked && !link {
 			r.View = ViewVisitor // a first visit opens on the questionnaire
 		}
@@ -466,11 +470,11 @@ func (r docs) openOwn(atStart bool) {
 	r.do(LoadDoc{IDs: ids, Why: LoadAtStart})
 }
 
-func startTemplate(why LoadReason) string {
+func (s State) startTemplate(why LoadReason) string {
 	if why == LoadAfterDelete {
 		return BlankTemplate
 	}
-	return examples.List()[0].ID
+	return s.firstTemplate()
 }
 
 func firstID(list []Meta) string {
@@ -484,12 +488,12 @@ func firstID(list []Meta) string {
 func (r docs) newFromTemplate(id string) {
 	m := calc.NewModel()
 	m.Title = "New assessment"
-	if t, ok := examples.Get(id); ok {
+	if t, ok := r.template(id); ok {
 		if tm, err := calc.Decode(t.Data); err == nil {
 			m = tm
 		}
 	}
-	r.show(r.newID(), m, 0, false)
+	r.show(r.newID(), r.brandModel(id, m), 0, false)
 }
 
 // show makes m the assessment on screen, with a fresh history.

@@ -130,6 +130,7 @@ type State struct {
 	Embed    Embed
 
 	// From the browser at start.
+	Brand          Brand
 	Base           string
 	Template       string // ?template= of the address, "" when none or gone
 	Today          string // the date the report prints

@@ -3,8 +3,8 @@
 // Command valuecalc serves the valuecalc app, writes it as a static site and
 // evaluates model files on the command line:
 //
-//	valuecalc serve [-addr 127.0.0.1:8000] [-web web]
-//	valuecalc build [-o dist] [-prefix /sub/path] [-web web]
+//	valuecalc serve [-addr 127.0.0.1:8000] [-web web] [-brand brand.json] [-templates DIR]
+//	valuecalc build [-o dist] [-prefix /sub/path] [-web web] [-brand brand.json] [-templates DIR]
 //	valuecalc eval [--json] FILE|-
 //	valuecalc analyze [--json] FILE|-
 //
@@ -25,7 +25,9 @@ func main() {
 
 const usage = `usage:
   valuecalc serve [-addr 127.0.0.1:8000] [-web web]   serve the app (default)
+                  [-brand brand.json] [-templates DIR]
   valuecalc build [-o dist] [-prefix /sub/path] [-web web]
+                  [-brand brand.json] [-templates DIR]
                                                        write the static site
   valuecalc eval [--json] FILE|-                       evaluate a model file
   valuecalc analyze [--json] FILE|-                    what would change the answer

@@ -25,12 +25,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.Out, "o", "dist", "output `directory`")
 	fl.StringVar(&o.Prefix, "prefix", "", "URL `path` the site is served under, e.g. /tools/valuecalc")
 	fl.StringVar(&o.Web, "web", "web", "static assets `directory`, with app.wasm")
+	brandFile, templates := brandFlags(fl)
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "valuecalc build: unexpected argument %q\n", fl.Arg(0))
 		return 2
+	}
+	var ok bool
+	if o.Brand, ok = openBrand("build", *brandFile, *templates, stderr); !ok {
+		return 1
 	}
 	if err := buildSite(o); err != nil {
 		fmt.Fprintf(stderr, "valuecalc build: %v\n", err)
@@ -45,8 +50,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	addr := fl.String("addr", "127.0.0.1:8000", "`host:port` to listen on")
 	web := fl.String("web", "web", "static assets `directory`, with app.wasm")
+	brandFile, templates := brandFlags(fl)
 	if err := fl.Parse(args); err != nil {
 		return 2
+	}
+	b, ok := openBrand("serve", *brandFile, *templates, stderr)
+	if !ok {
+		return 1
 	}
 	// Listening comes first: a client that connects while the site is
 	// built (brotli takes tens of seconds after a new app.wasm; see
@@ -66,7 +76,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "valuecalc: building the site for http://%s (after a new app.wasm, brotli takes up to a minute)\n", ln.Addr())
 	// serve ships exactly what build writes: one path to test, no drift
 	// between development and a static host.
-	if err := buildSite(siteOptions{Web: *web, Out: dir, Cache: compressionCache()}); err != nil {
+	if err := buildSite(siteOptions{Web: *web, Out: dir, Cache: compressionCache(), Brand: b}); err != nil {
 		fmt.Fprintf(stderr, "valuecalc serve: %v\n", err)
 		return 1
 	}
@@ -91,6 +101,32 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// brandFlags declares -brand and -templates, which build and serve share.
+func brandFlags(fl *flag.FlagSet) (brandFile, templates *string) {
+	brandFile = fl.String("brand", "", "brand.json `file`: name, logo, accent, template, lang, currency (SPEC §10)")
+	templates = fl.String("templates", "", "`directory` of *.json models offered first as templates")
+	return brandFile, templates
+}
+
+// openBrand loads the brand, or lists its problems, one a line, and
+// reports false.
+func openBrand(cmd, brandFile, templates string, stderr io.Writer) (*brand, bool) {
+	b, err := loadBrand(brandFile, templates)
+	if err != nil {
+		var probs problems
+		if errors.As(err, &probs) {
+			fmt.Fprintf(stderr, "valuecalc %s: the brand has %d problem(s):\n", cmd, len(probs))
+			for _, p := range probs {
+				fmt.Fprintf(stderr, "  %s\n", p)
+			}
+			return nil, false
+		}
+		fmt.Fprintf(stderr, "valuecalc %s: %v\n", cmd, err)
+		return nil, false
+	}
+	return b, true
 }
 
 // siteHandler serves a built static site as a static host would, with

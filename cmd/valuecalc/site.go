@@ -15,6 +15,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/valuecalc/valuecalc/app/browser"
 	"github.com/valuecalc/valuecalc/internal/sitefiles"
 )
 
@@ -30,6 +31,7 @@ type siteOptions struct {
 	Out    string // the output directory
 	Prefix string // URL path the site is served under, "" for the root
 	Cache  string // directory of compressed copies to reuse, "" for none
+	Brand  *brand // the deployment's own look and templates, nil for none
 }
 
 // errNoWasm explains the one input the site cannot do without.
@@ -52,10 +54,14 @@ func buildSite(o siteOptions) error {
 	if err != nil {
 		return err
 	}
+	version += o.Brand.hash()
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return err
 	}
-	h := newHandler(prefix, version, wasm.Size())
+	h, err := newHandler(prefix, version, wasm.Size(), o.Brand)
+	if err != nil {
+		return err
+	}
 	if err := app.GenerateStaticWebsite(o.Out, h); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
@@ -66,6 +72,9 @@ func buildSite(o siteOptions) error {
 		return err
 	}
 	if err := sitefiles.CopyTree(o.Web, filepath.Join(o.Out, "web")); err != nil {
+		return err
+	}
+	if err := o.Brand.write(filepath.Join(o.Out, "web")); err != nil {
 		return err
 	}
 	_, err = sitefiles.Precompress(o.Out, o.Cache)
@@ -119,8 +128,9 @@ func cleanPrefix(p string) (string, error) {
 }
 
 // newHandler describes the app to go-app: names, icons, styles, and the
-// version that tells browsers' service workers a new build is out.
-func newHandler(prefix, version string, wasmSize int64) *app.Handler {
+// version that tells browsers' service workers a new build is out; a
+// brand's name, stylesheet, logo and what app.wasm needs of it (Env).
+func newHandler(prefix, version string, wasmSize int64, b *brand) (*app.Handler, error) {
 	h := &app.Handler{
 		Name:        "valuecalc — customer value calculator",
 		ShortName:   "valuecalc",
@@ -147,5 +157,29 @@ func newHandler(prefix, version string, wasmSize int64) *app.Handler {
 	if prefix != "" {
 		h.Resources = app.PrefixedLocation(prefix)
 	}
-	return h
+	if b == nil {
+		return h, nil
+	}
+	if name := b.Config.Name; name != "" {
+		h.Name, h.ShortName, h.Title = name, name, name
+		h.LoadingLabel = "Loading " + name + "… {progress}%"
+	}
+	if b.Config.Lang != "" {
+		h.Lang = b.Config.Lang
+	}
+	if b.Accent != nil {
+		h.ThemeColor = b.Accent.Dark.String() // the top bar's colour
+		h.Styles = append(h.Styles, "/web/brand.css")
+	}
+	if b.Config.Logo != "" {
+		h.CacheableResources = append(h.CacheableResources, "/web/"+b.Config.Logo)
+	}
+	env, err := b.env()
+	if err != nil {
+		return nil, err
+	}
+	if env != "" {
+		h.Env = map[string]string{browser.BrandEnv: env}
+	}
+	return h, nil
 }

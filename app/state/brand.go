@@ -1,0 +1,95 @@
+package state
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/valuecalc/valuecalc/app/i18n"
+	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/examples"
+	"github.com/valuecalc/valuecalc/internal/contrast"
+)
+
+// AppName is what the app is called when no brand names it.
+const AppName = "valuecalc"
+
+// Brand is a deployment's own name, logo, defaults and templates (SPEC
+// §10), as `valuecalc build -brand -templates` wrote them into the site.
+// The zero Brand is valuecalc's own.
+type Brand struct {
+	Name      string              // the top bar's and the report's name, "" for AppName
+	Logo      string              // the logo's URL, "" for none
+	Template  string              // the template a new user opens first, "" for the first listed
+	Lang      i18n.Lang           // the language when neither ?lang= nor a choice picks one, "" for the browser's
+	Currency  string              // ISO 4217: what new assessments count in, "" for the template's own
+	Templates []examples.Template // the brand's own, listed before the built-in ones
+}
+
+// Title is the name the interface shows.
+func (b Brand) Title() string {
+	if b.Name == "" {
+		return AppName
+	}
+	return b.Name
+}
+
+// Templates lists the templates the library offers: the brand's own,
+// then the built-in ones.
+func (s State) Templates() []examples.Template {
+	return append(append([]examples.Template(nil), s.Brand.Templates...), examples.List()...)
+}
+
+// template returns the template with the given id, the brand's first.
+func (s State) template(id string) (examples.Template, bool) {
+	for _, t := range s.Brand.Templates {
+		if strings.EqualFold(t.ID, id) {
+			return t, true
+		}
+	}
+	return examples.Get(id)
+}
+
+// firstTemplate is the template a new user opens: the brand's choice, or
+// the first listed.
+func (s State) firstTemplate() string {
+	if _, ok := s.template(s.Brand.Template); ok {
+		return s.Brand.Template
+	}
+	return s.Templates()[0].ID
+}
+
+// isBrandTemplate reports whether id is one of the brand's own.
+func (s State) isBrandTemplate(id string) bool {
+	for _, t := range s.Brand.Templates {
+		if strings.EqualFold(t.ID, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// brandModel gives a new assessment from template id the brand's
+// currency. The brand's own templates keep theirs: the company wrote
+// them in the currency it meant.
+func (s State) brandModel(id string, m calc.Model) calc.Model {
+	if s.Brand.Currency != "" && !s.isBrandTemplate(id) {
+		m.Currency = s.Brand.Currency
+	}
+	return m
+}
+
+// startAccent applies an embed's ?accent=RRGGBB after the contrast check
+// the build gives a brand's accent: a colour that fails keeps the default
+// and says why in the console.
+func (r docs) startAccent(query string) {
+	q, err := url.ParseQuery(query)
+	if err != nil || !q.Has("accent") {
+		return
+	}
+	p, err := contrast.Check(q.Get("accent"))
+	if err != nil {
+		r.do(Warn{Text: "valuecalc: ?accent= ignored: " + err.Error()})
+		return
+	}
+	r.do(SetStyle{Properties: p.Properties()})
+}
