@@ -25,7 +25,7 @@ func (c *cellView) Render() app.UI {
 	value := state.EntryField(v.Scenario, v.Item)
 	weight := state.EntryWeightField(v.Scenario, v.Item)
 	label := v.ItemName + " in " + v.ScenarioName
-	cell := app.Td().Class("cell"+cls(" unscored", !v.HasEntry)).DataSet("scenario", v.Scenario).DataSet("label", v.ScenarioName)
+	cell := app.Td().Class("cell"+cls(" unscored", !v.HasEntry)+cls(" has-hint", v.Hint.HasBreakEven || v.Hint.HasTie)).DataSet("scenario", v.Scenario).DataSet("label", v.ScenarioName)
 	override := fieldInput(weight, v.Weight, "Weight of "+label+" (empty: item weight)", "override-input", true).
 		Placeholder("×" + state.Plain(v.ItemWeight)).Title("Weight in this scenario; empty uses the item's weight").
 		Disabled(!v.HasEntry && !v.WeightTyped).OnInput(c.onWeight).OnChange(c.onWeightDone)

@@ -49,7 +49,7 @@ func (r *itemRow) Render() app.UI {
 			fieldInput(weight, row.Weight, "Weight of "+it.Name, "weight-input", true).OnInput(r.onWeight).OnChange(r.onWeightDone),
 			fieldError(weight, row.Weight),
 			iff(row.HasWeightTie, func() app.UI {
-				return app.Span().ID("weight-tie-" + it.ID).Class("cell-hint").Text("ties at ×" + r.Num.Number(row.WeightTie, 2))
+				return app.Span().ID("weight-tie-" + it.ID).Class("weight-tie-hint").Text("ties at ×" + r.Num.Number(row.WeightTie, 2))
 			}),
 		),
 		app.Range(row.Cells).Slice(func(i int) app.UI { return &cellView{Cell: row.Cells[i], Num: r.Num} }),
