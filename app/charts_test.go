@@ -10,29 +10,12 @@ import (
 
 	"github.com/valuecalc/valuecalc/app/browser"
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 // testModel is a small score model: two benefits, one cost, two scenarios.
-func testModel() calc.Model {
-	m := calc.NewModel()
-	m.Items = []calc.Item{
-		{ID: "b1", Name: "Reliability", Side: calc.SideBenefit, Type: calc.TypeFunctional, Weight: 2},
-		{ID: "c1", Name: "Price", Side: calc.SideCost, Type: calc.TypeFinancial, Weight: 1},
-		{ID: "b2", Name: "Trust", Side: calc.SideBenefit, Type: calc.TypeEmotional, Weight: 1},
-	}
-	m.Scenarios = []calc.Scenario{
-		{ID: "s1", Name: "Status quo", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
-			"b1": {Score: calc.Float(2)}, "c1": {Score: calc.Float(1)}, "b2": {Score: calc.Float(3)},
-		})},
-		{ID: "s2", Name: "With us", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
-			"b1": {Score: calc.Float(5), Weight: calc.Float(3)}, "c1": {Score: calc.Float(4)},
-		})},
-	}
-	return m
-}
-
 func TestWaterfallSteps(t *testing.T) {
-	m := testModel()
+	m := fixture.Small()
 	res := calc.Evaluate(m)
 	s := res.Scenarios[0] // b1 2×2, b2 1×3, c1 1×1
 	steps := waterfallSteps(s)
@@ -52,7 +35,7 @@ func TestWaterfallSteps(t *testing.T) {
 }
 
 func TestChartsAreSVGWithTextAlternatives(t *testing.T) {
-	m := testModel()
+	m := fixture.Small()
 	res := calc.Evaluate(m)
 	var n *browser.Numbers
 	for name, ui := range map[string]app.UI{

@@ -9,27 +9,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 // testModel is a small score model: two benefits, one cost, two scenarios.
-func testModel() calc.Model {
-	m := calc.NewModel()
-	m.Items = []calc.Item{
-		{ID: "b1", Name: "Reliability", Side: calc.SideBenefit, Type: calc.TypeFunctional, Weight: 2},
-		{ID: "c1", Name: "Price", Side: calc.SideCost, Type: calc.TypeFinancial, Weight: 1},
-		{ID: "b2", Name: "Trust", Side: calc.SideBenefit, Type: calc.TypeEmotional, Weight: 1},
-	}
-	m.Scenarios = []calc.Scenario{
-		{ID: "s1", Name: "Status quo", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
-			"b1": {Score: calc.Float(2)}, "c1": {Score: calc.Float(1)}, "b2": {Score: calc.Float(3)},
-		})},
-		{ID: "s2", Name: "With us", Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{
-			"b1": {Score: calc.Float(5), Weight: calc.Float(3)}, "c1": {Score: calc.Float(4)},
-		})},
-	}
-	return m
-}
-
 func itemNames(m calc.Model) []string {
 	var out []string
 	for _, it := range m.Items {
@@ -135,7 +118,7 @@ func TestReduce(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := testModel()
+			before := fixture.Small()
 			got, err := ReduceModel(before, tt.action)
 			require.NoError(t, err)
 			require.NoError(t, calc.Validate(got))
@@ -143,13 +126,13 @@ func TestReduce(t *testing.T) {
 				require.Len(t, s.Entries, len(got.Items), "%s: entries parallel to the items", s.ID)
 			}
 			tt.check(t, got)
-			assert.Equal(t, testModel(), before, "Reduce must not modify its input")
+			assert.Equal(t, fixture.Small(), before, "Reduce must not modify its input")
 		})
 	}
 }
 
 func TestReduceMoney(t *testing.T) {
-	m, err := ReduceModel(testModel(), SetMode{calc.ModeMoney})
+	m, err := ReduceModel(fixture.Small(), SetMode{calc.ModeMoney})
 	require.NoError(t, err)
 	m, err = ReduceModel(m, SetMoney{Scenario: "s1", Item: "c1", Value: calc.Float(3000), Per: calc.PerYear})
 	require.NoError(t, err)
@@ -161,7 +144,7 @@ func TestReduceMoney(t *testing.T) {
 }
 
 func TestReduceErrors(t *testing.T) {
-	one := testModel()
+	one := fixture.Small()
 	one.Scenarios = one.Scenarios[:1]
 	tests := []struct {
 		name   string
@@ -169,16 +152,16 @@ func TestReduceErrors(t *testing.T) {
 		action Edit
 		want   string
 	}{
-		{"empty item name", testModel(), SetItemName{"b1", "   "}, "enter a name"},
-		{"negative weight", testModel(), SetItemWeight{"b1", -1}, "enter a weight between 0 and 1000"},
-		{"score above scale", testModel(), SetScore{"s1", "b1", calc.Float(6)}, "enter a score from 1 to 5"},
-		{"score below scale", testModel(), SetScore{"s1", "b1", calc.Float(0)}, "enter a score from 1 to 5"},
-		{"negative amount", testModel(), SetMoney{Scenario: "s1", Item: "b1", Value: calc.Float(-5)}, "enter an amount between 0 and 1,000,000,000,000"},
-		{"unknown item", testModel(), DeleteItem{"zz"}, `no item "zz"`},
-		{"unknown scenario", testModel(), RenameScenario{"zz", "X"}, `no scenario "zz"`},
+		{"empty item name", fixture.Small(), SetItemName{"b1", "   "}, "enter a name"},
+		{"negative weight", fixture.Small(), SetItemWeight{"b1", -1}, "enter a weight between 0 and 1000"},
+		{"score above scale", fixture.Small(), SetScore{"s1", "b1", calc.Float(6)}, "enter a score from 1 to 5"},
+		{"score below scale", fixture.Small(), SetScore{"s1", "b1", calc.Float(0)}, "enter a score from 1 to 5"},
+		{"negative amount", fixture.Small(), SetMoney{Scenario: "s1", Item: "b1", Value: calc.Float(-5)}, "enter an amount between 0 and 1,000,000,000,000"},
+		{"unknown item", fixture.Small(), DeleteItem{"zz"}, `no item "zz"`},
+		{"unknown scenario", fixture.Small(), RenameScenario{"zz", "X"}, `no scenario "zz"`},
 		{"last scenario", one, DeleteScenario{"s1"}, "the last scenario cannot be deleted"},
-		{"type of other side", testModel(), SetItemType{"b1", calc.TypeRisk}, `"risk" is not a benefit type`},
-		{"weight before value", testModel(), SetEntryWeight{"s2", "b2", calc.Float(2)}, "enter a value before its weight"},
+		{"type of other side", fixture.Small(), SetItemType{"b1", calc.TypeRisk}, `"risk" is not a benefit type`},
+		{"weight before value", fixture.Small(), SetEntryWeight{"s2", "b2", calc.Float(2)}, "enter a value before its weight"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -190,7 +173,7 @@ func TestReduceErrors(t *testing.T) {
 }
 
 func TestHistory(t *testing.T) {
-	h := NewHistory(testModel())
+	h := NewHistory(fixture.Small())
 	assert.False(t, h.CanUndo())
 	var err error
 	for _, name := range []string{"A", "Ac", "Acm", "Acme"} {
@@ -219,7 +202,7 @@ func TestHistory(t *testing.T) {
 }
 
 func TestHistoryLimit(t *testing.T) {
-	h := NewHistory(testModel())
+	h := NewHistory(fixture.Small())
 	var err error
 	for i := range HistoryLimit + 50 {
 		h, err = h.Apply(AddScenario{})
@@ -243,7 +226,7 @@ func TestHistoryLimit(t *testing.T) {
 // model stays valid, and that Reduce left the model before it untouched.
 func TestReduceEntriesFollowItems(t *testing.T) {
 	type cell struct{ scenario, item string }
-	m := testModel()
+	m := fixture.Small()
 	want := map[cell]float64{}
 	for _, s := range m.Scenarios {
 		for i, e := range s.Entries {

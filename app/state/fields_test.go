@@ -8,10 +8,11 @@ import (
 
 	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 func moneyModel(t *testing.T) calc.Model {
-	m, err := ReduceModel(testModel(), SetMode{calc.ModeMoney})
+	m, err := ReduceModel(fixture.Small(), SetMode{calc.ModeMoney})
 	require.NoError(t, err)
 	m, err = ReduceModel(m, SetMoney{Scenario: "s1", Item: "c1", Value: calc.Float(3000), Per: calc.PerYear})
 	require.NoError(t, err)
@@ -30,26 +31,26 @@ func TestFieldAction(t *testing.T) {
 		text  string
 		want  Edit
 	}{
-		{"title", testModel(), SettingField(FieldTitle), "Acme deal", SetTitle{"Acme deal"}},
+		{"title", fixture.Small(), SettingField(FieldTitle), "Acme deal", SetTitle{"Acme deal"}},
 		{"currency", money, SettingField(FieldCurrency), " eur", SetCurrency{"EUR"}},
 		{"horizon", money, SettingField(FieldHorizon), "5", SetHorizon{5}},
 		{"discount percent", money, SettingField(FieldDiscount), "8", SetDiscountRate{0.08}},
 		{"discount with sign", money, SettingField(FieldDiscount), "7.5 %", SetDiscountRate{0.075}},
 		{"hourly with dollar", money, SettingField(FieldHourly), "$45", SetHourlyRate{45}},
-		{"scale max", testModel(), SettingField(FieldScaleMax), "10", SetScale{1, 10}},
-		{"scale min", testModel(), SettingField(FieldScaleMin), "0", SetScale{0, 5}},
-		{"item name", testModel(), ItemField(FieldItemName, "b1"), "Uptime", SetItemName{"b1", "Uptime"}},
-		{"item weight", testModel(), ItemField(FieldItemWeight, "b1"), "2.5", SetItemWeight{"b1", 2.5}},
-		{"item note", testModel(), ItemField(FieldItemNote, "b1"), "per seat", SetItemNote{"b1", "per seat"}},
-		{"scenario name", testModel(), ScenarioNameField("s2"), "Enterprise", RenameScenario{"s2", "Enterprise"}},
-		{"score", testModel(), EntryField("s1", "b1"), "4", SetScore{"s1", "b1", calc.Float(4)}},
-		{"clear score", testModel(), EntryField("s1", "b1"), " ", SetScore{"s1", "b1", nil}},
+		{"scale max", fixture.Small(), SettingField(FieldScaleMax), "10", SetScale{1, 10}},
+		{"scale min", fixture.Small(), SettingField(FieldScaleMin), "0", SetScale{0, 5}},
+		{"item name", fixture.Small(), ItemField(FieldItemName, "b1"), "Uptime", SetItemName{"b1", "Uptime"}},
+		{"item weight", fixture.Small(), ItemField(FieldItemWeight, "b1"), "2.5", SetItemWeight{"b1", 2.5}},
+		{"item note", fixture.Small(), ItemField(FieldItemNote, "b1"), "per seat", SetItemNote{"b1", "per seat"}},
+		{"scenario name", fixture.Small(), ScenarioNameField("s2"), "Enterprise", RenameScenario{"s2", "Enterprise"}},
+		{"score", fixture.Small(), EntryField("s1", "b1"), "4", SetScore{"s1", "b1", calc.Float(4)}},
+		{"clear score", fixture.Small(), EntryField("s1", "b1"), " ", SetScore{"s1", "b1", nil}},
 		{"amount keeps its per", money, EntryField("s1", "c1"), "12,000", SetMoney{Scenario: "s1", Item: "c1", Value: calc.Float(12000), Per: calc.PerYear}},
 		{"hours keep unit", money, EntryField("s1", "b1"), "30", SetMoney{Scenario: "s1", Item: "b1", Value: calc.Float(30), Hours: true, Per: calc.PerMonth}},
 		{"new cell uses pending", money, EntryField("s2", "b2"), "5", SetMoney{Scenario: "s2", Item: "b2", Value: calc.Float(5), Hours: true, Per: calc.PerMonth}},
 		{"new cell default", money, EntryField("s2", "c1"), "100", SetMoney{Scenario: "s2", Item: "c1", Value: calc.Float(100), Per: calc.PerOnce}},
-		{"entry weight", testModel(), EntryWeightField("s1", "b1"), "0.8", SetEntryWeight{"s1", "b1", calc.Float(0.8)}},
-		{"clear entry weight", testModel(), EntryWeightField("s1", "b1"), "", SetEntryWeight{"s1", "b1", nil}},
+		{"entry weight", fixture.Small(), EntryWeightField("s1", "b1"), "0.8", SetEntryWeight{"s1", "b1", calc.Float(0.8)}},
+		{"clear entry weight", fixture.Small(), EntryWeightField("s1", "b1"), "", SetEntryWeight{"s1", "b1", nil}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,7 +83,7 @@ func TestFieldActionErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := fieldAction(i18n.EN, testModel(), tt.key, tt.text, nil)
+			_, err := fieldAction(i18n.EN, fixture.Small(), tt.key, tt.text, nil)
 			require.EqualError(t, err, tt.want)
 		})
 	}

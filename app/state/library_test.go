@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 func TestLibrarySaveLoadList(t *testing.T) {
@@ -17,13 +18,13 @@ func TestLibrarySaveLoadList(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, list)
 
-	m := testModel()
+	m := fixture.Small()
 	m.Title = "First"
 	rev, err := lib.Save("a1", m, 0, 1000)
 	require.NoError(t, err)
 	assert.Equal(t, 1, rev)
 
-	m2 := testModel()
+	m2 := fixture.Small()
 	m2.Title = "Second"
 	_, err = lib.Save("a2", m2, 0, 2000)
 	require.NoError(t, err)
@@ -67,21 +68,21 @@ func TestLibraryListNewestFirstStable(t *testing.T) {
 func TestLibraryConflict(t *testing.T) {
 	store := MemStorage{}
 	tab1, tab2 := Library{Store: store}, Library{Store: store}
-	rev1, err := tab1.Save("a1", testModel(), 0, 1)
+	rev1, err := tab1.Save("a1", fixture.Small(), 0, 1)
 	require.NoError(t, err)
 	_, rev2, err := tab2.Load("a1")
 	require.NoError(t, err)
 
-	_, err = tab2.Save("a1", testModel(), rev2, 2)
+	_, err = tab2.Save("a1", fixture.Small(), rev2, 2)
 	require.NoError(t, err)
-	_, err = tab1.Save("a1", testModel(), rev1, 3)
+	_, err = tab1.Save("a1", fixture.Small(), rev1, 3)
 	require.ErrorIs(t, err, ErrConflict, "tab 1 must not silently overwrite tab 2")
 }
 
 func TestLibraryNeverSavesInvalid(t *testing.T) {
 	store := MemStorage{}
 	lib := Library{Store: store}
-	bad := testModel()
+	bad := fixture.Small()
 	bad.Items[0].Weight = -1
 	_, err := lib.Save("a1", bad, 0, 1)
 	require.Error(t, err)
@@ -94,7 +95,7 @@ func (failingStorage) Set(string, string) error { return errors.New("QuotaExceed
 
 func TestLibraryStorageFull(t *testing.T) {
 	lib := Library{Store: failingStorage{MemStorage{}}}
-	rev, err := lib.Save("a1", testModel(), 0, 1)
+	rev, err := lib.Save("a1", fixture.Small(), 0, 1)
 	require.EqualError(t, err, "QuotaExceededError")
 	assert.Equal(t, 0, rev)
 }
