@@ -3,6 +3,7 @@ package state
 import (
 	"time"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -100,6 +101,15 @@ type (
 	// SetDocTitle names the document (the tab, a printed PDF): Text, or
 	// the page's own title when Text is "".
 	SetDocTitle struct{ Text string }
+	// SetPageLang says the page's language (<html lang>) and names the
+	// page in it (Title, the title the tab shows outside the report).
+	SetPageLang struct {
+		Lang  i18n.Lang
+		Title string
+	}
+	// RememberLang stores the language chosen in the app, for the next
+	// visit: it wins over the browser's, and ?lang= over it.
+	RememberLang struct{ Lang i18n.Lang }
 )
 
 func (RepairLibrary) effect() {}
@@ -127,6 +137,8 @@ func (Simulate) effect()      {}
 func (FocusElement) effect()  {}
 func (Fullscreen) effect()    {}
 func (SetDocTitle) effect()   {}
+func (SetPageLang) effect()   {}
+func (RememberLang) effect()  {}
 
 // LoadReason says why a saved assessment is opened.
 type LoadReason uint8

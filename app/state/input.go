@@ -6,13 +6,15 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/valuecalc/valuecalc/app/i18n"
 )
 
 // Messages for numbers that cannot be read, shown next to the field.
 var (
-	errNotNumber   = errors.New("enter a number, such as 1200 or 4.5")
-	errCommaDecims = errors.New("use a point for decimals, such as 1.5")
-	errTooLarge    = errors.New("this number is too large")
+	errNotNumber   = i18n.Errorf(i18n.ErrNotNumber)
+	errCommaDecims = i18n.Errorf(i18n.ErrCommaDecimals)
+	errTooLarge    = i18n.Errorf(i18n.ErrTooLarge)
 )
 
 // parseNumber reads a number as people type it: surrounding spaces, a

@@ -57,6 +57,8 @@ func (r *reducer) reduce(a Action) {
 	switch a := a.(type) {
 	case Start:
 		r.docs().start(a)
+	case SetLang:
+		r.setLang(a.Lang)
 	case HashChanged:
 		r.docs().save()
 		if r.docs().openLink(a.Hash) {
@@ -80,7 +82,7 @@ func (r *reducer) reduce(a Action) {
 		case !r.Dirty || r.Shared || r.Embed.On:
 			r.do(Reload{})
 		case r.Conflict:
-			r.say(Notice{Text: "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them.", IsErr: true})
+			r.say(Notice{Text: r.Lang.T(i18n.NoticeNotReloaded), IsErr: true})
 		default:
 			// Saved reloads, SaveFailed says why it did not.
 			r.reloading = true
@@ -210,30 +212,30 @@ func (r *reducer) reduce(a Action) {
 		}
 	case Copied:
 		if a.OK {
-			r.Share.Status = "Link copied. Paste it into an email or chat."
+			r.Share.Status = r.Lang.T(i18n.LinkCopied)
 		} else {
 			r.do(SelectText{"share-link"})
-			r.Share.Status = "Your browser did not let the page copy: the link is selected, press Ctrl+C (⌘C on a Mac) to copy it."
+			r.Share.Status = r.Lang.T(i18n.CopyRefused)
 		}
 	case ExportJSON:
 		m := r.Model()
 		data, err := calc.Encode(m)
 		if err != nil {
-			r.say(Notice{Text: "Could not export: " + firstProblem(err), IsErr: true})
+			r.say(Notice{Text: r.Lang.T(i18n.CouldNotExport, firstProblem(err)), IsErr: true})
 			break
 		}
 		r.do(Download{JSONFileName(m.Title), "application/json", data})
-		r.say(Notice{Text: "Exported “" + m.Title + "” as a valuecalc file."})
+		r.say(Notice{Text: r.Lang.T(i18n.ExportedJSON, m.Title)})
 	case ExportCSV:
 		m := r.Model()
 		r.do(Download{CSVFileName(m.Title), "text/csv;charset=utf-8", ComparisonCSV(m, r.Result)})
-		r.say(Notice{Text: "Exported the comparison as a CSV file."})
+		r.say(Notice{Text: r.Lang.T(i18n.ExportedCSV)})
 	case ImportFile:
 		r.docs().importFile(a)
 	case ImportUnreadable:
 		r.Dragging = false
 		r.views().quiet()
-		r.Import, r.Panel = Problem{Text: "“" + a.FileName + "” could not be read. Nothing was imported."}, PanelFiles
+		r.Import, r.Panel = Problem{Text: r.Lang.T(i18n.CouldNotRead, a.FileName)}, PanelFiles
 		if a.TooLarge {
 			r.Import.Text = "“" + a.FileName + "” is " + itoa(a.Size/(1<<20)) + " MB; a valuecalc file is at most 5 MB. Nothing was imported."
 		}
@@ -248,7 +250,7 @@ func (r *reducer) reduce(a Action) {
 		r.do(LoadDoc{IDs: []string{a.ID}, Why: LoadChosen})
 	case RenameSaved:
 		if _, err := fieldAction(calc.Model{}, SettingField(FieldTitle), a.Title, nil); err != nil {
-			r.say(Notice{Text: sentence(err), IsErr: true})
+			r.say(Notice{Text: sentence(r.Lang, err), IsErr: true})
 			break
 		}
 		if a.ID == r.DocID {
@@ -297,7 +299,7 @@ func (r *reducer) reduce(a Action) {
 		r.views().present(a.On)
 	case FullscreenRefused:
 		if r.Presenting {
-			r.say(Notice{Text: "The browser did not allow full screen: the presentation fills the window. Press Esc to leave it."})
+			r.say(Notice{Text: r.Lang.T(i18n.FullscreenRefused)})
 		}
 	case FullscreenLeft:
 		r.Presenting = false
@@ -314,7 +316,7 @@ func (r *reducer) reduce(a Action) {
 	case OpenFull:
 		link, err := shareLink(r.Base, r.Model())
 		if err != nil {
-			r.say(Notice{Text: "Could not open it: " + firstProblem(err), IsErr: true})
+			r.say(Notice{Text: r.Lang.T(i18n.CouldNotOpen, firstProblem(err)), IsErr: true})
 			break
 		}
 		r.do(OpenTab{link})
@@ -323,7 +325,7 @@ func (r *reducer) reduce(a Action) {
 	case LibraryRepaired:
 		r.Damaged = a.Damaged
 		if a.Err != "" {
-			r.SaveErr = "Your saved assessments could not be checked: " + a.Err + "."
+			r.SaveErr = r.Lang.T(i18n.LibraryUnchecked, a.Err)
 		}
 	case LibraryRead:
 		r.List, r.current = a.List, a.Current
@@ -343,7 +345,7 @@ func (r *reducer) reduce(a Action) {
 	case DocLoaded:
 		r.docs().show(a.ID, a.Model, a.Rev, true)
 		if a.Why == LoadOtherTab {
-			r.say(Notice{Text: "Updated with the changes saved in another tab."})
+			r.say(Notice{Text: r.Lang.T(i18n.UpdatedFromOtherTab)})
 		}
 	case DocLoadFailed:
 		switch a.Why {
@@ -357,11 +359,11 @@ func (r *reducer) reduce(a Action) {
 		r.docs().saved(a)
 	case SaveFailed:
 		r.views().quiet()
-		r.SaveErr = "Not saved: " + a.Err + ". Your work is kept on this page."
+		r.SaveErr = r.Lang.T(i18n.NotSavedKept, a.Err)
 		r.noticeOnSave = false
 		if r.reloading {
 			r.reloading = false
-			r.say(Notice{Text: "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them.", IsErr: true})
+			r.say(Notice{Text: r.Lang.T(i18n.NoticeNotReloaded), IsErr: true})
 		}
 	case SaveConflict:
 		r.views().quiet()
@@ -384,7 +386,8 @@ func (r *reducer) reduce(a Action) {
 func (r docs) start(a Start) {
 	r.Base, r.seed, r.StorageBlocked, r.Today, r.day = a.Base, a.Seed, a.StorageBlocked, a.Today, a.Day
 	r.Embed = parseEmbedding(a.Query)
-	r.Lang = startLang(a)
+	r.Lang = startLang(a, r.Embed.On)
+	r.do(r.pageLang())
 	r.views().startView(a.Query)
 	if q, err := url.ParseQuery(a.Query); err == nil && q.Has("template") {
 		r.Template = q.Get("template")
@@ -404,14 +407,36 @@ func (r docs) start(a Start) {
 }
 
 // startLang is the language the app opens in: ?lang= when it names one
-// the interface speaks, else the browser's.
-func startLang(a Start) i18n.Lang {
+// the interface speaks, else the one chosen in the app before (not in an
+// embed, whose host decides), else the browser's.
+func startLang(a Start, embed bool) i18n.Lang {
 	if q, err := url.ParseQuery(a.Query); err == nil {
 		if l, ok := i18n.Parse(q.Get("lang")); ok {
 			return l
 		}
 	}
+	if l, ok := i18n.Parse(a.SavedLang); ok && !embed {
+		return l
+	}
 	return i18n.Match(a.Langs...)
+}
+
+// setLang switches the interface to a language chosen in the app and
+// remembers it, except in an embed, which writes nothing to storage.
+func (r *reducer) setLang(l i18n.Lang) {
+	if _, ok := i18n.Parse(string(l)); !ok {
+		return
+	}
+	r.Lang = l
+	r.do(r.pageLang())
+	if !r.Embed.On {
+		r.do(RememberLang{l})
+	}
+}
+
+// pageLang is the page's language and its title in it.
+func (r *reducer) pageLang() SetPageLang {
+	return SetPageLang{Lang: r.Lang, Title: r.Lang.T(i18n.PageTitle)}
 }
 
 // open picks the starting assessment, once the library is read: the
@@ -442,7 +467,7 @@ func (r docs) openOwn(atStart bool) {
 			r.newFromTemplate(id)
 			return
 		}
-		r.say(Notice{Text: "There is no template “" + id + "”. Opened your last assessment instead.", IsErr: true})
+		r.say(Notice{Text: r.Lang.T(i18n.NoTemplate, id), IsErr: true})
 		r.Template = ""
 		r.do(CleanURL{Template: true})
 	}
@@ -479,8 +504,8 @@ func firstID(list []Meta) string {
 // newFromTemplate starts a new, not yet saved assessment from a template.
 func (r docs) newFromTemplate(id string) {
 	m := calc.NewModel()
-	m.Title = "New assessment"
-	if t, ok := examples.Get(id); ok {
+	m.Title = r.Lang.T(i18n.NewAssessment)
+	if t, ok := examples.GetIn(string(r.Lang), id); ok {
 		if tm, err := calc.Decode(t.Data); err == nil {
 			m = tm
 		}
@@ -514,12 +539,12 @@ func (r *reducer) evaluate() {
 // notice and changes nothing.
 func (r *reducer) apply(e Edit) bool {
 	if r.Shared {
-		r.say(Notice{Text: "This shared assessment is read-only: save a copy to edit it.", IsErr: true})
+		r.say(Notice{Text: r.Lang.T(i18n.SharedReadOnlyNotice), IsErr: true})
 		return false
 	}
 	h, err := r.Hist.Apply(e)
 	if err != nil {
-		r.say(Notice{Text: sentence(err), IsErr: true})
+		r.say(Notice{Text: sentence(r.Lang, err), IsErr: true})
 		return false
 	}
 	r.Hist = h
@@ -533,9 +558,9 @@ func (r *reducer) apply(e Edit) bool {
 		m := r.Model()
 		r.do(FocusElement{ScenarioNameField(m.Scenarios[len(m.Scenarios)-1].ID).ElementID()})
 	case DeleteItem:
-		r.say(Notice{Text: "Deleted “" + r.before.itemName(e.ID) + "”.", Undo: Undo{}})
+		r.say(Notice{Text: r.Lang.T(i18n.DeletedItem, r.before.itemName(e.ID)), Undo: Undo{}})
 	case DeleteScenario:
-		r.say(Notice{Text: "Deleted scenario “" + r.before.scenarioName(e.ID) + "”.", Undo: Undo{}})
+		r.say(Notice{Text: r.Lang.T(i18n.DeletedScenario, r.before.scenarioName(e.ID)), Undo: Undo{}})
 	}
 	return true
 }
@@ -599,7 +624,7 @@ func (r docs) saved(a Saved) {
 	r.List = a.List
 	if r.noticeOnSave {
 		r.noticeOnSave = false
-		r.say(Notice{Text: "Saved a copy of “" + r.Model().Title + "” to your assessments."})
+		r.say(Notice{Text: r.Lang.T(i18n.SavedCopy, r.Model().Title)})
 	}
 	if r.reloading {
 		r.reloading = false
@@ -636,7 +661,7 @@ func (r *reducer) input(a Input) {
 			return
 		}
 	}
-	r.setDraft(a.Field, &Draft{Text: a.Text, Err: sentence(err)})
+	r.setDraft(a.Field, &Draft{Text: a.Text, Err: sentence(r.Lang, err)})
 }
 
 // setDraft sets field f's draft, or removes it when d is nil, in a copy
@@ -748,7 +773,7 @@ func (r views) openPanel(p Panel) {
 		r.Share = Share{}
 		link, err := shareLink(r.Base, r.Model())
 		if err != nil {
-			r.Share.Err = "No link can be made: " + firstProblem(err)
+			r.Share.Err = r.Lang.T(i18n.NoLink, firstProblem(err))
 		} else {
 			r.Share.Link = link
 		}
@@ -778,7 +803,7 @@ func (r docs) importFile(a ImportFile) {
 	r.Dragging = false
 	m, err := calc.Decode([]byte(a.Text))
 	if err != nil {
-		r.Import, r.Panel = importError(a.FileName, []byte(a.Text), err), PanelFiles
+		r.Import, r.Panel = importError(r.Lang, a.FileName, []byte(a.Text), err), PanelFiles
 		r.views().quiet()
 		return
 	}
@@ -789,7 +814,7 @@ func (r docs) importFile(a ImportFile) {
 	r.save()
 	r.Import, r.Panel, r.View = Problem{}, PanelNone, ViewEditor
 	r.do(CleanURL{Hash: true})
-	r.say(Notice{Text: "Imported “" + m.Title + "” from " + a.FileName + " as a new assessment."})
+	r.say(Notice{Text: r.Lang.T(i18n.Imported, m.Title, a.FileName)})
 }
 
 func (r docs) docRemoved(a DocRemoved) {
@@ -806,7 +831,7 @@ func (r docs) docRemoved(a DocRemoved) {
 			r.newFromTemplate(BlankTemplate)
 		}
 	}
-	n := Notice{Text: "Deleted “" + a.Meta.Title + "”."}
+	n := Notice{Text: r.Lang.T(i18n.DeletedAssessment, a.Meta.Title)}
 	if a.CanRestore {
 		n.Undo = RestoreDoc{a.Meta, a.Model}
 	}
