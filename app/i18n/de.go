@@ -374,6 +374,7 @@ var de = [numKeys]string{
 	NotAValuecalcFile:           "„%s“ ist keine valuecalc-Datei: %s. Nichts wurde importiert.",
 	NotImportedProblems:         "„%[2]s“ wurde nicht importiert: Die Datei hat %[1]d Problem. Nichts wurde geändert.|„%[2]s“ wurde nicht importiert: Die Datei hat %[1]d Probleme. Nichts wurde geändert.",
 	NotImported:                 "„%s“ wurde nicht importiert: %s",
+	FileTooLarge:                "„%s“ ist %d MB groß; eine valuecalc-Datei hat höchstens 5 MB. Nichts wurde importiert.",
 	TypeFunctional:              "Funktionaler Nutzen",
 	TypeFunctionalExplain:       "Wie gut es leistet: Qualität, Zuverlässigkeit, Ergebnisse.",
 	TypeEmotionalBenefit:        "Emotionaler Nutzen",

@@ -374,6 +374,7 @@ var en = [numKeys]string{
 	NotAValuecalcFile:           "“%s” is not a valuecalc file: %s. Nothing was imported.",
 	NotImportedProblems:         "“%[2]s” was not imported: it has %[1]d problem. Nothing was changed.|“%[2]s” was not imported: it has %[1]d problems. Nothing was changed.",
 	NotImported:                 "“%s” was not imported: %s",
+	FileTooLarge:                "“%s” is %d MB; a valuecalc file is at most 5 MB. Nothing was imported.",
 	TypeFunctional:              "Functional",
 	TypeFunctionalExplain:       "How well it performs: quality, reliability, outcomes.",
 	TypeEmotionalBenefit:        "Emotional",

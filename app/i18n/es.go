@@ -374,6 +374,7 @@ var es = [numKeys]string{
 	NotAValuecalcFile:           "«%s» no es un archivo de valuecalc: %s. No se importó nada.",
 	NotImportedProblems:         "«%[2]s» no se importó: tiene %[1]d problema. No se cambió nada.|«%[2]s» no se importó: tiene %[1]d problemas. No se cambió nada.",
 	NotImported:                 "«%s» no se importó: %s",
+	FileTooLarge:                "«%s» ocupa %d MB; un archivo de valuecalc tiene como máximo 5 MB. No se importó nada.",
 	TypeFunctional:              "Beneficio funcional",
 	TypeFunctionalExplain:       "Lo bien que funciona: calidad, fiabilidad, resultados.",
 	TypeEmotionalBenefit:        "Beneficio emocional",

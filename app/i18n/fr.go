@@ -374,6 +374,7 @@ var fr = [numKeys]string{
 	NotAValuecalcFile:           "« %s » n'est pas un fichier valuecalc : %s. Rien n'a été importé.",
 	NotImportedProblems:         "« %[2]s » n'a pas été importé : il a %[1]d problème. Rien n'a été modifié.|« %[2]s » n'a pas été importé : il a %[1]d problèmes. Rien n'a été modifié.",
 	NotImported:                 "« %s » n'a pas été importé : %s",
+	FileTooLarge:                "« %s » fait %d Mo ; un fichier valuecalc fait au plus 5 Mo. Rien n'a été importé.",
 	TypeFunctional:              "Bénéfice fonctionnel",
 	TypeFunctionalExplain:       "Ce qu'il accomplit : qualité, fiabilité, résultats.",
 	TypeEmotionalBenefit:        "Bénéfice émotionnel",

@@ -389,6 +389,7 @@ const (
 	NotAValuecalcFile    // "“%s” is not a valuecalc file: %s. Nothing was imported."
 	NotImportedProblems  // "“%[2]s” was not imported: it has %[1]d problem. Nothing was changed.|“%[2]s” was not imported: it has %[1]d problems. Nothing was changed."
 	NotImported          // "“%s” was not imported: %s"
+	FileTooLarge         // "“%s” is %d MB; a valuecalc file is at most 5 MB. Nothing was imported."
 
 	// Value types, stages and scales
 	TypeFunctional              // "Functional"

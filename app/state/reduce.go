@@ -237,7 +237,7 @@ func (r *reducer) reduce(a Action) {
 		r.views().quiet()
 		r.Import, r.Panel = Problem{Text: r.Lang.T(i18n.CouldNotRead, a.FileName)}, PanelFiles
 		if a.TooLarge {
-			r.Import.Text = "“" + a.FileName + "” is " + itoa(a.Size/(1<<20)) + " MB; a valuecalc file is at most 5 MB. Nothing was imported."
+			r.Import.Text = r.Lang.T(i18n.FileTooLarge, a.FileName, a.Size/(1<<20))
 		}
 
 	case NewFromTemplate:
