@@ -344,7 +344,7 @@ var de = [numKeys]string{
 	SaveShared:                  "Geteilter Link: nicht gespeichert",
 	NotSaved:                    "Nicht gespeichert",
 	Saving:                      "Wird gespeichert …",
-	NotSavedYet:                 "Noch nicht gespeichert: Bearbeiten Sie, um es zu behalten",
+	NotSavedYet:                 "Noch nicht gespeichert: wird beim Bearbeiten gespeichert",
 	SavedOnThisDevice:           "Auf diesem Gerät gespeichert",
 	StorageBlocked:              "Dieser Browser erlaubt dieser Website kein Speichern: Ihre Arbeit bleibt nur auf dieser Seite. Laden Sie eine Datei herunter (Dateien), um sie zu behalten.",
 	NoticeNotReloaded:           "Ihre letzten Änderungen konnten nicht gespeichert werden, darum wurde die Seite nicht neu geladen. Exportieren Sie eine Datei, um sie zu behalten.",
