@@ -136,9 +136,11 @@ func newHandler(prefix, version string, wasmSize int64) *app.Handler {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		BackgroundColor:       "#f7f8fa",
-		ThemeColor:            "#1d4ed8",
-		LoadingLabel:          "Loading valuecalc… {progress}%",
+		BackgroundColor: "#f7f8fa",
+		ThemeColor:      "#1d4ed8",
+		// The same page is served in every language and the CSP allows no
+		// inline script to choose one: the loading label says no words.
+		LoadingLabel:          "valuecalc · {progress}%",
 		Styles:                []string{"/web/app.css"},
 		Version:               version,
 		ServiceWorkerTemplate: appWorkerJS,
