@@ -103,3 +103,7 @@ func (l Lang) Name() string {
 	}
 	return "English"
 }
+
+// Texts returns every text of l's catalogue, for tests that look for one
+// language's words on a page in another.
+func Texts(l Lang) []string { return append([]string(nil), l.texts()[noKey+1:]...) }
