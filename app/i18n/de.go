@@ -375,6 +375,8 @@ var de = [numKeys]string{
 	NotImportedProblems:         "„%[2]s“ wurde nicht importiert: Die Datei hat %[1]d Problem. Nichts wurde geändert.|„%[2]s“ wurde nicht importiert: Die Datei hat %[1]d Probleme. Nichts wurde geändert.",
 	NotImported:                 "„%s“ wurde nicht importiert: %s",
 	FileTooLarge:                "„%s“ ist %d MB groß; eine valuecalc-Datei hat höchstens 5 MB. Nichts wurde importiert.",
+	ErrStorageUnavailable:       "dieser Browser erlaubt kein Speichern",
+	ErrStorageFull:              "der Speicher des Browsers für diese Website ist voll",
 	TypeFunctional:              "Funktionaler Nutzen",
 	TypeFunctionalExplain:       "Wie gut es leistet: Qualität, Zuverlässigkeit, Ergebnisse.",
 	TypeEmotionalBenefit:        "Emotionaler Nutzen",

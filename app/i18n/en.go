@@ -375,6 +375,8 @@ var en = [numKeys]string{
 	NotImportedProblems:         "“%[2]s” was not imported: it has %[1]d problem. Nothing was changed.|“%[2]s” was not imported: it has %[1]d problems. Nothing was changed.",
 	NotImported:                 "“%s” was not imported: %s",
 	FileTooLarge:                "“%s” is %d MB; a valuecalc file is at most 5 MB. Nothing was imported.",
+	ErrStorageUnavailable:       "this browser does not allow saving",
+	ErrStorageFull:              "the browser's storage for this site is full",
 	TypeFunctional:              "Functional",
 	TypeFunctionalExplain:       "How well it performs: quality, reliability, outcomes.",
 	TypeEmotionalBenefit:        "Emotional",

@@ -375,6 +375,8 @@ var es = [numKeys]string{
 	NotImportedProblems:         "«%[2]s» no se importó: tiene %[1]d problema. No se cambió nada.|«%[2]s» no se importó: tiene %[1]d problemas. No se cambió nada.",
 	NotImported:                 "«%s» no se importó: %s",
 	FileTooLarge:                "«%s» ocupa %d MB; un archivo de valuecalc tiene como máximo 5 MB. No se importó nada.",
+	ErrStorageUnavailable:       "este navegador no permite guardar",
+	ErrStorageFull:              "el almacenamiento del navegador para este sitio está lleno",
 	TypeFunctional:              "Beneficio funcional",
 	TypeFunctionalExplain:       "Lo bien que funciona: calidad, fiabilidad, resultados.",
 	TypeEmotionalBenefit:        "Beneficio emocional",

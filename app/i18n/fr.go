@@ -375,6 +375,8 @@ var fr = [numKeys]string{
 	NotImportedProblems:         "« %[2]s » n'a pas été importé : il a %[1]d problème. Rien n'a été modifié.|« %[2]s » n'a pas été importé : il a %[1]d problèmes. Rien n'a été modifié.",
 	NotImported:                 "« %s » n'a pas été importé : %s",
 	FileTooLarge:                "« %s » fait %d Mo ; un fichier valuecalc fait au plus 5 Mo. Rien n'a été importé.",
+	ErrStorageUnavailable:       "ce navigateur n'autorise pas l'enregistrement",
+	ErrStorageFull:              "l'espace de stockage du navigateur pour ce site est plein",
 	TypeFunctional:              "Bénéfice fonctionnel",
 	TypeFunctionalExplain:       "Ce qu'il accomplit : qualité, fiabilité, résultats.",
 	TypeEmotionalBenefit:        "Bénéfice émotionnel",
