@@ -90,7 +90,7 @@ func importError(l i18n.Lang, name string, data []byte, err error) Problem {
 			return Problem{Text: l.T(i18n.NotAValuecalcFile, name, probs[0].Error())}
 		}
 		return Problem{Text: l.N(i18n.NotImportedProblems, len(probs), name),
-			List: problemWords(data, probs), Detail: problemTexts(probs)}
+			List: problemWords(l, data, probs), Detail: problemTexts(probs)}
 	}
 	return Problem{Text: l.T(i18n.NotImported, name, err.Error())}
 }
