@@ -17,9 +17,12 @@ type langMenu struct {
 }
 
 func (m *langMenu) Render() app.UI {
+	// Named by aria-label, not a visually hidden label: that one, placed
+	// absolutely, would stick out of the top bar's sideways-scrolling
+	// toolbar on a phone and make the whole page scroll sideways.
 	return app.Div().Class("lang-menu").Body(
-		app.Label().For("lang-menu").Class("sr-only").Text(m.Lang.T(i18n.Language)),
-		app.Select().ID("lang-menu").Class("select select-small").Title(m.Lang.T(i18n.Language)).OnChange(m.change).Body(
+		app.Select().ID("lang-menu").Class("select select-small").Aria("label", m.Lang.T(i18n.Language)).
+			Title(m.Lang.T(i18n.Language)).OnChange(m.change).Body(
 			app.Range(i18n.All).Slice(func(i int) app.UI {
 				l := i18n.All[i]
 				return app.Option().Value(string(l)).Lang(string(l)).Selected(l == m.Lang).Text(l.Name())
