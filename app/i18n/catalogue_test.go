@@ -93,4 +93,10 @@ func TestDate(t *testing.T) {
 	assert.Equal(t, "14 juillet 2026", FR.Date("2026-07-14"))
 	assert.Equal(t, "2 de enero de 2027", ES.Date("2027-01-02"))
 	assert.Equal(t, "2 Dec 2026", DE.Date("2 Dec 2026"), "not an ISO date: as it is")
+	assert.Equal(t, "2 Dec", EN.ShortDate("2026-12-02"))
+	assert.Equal(t, "2. Dez.", DE.ShortDate("2026-12-02"))
+	assert.Equal(t, "2. Mai", DE.ShortDate("2026-05-02"))
+	assert.Equal(t, "2 déc.", FR.ShortDate("2026-12-02"))
+	assert.Equal(t, "2 dic.", ES.ShortDate("2026-12-02"))
+	assert.Equal(t, "x", ES.ShortDate("x"))
 }

@@ -1,6 +1,9 @@
 package i18n
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // months are the month names, January first.
 var months = map[Lang][12]string{
@@ -36,4 +39,23 @@ func (l Lang) Date(iso string) string {
 		return day + " de " + month + " de " + year
 	}
 	return day + " " + month + " " + year
+}
+
+// ShortDate writes an ISO date short, as a title names a day: "2 Dec",
+// "2. Dez.", "2 déc.", "2 dic.". Text that is not an ISO date is
+// returned as it is.
+func (l Lang) ShortDate(iso string) string {
+	long := l.Date(iso)
+	if long == iso {
+		return iso
+	}
+	day, rest, _ := strings.Cut(long, " ")
+	month := []rune(strings.Fields(strings.TrimPrefix(rest, "de "))[0])
+	switch {
+	case l == EN || l == "":
+		return day + " " + string(month[:3])
+	case len(month) > 4:
+		return day + " " + string(month[:3]) + "."
+	}
+	return day + " " + string(month)
 }

@@ -377,6 +377,7 @@ var de = [numKeys]string{
 	FileTooLarge:                "„%s“ ist %d MB groß; eine valuecalc-Datei hat höchstens 5 MB. Nichts wurde importiert.",
 	ErrStorageUnavailable:       "dieser Browser erlaubt kein Speichern",
 	ErrStorageFull:              "der Speicher des Browsers für diese Website ist voll",
+	ImportedSuffix:              " (importiert am %s)",
 	TypeFunctional:              "Funktionaler Nutzen",
 	TypeFunctionalExplain:       "Wie gut es leistet: Qualität, Zuverlässigkeit, Ergebnisse.",
 	TypeEmotionalBenefit:        "Emotionaler Nutzen",

@@ -377,6 +377,7 @@ var en = [numKeys]string{
 	FileTooLarge:                "“%s” is %d MB; a valuecalc file is at most 5 MB. Nothing was imported.",
 	ErrStorageUnavailable:       "this browser does not allow saving",
 	ErrStorageFull:              "the browser's storage for this site is full",
+	ImportedSuffix:              " (imported %s)",
 	TypeFunctional:              "Functional",
 	TypeFunctionalExplain:       "How well it performs: quality, reliability, outcomes.",
 	TypeEmotionalBenefit:        "Emotional",

@@ -377,6 +377,7 @@ var es = [numKeys]string{
 	FileTooLarge:                "«%s» ocupa %d MB; un archivo de valuecalc tiene como máximo 5 MB. No se importó nada.",
 	ErrStorageUnavailable:       "este navegador no permite guardar",
 	ErrStorageFull:              "el almacenamiento del navegador para este sitio está lleno",
+	ImportedSuffix:              " (importada el %s)",
 	TypeFunctional:              "Beneficio funcional",
 	TypeFunctionalExplain:       "Lo bien que funciona: calidad, fiabilidad, resultados.",
 	TypeEmotionalBenefit:        "Beneficio emocional",

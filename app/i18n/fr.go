@@ -377,6 +377,7 @@ var fr = [numKeys]string{
 	FileTooLarge:                "« %s » fait %d Mo ; un fichier valuecalc fait au plus 5 Mo. Rien n'a été importé.",
 	ErrStorageUnavailable:       "ce navigateur n'autorise pas l'enregistrement",
 	ErrStorageFull:              "l'espace de stockage du navigateur pour ce site est plein",
+	ImportedSuffix:              " (importée le %s)",
 	TypeFunctional:              "Bénéfice fonctionnel",
 	TypeFunctionalExplain:       "Ce qu'il accomplit : qualité, fiabilité, résultats.",
 	TypeEmotionalBenefit:        "Bénéfice émotionnel",

@@ -392,6 +392,7 @@ const (
 	FileTooLarge          // "“%s” is %d MB; a valuecalc file is at most 5 MB. Nothing was imported."
 	ErrStorageUnavailable // "this browser does not allow saving"
 	ErrStorageFull        // "the browser's storage for this site is full"
+	ImportedSuffix        // " (imported %s)"
 
 	// Value types, stages and scales
 	TypeFunctional              // "Functional"

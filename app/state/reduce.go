@@ -744,15 +744,20 @@ func (r views) present(on bool) {
 
 // importedTitle names an imported assessment after its file's title and
 // the day: "Helpdesk for Acme (imported 2 Dec)", within the title's
-// length limit. A title already so named is named again, not twice.
-func importedTitle(title, day string) string {
+// length limit, in language l. A title already so named, in any
+// language, is named again, not twice.
+func importedTitle(l i18n.Lang, title, day string) string {
 	if day == "" {
 		return title
 	}
-	if i := strings.LastIndex(title, " (imported "); i > 0 && strings.HasSuffix(title, ")") {
-		title = title[:i]
+	for _, k := range i18n.All {
+		before, _, _ := strings.Cut(k.T(i18n.ImportedSuffix), "%s")
+		if i := strings.LastIndex(title, before); i > 0 && strings.HasSuffix(title, ")") {
+			title = title[:i]
+			break
+		}
 	}
-	suffix := " (imported " + day + ")"
+	suffix := l.T(i18n.ImportedSuffix, day)
 	if r := []rune(title); len(r)+len([]rune(suffix)) > calc.MaxTitleLen {
 		title = strings.TrimSpace(string(r[:calc.MaxTitleLen-len([]rune(suffix))]))
 	}
@@ -807,7 +812,11 @@ func (r docs) importFile(a ImportFile) {
 		r.views().quiet()
 		return
 	}
-	m.Title = importedTitle(m.Title, r.day)
+	day := r.day
+	if d := r.Lang.ShortDate(r.Today); d != r.Today {
+		day = d // the browser's date, in the interface's language
+	}
+	m.Title = importedTitle(r.Lang, m.Title, day)
 	r.save()
 	r.show(r.newID(), m, 0, false)
 	r.Dirty = true

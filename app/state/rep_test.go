@@ -105,11 +105,16 @@ func TestImportNamed(t *testing.T) {
 		{"imported again", "Helpdesk for Acme (imported 2 Dec)", "5 Jan", "Helpdesk for Acme (imported 5 Jan)"},
 		{"no day known", "Helpdesk for Acme", "", "Helpdesk for Acme"},
 		{"long title cut to fit", long, "2 Dec", long[:calc.MaxTitleLen-len(" (imported 2 Dec)")] + " (imported 2 Dec)"},
+		{"in German, from the browser's date", "Helpdesk (imported 2 Dec)", "de:2026-12-05", "Helpdesk (importiert am 5. Dez.)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			mem, _ := ownWork(t)
-			tb := newTab(t, mem, Start{Day: tt.day})
+			start := Start{Day: tt.day}
+			if today, ok := strings.CutPrefix(tt.day, "de:"); ok {
+				start = Start{Query: "lang=de", Today: today}
+			}
+			tb := newTab(t, mem, start)
 			m := exampleModel(t, "segments")
 			m.Title = tt.title
 			data, err := calc.Encode(m)
