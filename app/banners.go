@@ -110,7 +110,11 @@ func damagedBanner(v view, damaged []state.Damaged) app.UI {
 			app.Ul().ID("damaged-list").Class("problems").Body(
 				app.Range(damaged).Slice(func(i int) app.UI {
 					d := damaged[i]
-					return app.Li().Text(damagedName(v.lang(), d) + ": " + d.Reason)
+					why := d.Reason
+					if d.Why != nil {
+						why = v.lang().Err(d.Why)
+					}
+					return app.Li().Text(damagedName(v.lang(), d) + ": " + why)
 				}),
 			),
 		),

@@ -393,6 +393,10 @@ const (
 	ErrStorageUnavailable // "this browser does not allow saving"
 	ErrStorageFull        // "the browser's storage for this site is full"
 	ImportedSuffix        // " (imported %s)"
+	DamagedUnreadable     // "it is not readable (%s)"
+	DamagedNoAssessment   // "it holds no assessment"
+	DamagedInvalid        // "its assessment is invalid: %s"
+	DamagedInvalidMore    // "its assessment is invalid: %s (%d problems in all)"
 
 	// Value types, stages and scales
 	TypeFunctional              // "Functional"
