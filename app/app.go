@@ -62,12 +62,13 @@ func (r *root) OnAppUpdate(ctx app.Context) {
 // from the root's own context, and go-app renders the root after either.
 func (r *root) dispatch(a state.Action) {
 	r.browser.Run(r.store.Dispatch(a))
+	r.num.SetLang(r.store.State.Lang)
 }
 
 // Render draws the calculator from the state.
 func (r *root) Render() app.UI {
 	if !r.mounted || !r.store.State.Started {
-		return opening(r.store.State.Brand.Title()) // the brand's once Start has brought it
+		return opening(r.store.State.Lang, r.store.State.Brand.Title()) // the brand's once Start has brought it
 	}
 	return page(view{st: &r.store.State, n: r.num})
 }

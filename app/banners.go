@@ -1,10 +1,9 @@
 package app
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 )
 
@@ -16,21 +15,21 @@ func banners(v view) app.UI {
 	return app.Div().Class("banners").Body(
 		iff(st.Update, func() app.UI {
 			return app.Div().ID("update-banner").Class("banner banner-info").Attr("role", "status").Body(
-				app.P().Text("A new version of valuecalc is ready. Reloading keeps your work."),
+				app.P().Text(v.t(i18n.UpdateReady)),
 				app.Div().Class("banner-actions").Body(
-					&button{ID: "update-reload", Class: "btn btn-primary", Text: "Reload now", Action: state.UpdateReload{}},
-					&button{ID: "update-later", Class: "btn", Text: "Later", Action: state.UpdateLater{}},
+					&button{ID: "update-reload", Class: "btn btn-primary", Text: v.t(i18n.ReloadNow), Action: state.UpdateReload{}},
+					&button{ID: "update-later", Class: "btn", Text: v.t(i18n.Later), Action: state.UpdateLater{}},
 				),
 			)
 		}),
-		iff(len(st.Damaged) > 0, func() app.UI { return damagedBanner(st.Damaged) }),
-		iff(st.Shared, sharedBanner),
-		iff(st.Link.Text != "", func() app.UI { return linkError(st.Link) }),
+		iff(len(st.Damaged) > 0, func() app.UI { return damagedBanner(v, st.Damaged) }),
+		iff(st.Shared, func() app.UI { return sharedBanner(v) }),
+		iff(st.Link.Text != "", func() app.UI { return linkError(v, st.Link) }),
 		iff(st.Conflict, func() app.UI {
 			return app.Div().ID("conflict").Class("banner banner-warn").Attr("role", "alert").Body(
-				app.P().Text("This assessment was changed in another tab. Your edits here are not saved."),
-				&button{ID: "conflict-reload", Class: "btn", Text: "Load the other tab's version", Action: state.ConflictReload{}},
-				&button{ID: "conflict-keep", Class: "btn", Text: "Keep mine as a copy", Action: state.ConflictKeep{}},
+				app.P().Text(v.t(i18n.ConflictText)),
+				&button{ID: "conflict-reload", Class: "btn", Text: v.t(i18n.ConflictReload), Action: state.ConflictReload{}},
+				&button{ID: "conflict-keep", Class: "btn", Text: v.t(i18n.ConflictKeep), Action: state.ConflictKeep{}},
 			)
 		}),
 		iff(st.SaveErr != "", func() app.UI {
@@ -39,33 +38,33 @@ func banners(v view) app.UI {
 	)
 }
 
-func sharedBanner() app.UI {
+func sharedBanner(v view) app.UI {
 	return app.Div().ID("shared-banner").Class("banner banner-info").Attr("role", "status").Body(
 		app.P().Body(
-			app.Strong().Text("Shared assessment, read-only. "),
-			app.Text("It is not saved on this device, and your own assessments are untouched."),
+			app.Strong().Text(v.t(i18n.SharedReadOnly)+" "),
+			app.Text(v.t(i18n.SharedUntouched)),
 		),
 		app.Div().Class("banner-actions").Body(
-			&button{ID: "save-copy", Class: "btn btn-primary", Text: "Save a copy", Action: state.SaveSharedCopy{}},
-			&button{ID: "close-shared", Class: "btn", Text: "Close", Action: state.CloseShared{}},
+			&button{ID: "save-copy", Class: "btn btn-primary", Text: v.t(i18n.SaveCopy), Action: state.SaveSharedCopy{}},
+			&button{ID: "close-shared", Class: "btn", Text: v.t(i18n.Close), Action: state.CloseShared{}},
 		),
 	)
 }
 
 // linkError says why the link in the address did not open.
-func linkError(p state.Problem) app.UI {
+func linkError(v view, p state.Problem) app.UI {
 	return app.Div().ID("link-error").Class("banner banner-error").Attr("role", "alert").Body(
 		app.Div().Body(
 			app.P().Text(p.Text),
-			iff(len(p.List) > 0, func() app.UI { return problemList("link-problems", p.List) }),
-			app.P().Class("small").Text("Nothing was opened or changed. Your saved assessments are as they were."),
+			iff(len(p.List) > 0, func() app.UI { return problemList(v.lang(), "link-problems", p.List) }),
+			app.P().Class("small").Text(v.t(i18n.NothingOpened)),
 		),
-		&button{ID: "link-error-close", Class: "btn", Text: "Dismiss", Action: state.DismissLinkError{}},
+		&button{ID: "link-error-close", Class: "btn", Text: v.t(i18n.Dismiss), Action: state.DismissLinkError{}},
 	)
 }
 
 // problemList lists a model's problems, the first twenty of them.
-func problemList(id string, problems []string) app.UI {
+func problemList(l i18n.Lang, id string, problems []string) app.UI {
 	shown := problems
 	if len(shown) > 20 {
 		shown = shown[:20]
@@ -73,7 +72,7 @@ func problemList(id string, problems []string) app.UI {
 	return app.Ul().ID(id).Class("problems").Body(
 		app.Range(shown).Slice(func(i int) app.UI { return app.Li().Text(shown[i]) }),
 		iff(len(problems) > len(shown), func() app.UI {
-			return app.Li().Class("muted").Text("… and " + strconv.Itoa(len(problems)-len(shown)) + " more")
+			return app.Li().Class("muted").Text(l.T(i18n.AndMore, len(problems)-len(shown)))
 		}),
 	)
 }
@@ -81,9 +80,9 @@ func problemList(id string, problems []string) app.UI {
 // problemDetails lists a file's problems in the user's words, the first
 // twenty of them, each with calc's wording and path as detail
 // ("scenarios[1].entries.hours.amount: …") for those who want it.
-func problemDetails(id string, words, detail []string) app.UI {
+func problemDetails(l i18n.Lang, id string, words, detail []string) app.UI {
 	if len(detail) != len(words) {
-		return problemList(id, words)
+		return problemList(l, id, words)
 	}
 	shown := words
 	if len(shown) > 20 {
@@ -97,59 +96,55 @@ func problemDetails(id string, words, detail []string) app.UI {
 			)
 		}),
 		iff(len(words) > len(shown), func() app.UI {
-			return app.Li().Class("muted").Text("… and " + strconv.Itoa(len(words)-len(shown)) + " more")
+			return app.Li().Class("muted").Text(l.T(i18n.AndMore, len(words)-len(shown)))
 		}),
 	)
 }
 
 // damagedBanner tells the user which saved records could not be opened
 // and were set aside, and offers their data.
-func damagedBanner(damaged []state.Damaged) app.UI {
+func damagedBanner(v view, damaged []state.Damaged) app.UI {
 	return app.Div().ID("damaged").Class("banner banner-warn").Attr("role", "alert").Body(
 		app.Div().Body(
-			app.P().Text(state.Plural(len(damaged), "saved item")+" could not be opened and "+isAre(len(damaged))+
-				" set aside. Nothing was deleted: download the data to keep it or to send it to us."),
+			app.P().Text(v.lang().N(i18n.DamagedText, len(damaged))),
 			app.Ul().ID("damaged-list").Class("problems").Body(
 				app.Range(damaged).Slice(func(i int) app.UI {
 					d := damaged[i]
-					return app.Li().Text(damagedName(d) + ": " + d.Reason)
+					why := d.Reason
+					if d.Why != nil {
+						why = v.lang().Err(d.Why)
+					}
+					return app.Li().Text(damagedName(v.lang(), d) + ": " + why)
 				}),
 			),
 		),
 		app.Div().Class("banner-actions").Body(
-			&button{ID: "damaged-download", Class: "btn", Text: "Download the data", Action: state.DownloadDamaged{}},
-			&button{ID: "damaged-dismiss", Class: "btn", Text: "Dismiss", Action: state.DismissDamaged{}},
+			&button{ID: "damaged-download", Class: "btn", Text: v.t(i18n.DownloadData), Action: state.DownloadDamaged{}},
+			&button{ID: "damaged-dismiss", Class: "btn", Text: v.t(i18n.Dismiss), Action: state.DismissDamaged{}},
 		),
 	)
 }
 
-func damagedName(d state.Damaged) string {
+func damagedName(l i18n.Lang, d state.Damaged) string {
 	switch {
 	case d.ID == "index":
-		return "The list of assessments (rebuilt from the assessments themselves)"
+		return l.T(i18n.DamagedIndex)
 	case d.Title != "":
-		return "“" + d.Title + "”"
+		return l.T(i18n.Quoted, d.Title)
 	}
-	return "Assessment " + d.ID
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "was"
-	}
-	return "were"
+	return l.T(i18n.DamagedAssessment, d.ID)
 }
 
 // noticeArea is the notice at the bottom of the screen, with its undo.
-func noticeArea(n state.Notice) app.UI {
+func noticeArea(v view, n state.Notice) app.UI {
 	return app.Div().ID("notice").Class("notice-area").Aria("live", "polite").Body(
 		iff(n.Text != "", func() app.UI {
 			return app.Div().Class("notice"+cls(" notice-error", n.IsErr)).Body(
 				app.Span().Text(n.Text),
 				iff(n.Undo != nil, func() app.UI {
-					return &button{ID: "notice-undo", Class: "btn btn-link", Text: "Undo", Action: state.NoticeUndo{}}
+					return &button{ID: "notice-undo", Class: "btn btn-link", Text: v.t(i18n.Undo), Action: state.NoticeUndo{}}
 				}),
-				&button{Class: "btn btn-link", Label: "Dismiss", Text: "×", Action: state.DismissNotice{}},
+				&button{Class: "btn btn-link", Label: v.t(i18n.Dismiss), Text: "×", Action: state.DismissNotice{}},
 			)
 		}),
 	)

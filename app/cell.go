@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -18,21 +19,23 @@ type cellView struct {
 	app.Compo
 	Cell *state.CellView
 	Num  *browser.Numbers
+	Lang i18n.Lang
 }
 
 func (c *cellView) Render() app.UI {
 	v := c.Cell
 	value := state.EntryField(v.Scenario, v.Item)
 	weight := state.EntryWeightField(v.Scenario, v.Item)
-	label := v.ItemName + " in " + v.ScenarioName
+	l := c.Lang
+	label := l.T(i18n.CellIn, v.ItemName, v.ScenarioName)
 	cell := app.Td().Class("cell"+cls(" unscored", !v.HasEntry)+cls(" has-hint", v.Hint.HasBreakEven || v.Hint.HasTie)).DataSet("scenario", v.Scenario).DataSet("label", v.ScenarioName)
-	override := fieldInput(weight, v.Weight, "Weight of "+label+" (empty: item weight)", "override-input", true).
-		Placeholder("×" + state.Plain(v.ItemWeight)).Title("Weight in this scenario; empty uses the item's weight").
+	override := fieldInput(weight, v.Weight, l.T(i18n.CellWeightOf, label), "override-input", true).
+		Placeholder("×" + state.Plain(v.ItemWeight)).Title(l.T(i18n.CellWeightTitle)).
 		Disabled(!v.HasEntry && !v.WeightTyped).OnInput(c.onWeight).OnChange(c.onWeightDone)
 	if v.Mode == calc.ModeScore {
 		return cell.Body(
 			app.Div().Class("cell-inputs").Body(
-				fieldInput(value, v.Value, "Score of "+label, "score-input", true).
+				fieldInput(value, v.Value, l.T(i18n.ScoreOf, label), "score-input", true).
 					Placeholder(strconv.Itoa(v.Scale.Min)+"–"+strconv.Itoa(v.Scale.Max)).OnInput(c.onValue).OnChange(c.onValueDone),
 				override,
 			),
@@ -42,12 +45,12 @@ func (c *cellView) Render() app.UI {
 	}
 	return cell.Body(
 		app.Div().Class("cell-inputs").Body(
-			fieldInput(value, v.Value, "Value of "+label, "money-input", true).Placeholder("—").OnInput(c.onValue).OnChange(c.onValueDone),
-			app.Select().ID(value.ElementID()+"-per").Class("select select-small per-select").Aria("label", "Unit and recurrence of "+label).
+			fieldInput(value, v.Value, l.T(i18n.ValueOf, label), "money-input", true).Placeholder("—").OnInput(c.onValue).OnChange(c.onValueDone),
+			app.Select().ID(value.ElementID()+"-per").Class("select select-small per-select").Aria("label", l.T(i18n.UnitOf, label)).
 				OnChange(c.onPer).Body(
 				app.Range(state.PerOptions).Slice(func(i int) app.UI {
 					o := state.PerOptions[i]
-					return option(o.Value(), perLabel(o, v.Currency), o == v.Setting)
+					return option(o.Value(), perLabel(l, o, v.Currency), o == v.Setting)
 				}),
 			),
 			override,
@@ -66,10 +69,10 @@ func (c *cellView) rangeInputs(label string) app.UI {
 	low := state.EntryRangeField(state.FieldEntryLow, v.Scenario, v.Item)
 	high := state.EntryRangeField(state.FieldEntryHigh, v.Scenario, v.Item)
 	return app.Div().Class("cell-range").Body(
-		fieldInput(low, v.Low, "Low estimate of "+label, "range-input", true).Placeholder("low").
+		fieldInput(low, v.Low, c.Lang.T(i18n.LowOf, label), "range-input", true).Placeholder(c.Lang.T(i18n.LowPlaceholder)).
 			OnInput(c.onLow).OnChange(c.onLowDone),
 		app.Span().Aria("hidden", "true").Text("–"),
-		fieldInput(high, v.High, "High estimate of "+label, "range-input", true).Placeholder("high").
+		fieldInput(high, v.High, c.Lang.T(i18n.HighOf, label), "range-input", true).Placeholder(c.Lang.T(i18n.HighPlaceholder)).
 			OnInput(c.onHigh).OnChange(c.onHighDone),
 		fieldError(low, v.Low), fieldError(high, v.High),
 	)
@@ -85,10 +88,10 @@ func (c *cellView) hint() app.UI {
 	m := calc.Model{Mode: c.Cell.Mode, Currency: c.Cell.Currency}
 	var parts []string
 	if h.HasBreakEven {
-		parts = append(parts, "breaks even at "+unitValue(c.Num, m, h.Unit, h.Per, h.BreakEven))
+		parts = append(parts, c.Lang.T(i18n.BreaksEvenAt, unitValue(c.Lang, c.Num, m, h.Unit, h.Per, h.BreakEven)))
 	}
 	if h.HasTie {
-		parts = append(parts, "ties with "+h.Rival+" at "+unitValue(c.Num, m, h.Unit, h.Per, h.Tie))
+		parts = append(parts, c.Lang.T(i18n.TiesWithAt, h.Rival, unitValue(c.Lang, c.Num, m, h.Unit, h.Per, h.Tie)))
 	}
 	return app.P().ID(state.EntryField(c.Cell.Scenario, c.Cell.Item).ElementID() + "-hint").Class("cell-hint").
 		Text(strings.Join(parts, "; "))
@@ -137,16 +140,16 @@ func (c *cellView) onPer(ctx app.Context, e app.Event) {
 }
 
 // perLabel names a money cell's unit and recurrence: "USD / month".
-func perLabel(cs state.CellSetting, currency string) string {
+func perLabel(l i18n.Lang, cs state.CellSetting, currency string) string {
 	unit := currency
 	if cs.Unit == state.UnitHours {
-		unit = "hours"
+		unit = l.T(i18n.UnitHours)
 	}
 	switch cs.Per {
 	case calc.PerMonth:
-		return unit + " / month"
+		return l.T(i18n.PerMonthUnit, unit)
 	case calc.PerYear:
-		return unit + " / year"
+		return l.T(i18n.PerYearUnit, unit)
 	}
-	return unit + " once"
+	return l.T(i18n.OnceUnit, unit)
 }

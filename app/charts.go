@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -53,14 +54,14 @@ func charts(v view) app.UI {
 		names[i] = scenarioName{r.ID, r.Name}
 	}
 	return app.Section().ID("charts").Class("charts").Aria("labelledby", "charts-title").Body(
-		app.H2().ID("charts-title").Text("Charts"),
+		app.H2().ID("charts-title").Text(v.t(i18n.Charts)),
 		app.Div().Class("chart-grid").Body(
-			&chart{ID: "chart-bc", Title: "Benefits and costs per scenario", Kind: chartBenefitsCosts, Result: res,
-				Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["chart-bc"], Num: v.n},
-			&chart{ID: "chart-types", Title: "Contributions by value type", Kind: chartTypes, Result: res,
-				Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["chart-types"], Num: v.n},
-			&chart{ID: "chart-waterfall", Title: "From benefits to net value", Kind: chartWaterfall, Focus: focus,
-				Scenarios: names, Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["chart-waterfall"], Num: v.n},
+			&chart{ID: "chart-bc", Title: v.t(i18n.ChartBenefitsCosts), Kind: chartBenefitsCosts, Result: res,
+				Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["chart-bc"], Num: v.n, Lang: v.lang()},
+			&chart{ID: "chart-types", Title: v.t(i18n.ChartTypes), Kind: chartTypes, Result: res,
+				Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["chart-types"], Num: v.n, Lang: v.lang()},
+			&chart{ID: "chart-waterfall", Title: v.t(i18n.ChartWaterfall), Kind: chartWaterfall, Focus: focus,
+				Scenarios: names, Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["chart-waterfall"], Num: v.n, Lang: v.lang()},
 		),
 	)
 }
@@ -90,26 +91,27 @@ type chart struct {
 	Currency  string
 	TableOpen bool
 	Num       *browser.Numbers
+	Lang      i18n.Lang
 }
 
 func (c *chart) Render() app.UI {
 	m := calc.Model{Mode: c.Mode, Currency: c.Currency}
-	n := c.Num
+	n, l := c.Num, c.Lang
 	var head, drawing app.UI
 	var table func() app.UI
 	switch c.Kind {
 	case chartBenefitsCosts:
-		drawing, table = benefitsCostsChart(n, m, c.Result), func() app.UI { return benefitsCostsTable(n, m, c.Result) }
+		drawing, table = benefitsCostsChart(l, n, m, c.Result), func() app.UI { return benefitsCostsTable(l, n, m, c.Result) }
 	case chartTypes:
-		drawing, table = typesChart(n, m, c.Result), func() app.UI { return typesTable(n, m, c.Result) }
+		drawing, table = typesChart(l, n, m, c.Result), func() app.UI { return typesTable(l, n, m, c.Result) }
 	default:
-		drawing, table = waterfallChart(n, m, c.Focus), func() app.UI { return waterfallTable(n, m, c.Focus) }
+		drawing, table = waterfallChart(l, n, m, c.Focus), func() app.UI { return waterfallTable(l, n, m, c.Focus) }
 		if len(c.Scenarios) == 0 {
 			break // the report's: one per scenario, nothing to choose
 		}
 		head = app.Div().Class("chart-head").Body(
 			app.H3().Class("chart-title").Text(c.Title),
-			app.Label().For("waterfall-scenario").Class("sr-only").Text("Scenario"),
+			app.Label().For("waterfall-scenario").Class("sr-only").Text(l.T(i18n.Scenario)),
 			app.Select().ID("waterfall-scenario").Class("select select-small").OnChange(c.focus).Body(
 				app.Range(c.Scenarios).Slice(func(i int) app.UI {
 					r := c.Scenarios[i]
@@ -125,7 +127,7 @@ func (c *chart) Render() app.UI {
 		head,
 		drawing,
 		app.Details().ID(c.ID+"-data").Class("chart-data").Open(c.TableOpen).On("toggle", c.toggle).Body(
-			app.Summary().Text("Show as table"),
+			app.Summary().Text(l.T(i18n.ShowAsTable)),
 			iff(c.TableOpen, table),
 		),
 	)
@@ -258,7 +260,7 @@ func truncate(s string, n int) string {
 
 // benefitsCostsChart draws, per scenario, a benefits bar and a costs bar
 // side by side, each with its value, and the net value under them.
-func benefitsCostsChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
+func benefitsCostsChart(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	var vals []float64
 	for _, s := range res.Scenarios {
 		vals = append(vals, s.Benefits, s.Costs)
@@ -272,10 +274,10 @@ func benefitsCostsChart(n *browser.Numbers, m calc.Model, res calc.Result) app.U
 	for i, s := range res.Scenarios {
 		x := padLeft + slot*float64(i) + slot/2
 		body = append(body,
-			rect(x-bar-2, sc.y(s.Benefits), bar, sc.y(0)-sc.y(s.Benefits), benefitColor, s.Name+" benefits: "+n.Value(m, s.Benefits)),
-			rect(x+2, sc.y(s.Costs), bar, sc.y(0)-sc.y(s.Costs), costColor, s.Name+" costs: "+n.Value(m, s.Costs)),
+			rect(x-bar-2, sc.y(s.Benefits), bar, sc.y(0)-sc.y(s.Benefits), benefitColor, l.T(i18n.NamedBenefits, s.Name, n.Value(m, s.Benefits))),
+			rect(x+2, sc.y(s.Costs), bar, sc.y(0)-sc.y(s.Costs), costColor, l.T(i18n.NamedCosts, s.Name, n.Value(m, s.Costs))),
 			label(x, chartH-padBottom+17, "middle", "chart-label", truncate(s.Name, int(slot/8))),
-			label(x, chartH-padBottom+34, "middle", "chart-value"+cls(" neg", s.Net < 0), "net "+n.Value(m, s.Net)),
+			label(x, chartH-padBottom+34, "middle", "chart-value"+cls(" neg", s.Net < 0), l.T(i18n.NetShort, n.Value(m, s.Net))),
 		)
 		if fits {
 			body = append(body,
@@ -284,8 +286,8 @@ func benefitsCostsChart(n *browser.Numbers, m calc.Model, res calc.Result) app.U
 			)
 		}
 	}
-	body = append(body, legend([]legendItem{{"Benefits", benefitColor}, {"Costs", costColor}}))
-	return chartSVG("Bar chart of benefits and costs per scenario", body...)
+	body = append(body, legend([]legendItem{{l.T(i18n.Benefits), benefitColor}, {l.T(i18n.Costs), costColor}}))
+	return chartSVG(l.T(i18n.ChartBenefitsCostsAria), body...)
 }
 
 // plotW is the width of the plot area.
@@ -295,13 +297,13 @@ func plotW() float64 { return chartW - padLeft - padRight }
 // slot of width w.
 func valuesFit(w float64) bool { return w >= 62 }
 
-func benefitsCostsTable(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
+func benefitsCostsTable(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	return app.Table().Class("data-table").Body(
 		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text("Scenario"),
-			app.Th().Scope("col").Text("Benefits"),
-			app.Th().Scope("col").Text("Costs"),
-			app.Th().Scope("col").Text("Net value"),
+			app.Th().Scope("col").Text(l.T(i18n.Scenario)),
+			app.Th().Scope("col").Text(l.T(i18n.Benefits)),
+			app.Th().Scope("col").Text(l.T(i18n.Costs)),
+			app.Th().Scope("col").Text(l.T(i18n.NetValue)),
 		)),
 		app.TBody().Body(app.Range(res.Scenarios).Slice(func(i int) app.UI {
 			s := res.Scenarios[i]
@@ -318,7 +320,7 @@ func benefitsCostsTable(n *browser.Numbers, m calc.Model, res calc.Result) app.U
 // typesChart draws one diverging stacked bar per scenario: benefit types
 // stacked above the zero line, cost types below it, with the totals at
 // the ends and each part's value where it fits.
-func typesChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
+func typesChart(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	var vals []float64
 	for _, s := range res.Scenarios {
 		vals = append(vals, s.Benefits, -s.Costs)
@@ -342,8 +344,8 @@ func typesChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 			if ts.Value <= 0 {
 				continue
 			}
-			ti := info(calc.SideBenefit, ts.Type)
-			part(x, top, top+ts.Value, ti.Color, s.Name+", "+ti.Label+" benefits: "+n.Value(m, ts.Value), n.Value(m, ts.Value))
+			ti := info(l, calc.SideBenefit, ts.Type)
+			part(x, top, top+ts.Value, ti.Color, l.T(i18n.NamedTypePart, s.Name, ti.Label, n.Value(m, ts.Value)), n.Value(m, ts.Value))
 			top += ts.Value
 		}
 		bottom := 0.0
@@ -351,8 +353,8 @@ func typesChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 			if ts.Value <= 0 {
 				continue
 			}
-			ti := info(calc.SideCost, ts.Type)
-			part(x, bottom, bottom-ts.Value, ti.Color, s.Name+", "+ti.Label+" costs: "+n.Value(m, ts.Value), n.Value(m, ts.Value))
+			ti := info(l, calc.SideCost, ts.Type)
+			part(x, bottom, bottom-ts.Value, ti.Color, l.T(i18n.NamedTypePart, s.Name, ti.Label, n.Value(m, ts.Value)), n.Value(m, ts.Value))
 			bottom -= ts.Value
 		}
 		body = append(body, label(x+bar/2, chartH-padBottom+17, "middle", "chart-label", truncate(s.Name, int(slot/8))))
@@ -367,14 +369,14 @@ func typesChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	}
 	body = append(body, zeroLine(sc))
 	return app.Div().Body(
-		chartSVG("Stacked bar chart of contributions by value type per scenario, benefits above and costs below zero", body...),
-		typeLegend(res),
+		chartSVG(l.T(i18n.ChartTypesAria), body...),
+		typeLegend(l, res),
 	)
 }
 
 // typeLegend names the colours of the value types the chart shows, as
 // HTML so it wraps on narrow screens.
-func typeLegend(res calc.Result) app.UI {
+func typeLegend(l i18n.Lang, res calc.Result) app.UI {
 	present := func(side calc.Side, t calc.Type) bool {
 		for _, s := range res.Scenarios {
 			v := s.BenefitsByType.Get(t)
@@ -393,31 +395,31 @@ func typeLegend(res calc.Result) app.UI {
 			if !present(side, t) {
 				continue
 			}
-			ti := info(side, t)
+			ti := info(l, side, t)
 			items = append(items, app.Li().Body(
 				// An SVG swatch, not a styled span: the Content-Security-Policy
 				// allows no inline styles.
 				svg("svg").Class("swatch").Attr("viewBox", "0 0 10 10").Aria("hidden", "true").Body(
 					svg("rect").Attr("width", "10").Attr("height", "10").Attr("rx", "2").Attr("fill", ti.Color),
 				),
-				app.Text(ti.Label+" "+map[calc.Side]string{calc.SideBenefit: "benefit", calc.SideCost: "cost"}[side]),
+				app.Text(sideTyped(l, side, ti.Label)),
 			))
 		}
 	}
 	return app.Ul().Class("legend").Body(items...)
 }
 
-func typesTable(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
+func typesTable(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	return app.Table().Class("data-table").Body(
 		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text("Value type"),
+			app.Th().Scope("col").Text(l.T(i18n.ValueType)),
 			app.Range(res.Scenarios).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(res.Scenarios[i].Name) }),
 		)),
 		app.TBody().Body(
 			app.Range(calc.BenefitTypes()).Slice(func(j int) app.UI {
 				t := calc.BenefitTypes()[j]
 				return app.Tr().Body(
-					app.Th().Scope("row").Text(info(calc.SideBenefit, t).Label+" benefits"),
+					app.Th().Scope("row").Text(sideTyped(l, calc.SideBenefit, info(l, calc.SideBenefit, t).Label)),
 					app.Range(res.Scenarios).Slice(func(i int) app.UI {
 						return app.Td().Text(n.Value(m, res.Scenarios[i].BenefitsByType.Get(t)))
 					}),
@@ -426,7 +428,7 @@ func typesTable(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 			app.Range(calc.CostTypes()).Slice(func(j int) app.UI {
 				t := calc.CostTypes()[j]
 				return app.Tr().Body(
-					app.Th().Scope("row").Text(info(calc.SideCost, t).Label+" costs"),
+					app.Th().Scope("row").Text(sideTyped(l, calc.SideCost, info(l, calc.SideCost, t).Label)),
 					app.Range(res.Scenarios).Slice(func(i int) app.UI {
 						return app.Td().Text(n.Value(m, res.Scenarios[i].CostsByType.Get(t)))
 					}),
@@ -448,25 +450,25 @@ type step struct {
 
 // waterfallSteps lists the waterfall of a scenario: each benefit type up,
 // each cost type down, then the net. Types with nothing are left out.
-func waterfallSteps(s calc.ScenarioResult) []step {
+func waterfallSteps(l i18n.Lang, s calc.ScenarioResult) []step {
 	var steps []step
 	for _, ts := range s.BenefitsByType {
 		if ts.Value != 0 {
-			ti := info(calc.SideBenefit, ts.Type)
+			ti := info(l, calc.SideBenefit, ts.Type)
 			steps = append(steps, step{label: ti.Label, delta: ts.Value, color: ti.Color, amount: ts.Value})
 		}
 	}
 	for _, ts := range s.CostsByType {
 		if ts.Value != 0 {
-			ti := info(calc.SideCost, ts.Type)
+			ti := info(l, calc.SideCost, ts.Type)
 			steps = append(steps, step{label: ti.Label, delta: -ts.Value, color: ti.Color, amount: ts.Value})
 		}
 	}
-	return append(steps, step{label: "Net value", delta: s.Net, color: netColor, total: true, amount: s.Net})
+	return append(steps, step{label: l.T(i18n.NetValue), delta: s.Net, color: netColor, total: true, amount: s.Net})
 }
 
-func waterfallChart(n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app.UI {
-	steps := waterfallSteps(s)
+func waterfallChart(l i18n.Lang, n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app.UI {
+	steps := waterfallSteps(l, s)
 	run := 0.0
 	vals := []float64{0}
 	for _, st := range steps {
@@ -507,15 +509,15 @@ func waterfallChart(n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app
 			body = append(body, label(x+bar/2, sc.y(math.Min(from, to))+15, "middle", "chart-value", text))
 		}
 	}
-	return chartSVG("Waterfall chart from benefits by type down through costs by type to the net value of "+s.Name, body...)
+	return chartSVG(l.T(i18n.ChartWaterfallAria, s.Name), body...)
 }
 
-func waterfallTable(n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app.UI {
-	steps := waterfallSteps(s)
+func waterfallTable(l i18n.Lang, n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app.UI {
+	steps := waterfallSteps(l, s)
 	return app.Table().Class("data-table").Body(
 		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text("Step"),
-			app.Th().Scope("col").Text("Change"),
+			app.Th().Scope("col").Text(l.T(i18n.Step)),
+			app.Th().Scope("col").Text(l.T(i18n.Change)),
 		)),
 		app.TBody().Body(app.Range(steps).Slice(func(i int) app.UI {
 			st := steps[i]
@@ -526,6 +528,15 @@ func waterfallTable(n *browser.Numbers, m calc.Model, s calc.ScenarioResult) app
 			return app.Tr().Body(app.Th().Scope("row").Text(st.label), app.Td().Text(v))
 		})),
 	)
+}
+
+// sideTyped names a value type with its side where the language's label
+// does not already say it: "Emotional cost", "Emotionale Kosten".
+func sideTyped(l i18n.Lang, side calc.Side, label string) string {
+	if side == calc.SideCost {
+		return l.T(i18n.TypedCost, label)
+	}
+	return l.T(i18n.TypedBenefit, label)
 }
 
 type legendItem struct{ label, color string }

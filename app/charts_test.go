@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 	"github.com/valuecalc/valuecalc/internal/fixture"
 )
@@ -18,7 +19,7 @@ func TestWaterfallSteps(t *testing.T) {
 	m := fixture.Small()
 	res := calc.Evaluate(m)
 	s := res.Scenarios[0] // b1 2×2, b2 1×3, c1 1×1
-	steps := waterfallSteps(s)
+	steps := waterfallSteps(i18n.EN, s)
 	require.Len(t, steps, 4)
 	assert.Equal(t, "Functional", steps[0].label)
 	assert.Equal(t, 4.0, steps[0].delta)
@@ -39,9 +40,9 @@ func TestChartsAreSVGWithTextAlternatives(t *testing.T) {
 	res := calc.Evaluate(m)
 	var n *browser.Numbers
 	for name, ui := range map[string]app.UI{
-		"benefits-costs": benefitsCostsChart(n, m, res),
-		"types":          typesChart(n, m, res),
-		"waterfall":      waterfallChart(n, m, res.Scenarios[1]),
+		"benefits-costs": benefitsCostsChart(i18n.EN, n, m, res),
+		"types":          typesChart(i18n.EN, n, m, res),
+		"waterfall":      waterfallChart(i18n.EN, n, m, res.Scenarios[1]),
 	} {
 		t.Run(name, func(t *testing.T) {
 			html := app.HTMLString(ui)
@@ -53,7 +54,7 @@ func TestChartsAreSVGWithTextAlternatives(t *testing.T) {
 			assert.NotContains(t, html, "Inf")
 		})
 	}
-	table := app.HTMLString(benefitsCostsTable(n, m, res))
+	table := app.HTMLString(benefitsCostsTable(i18n.EN, n, m, res))
 	assert.Contains(t, table, "Status quo")
 	assert.Contains(t, table, "<td>6</td>", "net of Status quo: 2×2 + 1×3 − 1×1")
 	assert.Contains(t, table, "<td>11</td>", "net of With us: 3×5 − 1×4")
@@ -62,8 +63,8 @@ func TestChartsAreSVGWithTextAlternatives(t *testing.T) {
 func TestChartsEmptyModel(t *testing.T) {
 	m := calc.NewModel()
 	res := calc.Evaluate(m)
-	html := app.HTMLString(benefitsCostsChart(nil, m, res)) + app.HTMLString(typesChart(nil, m, res)) +
-		app.HTMLString(waterfallChart(nil, m, res.Scenarios[0]))
+	html := app.HTMLString(benefitsCostsChart(i18n.EN, nil, m, res)) + app.HTMLString(typesChart(i18n.EN, nil, m, res)) +
+		app.HTMLString(waterfallChart(i18n.EN, nil, m, res.Scenarios[0]))
 	assert.NotContains(t, html, "NaN")
 	assert.False(t, strings.Contains(html, "Inf"))
 }

@@ -1,6 +1,9 @@
 package app
 
-import "github.com/valuecalc/valuecalc/calc"
+import (
+	"github.com/valuecalc/valuecalc/app/i18n"
+	"github.com/valuecalc/valuecalc/calc"
+)
 
 // typeInfo is how the UI names and explains a value type (SPEC §1).
 type typeInfo struct {
@@ -9,48 +12,62 @@ type typeInfo struct {
 	Color   string // chart colour, AA contrast against white text
 }
 
-// typeInfos holds the benefit types and the cost types apart: "emotional"
+// typeKey is a value type's name and explanation in the catalogue.
+type typeKey struct {
+	label, explain i18n.Key
+	color          string
+}
+
+// typeKeys holds the benefit types and the cost types apart: "emotional"
 // exists on both sides with different meanings.
-var typeInfos = map[calc.Side]map[calc.Type]typeInfo{
+var typeKeys = map[calc.Side]map[calc.Type]typeKey{
 	calc.SideBenefit: {
-		calc.TypeFunctional: {"Functional", "How well it performs: quality, reliability, outcomes.", "#1d4ed8"},
-		calc.TypeEmotional:  {"Emotional", "Reassurance, confidence, peace of mind, less anxiety.", "#7c3aed"},
-		calc.TypeSocial:     {"Social", "Credibility or reputation gained by association.", "#0e7490"},
-		calc.TypeMonetary:   {"Monetary", "Savings, efficiency gains, return over time.", "#15803d"},
+		calc.TypeFunctional: {i18n.TypeFunctional, i18n.TypeFunctionalExplain, "#1d4ed8"},
+		calc.TypeEmotional:  {i18n.TypeEmotionalBenefit, i18n.TypeEmotionalBenefitExplain, "#7c3aed"},
+		calc.TypeSocial:     {i18n.TypeSocial, i18n.TypeSocialExplain, "#0e7490"},
+		calc.TypeMonetary:   {i18n.TypeMonetary, i18n.TypeMonetaryExplain, "#15803d"},
 	},
 	calc.SideCost: {
-		calc.TypeFinancial: {"Financial", "Money paid: price, subscription, fees (tangible).", "#b91c1c"},
-		calc.TypeTime:      {"Time", "Time spent learning, setting up, fixing issues.", "#c2410c"},
-		calc.TypeEffort:    {"Effort", "Work and friction: forms, steps, poor usability.", "#a16207"},
-		calc.TypeEmotional: {"Emotional", "Stress, uncertainty, frustration.", "#be185d"},
-		calc.TypeRisk:      {"Risk", "Chance of a wrong choice or failure: errors, lock-in.", "#57534e"},
+		calc.TypeFinancial: {i18n.TypeFinancial, i18n.TypeFinancialExplain, "#b91c1c"},
+		calc.TypeTime:      {i18n.TypeTime, i18n.TypeTimeExplain, "#c2410c"},
+		calc.TypeEffort:    {i18n.TypeEffort, i18n.TypeEffortExplain, "#a16207"},
+		calc.TypeEmotional: {i18n.TypeEmotionalCost, i18n.TypeEmotionalCostExplain, "#be185d"},
+		calc.TypeRisk:      {i18n.TypeRisk, i18n.TypeRiskExplain, "#57534e"},
 	},
 }
 
-// info returns the UI's description of type t on side s.
-func info(s calc.Side, t calc.Type) typeInfo {
-	if ti, ok := typeInfos[s][t]; ok {
-		return ti
+// info returns the UI's description of type t on side s, in l.
+func info(l i18n.Lang, s calc.Side, t calc.Type) typeInfo {
+	if k, ok := typeKeys[s][t]; ok {
+		return typeInfo{Label: l.T(k.label), Explain: l.T(k.explain), Color: k.color}
 	}
 	return typeInfo{Label: string(t), Color: "#6b7280"}
 }
 
-// stageLabels names the journey stages.
-var stageLabels = map[calc.Stage]string{
-	calc.StageNone:       "Any stage",
-	calc.StageEvaluation: "Evaluation",
-	calc.StageOnboarding: "Onboarding",
-	calc.StageUse:        "Use",
-	calc.StageSupport:    "Support",
-	calc.StageRenewal:    "Renewal",
+// stageKeys name the journey stages.
+var stageKeys = map[calc.Stage]i18n.Key{
+	calc.StageNone:       i18n.StageNone,
+	calc.StageEvaluation: i18n.StageEvaluation,
+	calc.StageOnboarding: i18n.StageOnboarding,
+	calc.StageUse:        i18n.StageUse,
+	calc.StageSupport:    i18n.StageSupport,
+	calc.StageRenewal:    i18n.StageRenewal,
+}
+
+// stageLabel names a journey stage in l.
+func stageLabel(l i18n.Lang, s calc.Stage) string {
+	if k, ok := stageKeys[s]; ok {
+		return l.T(k)
+	}
+	return string(s)
 }
 
 // sideLabel names a side in the plural, as the groups of the editor.
-func sideLabel(s calc.Side) string {
+func sideLabel(l i18n.Lang, s calc.Side) string {
 	if s == calc.SideCost {
-		return "Costs"
+		return l.T(i18n.Costs)
 	}
-	return "Benefits"
+	return l.T(i18n.Benefits)
 }
 
 // tangible reports whether a cost type is tangible (money paid).

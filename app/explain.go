@@ -4,12 +4,11 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -27,7 +26,7 @@ type part struct {
 
 // parts lists the items of side in scenario j, largest contribution first
 // (items without a value last, in model order).
-func parts(n *browser.Numbers, m calc.Model, res calc.Result, j int, side calc.Side) []part {
+func parts(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Result, j int, side calc.Side) []part {
 	s, r := m.Scenarios[j], res.Scenarios[j]
 	var out []part
 	for i, it := range m.Items {
@@ -39,7 +38,7 @@ func parts(n *browser.Numbers, m calc.Model, res calc.Result, j int, side calc.S
 			if e.Weight != nil {
 				p.Weight, p.Override = *e.Weight, true
 			}
-			p.Input = describeEntry(n, m, *e)
+			p.Input = describeEntry(l, n, m, *e)
 		}
 		out = append(out, p)
 	}
@@ -60,43 +59,40 @@ func largestFirst(a, b part) int {
 }
 
 // describeEntry says in words what an entry holds, before weighting.
-func describeEntry(n *browser.Numbers, m calc.Model, e calc.Entry) string {
+func describeEntry(l i18n.Lang, n *browser.Numbers, m calc.Model, e calc.Entry) string {
 	if m.Mode == calc.ModeScore {
 		if e.Score == nil {
 			return ""
 		}
-		return "score " + n.Number(*e.Score, 2) + " of " + strconv.Itoa(m.Scale.Max)
+		return l.T(i18n.ScoreOfMax, n.Number(*e.Score, 2), m.Scale.Max)
 	}
 	var base string
 	switch {
 	case e.Amount != nil:
 		base = n.Money(*e.Amount, m.Currency)
 	case e.Hours != nil:
-		base = n.Number(*e.Hours, 2) + " h × " + n.Money(m.HourlyRate, m.Currency) + "/h"
+		base = l.T(i18n.HoursTimesRate, n.Number(*e.Hours, 2), n.Money(m.HourlyRate, m.Currency))
 	default:
 		return ""
 	}
-	years := state.Plural(m.HorizonYears, "year")
 	switch e.Per {
 	case calc.PerMonth:
-		return base + " a month, for " + years
+		return l.N(i18n.MonthlyForYears, m.HorizonYears, base)
 	case calc.PerYear:
-		return base + " a year, for " + years
+		return l.N(i18n.YearlyForYears, m.HorizonYears, base)
 	}
-	return base + " once"
+	return l.T(i18n.OnceUnit, base)
 }
 
 // discountNote explains the present value of recurring money, if any.
-func discountNote(n *browser.Numbers, m calc.Model) string {
+func discountNote(l i18n.Lang, n *browser.Numbers, m calc.Model) string {
 	if m.Mode != calc.ModeMoney {
-		return "Contribution = weight × score."
+		return l.T(i18n.ContributionScore)
 	}
-	s := "Contribution = weight × amount (hours × hourly rate); monthly and yearly amounts are summed over " +
-		state.Plural(m.HorizonYears, "year")
 	if m.DiscountRate > 0 {
-		s += ", each year's discounted at " + n.Number(m.DiscountRate*100, 2) + " %"
+		return l.N(i18n.ContributionMoneyDiscounted, m.HorizonYears, n.Number(m.DiscountRate*100, 2))
 	}
-	return s + "."
+	return l.N(i18n.ContributionMoney, m.HorizonYears)
 }
 
 // explainDialog answers "where does this number come from?"
@@ -108,37 +104,37 @@ func explainDialog(v view) app.UI {
 		return nil
 	}
 	r := res.Scenarios[j]
-	n := v.n
+	n, l := v.n, v.lang()
 	var title string
 	var total float64
 	var sides []calc.Side
 	switch t.What {
 	case "benefits":
-		title, total, sides = "Benefits", r.Benefits, []calc.Side{calc.SideBenefit}
+		title, total, sides = l.T(i18n.Benefits), r.Benefits, []calc.Side{calc.SideBenefit}
 	case "costs":
-		title, total, sides = "Costs", r.Costs, []calc.Side{calc.SideCost}
+		title, total, sides = l.T(i18n.Costs), r.Costs, []calc.Side{calc.SideCost}
 	default:
-		title, total, sides = "Net value", r.Net, []calc.Side{calc.SideBenefit, calc.SideCost}
+		title, total, sides = l.T(i18n.NetValue), r.Net, []calc.Side{calc.SideBenefit, calc.SideCost}
 	}
 	return app.Div().Class("overlay").Body(
 		app.Div().ID("explain").Class("dialog card dialog-wide").Attr("role", "dialog").Aria("modal", "true").
 			Aria("labelledby", "explain-title").Body(
 			app.Div().Class("section-head").Body(
-				app.H2().ID("explain-title").Text(title+" of "+r.Name+": "+n.Value(m, total)),
-				&button{ID: "explain-close", Class: "btn", AutoFocus: true, Text: "Close", Action: state.CloseExplain{}},
+				app.H2().ID("explain-title").Text(l.T(i18n.ExplainTitle, title, r.Name, n.Value(m, total))),
+				&button{ID: "explain-close", Class: "btn", AutoFocus: true, Text: l.T(i18n.Close), Action: state.CloseExplain{}},
 			),
-			app.P().Class("hint muted").Text(discountNote(n, m)),
+			app.P().Class("hint muted").Text(discountNote(l, n, m)),
 			app.Range(sides).Slice(func(k int) app.UI {
 				side := sides[k]
 				sum := r.Benefits
 				if side == calc.SideCost {
 					sum = r.Costs
 				}
-				return partsTable("explain-"+string(side), sideLabel(side), n, m, parts(n, m, res, j, side), sum, 0)
+				return partsTable(l, "explain-"+string(side), side, n, m, parts(l, n, m, res, j, side), sum, 0)
 			}),
 			iff(t.What == "net", func() app.UI {
 				return app.P().ID("explain-net").Class("explain-sum").Text(
-					"Net value = " + n.Value(m, r.Benefits) + " benefits − " + n.Value(m, r.Costs) + " costs = " + n.Value(m, r.Net))
+					l.T(i18n.NetEquation, n.Value(m, r.Benefits), n.Value(m, r.Costs), n.Value(m, r.Net)))
 			}),
 			thresholds(v, t.Scenario, sides),
 		),
@@ -149,9 +145,9 @@ func explainDialog(v view) app.UI {
 // the value at which the scenario breaks even and the one at which it
 // ties with its rival (SPEC §8), in the entry's own unit.
 func thresholds(v view, scenario string, sides []calc.Side) app.UI {
-	m, n, an := v.model(), v.n, v.st.Analysis
+	m, n, an, l := v.model(), v.n, v.st.Analysis, v.lang()
 	if !v.st.AnalysisFresh() {
-		return app.P().Class("hint muted").Text("Working out the values at which this would change…")
+		return app.P().Class("hint muted").Text(l.T(i18n.WorkingOut))
 	}
 	var rows []calc.EntryAnalysis
 	for _, e := range an.Entries {
@@ -176,15 +172,15 @@ func thresholds(v view, scenario string, sides []calc.Side) app.UI {
 		if p == nil {
 			return "—"
 		}
-		return unitValue(n, m, e.Unit, entryPer(m, e.Scenario, e.Item), *p)
+		return unitValue(l, n, m, e.Unit, entryPer(m, e.Scenario, e.Item), *p)
 	}
 	return app.Table().ID("explain-thresholds").Class("data-table parts").Body(
-		app.Caption().Text("What would change it"),
+		app.Caption().Text(l.T(i18n.WhatWouldChange)),
 		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text("Item"),
-			app.Th().Scope("col").Text("Now"),
-			app.Th().Scope("col").Text("Breaks even at"),
-			iff(rival != "", func() app.UI { return app.Th().Scope("col").Text("Ties with " + nameOfScenario(m, rival) + " at") }),
+			app.Th().Scope("col").Text(l.T(i18n.Item)),
+			app.Th().Scope("col").Text(l.T(i18n.Now)),
+			app.Th().Scope("col").Text(l.T(i18n.BreaksEvenAtHead)),
+			iff(rival != "", func() app.UI { return app.Th().Scope("col").Text(l.T(i18n.TiesWithAtHead, nameOfScenario(m, rival))) }),
 		)),
 		app.TBody().Body(
 			app.Range(rows).Slice(func(i int) app.UI {
@@ -212,7 +208,15 @@ func scenarioIndex(m calc.Model, id string) int {
 
 // partsTable lists items' contributions with their total; limit > 0 shows
 // only the largest few.
-func partsTable(id, caption string, n *browser.Numbers, m calc.Model, ps []part, total float64, limit int) app.UI {
+func partsTable(l i18n.Lang, id string, side calc.Side, n *browser.Numbers, m calc.Model, ps []part, total float64, limit int) app.UI {
+	caption, none, sum, sumAll := l.T(i18n.Benefits), i18n.NoBenefitsHere, i18n.TotalBenefits, i18n.TotalBenefitsAll
+	if side == calc.SideCost {
+		caption, none, sum, sumAll = l.T(i18n.Costs), i18n.NoCostsHere, i18n.TotalCosts, i18n.TotalCostsAll
+	}
+	totalLabel := l.T(sum)
+	if limit > 0 && len(ps) > limit {
+		totalLabel = l.N(sumAll, len(ps))
+	}
 	shown := ps
 	if limit > 0 && len(shown) > limit {
 		shown = shown[:limit]
@@ -220,29 +224,29 @@ func partsTable(id, caption string, n *browser.Numbers, m calc.Model, ps []part,
 	return app.Table().ID(id).Class("data-table parts").Body(
 		app.Caption().Text(caption),
 		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text("Item"),
-			app.Th().Scope("col").Text("Type"),
-			app.Th().Scope("col").Text("Entered"),
-			app.Th().Scope("col").Text("Weight"),
-			app.Th().Scope("col").Text("Contribution"),
+			app.Th().Scope("col").Text(l.T(i18n.Item)),
+			app.Th().Scope("col").Text(l.T(i18n.Type)),
+			app.Th().Scope("col").Text(l.T(i18n.Entered)),
+			app.Th().Scope("col").Text(l.T(i18n.Weight)),
+			app.Th().Scope("col").Text(l.T(i18n.Contribution)),
 		)),
 		app.TBody().Body(
 			iff(len(shown) == 0, func() app.UI {
-				return app.Tr().Body(app.Td().ColSpan(5).Class("muted").Text("No " + strings.ToLower(caption) + " in this assessment."))
+				return app.Tr().Body(app.Td().ColSpan(5).Class("muted").Text(l.T(none)))
 			}),
 			app.Range(shown).Slice(func(i int) app.UI {
 				p := shown[i]
 				input := p.Input
 				if !p.Scored {
-					input = "no value in this scenario"
+					input = l.T(i18n.NoValueHere)
 				}
 				weight := n.Number(p.Weight, 2)
 				if p.Override {
-					weight += " (this scenario)"
+					weight = l.T(i18n.WeightThisScenario, weight)
 				}
 				return app.Tr().DataSet("item", p.Item.ID).Body(
 					app.Th().Scope("row").Text(p.Item.Name),
-					app.Td().Text(info(p.Item.Side, p.Item.Type).Label),
+					app.Td().Text(info(l, p.Item.Side, p.Item.Type).Label),
 					app.Td().Class("entered"+cls(" muted", !p.Scored)).Text(input),
 					app.Td().Text(weight),
 					app.Td().Class("contribution").DataSet("value", raw(p.Contribution)).Text(n.Value(m, p.Contribution)),
@@ -250,15 +254,8 @@ func partsTable(id, caption string, n *browser.Numbers, m calc.Model, ps []part,
 			}),
 		),
 		app.TFoot().Body(app.Tr().Body(
-			app.Th().Scope("row").ColSpan(4).Text(totalLabel(caption, len(ps), len(shown))),
+			app.Th().Scope("row").ColSpan(4).Text(totalLabel),
 			app.Td().Class("contribution").DataSet("value", raw(total)).Text(n.Value(m, total)),
 		)),
 	)
-}
-
-func totalLabel(caption string, all, shown int) string {
-	if shown < all {
-		return "Total " + strings.ToLower(caption) + " (all " + strconv.Itoa(all) + " items)"
-	}
-	return "Total " + strings.ToLower(caption)
 }

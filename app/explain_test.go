@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -25,7 +26,7 @@ func TestPartsOrder(t *testing.T) {
 		"big2": {Score: calc.Float(4)}, "zero": {Score: calc.Float(0)},
 	})}}
 	var ids []string
-	for _, p := range parts(browser.NewNumbers(), m, calc.Evaluate(m), 0, calc.SideBenefit) {
+	for _, p := range parts(i18n.EN, browser.NewNumbers(), m, calc.Evaluate(m), 0, calc.SideBenefit) {
 		ids = append(ids, p.Item.ID)
 	}
 	// Scored first, largest first, model order among equals.

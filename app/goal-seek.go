@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -15,6 +16,7 @@ type goalSeek struct {
 	Goal  state.Goal
 	Model calc.Model
 	Num   *browser.Numbers
+	Lang  i18n.Lang
 }
 
 // question is the goal's question with its defaults filled in: the last
@@ -45,7 +47,7 @@ func (g *goalSeek) fill(q state.AskGoal) state.AskGoal {
 }
 
 func (g *goalSeek) Render() app.UI {
-	m, n, q := g.Model, g.Num, g.question()
+	m, n, q, l := g.Model, g.Num, g.question(), g.Lang
 	j := scenarioIndex(m, q.Scenario)
 	var items []calc.Item
 	if j >= 0 {
@@ -59,42 +61,42 @@ func (g *goalSeek) Render() app.UI {
 	if m.Mode == calc.ModeMoney {
 		metrics = append(metrics, calc.MetricROI, calc.MetricPayback)
 	}
-	unit := map[calc.Metric]string{calc.MetricNet: m.Currency, calc.MetricROI: "%", calc.MetricPayback: "months"}[q.Metric]
+	unit := map[calc.Metric]string{calc.MetricNet: m.Currency, calc.MetricROI: "%", calc.MetricPayback: l.T(i18n.MonthsUnit)}[q.Metric]
 	if m.Mode == calc.ModeScore {
-		unit = "points"
+		unit = l.T(i18n.PointsUnit)
 	}
 	goal := g.Goal
 	return app.Div().ID("goal-seek").Class("goal-seek").Body(
-		app.H3().Text("What would it take?"),
+		app.H3().Text(l.T(i18n.GoalTitle)),
 		app.Div().Class("goal-form").Body(
-			app.Label().For("goal-item").Text("What must"),
+			app.Label().For("goal-item").Text(l.T(i18n.GoalWhatMust)),
 			app.Select().ID("goal-item").Class("select select-small").OnChange(g.item).Body(
 				app.Range(items).Slice(func(i int) app.UI {
 					return app.Option().Value(items[i].ID).Selected(items[i].ID == q.Item).Text(items[i].Name)
 				}),
 			),
-			app.Label().For("goal-scenario").Text("be in"),
+			app.Label().For("goal-scenario").Text(l.T(i18n.GoalBeIn)),
 			app.Select().ID("goal-scenario").Class("select select-small").OnChange(g.scenario).Body(
 				app.Range(m.Scenarios).Slice(func(i int) app.UI {
 					s := m.Scenarios[i]
 					return app.Option().Value(s.ID).Selected(s.ID == q.Scenario).Text(s.Name)
 				}),
 			),
-			app.Label().For("goal-metric").Text("for its"),
+			app.Label().For("goal-metric").Text(l.T(i18n.GoalForIts)),
 			app.Select().ID("goal-metric").Class("select select-small").OnChange(g.metric).Body(
 				app.Range(metrics).Slice(func(i int) app.UI {
-					return app.Option().Value(string(metrics[i])).Selected(metrics[i] == q.Metric).Text(metricLabel(metrics[i]))
+					return app.Option().Value(string(metrics[i])).Selected(metrics[i] == q.Metric).Text(metricLabel(l, metrics[i]))
 				}),
 			),
-			app.Label().For("goal-target").Text("to reach"),
+			app.Label().For("goal-target").Text(l.T(i18n.GoalToReach)),
 			app.Input().Type("text").ID("goal-target").Class("input num-input short").Attr("inputmode", "decimal").
 				Value(q.Target).Placeholder("0").Aria("invalid", ariaBool(goal.Err != "")).
 				Aria("describedby", "goal-answer").OnInput(g.target),
-			app.Span().Class("goal-unit").Text(unit+"?"),
+			app.Span().Class("goal-unit").Text(l.T(i18n.GoalUnitQ, unit)),
 		),
 		app.P().ID("goal-answer").Class("goal-answer"+cls(" field-error", goal.Err != "")+cls(" muted", goal.Err == "" && goal.Answer == nil)).Aria("live", "polite").Text(g.answer(q)),
 		iff(goal.Answer != nil, func() app.UI {
-			return &button{ID: "goal-use", Class: "btn btn-small", Text: "Use this value", Action: state.UseGoal{}}
+			return &button{ID: "goal-use", Class: "btn btn-small", Text: l.T(i18n.UseThisValue), Action: state.UseGoal{}}
 		}),
 		app.P().Class("hint muted").Text(g.now(q, n)),
 	)
@@ -105,12 +107,12 @@ func (g *goalSeek) answer(q state.AskGoal) string {
 	case g.Goal.Err != "":
 		return g.Goal.Err
 	case g.Goal.Answer == nil:
-		return "Type a target to see the value that reaches it."
+		return g.Lang.T(i18n.TypeTarget)
 	}
 	m := g.Model
 	e, _ := entryAt(m, q.Scenario, q.Item)
 	_, u, _ := e.Value(m.Mode)
-	return "It must be " + unitValue(g.Num, m, u, e.Per, *g.Goal.Answer) + "."
+	return g.Lang.T(i18n.ItMustBe, unitValue(g.Lang, g.Num, m, u, e.Per, *g.Goal.Answer))
 }
 
 // now says what the item is now, for comparison.
@@ -118,10 +120,10 @@ func (g *goalSeek) now(q state.AskGoal, n *browser.Numbers) string {
 	m := g.Model
 	e, ok := entryAt(m, q.Scenario, q.Item)
 	if !ok {
-		return "Enter values in the grid to ask this."
+		return g.Lang.T(i18n.EnterValuesToAsk)
 	}
 	x, u, _ := e.Value(m.Mode)
-	return itemName(m, q.Item) + " in " + nameOfScenario(m, q.Scenario) + " is " + unitValue(n, m, u, e.Per, x) + " now."
+	return g.Lang.T(i18n.IsNow, itemName(m, q.Item), nameOfScenario(m, q.Scenario), unitValue(g.Lang, n, m, u, e.Per, x))
 }
 
 func entryAt(m calc.Model, scenario, item string) (calc.Entry, bool) {
@@ -132,14 +134,14 @@ func entryAt(m calc.Model, scenario, item string) (calc.Entry, bool) {
 	return *m.Scenarios[j].Entry(i), true
 }
 
-func metricLabel(mt calc.Metric) string {
+func metricLabel(l i18n.Lang, mt calc.Metric) string {
 	switch mt {
 	case calc.MetricROI:
-		return "ROI"
+		return l.T(i18n.ROI)
 	case calc.MetricPayback:
-		return "payback"
+		return l.T(i18n.MetricPayback)
 	}
-	return "net value"
+	return l.T(i18n.MetricNet)
 }
 
 func ariaBool(b bool) string {

@@ -1,11 +1,10 @@
 package app
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -28,28 +27,29 @@ type grid struct {
 	Large  bool
 	Ranges bool // the cells show their low/high fields
 	Num    *browser.Numbers
+	Lang   i18n.Lang
 }
 
 func (g *grid) Render() app.UI {
-	h := g.Head
+	h, l := g.Head, g.Lang
 	return app.Section().Class("grid-section card").Aria("labelledby", "grid-title").Body(
 		app.Div().Class("section-head").Body(
-			app.H2().ID("grid-title").Text("Items and scenarios"),
+			app.H2().ID("grid-title").Text(l.T(i18n.ItemsAndScenarios)),
 			app.Div().Class("section-actions").Body(
-				&button{ID: "toggle-ranges", Class: "btn" + cls(" on", g.Ranges), Text: rangesLabel(g.Ranges),
-					Title: "A low and a high estimate for each figure you are unsure of", Action: state.ToggleRanges{}},
+				&button{ID: "toggle-ranges", Class: "btn" + cls(" on", g.Ranges), Text: rangesLabel(l, g.Ranges),
+					Title: l.T(i18n.RangesTitle), Action: state.ToggleRanges{}},
 				&button{ID: "add-scenario", Class: "btn", Disabled: len(h.Scenarios) >= calc.MaxScenarios,
-					Text: "+ Add scenario", Action: state.AddScenario{}},
+					Text: l.T(i18n.AddScenario), Action: state.AddScenario{}},
 			),
 		),
-		app.P().Class("muted hint").Text(gridHint(h)),
+		app.P().Class("muted hint").Text(gridHint(l, h)),
 		app.Div().Class("grid-wrap").Body(
 			app.Table().ID("grid").Class("grid"+cls(" grid-large", g.Large)).Body(
-				app.Caption().Class("sr-only").Text("Benefits and costs per scenario"),
+				app.Caption().Class("sr-only").Text(l.T(i18n.ByScenarioCaption)),
 				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Class("col-item").Text("Item"),
-					app.Th().Scope("col").Class("col-weight").Text("Weight"),
-					app.Range(h.Scenarios).Slice(func(i int) app.UI { return scenarioHead(h, i) }),
+					app.Th().Scope("col").Class("col-item").Text(l.T(i18n.Item)),
+					app.Th().Scope("col").Class("col-weight").Text(l.T(i18n.Weight)),
+					app.Range(h.Scenarios).Slice(func(i int) app.UI { return scenarioHead(l, h, i) }),
 				)),
 				g.side(calc.SideBenefit),
 				g.side(calc.SideCost),
@@ -58,40 +58,38 @@ func (g *grid) Render() app.UI {
 	)
 }
 
-func rangesLabel(on bool) string {
+func rangesLabel(l i18n.Lang, on bool) string {
 	if on {
-		return "Hide low/high"
+		return l.T(i18n.HideLowHigh)
 	}
-	return "Low/high"
+	return l.T(i18n.LowHigh)
 }
 
-func gridHint(h *state.GridHead) string {
+func gridHint(l i18n.Lang, h *state.GridHead) string {
 	if h.Mode == calc.ModeMoney {
-		return "Enter an amount or hours per scenario, paid or gained once, monthly or yearly. " +
-			"A weight below 1 risk-adjusts an item (0.8 = expect 80 %); leave a cell empty when it does not apply."
+		return l.T(i18n.GridHintMoney)
 	}
-	return "Score each item from " + strconv.Itoa(h.Scale.Min) + " to " + strconv.Itoa(h.Scale.Max) +
-		" per scenario; the weight says how much it matters (2 = twice as much). The first scenario is the baseline."
+	return l.T(i18n.GridHintScore, h.Scale.Min, h.Scale.Max)
 }
 
-func scenarioHead(h *state.GridHead, i int) app.UI {
+func scenarioHead(l i18n.Lang, h *state.GridHead, i int) app.UI {
 	s := h.Scenarios[i]
 	f := state.ScenarioNameField(s.ID)
 	only := len(h.Scenarios) == 1
 	full := len(h.Scenarios) >= calc.MaxScenarios
 	return app.Th().Scope("col").Class("col-scenario").DataSet("scenario", s.ID).Body(
 		app.Div().Class("scenario-head").Body(
-			app.Label().For(f.ElementID()).Class("sr-only").Text("Scenario name"),
-			&textField{Field: f, Input: s.Input, Label: "Scenario name", Class: "scenario-name"},
+			app.Label().For(f.ElementID()).Class("sr-only").Text(l.T(i18n.ScenarioName)),
+			&textField{Field: f, Input: s.Input, Label: l.T(i18n.ScenarioName), Class: "scenario-name"},
 			iff(i == 0, func() app.UI {
-				return app.Span().Class("tag").Title("Deltas are shown against the baseline").Text("Baseline")
+				return app.Span().Class("tag").Title(l.T(i18n.BaselineTitle)).Text(l.T(i18n.Baseline))
 			}),
 			fieldError(f, s.Input),
 			app.Div().Class("row-actions").Body(
-				iconButton("scenario-left-"+s.ID, "Move "+s.Name+" left", "◀", s.First, state.MoveScenario{ID: s.ID, By: -1}),
-				iconButton("scenario-right-"+s.ID, "Move "+s.Name+" right", "▶", s.Last, state.MoveScenario{ID: s.ID, By: 1}),
-				iconButton("scenario-dup-"+s.ID, "Duplicate "+s.Name, copyGlyph, full, state.DuplicateScenario{ID: s.ID}),
-				iconButton("scenario-del-"+s.ID, "Delete "+s.Name, "✕", only, state.DeleteScenario{ID: s.ID}),
+				iconButton("scenario-left-"+s.ID, l.T(i18n.MoveLeft, s.Name), "◀", s.First, state.MoveScenario{ID: s.ID, By: -1}),
+				iconButton("scenario-right-"+s.ID, l.T(i18n.MoveRight, s.Name), "▶", s.Last, state.MoveScenario{ID: s.ID, By: 1}),
+				iconButton("scenario-dup-"+s.ID, l.T(i18n.DuplicateNamed, s.Name), copyGlyph, full, state.DuplicateScenario{ID: s.ID}),
+				iconButton("scenario-del-"+s.ID, l.T(i18n.DeleteNamed, s.Name), "✕", only, state.DeleteScenario{ID: s.ID}),
 			),
 		),
 	)
@@ -113,22 +111,29 @@ func (g *grid) side(side calc.Side) app.UI {
 		app.Tr().Class("side-head").Body(
 			app.Th().Scope("rowgroup").ColSpan(cols).Body(
 				app.Div().Class("side-title").Body(
-					app.H3().Text(sideLabel(side)),
+					app.H3().Text(sideLabel(g.Lang, side)),
 					&button{ID: "add-" + string(side), Class: "btn btn-small", Disabled: g.Head.Items >= calc.MaxItems,
-						Text: "+ Add " + string(side), Action: state.AddItem{Side: side}},
+						Text: addLabel(g.Lang, side), Action: state.AddItem{Side: side}},
 				),
 			),
 		),
 		iff(len(rows) == 0, func() app.UI {
-			return app.Tr().Class("empty").Body(app.Td().ColSpan(cols).Text(emptyText(side)))
+			return app.Tr().Class("empty").Body(app.Td().ColSpan(cols).Text(emptyText(g.Lang, side)))
 		}),
-		app.Range(rows).Slice(func(k int) app.UI { return &itemRow{Row: rows[k], Num: g.Num} }),
+		app.Range(rows).Slice(func(k int) app.UI { return &itemRow{Row: rows[k], Num: g.Num, Lang: g.Lang} }),
 	)
 }
 
-func emptyText(side calc.Side) string {
+func emptyText(l i18n.Lang, side calc.Side) string {
 	if side == calc.SideCost {
-		return "No costs yet. Add what the customer gives up: money paid (financial), time, effort, stress (emotional) and risk."
+		return l.T(i18n.NoCostsYet)
 	}
-	return "No benefits yet. Add what the customer gains: performance (functional), peace of mind (emotional), reputation (social) and savings (monetary)."
+	return l.T(i18n.NoBenefitsYet)
+}
+
+func addLabel(l i18n.Lang, side calc.Side) string {
+	if side == calc.SideCost {
+		return l.T(i18n.AddCost)
+	}
+	return l.T(i18n.AddBenefit)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -32,10 +33,11 @@ type howSure struct {
 	Goal        state.Goal
 	Num         *browser.Numbers
 	Report      bool // in the report: nothing to choose or type
+	Lang        i18n.Lang
 }
 
 func (h *howSure) Render() app.UI {
-	an, m, n := h.Analysis, h.Model, h.Num
+	an, m, n, l := h.Analysis, h.Model, h.Num, h.Lang
 	id := h.Tornado
 	if an != nil && (id == "" || scenarioIndex(m, id) < 0) {
 		id = an.Best
@@ -46,10 +48,10 @@ func (h *howSure) Render() app.UI {
 	}
 	return app.Section().ID(prefix).Class("how-sure card").Aria("labelledby", prefix+"-title").Body(
 		app.Div().Class("section-head").Body(
-			app.H2().ID(prefix+"-title").Text("How sure is this?"),
+			app.H2().ID(prefix+"-title").Text(l.T(i18n.HowSure)),
 		),
 		iff(an == nil, func() app.UI {
-			return app.P().Class("muted").Text("Working out which figures the answer depends on…")
+			return app.P().Class("muted").Text(l.T(i18n.WorkingOutFigures))
 		}),
 		iff(an != nil, func() app.UI {
 			return app.Div().Class("how-sure-body").Body(
@@ -57,7 +59,7 @@ func (h *howSure) Render() app.UI {
 				h.ranges(prefix),
 				h.weightTies(prefix),
 				iff(!h.Report, func() app.UI {
-					return &goalSeek{Goal: h.Goal, Model: m, Num: n}
+					return &goalSeek{Goal: h.Goal, Model: m, Num: n, Lang: l}
 				}),
 			)
 		}),
@@ -68,7 +70,7 @@ func (h *howSure) Render() app.UI {
 // bar spans the net with one entry at the low and the high end of its
 // swing (±20 % of money, ±1 on the scale), every other entry as it is.
 func (h *howSure) tornado(prefix, id string) app.UI {
-	m, n := h.Model, h.Num
+	m, n, l := h.Model, h.Num, h.Lang
 	bars := state.Tornado(h.Analysis, m, id, tornadoBars)
 	net := 0.0
 	for _, s := range h.Result.Scenarios {
@@ -84,26 +86,25 @@ func (h *howSure) tornado(prefix, id string) app.UI {
 		hi = lo + 1
 	}
 	x := func(v float64) float64 { return 2 + (v-lo)/(hi-lo)*96 }
-	swing := "20 % of each amount or number of hours"
+	swing := i18n.TornadoHintMoney
 	if m.Mode == calc.ModeScore {
-		swing = "1 point of each score"
+		swing = i18n.TornadoHintScore
 	}
 	return app.Div().Class("tornado").Body(
 		app.Div().Class("tornado-head").Body(
-			app.H3().Text("What the net depends on most"),
+			app.H3().Text(l.T(i18n.DependsOnMost)),
 			iff(!h.Report && len(m.Scenarios) > 1, func() app.UI {
-				return &scenarioChoice{ID: prefix + "-scenario", Label: "Scenario", Value: id, Scenarios: names(m)}
+				return &scenarioChoice{ID: prefix + "-scenario", Label: l.T(i18n.Scenario), Value: id, Scenarios: names(m)}
 			}),
 		),
-		app.P().Class("hint muted").Text("Net value of "+nameOfScenario(m, id)+" when one figure moves by "+swing+
-			", the others as they are. Now: "+n.Value(m, net)+"."),
+		app.P().Class("hint muted").Text(l.T(swing, nameOfScenario(m, id), n.Value(m, net))),
 		iff(len(bars) == 0, func() app.UI {
-			return app.P().Class("muted").Text("Nothing is entered in this scenario yet.")
+			return app.P().Class("muted").Text(l.T(i18n.NothingInScenario))
 		}),
 		app.Ol().ID(prefix+"-tornado").Class("tornado-bars").Body(
 			app.Range(bars).Slice(func(i int) app.UI {
 				b := bars[i]
-				desc := b.Name + ": net from " + n.Value(m, b.SwingLow) + " to " + n.Value(m, b.SwingHigh)
+				desc := l.T(i18n.NetFromTo, b.Name, n.Value(m, b.SwingLow), n.Value(m, b.SwingHigh))
 				return app.Li().Class("tornado-row"+cls(" flips", b.Flips)).DataSet("item", b.Item).Body(
 					app.Span().Class("tornado-name").Text(b.Name),
 					svg("svg").Attr("viewBox", "0 0 100 10").Attr("preserveAspectRatio", "none").Attr("role", "img").
@@ -116,10 +117,10 @@ func (h *howSure) tornado(prefix, id string) app.UI {
 					),
 					app.Span().Class("tornado-values").Body(
 						app.Span().Class("tornado-low").Text(n.Value(m, b.SwingLow)),
-						app.Text(" to "),
+						app.Text(" "+l.T(i18n.To)+" "),
 						app.Span().Class("tornado-high").Text(n.Value(m, b.SwingHigh)),
 					),
-					iff(b.Flips, func() app.UI { return app.Span().Class("tornado-flag").Text("can change the winner") }),
+					iff(b.Flips, func() app.UI { return app.Span().Class("tornado-flag").Text(l.T(i18n.CanChangeWinner)) }),
 				)
 			}),
 		),
@@ -128,12 +129,12 @@ func (h *howSure) tornado(prefix, id string) app.UI {
 
 // ranges are the simulation's figures, when entries have ranges.
 func (h *howSure) ranges(prefix string) app.UI {
-	an, m, n := h.Analysis, h.Model, h.Num
+	an, m, n, l := h.Analysis, h.Model, h.Num, h.Lang
 	switch {
 	case h.Simulating:
 		return app.Div().Class("ranges").Body(
-			app.H3().Text("Ranges"),
-			app.Label().For(prefix+"-progress").Text("Simulating 10,000 cases from your low and high estimates…"),
+			app.H3().Text(l.T(i18n.Ranges)),
+			app.Label().For(prefix+"-progress").Text(l.T(i18n.Simulating)),
 			app.Progress().ID(prefix+"-progress").Max(1).Value(h.SimProgress),
 		)
 	case an.Ranges == nil:
@@ -141,30 +142,28 @@ func (h *howSure) ranges(prefix string) app.UI {
 			return nil
 		}
 		return app.Div().Class("ranges").Body(
-			app.H3().Text("Ranges"),
-			app.P().Class("hint muted").Text("Unsure of a figure? Give it a low and a high estimate (“Low/high” above the grid) "+
-				"and see how likely each scenario is to come out best."),
+			app.H3().Text(l.T(i18n.Ranges)),
+			app.P().Class("hint muted").Text(l.T(i18n.RangesInvite)),
 		)
 	}
 	return app.Div().Class("ranges").Body(
-		app.H3().Text("Ranges"),
-		app.P().Class("hint").Text("An estimate from your own low and high figures: 10,000 simulated cases, "+
-			"each ranged figure drawn between its low and high, most often near the value entered."),
-		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", "Simulated net value per scenario").Body(app.Table().ID(prefix+"-ranges").Class("data-table").Body(
-			app.Caption().Class("sr-only").Text("Simulated net value per scenario"),
+		app.H3().Text(l.T(i18n.Ranges)),
+		app.P().Class("hint").Text(l.T(i18n.RangesExplain)),
+		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.T(i18n.SimulatedNet)).Body(app.Table().ID(prefix+"-ranges").Class("data-table").Body(
+			app.Caption().Class("sr-only").Text(l.T(i18n.SimulatedNet)),
 			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text("Scenario"),
-				app.Th().Scope("col").Text("Likely net (P10–P90)"),
-				app.Th().Scope("col").Text("Median"),
-				app.Th().Scope("col").Text("Chance it is best"),
-				app.Th().Scope("col").Text("Chance net > 0"),
+				app.Th().Scope("col").Text(l.T(i18n.Scenario)),
+				app.Th().Scope("col").Text(l.T(i18n.LikelyNet)),
+				app.Th().Scope("col").Text(l.T(i18n.Median)),
+				app.Th().Scope("col").Text(l.T(i18n.ChanceBest)),
+				app.Th().Scope("col").Text(l.T(i18n.ChancePositive)),
 			)),
 			app.TBody().Body(
 				app.Range(an.Ranges.Scenarios).Slice(func(i int) app.UI {
 					r := an.Ranges.Scenarios[i]
 					return app.Tr().DataSet("scenario", r.ID).Body(
 						app.Th().Scope("row").Text(nameOfScenario(m, r.ID)),
-						app.Td().Text(likely(n, m, r)),
+						app.Td().Text(likely(l, n, m, r)),
 						app.Td().Text(n.Value(m, r.P50)),
 						app.Td().Class("chance-best").DataSet("value", raw(r.PBest)).Text(percent(n, r.PBest)),
 						app.Td().Class("chance-positive").DataSet("value", raw(r.PPositive)).Text(percent(n, r.PPositive)),
@@ -177,18 +176,18 @@ func (h *howSure) ranges(prefix string) app.UI {
 
 // likely is a scenario's P10 to P90, or its net when none of its figures
 // is ranged.
-func likely(n *browser.Numbers, m calc.Model, r calc.RangeResult) string {
+func likely(l i18n.Lang, n *browser.Numbers, m calc.Model, r calc.RangeResult) string {
 	if r.P10 == r.P90 {
-		return n.Value(m, r.P10) + " (no ranged figures)"
+		return l.T(i18n.NoRanged, n.Value(m, r.P10))
 	}
-	return n.Value(m, r.P10) + " to " + n.Value(m, r.P90)
+	return l.T(i18n.FromTo, n.Value(m, r.P10), n.Value(m, r.P90))
 }
 
 func percent(n *browser.Numbers, f float64) string { return n.Number(f*100, 0) + " %" }
 
 // weightTies are the weights at which the runner-up would catch the best.
 func (h *howSure) weightTies(prefix string) app.UI {
-	an, m, n := h.Analysis, h.Model, h.Num
+	an, m, n, l := h.Analysis, h.Model, h.Num, h.Lang
 	var ties []calc.WeightTie
 	for _, w := range an.Weights {
 		if w.WeightTie != nil {
@@ -209,13 +208,12 @@ func (h *howSure) weightTies(prefix string) app.UI {
 		ties, more = ties[:shownWeightTies], len(ties)-shownWeightTies
 	}
 	return app.Div().Class("weight-ties").Body(
-		app.H3().Text("Weights that would change the winner"),
-		app.P().Class("hint muted").Text("The weight at which "+nameOfScenario(m, *an.RunnerUp)+" would catch up with "+nameOfScenario(m, an.Best)+"."),
+		app.H3().Text(l.T(i18n.WeightsChangeWinner)),
+		app.P().Class("hint muted").Text(l.T(i18n.WeightCatchUp, nameOfScenario(m, *an.RunnerUp), nameOfScenario(m, an.Best))),
 		app.Ul().ID(prefix+"-weights").Class("weight-tie-list").Body(
 			app.Range(ties).Slice(func(i int) app.UI {
 				w := ties[i]
-				return app.Li().DataSet("item", w.Item).Text(itemName(m, w.Item) + ": weight " + n.Number(w.Weight, 2) +
-					" now, ties at " + n.Number(*w.WeightTie, 2))
+				return app.Li().DataSet("item", w.Item).Text(l.T(i18n.WeightNowTies, itemName(m, w.Item), n.Number(w.Weight, 2), n.Number(*w.WeightTie, 2)))
 			}),
 		),
 		iff(more > 0, func() app.UI {

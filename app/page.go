@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -14,6 +15,12 @@ type view struct {
 	st *state.State
 	n  *browser.Numbers
 }
+
+// t returns k's text in the interface's language.
+func (v view) t(k i18n.Key, args ...any) string { return v.st.Lang.T(k, args...) }
+
+// lang is the interface's language.
+func (v view) lang() i18n.Lang { return v.st.Lang }
 
 func (v view) model() calc.Model { return v.st.Model() }
 
@@ -27,7 +34,7 @@ func page(v view) app.UI {
 	if st.View == state.ViewReport {
 		return app.Div().Class("page-wrap").Body(
 			report(v),
-			noticeArea(st.Notice),
+			noticeArea(v, st.Notice),
 		)
 	}
 	if st.Presenting {
@@ -40,13 +47,13 @@ func page(v view) app.UI {
 				app.H1().ID("editor-title").Class("sr-only").Text(v.model().Title),
 				results(v),
 				settings(v),
-				&grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n},
+				&grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n, Lang: st.Lang},
 				charts(v),
 				analysis(v, false),
 			),
 			iff(st.Explained != nil, func() app.UI { return explainDialog(v) }),
 			iff(st.Confirm != "", func() app.UI { return confirmMode(v) }),
-			noticeArea(st.Notice),
+			noticeArea(v, st.Notice),
 		)
 	}
 	return app.Div().Class("page editor"+cls(" dragging", st.Dragging)+cls(" shared", st.Shared)).Body(
@@ -58,19 +65,19 @@ func page(v view) app.UI {
 			results(v),
 			resultsStrip(v),
 			editable(!st.Shared, settings(v)),
-			editable(!st.Shared, &grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n}),
+			editable(!st.Shared, &grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n, Lang: st.Lang}),
 			charts(v),
 			analysis(v, false),
 		),
 		iff(st.Panel == state.PanelLibrary, func() app.UI { return libraryDialog(v) }),
-		iff(st.Panel == state.PanelShare, func() app.UI { return shareDialog(st.Share) }),
-		iff(st.Panel == state.PanelFiles, func() app.UI { return filesDialog(st.Import) }),
+		iff(st.Panel == state.PanelShare, func() app.UI { return shareDialog(v, st.Share) }),
+		iff(st.Panel == state.PanelFiles, func() app.UI { return filesDialog(v, st.Import) }),
 		iff(st.Explained != nil, func() app.UI { return explainDialog(v) }),
 		iff(st.Confirm != "", func() app.UI { return confirmMode(v) }),
 		iff(st.Dragging, func() app.UI {
-			return app.Div().ID("drop-hint").Class("drop-hint").Aria("hidden", "true").Text("Drop a valuecalc file to import it as a new assessment")
+			return app.Div().ID("drop-hint").Class("drop-hint").Aria("hidden", "true").Text(v.t(i18n.DropHint))
 		}),
-		noticeArea(st.Notice),
+		noticeArea(v, st.Notice),
 	)
 }
 
@@ -83,18 +90,18 @@ func presentation(v view) app.UI {
 		app.Main().ID("main").Class("present-main").Body(
 			app.Header().Class("present-head").Body(
 				app.H1().ID("present-title").Text(m.Title),
-				&button{ID: "present-exit", Class: "btn present-exit", AutoFocus: true, Title: "Back to editing (Esc)",
-					Text: "Exit", Action: state.Present{On: false}},
+				&button{ID: "present-exit", Class: "btn present-exit", AutoFocus: true, Title: v.t(i18n.BackToEditing),
+					Text: v.t(i18n.Exit), Action: state.Present{On: false}},
 			),
 			verdict(v),
-			app.Section().ID("results").Class("results").Aria("label", "Results").Body(
+			app.Section().ID("results").Class("results").Aria("label", v.t(i18n.ResultsTitle)).Body(
 				resultCards(v),
 			),
-			&chart{ID: "present-chart", Title: "Benefits and costs per scenario", Kind: chartBenefitsCosts, Result: res,
-				Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["present-chart"], Num: v.n},
+			&chart{ID: "present-chart", Title: v.t(i18n.ChartBenefitsCosts), Kind: chartBenefitsCosts, Result: res,
+				Mode: m.Mode, Currency: m.Currency, TableOpen: v.st.TablesOpen["present-chart"], Num: v.n, Lang: v.lang()},
 		),
 		iff(v.st.Explained != nil, func() app.UI { return explainDialog(v) }),
-		noticeArea(v.st.Notice),
+		noticeArea(v, v.st.Notice),
 	)
 }
 
@@ -111,8 +118,8 @@ func analysis(v view, report bool) app.UI {
 	updating := !st.AnalysisFresh() && st.Analysis != nil
 	return app.Div().Class("how-sure-wrap"+cls(" stale", !st.AnalysisFresh())).Body(
 		&howSure{Analysis: st.Analysis, Model: st.Analyzed, Result: st.AnalyzedResult,
-			Tornado: st.Tornado, Simulating: st.Simulating, SimProgress: st.SimProgress, Goal: st.Goal, Num: v.n, Report: report},
-		app.P().Class("tag how-sure-updating").Hidden(!updating).Aria("live", "polite").Text("Updating…"),
+			Tornado: st.Tornado, Simulating: st.Simulating, SimProgress: st.SimProgress, Goal: st.Goal, Num: v.n, Report: report, Lang: st.Lang},
+		app.P().Class("tag how-sure-updating").Hidden(!updating).Aria("live", "polite").Text(v.t(i18n.Updating)),
 	)
 }
 
@@ -139,12 +146,19 @@ func cls(name string, on bool) string {
 // prerendered HTML shown while app.wasm loads, and the first tree go-app
 // mounts. Mounting the whole editor around an empty model there, only to
 // replace it a moment later, cost ~120 ms of every start.
-func opening(name string) app.UI {
+//
+// Before the language is known (prerendering, the first mount) it says
+// nothing in words: the prerendered page serves every language.
+func opening(l i18n.Lang, name string) app.UI {
+	text := "…"
+	if l != "" {
+		text = l.T(i18n.Opening)
+	}
 	return app.Div().Class("page editor").Body(
 		app.Header().Class("topbar").Body(app.Span().Class("brand").Text(name)),
-		app.Main().ID("main").Class("content").Body(
+		app.Main().ID("main").Class("content").Aria("busy", "true").Body(
 			app.H1().Class("sr-only").Text(name),
-			app.P().Class("opening muted").Text("Opening your assessment…"),
+			app.P().Class("opening muted").Text(text),
 		),
 	)
 }

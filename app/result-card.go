@@ -4,7 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
-	"github.com/valuecalc/valuecalc/app/state"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -24,59 +24,56 @@ type resultCard struct {
 	Range    calc.RangeResult // the simulation's, when HasRange
 	HasRange bool
 	Num      *browser.Numbers
+	Lang     i18n.Lang
 }
 
 func (c *resultCard) Render() app.UI {
-	s, n := c.Result, c.Num
+	s, n, l := c.Result, c.Num, c.Lang
 	m := calc.Model{Mode: c.Mode, Currency: c.Currency}
 	best := c.Best && c.Count > 1 && !c.Empty
 	money := c.Mode == calc.ModeMoney
 	return app.Article().ID("result-"+s.ID).Class("result-card card"+cls(" best", best)+cls(" negative", s.Net < 0)+cls(" empty", c.Empty)).
-		DataSet("scenario", s.ID).Aria("label", "Results for "+s.Name).Body(
+		DataSet("scenario", s.ID).Aria("label", l.T(i18n.ResultsFor, s.Name)).Body(
 		app.Header().Class("result-head").Body(
 			app.H3().Class("result-name").Text(s.Name),
-			iff(c.Index == 0 && c.Count > 1, func() app.UI { return app.Span().Class("tag").Text("Baseline") }),
-			iff(best, func() app.UI { return app.Span().ID("best-badge").Class("badge").Text("Best") }),
+			iff(c.Index == 0 && c.Count > 1, func() app.UI { return app.Span().Class("tag").Text(l.T(i18n.Baseline)) }),
+			iff(best, func() app.UI { return app.Span().ID("best-badge").Class("badge").Text(l.T(i18n.Best)) }),
 		),
 		app.Div().Class("result-body").Body(
 			app.Div().Class("result-net").Body(
-				app.P().Class("net-label").Text("Net value"),
+				app.P().Class("net-label").Text(l.T(i18n.NetValue)),
 				iff(c.Empty, func() app.UI {
-					return app.P().ID("net-"+s.ID).Class("net-value net-empty").DataSet("value", raw(s.Net)).Text("Nothing entered yet")
+					return app.P().ID("net-"+s.ID).Class("net-value net-empty").DataSet("value", raw(s.Net)).Text(l.T(i18n.NothingEnteredYet))
 				}),
 				iff(!c.Empty, func() app.UI {
 					return app.P().ID("net-"+s.ID).Class("net-value").DataSet("value", raw(s.Net)).Body(
-						explainButton(s, "net", n.Value(m, s.Net)),
+						explainButton(l, s, "net", n.Value(m, s.Net)),
 					)
 				}),
 				iff(c.HasRange, func() app.UI {
-					return app.P().ID("range-" + s.ID).Class("net-range").Title("From your own low and high estimates: 10,000 simulated cases").
-						Text("Likely " + n.Value(m, c.Range.P10) + " to " + n.Value(m, c.Range.P90) + " (P10–P90)")
+					return app.P().ID("range-" + s.ID).Class("net-range").Title(l.T(i18n.RangeTitle)).
+						Text(l.T(i18n.LikelyRange, n.Value(m, c.Range.P10), n.Value(m, c.Range.P90)))
 				}),
 				iff(c.Index > 0 && !c.Empty && c.BaseName != "", func() app.UI {
 					d := s.Net - c.BaseNet
 					return app.P().ID("delta-"+s.ID).Class("delta"+cls(" up", d > 0)+cls(" down", d < 0)).DataSet("value", raw(d)).
-						Text(n.Signed(m, d) + " vs " + c.BaseName)
+						Text(l.T(i18n.VersusBase, n.Signed(m, d), c.BaseName))
 				}),
 			),
 			iff(!c.Empty, func() app.UI {
 				return app.Dl().Class("figures").Body(
-					explained("benefits-"+s.ID, "Benefits", raw(s.Benefits), explainButton(s, "benefits", n.Value(m, s.Benefits))),
-					explained("costs-"+s.ID, "Costs", raw(s.Costs), explainButton(s, "costs", n.Value(m, s.Costs))),
-					figure("ratio-"+s.ID, "Benefit/cost", n.Ratio(s.Ratio), ptrValue(s.Ratio)),
-					iff(money, func() app.UI { return figure("roi-"+s.ID, "ROI", n.Percent(s.ROI), ptrValue(s.ROI)) }),
+					explained("benefits-"+s.ID, l.T(i18n.Benefits), raw(s.Benefits), explainButton(l, s, "benefits", n.Value(m, s.Benefits))),
+					explained("costs-"+s.ID, l.T(i18n.Costs), raw(s.Costs), explainButton(l, s, "costs", n.Value(m, s.Costs))),
+					figure("ratio-"+s.ID, l.T(i18n.BenefitCost), n.Ratio(s.Ratio), ptrValue(s.Ratio)),
+					iff(money, func() app.UI { return figure("roi-"+s.ID, l.T(i18n.ROI), n.Percent(s.ROI), ptrValue(s.ROI)) }),
 					iff(money, func() app.UI {
-						return figure("payback-"+s.ID, "Payback", n.Payback(s.PaybackMonths), ptrValue(s.PaybackMonths))
+						return figure("payback-"+s.ID, l.T(i18n.Payback), n.Payback(s.PaybackMonths), ptrValue(s.PaybackMonths))
 					}),
 				)
 			}),
 		),
 		iff(s.Unscored > 0 && !c.Empty, func() app.UI {
-			what := " have no value here"
-			if s.Unscored == 1 {
-				what = " has no value here"
-			}
-			return app.P().ID("unscored-" + s.ID).Class("unscored-note").Text(state.Plural(s.Unscored, "item") + what)
+			return app.P().ID("unscored-" + s.ID).Class("unscored-note").Text(l.N(i18n.UnscoredNote, s.Unscored))
 		}),
 	)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -18,9 +19,9 @@ import (
 func results(v view) app.UI {
 	m, res := v.model(), v.st.Result
 	return app.Section().ID("results").Class("results").Aria("labelledby", "results-title").Body(
-		app.H2().ID("results-title").Class("sr-only").Text("Results"),
+		app.H2().ID("results-title").Class("sr-only").Text(v.t(i18n.ResultsTitle)),
 		verdict(v),
-		app.P().ID("results-live").Class("sr-only").Aria("live", "polite").Text(resultsSummary(v.n, m, res)),
+		app.P().ID("results-live").Class("sr-only").Aria("live", "polite").Text(resultsSummary(v.lang(), v.n, m, res)),
 		resultCards(v),
 	)
 }
@@ -31,7 +32,7 @@ func resultCards(v view) app.UI {
 	return app.Div().Class("result-cards").Body(
 		app.Range(res.Scenarios).Slice(func(i int) app.UI {
 			c := &resultCard{Result: res.Scenarios[i], Index: i, Count: len(res.Scenarios),
-				Best: res.Scenarios[i].ID == res.Best, Mode: m.Mode, Currency: m.Currency, Num: v.n,
+				Best: res.Scenarios[i].ID == res.Best, Mode: m.Mode, Currency: m.Currency, Num: v.n, Lang: v.lang(),
 				Empty: i < len(m.Scenarios) && state.EmptyScenario(m, i)}
 			if i > 0 && !state.EmptyScenario(m, 0) {
 				c.BaseName, c.BaseNet = res.Scenarios[0].Name, res.Scenarios[0].Net
@@ -57,7 +58,7 @@ func resultsStrip(v view) app.UI {
 			s := res.Scenarios[i]
 			text := v.n.Value(m, s.Net)
 			if i < len(m.Scenarios) && state.EmptyScenario(m, i) {
-				text = "nothing entered yet"
+				text = v.t(i18n.NothingEnteredYetShort)
 			}
 			return app.Span().ID("strip-"+s.ID).Class("strip-item"+cls(" best", s.ID == res.Best && len(res.Scenarios) > 1)+cls(" negative", s.Net < 0)).Body(
 				app.Span().Class("strip-name").Text(s.Name),
@@ -68,16 +69,16 @@ func resultsStrip(v view) app.UI {
 }
 
 // resultsSummary is the sentence screen readers hear after each change.
-func resultsSummary(n *browser.Numbers, m calc.Model, res calc.Result) string {
+func resultsSummary(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Result) string {
 	for _, s := range res.Scenarios {
 		if s.ID == res.Best {
 			if len(res.Scenarios) == 1 && len(m.Scenarios) == 1 && state.EmptyScenario(m, 0) {
-				return "Nothing entered yet."
+				return l.T(i18n.NothingEnteredSentence)
 			}
 			if len(res.Scenarios) == 1 {
-				return "Net value " + n.Value(m, s.Net) + "."
+				return l.T(i18n.NetValueSentence, n.Value(m, s.Net))
 			}
-			return "Best: " + s.Name + ", net value " + n.Value(m, s.Net) + "."
+			return l.T(i18n.BestSentence, s.Name, n.Value(m, s.Net))
 		}
 	}
 	return ""
@@ -102,9 +103,16 @@ func explained(id, label, value string, button app.UI) app.UI {
 }
 
 // explainButton shows a total that, clicked, lists what makes it up.
-func explainButton(s calc.ScenarioResult, what, text string) app.UI {
-	return &button{ID: "explain-" + what + "-" + s.ID, Class: "explain-btn", Title: "Where does this come from?",
-		Label: text + ": show what makes up the " + what + " of " + s.Name, Text: text,
+func explainButton(l i18n.Lang, s calc.ScenarioResult, what, text string) app.UI {
+	k := i18n.ExplainNetLabel
+	switch what {
+	case "benefits":
+		k = i18n.ExplainBenefitsLabel
+	case "costs":
+		k = i18n.ExplainCostsLabel
+	}
+	return &button{ID: "explain-" + what + "-" + s.ID, Class: "explain-btn", Title: l.T(i18n.ExplainWhere),
+		Label: l.T(k, text, s.Name), Text: text,
 		Action: state.Explain{Scenario: s.ID, What: what}}
 }
 

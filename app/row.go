@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -14,8 +15,9 @@ import (
 // the row shows when the event fires.
 type itemRow struct {
 	app.Compo
-	Row *state.Row
-	Num *browser.Numbers
+	Row  *state.Row
+	Num  *browser.Numbers
+	Lang i18n.Lang
 }
 
 func (r *itemRow) Render() app.UI {
@@ -23,36 +25,37 @@ func (r *itemRow) Render() app.UI {
 	it := row.Item
 	name := state.ItemField(state.FieldItemName, it.ID)
 	weight := state.ItemField(state.FieldItemWeight, it.ID)
-	ti := info(it.Side, it.Type)
+	l := r.Lang
+	ti := info(l, it.Side, it.Type)
 	return app.Tr().Class("item-row"+cls(" open", row.Open)).DataSet("item", it.ID).Body(
 		app.Th().Scope("row").Class("col-item").Body(
 			app.Div().Class("item-main").Body(
 				app.Div().Class("item-line").Body(
-					fieldInput(name, row.Name, "Item name", "item-name", false).OnInput(r.onName).OnChange(r.onNameDone),
+					fieldInput(name, row.Name, l.T(i18n.ItemName), "item-name", false).OnInput(r.onName).OnChange(r.onNameDone),
 					// Type, stage and note open on demand, so that a row is one
 					// line; the button says the type and stage at a glance.
-					&button{ID: "item-more-" + it.ID, Class: "btn btn-small more-btn", Title: "Type, stage and note",
-						Label: "Type, stage and note of " + it.Name + ": " + moreSummary(it), Text: moreSummary(it),
+					&button{ID: "item-more-" + it.ID, Class: "btn btn-small more-btn", Title: l.T(i18n.TypeStageNote),
+						Label: l.T(i18n.TypeStageNoteOf, it.Name, moreSummary(l, it)), Text: moreSummary(l, it),
 						Controls: "item-details-" + it.ID, Expanded: row.Open, Action: state.ToggleRow{ID: it.ID, Open: !row.Open}},
 					app.Div().Class("row-actions").Body(
-						r.action("item-up-"+it.ID, "Move "+it.Name+" up", "▲", row.First, r.onUp),
-						r.action("item-down-"+it.ID, "Move "+it.Name+" down", "▼", row.Last, r.onDown),
-						r.action("item-dup-"+it.ID, "Duplicate "+it.Name, copyGlyph, row.Full, r.onDuplicate),
-						r.action("item-del-"+it.ID, "Delete "+it.Name, "✕", false, r.onDelete),
+						r.action("item-up-"+it.ID, l.T(i18n.MoveUp, it.Name), "▲", row.First, r.onUp),
+						r.action("item-down-"+it.ID, l.T(i18n.MoveDown, it.Name), "▼", row.Last, r.onDown),
+						r.action("item-dup-"+it.ID, l.T(i18n.DuplicateNamed, it.Name), copyGlyph, row.Full, r.onDuplicate),
+						r.action("item-del-"+it.ID, l.T(i18n.DeleteNamed, it.Name), "✕", false, r.onDelete),
 					),
 				),
 				fieldError(name, row.Name),
 				iff(row.Open, func() app.UI { return r.details(ti) }),
 			),
 		),
-		app.Td().Class("col-weight").DataSet("label", "Weight").Body(
-			fieldInput(weight, row.Weight, "Weight of "+it.Name, "weight-input", true).OnInput(r.onWeight).OnChange(r.onWeightDone),
+		app.Td().Class("col-weight").DataSet("label", l.T(i18n.Weight)).Body(
+			fieldInput(weight, row.Weight, l.T(i18n.WeightOf, it.Name), "weight-input", true).OnInput(r.onWeight).OnChange(r.onWeightDone),
 			fieldError(weight, row.Weight),
 			iff(row.HasWeightTie, func() app.UI {
-				return app.Span().ID("weight-tie-" + it.ID).Class("weight-tie-hint").Text("ties at ×" + r.Num.Number(row.WeightTie, 2))
+				return app.Span().ID("weight-tie-" + it.ID).Class("weight-tie-hint").Text(l.T(i18n.TiesAtWeight, r.Num.Number(row.WeightTie, 2)))
 			}),
 		),
-		app.Range(row.Cells).Slice(func(i int) app.UI { return &cellView{Cell: row.Cells[i], Num: r.Num} }),
+		app.Range(row.Cells).Slice(func(i int) app.UI { return &cellView{Cell: row.Cells[i], Num: r.Num, Lang: l} }),
 	)
 }
 
@@ -61,31 +64,32 @@ func (r *itemRow) details(ti typeInfo) app.UI {
 	row := r.Row
 	it := row.Item
 	note := state.ItemField(state.FieldItemNote, it.ID)
+	l := r.Lang
 	return app.Div().ID("item-details-"+it.ID).Class("item-details").Body(
 		app.Div().Class("item-meta").Body(
-			app.Select().ID("f-item-"+it.ID+"-type").Class("select select-small").Aria("label", "Value type of "+it.Name).
+			app.Select().ID("f-item-"+it.ID+"-type").Class("select select-small").Aria("label", l.T(i18n.ValueTypeOf, it.Name)).
 				Title(ti.Explain).OnChange(r.onType).Body(
 				app.Range(calc.TypesOf(it.Side)).Slice(func(i int) app.UI {
 					t := calc.TypesOf(it.Side)[i]
-					return option(string(t), info(it.Side, t).Label, t == it.Type).Title(info(it.Side, t).Explain)
+					return option(string(t), info(l, it.Side, t).Label, t == it.Type).Title(info(l, it.Side, t).Explain)
 				}),
 			),
-			app.Select().ID("f-item-"+it.ID+"-stage").Class("select select-small").Aria("label", "Journey stage of "+it.Name).
+			app.Select().ID("f-item-"+it.ID+"-stage").Class("select select-small").Aria("label", l.T(i18n.StageOf, it.Name)).
 				OnChange(r.onStage).Body(
 				app.Range(stages).Slice(func(i int) app.UI {
-					return option(string(stages[i]), stageLabels[stages[i]], stages[i] == it.Stage)
+					return option(string(stages[i]), stageLabel(l, stages[i]), stages[i] == it.Stage)
 				}),
 			),
 			iff(it.Side == calc.SideCost, func() app.UI {
 				if tangible(it.Type) {
-					return app.Span().Class("tag tag-tangible").Text("Tangible")
+					return app.Span().Class("tag tag-tangible").Text(l.T(i18n.Tangible))
 				}
-				return app.Span().Class("tag tag-intangible").Text("Intangible")
+				return app.Span().Class("tag tag-intangible").Text(l.T(i18n.Intangible))
 			}),
 		),
 		app.P().Class("type-explain").Text(ti.Explain),
-		app.Textarea().ID(note.ElementID()).Class("input note-input").Rows(2).Placeholder("Note: where the figure comes from").
-			Aria("label", "Note on "+it.Name).OnInput(r.onNote).OnChange(r.onNoteDone).Text(row.Note.Text),
+		app.Textarea().ID(note.ElementID()).Class("input note-input").Rows(2).Placeholder(l.T(i18n.NotePlaceholder)).
+			Aria("label", l.T(i18n.NoteOn, it.Name)).OnInput(r.onNote).OnChange(r.onNoteDone).Text(row.Note.Text),
 		fieldError(note, row.Note),
 	)
 }
@@ -156,13 +160,13 @@ func option(value, label string, selected bool) app.HTMLOption {
 
 // moreSummary says an item's type and stage, and whether it has a note:
 // "Monetary · Use · note".
-func moreSummary(it calc.Item) string {
-	s := info(it.Side, it.Type).Label
+func moreSummary(l i18n.Lang, it calc.Item) string {
+	s := info(l, it.Side, it.Type).Label
 	if it.Stage != calc.StageNone {
-		s += " · " + stageLabels[it.Stage]
+		s += " · " + stageLabel(l, it.Stage)
 	}
 	if it.Note != "" {
-		s += " · note"
+		s += " · " + l.T(i18n.HasNote)
 	}
 	return s
 }

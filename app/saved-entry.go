@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 )
 
@@ -14,28 +15,31 @@ type savedEntry struct {
 	app.Compo
 	Meta state.Meta
 	Open bool // the one on screen
+	Lang i18n.Lang
 }
 
 func (s *savedEntry) Render() app.UI {
 	meta := s.Meta
-	updated := time.UnixMilli(meta.Updated).Format("2 Jan 2006, 15:04")
+	l := s.Lang
+	t := time.UnixMilli(meta.Updated)
+	updated := l.Date(t.Format("2006-01-02")) + ", " + t.Format("15:04")
 	return app.Li().Class("saved"+cls(" current", s.Open)).DataSet("doc", meta.ID).Body(
 		app.Div().Class("saved-info").Body(
 			app.Strong().Class("saved-title").Text(meta.Title),
-			app.Span().Class("muted").Text("Edited "+updated+cls(" · open now", s.Open)),
+			app.Span().Class("muted").Text(l.T(i18n.EditedAt, updated)+cls(l.T(i18n.OpenNow), s.Open)),
 		),
 		app.Div().Class("row-actions").Body(
-			&button{ID: "open-" + meta.ID, Class: "btn btn-small", Disabled: s.Open, Text: "Open", Action: state.OpenSaved{ID: meta.ID}},
-			app.Button().Class("btn btn-small").ID("rename-"+meta.ID).Text("Rename").OnClick(s.rename),
-			&button{ID: "duplicate-" + meta.ID, Class: "btn btn-small", Text: "Duplicate", Action: state.DuplicateSaved{ID: meta.ID}},
-			&button{ID: "delete-" + meta.ID, Class: "btn btn-small btn-danger", Text: "Delete", Action: state.DeleteSaved{ID: meta.ID}},
+			&button{ID: "open-" + meta.ID, Class: "btn btn-small", Disabled: s.Open, Text: l.T(i18n.Open), Action: state.OpenSaved{ID: meta.ID}},
+			app.Button().Class("btn btn-small").ID("rename-"+meta.ID).Text(l.T(i18n.Rename)).OnClick(s.rename),
+			&button{ID: "duplicate-" + meta.ID, Class: "btn btn-small", Text: l.T(i18n.Duplicate), Action: state.DuplicateSaved{ID: meta.ID}},
+			&button{ID: "delete-" + meta.ID, Class: "btn btn-small btn-danger", Text: l.T(i18n.Delete), Action: state.DeleteSaved{ID: meta.ID}},
 		),
 	)
 }
 
 // rename asks for a new title with the browser's prompt.
 func (s *savedEntry) rename(ctx app.Context, e app.Event) {
-	if title, ok := browser.Prompt("New title for “"+s.Meta.Title+"”", s.Meta.Title); ok {
+	if title, ok := browser.Prompt(s.Lang.T(i18n.NewTitleFor, s.Meta.Title), s.Meta.Title); ok {
 		browser.Send(ctx, state.RenameSaved{ID: s.Meta.ID, Title: title})
 	}
 }

@@ -1,10 +1,9 @@
 package app
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -20,29 +19,29 @@ func settings(v view) app.UI {
 	case calc.Scale{Min: 1, Max: 10}:
 		scalePreset = "1-10"
 	}
-	return app.Section().Class("settings card").Aria("label", "Settings").Body(
+	return app.Section().Class("settings card").Aria("label", v.t(i18n.Settings)).Body(
 		app.Div().Class("setting").Body(
-			app.Span().Class("setting-label").ID("mode-label").Text("Measure by"),
+			app.Span().Class("setting-label").ID("mode-label").Text(v.t(i18n.MeasureBy)),
 			app.Div().Class("segmented").Attr("role", "radiogroup").Aria("labelledby", "mode-label").Body(
-				modeButton(m, calc.ModeScore, "Scores"),
-				modeButton(m, calc.ModeMoney, "Money"),
+				modeButton(m, calc.ModeScore, v.t(i18n.Scores)),
+				modeButton(m, calc.ModeMoney, v.t(i18n.Money)),
 			),
 		),
 		iff(m.Mode == calc.ModeScore, func() app.UI {
 			return app.Div().Class("setting-group").Body(
 				app.Div().Class("setting").Body(
-					app.Label().For("f-scale").Class("setting-label").Text("Scale"),
-					&scaleSelect{Preset: scalePreset},
+					app.Label().For("f-scale").Class("setting-label").Text(v.t(i18n.Scale)),
+					&scaleSelect{Preset: scalePreset, Lang: v.lang()},
 				),
 				iff(scalePreset == "custom", func() app.UI {
 					lo, hi := state.SettingField(state.FieldScaleMin), state.SettingField(state.FieldScaleMax)
 					dlo, dhi := v.st.Drafts[lo], v.st.Drafts[hi]
 					return app.Div().Class("setting").Body(
-						app.Span().Class("setting-label").Text("Range"),
+						app.Span().Class("setting-label").Text(v.t(i18n.Range)),
 						app.Div().Class("range").Body(
-							&textField{Field: lo, Input: state.Draft{Text: v.st.FieldValue(lo), Err: dlo.Err, Read: dlo.Read}, Label: "Lowest score", Class: "short", Number: true},
-							app.Span().Text("to"),
-							&textField{Field: hi, Input: state.Draft{Text: v.st.FieldValue(hi), Err: dhi.Err, Read: dhi.Read}, Label: "Highest score", Class: "short", Number: true},
+							&textField{Field: lo, Input: state.Draft{Text: v.st.FieldValue(lo), Err: dlo.Err, Read: dlo.Read}, Label: v.t(i18n.LowestScore), Class: "short", Number: true},
+							app.Span().Text(v.t(i18n.To)),
+							&textField{Field: hi, Input: state.Draft{Text: v.st.FieldValue(hi), Err: dhi.Err, Read: dhi.Read}, Label: v.t(i18n.HighestScore), Class: "short", Number: true},
 						),
 						fieldError(lo, dlo), fieldError(hi, dhi),
 					)
@@ -51,10 +50,10 @@ func settings(v view) app.UI {
 		}),
 		iff(m.Mode == calc.ModeMoney, func() app.UI {
 			return app.Div().Class("setting-group").Body(
-				setting(v, state.FieldCurrency, "Currency", "short", false),
-				setting(v, state.FieldHorizon, "Horizon (years)", "short", true),
-				setting(v, state.FieldDiscount, "Discount rate (%)", "short", true),
-				setting(v, state.FieldHourly, "Hourly rate", "", true),
+				setting(v, state.FieldCurrency, v.t(i18n.Currency), "short", false),
+				setting(v, state.FieldHorizon, v.t(i18n.HorizonYears), "short", true),
+				setting(v, state.FieldDiscount, v.t(i18n.DiscountRatePct), "short", true),
+				setting(v, state.FieldHourly, v.t(i18n.HourlyRate), "", true),
 			)
 		}),
 	)
@@ -79,20 +78,18 @@ func modeButton(m calc.Model, mode calc.Mode, label string) app.UI {
 // confirmMode asks before a mode switch clears the entries.
 func confirmMode(v view) app.UI {
 	m := v.model()
-	mode := v.st.Confirm
-	what := "scores"
+	title, body := v.t(i18n.ConfirmToMoney), v.lang().N(i18n.ConfirmClearScores, state.CountEntries(m))
 	if m.Mode == calc.ModeMoney {
-		what = "amounts and hours"
+		title, body = v.t(i18n.ConfirmToScore), v.lang().N(i18n.ConfirmClearMoney, state.CountEntries(m))
 	}
 	return app.Div().Class("overlay").Body(
 		app.Div().ID("confirm-mode").Class("dialog card").Attr("role", "alertdialog").Aria("modal", "true").
 			Aria("labelledby", "confirm-title").Body(
-			app.H2().ID("confirm-title").Text("Switch to "+string(mode)+"?"),
-			app.P().Text("The "+strconv.Itoa(state.CountEntries(m))+" "+what+" entered do not fit "+string(mode)+
-				" mode and will be cleared. Items, weights and notes are kept, and Undo brings everything back."),
+			app.H2().ID("confirm-title").Text(title),
+			app.P().Text(body),
 			app.Div().Class("dialog-actions").Body(
-				&button{ID: "confirm-mode-yes", Class: "btn btn-primary", AutoFocus: true, Text: "Switch and clear", Action: state.ConfirmMode{}},
-				&button{ID: "confirm-mode-no", Class: "btn", Text: "Cancel", Action: state.CancelMode{}},
+				&button{ID: "confirm-mode-yes", Class: "btn btn-primary", AutoFocus: true, Text: v.t(i18n.SwitchAndClear), Action: state.ConfirmMode{}},
+				&button{ID: "confirm-mode-no", Class: "btn", Text: v.t(i18n.Cancel), Action: state.CancelMode{}},
 			),
 		),
 	)

@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 )
 
@@ -15,34 +16,36 @@ func topBar(v view) app.UI {
 	return app.Header().Class("topbar").Body(
 		brandMark(st.Brand, "brand"),
 		app.Div().Class("title-field").Body(
-			app.Label().For(title.ElementID()).Class("sr-only").Text("Assessment title"),
-			&textField{Field: title, Input: state.Draft{Text: st.FieldValue(title), Err: d.Err}, Label: "Assessment title",
+			app.Label().For(title.ElementID()).Class("sr-only").Text(v.t(i18n.AssessmentTitle)),
+			&textField{Field: title, Input: state.Draft{Text: st.FieldValue(title), Err: d.Err}, Label: v.t(i18n.AssessmentTitle),
 				Class: "title-input", ReadOnly: st.Shared},
 			fieldError(title, d),
 		),
 		app.Div().Class("toolbar").Body(
-			undoRedo(st),
-			&button{ID: "open-share", Class: "btn btn-bar", Dialog: true, Text: "Share", Action: state.OpenPanel{Panel: state.PanelShare}},
-			&button{ID: "present", Class: "btn btn-bar btn-present", Title: "Fill the screen with the answer", Text: "Present",
+			undoRedo(v),
+			&button{ID: "open-share", Class: "btn btn-bar", Dialog: true, Text: v.t(i18n.Share), Action: state.OpenPanel{Panel: state.PanelShare}},
+			&button{ID: "present", Class: "btn btn-bar btn-present", Title: v.t(i18n.PresentTitle), Text: v.t(i18n.Present),
 				Action: state.Present{On: true}},
-			&button{ID: "open-report", Class: "btn btn-bar", Title: "A clean page to send or print", Text: "Report",
+			&button{ID: "open-report", Class: "btn btn-bar", Title: v.t(i18n.ReportTitle), Text: v.t(i18n.Report),
 				Action: state.SetView{View: state.ViewReport}},
-			visitorButton(),
-			&button{ID: "open-files", Class: "btn btn-bar", Dialog: true, Text: "Files", Action: state.OpenPanel{Panel: state.PanelFiles}},
-			&button{ID: "open-library", Class: "btn btn-bar", Dialog: true, Text: "Assessments", Action: state.OpenPanel{Panel: state.PanelLibrary}},
+			visitorButton(v),
+			&button{ID: "open-files", Class: "btn btn-bar", Dialog: true, Text: v.t(i18n.Files), Action: state.OpenPanel{Panel: state.PanelFiles}},
+			&button{ID: "open-library", Class: "btn btn-bar", Dialog: true, Text: v.t(i18n.Assessments), Action: state.OpenPanel{Panel: state.PanelLibrary}},
+			&langMenu{Lang: st.Lang},
 			app.Span().ID("save-status").Class("save-status").Aria("live", "polite").Text(st.SaveStatus()),
 		),
 	)
 }
 
 // undoRedo are the undo and redo buttons.
-func undoRedo(st *state.State) app.UI {
+func undoRedo(v view) app.UI {
+	st := v.st
 	return app.Range([]int{0, 1}).Slice(func(i int) app.UI {
 		if i == 0 {
-			return &button{ID: "undo", Class: "btn btn-bar", Title: "Undo (Ctrl+Z)", Text: "Undo",
+			return &button{ID: "undo", Class: "btn btn-bar", Title: v.t(i18n.UndoTitle), Text: v.t(i18n.Undo),
 				Disabled: !st.Hist.CanUndo(), Action: state.Undo{}}
 		}
-		return &button{ID: "redo", Class: "btn btn-bar", Title: "Redo (Shift+Ctrl+Z)", Text: "Redo",
+		return &button{ID: "redo", Class: "btn btn-bar", Title: v.t(i18n.RedoTitle), Text: v.t(i18n.Redo),
 			Disabled: !st.Hist.CanRedo(), Action: state.Redo{}}
 	})
 }
@@ -55,15 +58,15 @@ func embedBar(v view) app.UI {
 	d, _ := st.Draft(title)
 	return app.Header().Class("topbar embed-bar").Body(
 		app.Div().Class("title-field").Body(
-			app.Label().For(title.ElementID()).Class("sr-only").Text("Assessment title"),
-			&textField{Field: title, Input: state.Draft{Text: st.FieldValue(title), Err: d.Err}, Label: "Assessment title", Class: "title-input"},
+			app.Label().For(title.ElementID()).Class("sr-only").Text(v.t(i18n.AssessmentTitle)),
+			&textField{Field: title, Input: state.Draft{Text: st.FieldValue(title), Err: d.Err}, Label: v.t(i18n.AssessmentTitle), Class: "title-input"},
 			fieldError(title, d),
 		),
 		app.Div().Class("toolbar").Body(
-			undoRedo(st),
-			iff(!st.ViewFixed, visitorButton),
-			&button{ID: "open-full", Class: "btn btn-bar", Title: "Opens in a new tab, where you can save it",
-				Text: "Open in " + st.Brand.Title() + " ↗", Action: state.OpenFull{}},
+			undoRedo(v),
+			iff(!st.ViewFixed, func() app.UI { return visitorButton(v) }),
+			&button{ID: "open-full", Class: "btn btn-bar", Title: v.t(i18n.OpenFullTitle),
+				Text: v.t(i18n.OpenFull, st.Brand.Title()), Action: state.OpenFull{}},
 		),
 	)
 }

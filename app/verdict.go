@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -14,7 +15,7 @@ import (
 // time and says so while it is being worked out.
 func verdict(v view) app.UI {
 	m, res := v.model(), v.st.Result
-	head, sure := verdictText(v.n, m, state.Decide(m, res)), sureText(v.n, m, v.st)
+	head, sure := verdictText(v.lang(), v.n, m, state.Decide(m, res)), sureText(v.lang(), v.n, m, v.st)
 	return app.Div().ID("verdict").Class("verdict").Aria("live", "polite").Body(
 		app.P().ID("verdict-lead").Class("verdict-lead").Text(head),
 		app.P().ID("verdict-sure").Class("verdict-sure"+cls(" muted", !v.st.AnalysisFresh())).Text(sure),
@@ -23,24 +24,24 @@ func verdict(v view) app.UI {
 
 // sureText is what the analysis says of how firm the verdict is, or that
 // it is being worked out.
-func sureText(n *browser.Numbers, m calc.Model, st *state.State) string {
+func sureText(l i18n.Lang, n *browser.Numbers, m calc.Model, st *state.State) string {
 	if len(m.Scenarios) == 0 || state.Decide(m, st.Result).Empty {
 		return ""
 	}
 	if !st.AnalysisFresh() {
-		return "Checking what would change this…"
+		return l.T(i18n.Checking)
 	}
 	an := st.Analysis
 	switch an.Verdict {
 	case calc.VerdictSingle:
-		return "Add a scenario to compare, such as the status quo."
+		return l.T(i18n.AddScenarioToCompare)
 	case calc.VerdictTie:
-		return "Any change to a figure of either decides it."
+		return l.T(i18n.AnyChangeDecides)
 	case calc.VerdictClear:
 		if m.Mode == calc.ModeMoney {
-			return "No single figure off by 20 % changes that."
+			return l.T(i18n.ClearMoney)
 		}
-		return "No single score off by 1 changes that."
+		return l.T(i18n.ClearScore)
 	}
 	if e, ok := state.Flip(an); ok {
 		rival := an.Best
@@ -48,11 +49,10 @@ func sureText(n *browser.Numbers, m calc.Model, st *state.State) string {
 			rival = *an.RunnerUp
 		}
 		per := entryPer(m, e.Scenario, e.Item)
-		return "Close call: if " + itemName(m, e.Item) + " in " + nameOfScenario(m, e.Scenario) + " were " +
-			unitValue(n, m, e.Unit, per, *e.Tie) + " instead of " + unitValue(n, m, e.Unit, per, e.Value) + ", " +
-			nameOfScenario(m, rival) + " would win."
+		return l.T(i18n.CloseCallFlip, itemName(m, e.Item), nameOfScenario(m, e.Scenario),
+			unitValue(l, n, m, e.Unit, per, *e.Tie), unitValue(l, n, m, e.Unit, per, e.Value), nameOfScenario(m, rival))
 	}
-	return "Close call: one figure off by its swing changes the winner."
+	return l.T(i18n.CloseCall)
 }
 
 func itemName(m calc.Model, id string) string {
@@ -82,52 +82,50 @@ func entryPer(m calc.Model, scenario, item string) calc.Per {
 
 // unitValue writes an entry's value in its own unit: "$9,400 a year",
 // "37 h a month", "score 3.5".
-func unitValue(n *browser.Numbers, m calc.Model, u calc.Unit, per calc.Per, v float64) string {
+func unitValue(l i18n.Lang, n *browser.Numbers, m calc.Model, u calc.Unit, per calc.Per, v float64) string {
 	var s string
 	switch u {
 	case calc.UnitAmount:
 		s = n.Money(v, m.Currency)
 	case calc.UnitHours:
-		s = n.Number(v, 1) + " h"
+		s = l.T(i18n.HoursShort, n.Number(v, 1))
 	default:
 		return n.Number(v, 2)
 	}
 	switch per {
 	case calc.PerMonth:
-		return s + " a month"
+		return l.T(i18n.AMonth, s)
 	case calc.PerYear:
-		return s + " a year"
+		return l.T(i18n.AYear, s)
 	}
 	return s
 }
 
 // verdictText words a verdict: "With us comes out ahead by $141,918 and
 // pays back in 4.4 months".
-func verdictText(n *browser.Numbers, m calc.Model, v state.Verdict) string {
+func verdictText(l i18n.Lang, n *browser.Numbers, m calc.Model, v state.Verdict) string {
+	score := m.Mode == calc.ModeScore
 	switch {
 	case v.Empty:
-		return "Nothing entered yet: type values into the grid to see the answer."
+		return l.T(i18n.VerdictEmpty)
 	case v.Tie:
-		return v.Best + " and " + v.RunnerUp + " come out even, at " + n.Value(m, v.Net) + " each" + payback(n, m, v) + "."
+		return l.T(i18n.VerdictTie, v.Best, v.RunnerUp, n.Value(m, v.Net), payback(l, n, m, v))
+	case v.RunnerUp == "" && score:
+		return l.T(i18n.VerdictSinglePoints, v.Best, n.Value(m, v.Net), payback(l, n, m, v))
 	case v.RunnerUp == "":
-		return v.Best + " is worth " + n.Value(m, v.Net) + points(m) + payback(n, m, v) + "."
+		return l.T(i18n.VerdictSingle, v.Best, n.Value(m, v.Net), payback(l, n, m, v))
+	case score:
+		return l.T(i18n.VerdictLeadPoints, v.Best, n.Value(m, v.Lead), payback(l, n, m, v))
 	}
-	return v.Best + " comes out ahead by " + n.Value(m, v.Lead) + points(m) + payback(n, m, v) + "."
+	return l.T(i18n.VerdictLead, v.Best, n.Value(m, v.Lead), payback(l, n, m, v))
 }
 
-func points(m calc.Model) string {
-	if m.Mode == calc.ModeScore {
-		return " points"
-	}
-	return ""
-}
-
-func payback(n *browser.Numbers, m calc.Model, v state.Verdict) string {
+func payback(l i18n.Lang, n *browser.Numbers, m calc.Model, v state.Verdict) string {
 	if m.Mode != calc.ModeMoney || v.Payback == nil || v.Net < 0 {
 		return ""
 	}
 	if *v.Payback == 0 {
-		return " and pays back at once"
+		return l.T(i18n.PaysBackNow)
 	}
-	return " and pays back in " + n.Payback(v.Payback)
+	return l.T(i18n.PaysBackIn, n.Number(*v.Payback, 1))
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -26,36 +27,36 @@ func visitorPage(v view) app.UI {
 					app.Div().Class("questions-head").Body(
 						app.H1().ID("visitor-title").Text(m.Title),
 						iff(!st.ViewFixed, func() app.UI {
-							return &button{ID: "open-editor", Class: "btn", Title: "Every item, scenario and setting, with all the charts",
-								Text: "Edit the whole model", Action: state.SetView{View: state.ViewEditor}}
+							return &button{ID: "open-editor", Class: "btn", Title: v.t(i18n.EditWholeTitle),
+								Text: v.t(i18n.EditWhole), Action: state.SetView{View: state.ViewEditor}}
 						}),
 						iff(st.Embed.On, func() app.UI {
-							return &button{ID: "open-full", Class: "btn", Title: "Opens in a new tab, where you can save it",
-								Text: "Open in " + st.Brand.Title() + " ↗", Action: state.OpenFull{}}
+							return &button{ID: "open-full", Class: "btn", Title: v.t(i18n.OpenFullTitle),
+								Text: v.t(i18n.OpenFull, st.Brand.Title()), Action: state.OpenFull{}}
 						}),
 					),
-					app.P().Class("visitor-intro").Text(visitorIntro(len(qs))),
+					app.P().Class("visitor-intro").Text(visitorIntro(v.lang(), len(qs))),
 					app.Ol().ID("question-list").Class("question-list").Body(
 						app.Range(qs).Slice(func(i int) app.UI {
 							q := qs[i]
 							d, _ := st.Draft(q.Field())
-							return app.Li().Body(&question{Q: q, Mode: m.Mode, Scale: m.Scale,
-								Value: st.FieldValue(q.Field()), Err: d.Err, Read: d.Read, Unit: unitWords(state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
+							return app.Li().Body(&question{Q: q, Mode: m.Mode, Scale: m.Scale, Lang: st.Lang,
+								Value: st.FieldValue(q.Field()), Err: d.Err, Read: d.Read, Unit: unitWords(st.Lang, state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
 						}),
 					),
 				),
 				visitorAnswer(v),
 			),
 		),
-		noticeArea(st.Notice),
+		noticeArea(v, st.Notice),
 	)
 }
 
-func visitorIntro(n int) string {
+func visitorIntro(l i18n.Lang, n int) string {
 	if n == 0 {
-		return "This model has no values to ask about yet: fill them in with “Edit the whole model”."
+		return l.T(i18n.VisitorNoQuestions)
 	}
-	return "Answer " + state.Plural(n, "question") + " about your own case. The answer updates as you go."
+	return l.N(i18n.VisitorIntro, n)
 }
 
 // visitorBar is the full app's bar over the questions: undo and redo, and
@@ -65,31 +66,32 @@ func visitorBar(v view) app.UI {
 	return app.Header().Class("topbar visitor-bar").Body(
 		brandMark(st.Brand, "brand"),
 		app.Div().Class("toolbar").Body(
-			undoRedo(st),
+			undoRedo(v),
+			&langMenu{Lang: st.Lang},
 			app.Span().ID("save-status").Class("save-status").Aria("live", "polite").Text(st.SaveStatus()),
 		),
 	)
 }
 
 // visitorButton moves from the editor to the questionnaire.
-func visitorButton() app.UI {
-	return &button{ID: "open-visitor", Class: "btn btn-bar", Title: "The questions a prospect answers, with the answer beside them",
-		Text: "Questions", Action: state.SetView{View: state.ViewVisitor}}
+func visitorButton(v view) app.UI {
+	return &button{ID: "open-visitor", Class: "btn btn-bar", Title: v.t(i18n.QuestionsTitle),
+		Text: v.t(i18n.Questions), Action: state.SetView{View: state.ViewVisitor}}
 }
 
 // unitWords says what a money answer counts: "USD a year", "hours a month".
-func unitWords(cs state.CellSetting, currency string) string {
+func unitWords(l i18n.Lang, cs state.CellSetting, currency string) string {
 	unit := currency
 	if cs.Unit == state.UnitHours {
-		unit = "hours"
+		unit = l.T(i18n.UnitHours)
 	}
 	switch cs.Per {
 	case calc.PerMonth:
-		return unit + " a month"
+		return l.T(i18n.UnitAMonth, unit)
 	case calc.PerYear:
-		return unit + " a year"
+		return l.T(i18n.UnitAYear, unit)
 	}
-	return unit + ", one-off"
+	return l.T(i18n.UnitOneOff, unit)
 }
 
 // question is one question of the visitor view. Its handlers read its own
@@ -104,6 +106,7 @@ type question struct {
 	Err   string
 	Read  string // how a number that reads two ways was read (state.Draft)
 	Unit  string // a money answer's unit and recurrence
+	Lang  i18n.Lang
 }
 
 // maxChoices is the largest scale answered with buttons; a longer one is a
@@ -111,7 +114,7 @@ type question struct {
 const maxChoices = 11
 
 func (q *question) Render() app.UI {
-	f := q.Q.Field()
+	f, l := q.Q.Field(), q.Lang
 	id := f.ElementID()
 	head := app.Span().Class("q-scenario").Body(app.Text(q.Q.ScenarioName), app.Span().Class("sr-only").Text(": "))
 	help := iff(q.Q.Note != "", func() app.UI { return app.P().Class("q-help").Text(q.Q.Note) })
@@ -119,18 +122,18 @@ func (q *question) Render() app.UI {
 		return app.Div().ID("q-"+id).Class("question card").Body(
 			app.Label().For(id).Class("q-text").Body(
 				iff(q.Q.ScenarioName != "", func() app.UI { return head }),
-				app.Text(q.Q.Prompt(q.Mode)),
+				app.Text(q.Q.Prompt(l, q.Mode)),
 			),
 			help,
 			app.Div().Class("q-input").Body(
-				&textField{Field: f, Input: state.Draft{Text: q.Value, Err: q.Err, Read: q.Read}, Label: q.Q.Text(q.Mode) + " In " + q.Unit + ".",
+				&textField{Field: f, Input: state.Draft{Text: q.Value, Err: q.Err, Read: q.Read}, Label: l.T(i18n.InUnit, q.Q.Text(l, q.Mode), q.Unit),
 					Class: "answer-input", Number: true},
 				app.Span().Class("q-unit").Aria("hidden", "true").Text(q.Unit),
 			),
 			fieldError(f, state.Draft{Text: q.Value, Err: q.Err, Read: q.Read}),
 		)
 	}
-	low, high := state.ScaleEnds(q.Scale, q.Q.Side)
+	low, high := state.ScaleEnds(l, q.Scale, q.Q.Side)
 	var control app.UI
 	if q.Scale.Max-q.Scale.Min+1 <= maxChoices {
 		scores := make([]int, 0, q.Scale.Max-q.Scale.Min+1)
@@ -156,7 +159,7 @@ func (q *question) Render() app.UI {
 	} else {
 		control = app.Div().Class("slider").Body(
 			app.Input().Type("range").ID(id).Class("slider-input").Min(q.Scale.Min).Max(q.Scale.Max).Step(1).
-				Value(q.Value).Aria("label", q.Q.Text(q.Mode)).Aria("valuetext", q.Value+" ("+low+" "+strconv.Itoa(q.Scale.Min)+" to "+high+" "+strconv.Itoa(q.Scale.Max)+")").
+				Value(q.Value).Aria("label", q.Q.Text(l, q.Mode)).Aria("valuetext", l.T(i18n.SliderValueText, q.Value, low, q.Scale.Min, high, q.Scale.Max)).
 				OnInput(q.slide).OnChange(q.slideDone),
 			app.Output().For(id).Class("slider-value").Text(q.Value),
 		)
@@ -164,7 +167,7 @@ func (q *question) Render() app.UI {
 	return app.FieldSet().ID("q-"+id).Class("question card").Body(
 		app.Legend().Class("q-text").Body(
 			iff(q.Q.ScenarioName != "", func() app.UI { return head }),
-			app.Text(q.Q.Prompt(q.Mode)),
+			app.Text(q.Q.Prompt(l, q.Mode)),
 		),
 		help,
 		control,
@@ -173,7 +176,7 @@ func (q *question) Render() app.UI {
 			app.Span().Text(strconv.Itoa(q.Scale.Max)+" = "+high),
 		),
 		iff(q.Q.Side == calc.SideCost, func() app.UI {
-			return app.P().Class("q-hint").Text("A cost: " + state.CostHint(q.Scale) + ".")
+			return app.P().Class("q-hint").Text(l.T(i18n.ACost, state.CostHint(l, q.Scale)))
 		}),
 	)
 }
@@ -195,10 +198,10 @@ func (q *question) slideDone(ctx app.Context, e app.Event) {
 // best scenario and its lead, each scenario's net value, and the benefits
 // and costs chart. It stays in view as the visitor answers.
 func visitorAnswer(v view) app.UI {
-	m, res, n := v.model(), v.st.Result, v.n
+	m, res, n, l := v.model(), v.st.Result, v.n, v.lang()
 	return app.Aside().ID("visitor-answer").Class("answer").Aria("labelledby", "answer-title").Body(
-		app.H2().ID("answer-title").Class("answer-title").Text("Your answer"),
-		app.P().ID("visitor-verdict").Class("verdict").Aria("live", "polite").Text(verdictText(n, m, state.Decide(m, res))),
+		app.H2().ID("answer-title").Class("answer-title").Text(l.T(i18n.YourAnswer)),
+		app.P().ID("visitor-verdict").Class("verdict").Aria("live", "polite").Text(verdictText(l, n, m, state.Decide(m, res))),
 		app.Ul().Class("answer-nets").Body(
 			app.Range(res.Scenarios).Slice(func(i int) app.UI {
 				s := res.Scenarios[i]
@@ -206,18 +209,18 @@ func visitorAnswer(v view) app.UI {
 				return app.Li().Class("answer-net"+cls(" best", best)+cls(" negative", s.Net < 0)).Body(
 					app.Span().Class("answer-net-name").Text(s.Name),
 					app.Span().ID("visitor-net-"+s.ID).Class("answer-net-value").DataSet("value", raw(s.Net)).
-						Body(app.Span().Class("sr-only").Text("net value "), app.Text(n.Value(m, s.Net))),
+						Body(app.Span().Class("sr-only").Text(l.T(i18n.NetValueSR)+" "), app.Text(n.Value(m, s.Net))),
 				)
 			}),
 		),
-		answerChart(n, m, res),
+		answerChart(l, n, m, res),
 	)
 }
 
 // answerChart draws each scenario's benefits and costs as two horizontal
 // bars, sized for the narrow column beside the questions: the editor's
 // charts, drawn 640 wide, would shrink their text below legibility there.
-func answerChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
+func answerChart(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	const w, legendH, rowH, barH, labelW = 360.0, 24.0, 62.0, 16.0, 96.0
 	top := 0.0
 	for _, s := range res.Scenarios {
@@ -227,28 +230,28 @@ func answerChart(n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 		top = 1
 	}
 	span := w - labelW - 4
-	body := []app.UI{legend([]legendItem{{"Benefits", benefitColor}, {"Costs", costColor}})}
-	summary := "Benefits and costs per scenario:"
+	body := []app.UI{legend([]legendItem{{l.T(i18n.Benefits), benefitColor}, {l.T(i18n.Costs), costColor}})}
+	summary := l.T(i18n.AnswerSummaryHead)
 	for i, s := range res.Scenarios {
 		y := legendH + rowH*float64(i)
 		body = append(body, label(0, y+13, "start", "answer-chart-name", truncate(s.Name, 40)))
 		for j, bar := range []struct {
 			v     float64
 			color string
-			what  string
-		}{{s.Benefits, benefitColor, "benefits"}, {s.Costs, costColor, "costs"}} {
+			what  i18n.Key
+		}{{s.Benefits, benefitColor, i18n.NamedBenefits}, {s.Costs, costColor, i18n.NamedCosts}} {
 			by := y + 20 + float64(j)*(barH+4)
 			text := n.Value(m, bar.v)
 			body = append(body,
-				rect(0, by, bar.v/top*span, barH, bar.color, s.Name+" "+bar.what+": "+text),
+				rect(0, by, bar.v/top*span, barH, bar.color, l.T(bar.what, s.Name, text)),
 				label(bar.v/top*span+6, by+12.5, "start", "chart-value", text),
 			)
 		}
-		summary += " " + s.Name + ", benefits " + n.Value(m, s.Benefits) + ", costs " + n.Value(m, s.Costs) + ";"
+		summary += l.T(i18n.AnswerSummaryPart, s.Name, n.Value(m, s.Benefits), n.Value(m, s.Costs))
 	}
 	h := legendH + rowH*float64(len(res.Scenarios))
 	return app.Figure().ID("visitor-chart").Class("answer-chart").Body(
-		app.FigCaption().Class("chart-title").Text("Benefits and costs"),
+		app.FigCaption().Class("chart-title").Text(l.T(i18n.BenefitsAndCosts)),
 		svg("svg").Attr("viewBox", "0 0 "+f2s(w)+" "+f2s(h)).Attr("role", "img").Aria("label", summary).
 			Class("chart-svg").Body(body...),
 	)

@@ -57,11 +57,25 @@ func TestProfileEdits(t *testing.T) {
 					Ph   string  `json:"ph"`
 					Dur  float64 `json:"dur"`
 					TDur float64 `json:"tdur"`
-					Cat  string  `json:"cat"`
+					Args struct {
+						Data struct {
+							Clip   []float64 `json:"clip"`
+							NodeID int       `json:"nodeId"`
+						} `json:"data"`
+					} `json:"args"`
+					Cat string `json:"cat"`
 				}
 				if json.Unmarshal(raw, &te) == nil && te.Ph == "X" {
 					if te.TDur > 0 && os.Getenv("PROF_WALL") == "" {
 						te.Dur = te.TDur // CPU time: steadier on a busy machine
+					}
+					if te.Name == "Paint" && os.Getenv("PROF_PAINT") != "" {
+						c := te.Args.Data.Clip
+						if len(c) == 8 {
+							k := fmt.Sprintf("Paint clip %.0fx%.0f node %d", c[2]-c[0], c[5]-c[1], te.Args.Data.NodeID)
+							durs[k] += te.Dur / 1000
+							counts[k]++
+						}
 					}
 					durs[te.Name] += te.Dur / 1000
 					counts[te.Name]++

@@ -70,7 +70,8 @@ type Browser struct {
 	release           []func()
 	controlledAtStart bool   // a service worker served this page
 	simRev            uint64 // the model revision whose simulation runs
-	pageTitle         string
+	pageTitle         string // the page's own title, in the interface's language
+	docTitle          string // the document's title while the report shows, else ""
 }
 
 // Start installs the window's listeners and returns what the state needs
@@ -91,10 +92,11 @@ func Start(ctx app.Context, now func(state.Action)) (*Browser, state.Start) {
 		Base:           loc.Get("origin").String() + loc.Get("pathname").String(),
 		Seed:           binary.LittleEndian.Uint64(seed[:]),
 		StorageBlocked: StorageBlocked(),
-		Today:          time.Now().Format("2 January 2006"),
+		Today:          time.Now().Format("2006-01-02"),
 		Day:            time.Now().Format("2 Jan"),
 		Langs:          navigatorLangs(),
 		Brand:          readBrand(),
+		SavedLang:      savedLang(),
 	}
 	b.pageTitle = win.Get("document").Get("title").String()
 	b.listenKeys()
@@ -142,7 +144,7 @@ func (b *Browser) run(e state.Effect) {
 	case state.Post:
 		post(e.Target, e.Data)
 	case state.Warn:
-		win.Get("console").Call("warn", e.Text)
+		win.Get("console").Call("warn", e.Console)
 	case state.Download:
 		download(e.FileName, e.MIME, e.Data)
 	case state.CopyText:
@@ -169,7 +171,18 @@ func (b *Browser) run(e state.Effect) {
 		b.fullscreen(e.On)
 	case state.SetStyle:
 		setStyle(e.Properties)
+	case state.SetPageLang:
+		b.pageTitle = e.Title
+		doc := win.Get("document")
+		doc.Get("documentElement").Set("lang", string(e.Lang))
+		if b.docTitle == "" {
+			doc.Set("title", e.Title)
+		}
+	case state.RememberLang:
+		// Best effort: a browser that refuses storage asks again next time.
+		_ = LocalStorage{}.Set(langKey, string(e.Lang))
 	case state.SetDocTitle:
+		b.docTitle = e.Text
 		t := e.Text
 		if t == "" {
 			t = b.pageTitle
@@ -429,6 +442,15 @@ func MarkReady() {
 
 // maxFile is the size of the largest file read for an import.
 const maxFile = calc.MaxInputSize
+
+// langKey is where the language chosen in the app is remembered.
+const langKey = "valuecalc/v1/lang"
+
+// savedLang is the language chosen in the app on an earlier visit, if any.
+func savedLang() string {
+	l, _, _ := LocalStorage{}.Get(langKey)
+	return l
+}
 
 // navigatorLangs is the browser's languages, preferred first.
 func navigatorLangs() (langs []string) {

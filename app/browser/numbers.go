@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -16,7 +17,9 @@ import (
 // writes the same (see english); elsewhere (prerendering, native tests)
 // it falls back to calc's English formatting.
 type Numbers struct {
-	lang  string
+	lang  string    // the locale Intl formats in: "en-US", "de-AT"
+	nav   string    // the browser's language (navigator.language)
+	ui    i18n.Lang // the interface's language, for the words around numbers
 	cache map[string]app.Value
 	memo  map[fmtKey]string
 }
@@ -58,10 +61,37 @@ func NewNumbers() *Numbers {
 	n := &Numbers{lang: "en-US", cache: map[string]app.Value{}}
 	if nav := app.Window().Get("navigator"); nav.Truthy() {
 		if l := nav.Get("language"); l.Truthy() {
-			n.lang = l.String()
+			n.lang, n.nav = l.String(), l.String()
 		}
 	}
 	return n
+}
+
+// SetLang makes n write numbers for the interface's language l: in the
+// browser's own locale when it is a form of l (de-AT, fr-CA), else in l's
+// usual one.
+func (n *Numbers) SetLang(l i18n.Lang) {
+	if n == nil {
+		return
+	}
+	n.ui = l
+	locale := localeOf(l, n.nav)
+	if locale == n.lang {
+		return
+	}
+	n.lang, n.cache, n.memo = locale, map[string]app.Value{}, nil
+}
+
+// localeOf is the locale numbers are written in for the interface's
+// language l and the browser's language nav.
+func localeOf(l i18n.Lang, nav string) string {
+	if p, ok := i18n.Parse(nav); ok && p == l {
+		return nav
+	}
+	if l == i18n.EN {
+		return "en-US"
+	}
+	return string(l)
 }
 
 // intl returns a cached Intl.NumberFormat, or nil outside a browser.
@@ -252,18 +282,25 @@ func (n *Numbers) Percent(r *float64) string {
 func (n *Numbers) Payback(m *float64) string {
 	switch {
 	case m == nil:
-		return "not within the horizon"
+		return n.words().T(i18n.PaybackNever)
 	case *m == 0:
-		return "immediate"
+		return n.words().T(i18n.PaybackNow)
 	}
-	return n.Number(*m, 1) + " months"
+	return n.words().T(i18n.PaybackMonths, n.Number(*m, 1))
+}
+
+// words is the language of the words around the numbers.
+func (n *Numbers) words() i18n.Lang {
+	if n == nil || n.ui == "" {
+		return i18n.EN
+	}
+	return n.ui
 }
 
 // DescribeSettings summarises the assumptions a model's results rest on.
 func DescribeSettings(n *Numbers, m calc.Model) string {
 	if m.Mode == calc.ModeMoney {
-		return "Money · " + m.Currency + " · " + strconv.Itoa(m.HorizonYears) + "-year horizon · " +
-			n.Number(m.DiscountRate*100, 2) + " % discount rate · " + n.Money(m.HourlyRate, m.Currency) + " per hour"
+		return n.words().T(i18n.SettingsMoney, m.Currency, m.HorizonYears, n.Number(m.DiscountRate*100, 2), n.Money(m.HourlyRate, m.Currency))
 	}
-	return "Scores on a " + strconv.Itoa(m.Scale.Min) + "–" + strconv.Itoa(m.Scale.Max) + " scale, weighted"
+	return n.words().T(i18n.SettingsScores, m.Scale.Min, m.Scale.Max)
 }

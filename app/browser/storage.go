@@ -1,17 +1,18 @@
 package browser
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/valuecalc/valuecalc/app/i18n"
 )
 
 // errStorageUnavailable reports a browser that refuses storage (disabled
 // cookies and site data, some private modes, sandboxed frames).
-var errStorageUnavailable = errors.New("this browser does not allow saving")
+var errStorageUnavailable = i18n.Errorf(i18n.ErrStorageUnavailable)
 
 // LocalStorage is the browser's localStorage as a state.Storage. Every
 // call is guarded: a browser that refuses storage, or a full quota, throws,
@@ -99,7 +100,7 @@ func recoverJS(err *error) {
 }
 
 // errQuotaExceeded reports that the browser's storage for this site is full.
-var errQuotaExceeded = errors.New("the browser's storage for this site is full")
+var errQuotaExceeded = i18n.Errorf(i18n.ErrStorageFull)
 
 func isQuotaError(err error) bool {
 	return strings.Contains(strings.ToLower(err.Error()), "quota")

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -88,7 +89,7 @@ func (r *reducer) answerGoal() {
 	}
 	t, err := parseNumber(r.Lang, g.Target)
 	if err != nil {
-		g.Err = sentence(err)
+		g.Err = sentence(r.Lang, err)
 		return
 	}
 	if g.Metric == calc.MetricROI {
@@ -99,11 +100,11 @@ func (r *reducer) answerGoal() {
 	case err == nil:
 		g.Answer = &x
 	case errors.Is(err, calc.ErrNoEntry):
-		g.Err = "Enter a value for this item in this scenario first."
+		g.Err = r.Lang.T(i18n.GoalNoValue)
 	case errors.Is(err, calc.ErrUnreachable):
-		g.Err = "No value of this item reaches that: the figure does not depend on it, or it would have to go beyond what the item can be."
+		g.Err = r.Lang.T(i18n.GoalUnreachable)
 	case errors.Is(err, calc.ErrOutOfRange):
-		g.Err = "Choose a target the figure can have: a payback from 0 to the horizon's months."
+		g.Err = r.Lang.T(i18n.GoalBadTarget)
 	default:
 		g.Err = Capitalize(firstProblem(err)) + "."
 	}

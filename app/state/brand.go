@@ -36,7 +36,7 @@ func (b Brand) Title() string {
 // Templates lists the templates the library offers: the brand's own,
 // then the built-in ones.
 func (s State) Templates() []examples.Template {
-	return append(append([]examples.Template(nil), s.Brand.Templates...), examples.List()...)
+	return append(append([]examples.Template(nil), s.Brand.Templates...), examples.ListIn(string(s.Lang))...)
 }
 
 // template returns the template with the given id, the brand's first.
@@ -46,7 +46,7 @@ func (s State) template(id string) (examples.Template, bool) {
 			return t, true
 		}
 	}
-	return examples.Get(id)
+	return examples.GetIn(string(s.Lang), id)
 }
 
 // firstTemplate is the template a new user opens: the brand's choice, or
@@ -88,7 +88,7 @@ func (r docs) startAccent(query string) {
 	}
 	p, err := contrast.Check(q.Get("accent"))
 	if err != nil {
-		r.do(Warn{Text: "valuecalc: ?accent= ignored: " + err.Error()})
+		r.do(Warn{Console: "valuecalc: ?accent= ignored: " + err.Error()})
 		return
 	}
 	r.do(SetStyle{Properties: p.Properties()})

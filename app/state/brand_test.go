@@ -28,7 +28,7 @@ func TestBrandOpensItsTemplate(t *testing.T) {
 		want   string // the title of the model opened
 	}{
 		{"a new user gets the brand's first template", Start{}, "", "Helpdesk software: 3-year business case"},
-		{"the brand's chosen template", Start{}, "segments", "Segment comparison: SMB vs Enterprise"},
+		{"the brand's chosen template, in its language", Start{}, "segments", "Segmentvergleich: KMU und Großunternehmen"},
 		{"?template= names a brand template", Start{Query: "template=acme-helpdesk"}, "segments", "Helpdesk software: 3-year business case"},
 		{"an embed opens the brand's template", Start{Query: "embed=1"}, "", "Helpdesk software: 3-year business case"},
 		{"a default that does not exist is the first listed", Start{}, "gone", "Helpdesk software: 3-year business case"},
@@ -91,7 +91,7 @@ func TestStartAccent(t *testing.T) {
 				return
 			}
 			require.Len(t, warns, 1)
-			assert.Contains(t, warns[0].Text, tt.warn)
+			assert.Contains(t, warns[0].Console, tt.warn)
 		})
 	}
 }

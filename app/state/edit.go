@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -153,7 +154,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		})
 	case AddScenario:
 		if len(m.Scenarios) >= calc.MaxScenarios {
-			return m, fmt.Errorf("a model has at most %d scenarios", calc.MaxScenarios)
+			return m, i18n.Errorf(i18n.ErrMaxScenarios, calc.MaxScenarios)
 		}
 		name := a.Name
 		if strings.TrimSpace(name) == "" {
@@ -175,7 +176,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			return m, errNoScenario(a.ID)
 		}
 		if len(m.Scenarios) >= calc.MaxScenarios {
-			return m, fmt.Errorf("a model has at most %d scenarios", calc.MaxScenarios)
+			return m, i18n.Errorf(i18n.ErrMaxScenarios, calc.MaxScenarios)
 		}
 		dup := m.Scenarios[i]
 		dup.ID = freshID(scenarioIDs(m), "s")
@@ -188,7 +189,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			return m, errNoScenario(a.ID)
 		}
 		if len(m.Scenarios) == 1 {
-			return m, fmt.Errorf("the last scenario cannot be deleted")
+			return m, i18n.Errorf(i18n.ErrLastScenario)
 		}
 		ss := cloneScenarios(m.Scenarios)
 		m.Scenarios = append(ss[:i], ss[i+1:]...)
@@ -247,18 +248,18 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		e, ok := entryOf(m, a.Scenario, a.Item)
 		x, unit, hasValue := e.Value(m.Mode)
 		if !ok || !hasValue {
-			return m, fmt.Errorf("enter a value before its range")
+			return m, i18n.Errorf(i18n.ErrValueBeforeRange)
 		}
 		if (a.Low == nil) != (a.High == nil) {
-			return m, fmt.Errorf("enter both ends of the range, or neither")
+			return m, i18n.Errorf(i18n.ErrBothEnds)
 		}
 		if a.Low != nil {
 			lo, hi := m.Bounds(unit)
 			if calc.CheckLow(*a.Low, x, lo, hi) != nil {
-				return m, fmt.Errorf("enter a low estimate from %s up to the value, %s", Plain(lo), Plain(x))
+				return m, i18n.Errorf(i18n.ErrLowEstimate, Plain(lo), Plain(x))
 			}
 			if calc.CheckHigh(*a.High, x, lo, hi) != nil {
-				return m, fmt.Errorf("enter a high estimate from the value, %s, up to %s", Plain(x), calc.FormatNumber(hi, 0))
+				return m, i18n.Errorf(i18n.ErrHighEstimate, Plain(x), calc.FormatNumber(hi, 0))
 			}
 		}
 		return editEntry(m, a.Scenario, a.Item, func(e *calc.Entry) bool {
@@ -275,7 +276,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			}
 		}
 		if e, ok := entryOf(m, a.Scenario, a.Item); !ok || (e.Score == nil && e.Amount == nil && e.Hours == nil) {
-			return m, fmt.Errorf("enter a value before its weight")
+			return m, i18n.Errorf(i18n.ErrValueBeforeWeight)
 		}
 		return editEntry(m, a.Scenario, a.Item, func(e *calc.Entry) bool {
 			e.Weight = nil
@@ -298,23 +299,23 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 func checkName(name string) error {
 	switch err := calc.CheckName(name); {
 	case errors.Is(err, calc.ErrRequired):
-		return errors.New("enter a name")
+		return i18n.Errorf(i18n.ErrEnterName)
 	case err != nil:
-		return fmt.Errorf("use at most %d characters", calc.MaxNameLen)
+		return i18n.Errorf(i18n.ErrAtMostChars, calc.MaxNameLen)
 	}
 	return nil
 }
 
 func checkWeight(w float64) error {
 	if calc.CheckWeight(w) != nil {
-		return fmt.Errorf("enter a weight between 0 and %d", calc.MaxWeight)
+		return i18n.Errorf(i18n.ErrWeight, calc.MaxWeight)
 	}
 	return nil
 }
 
 func checkScore(s float64, sc calc.Scale) error {
 	if calc.CheckScore(sc, s) != nil {
-		return fmt.Errorf("enter a score from %d to %d", sc.Min, sc.Max)
+		return i18n.Errorf(i18n.ErrScore, sc.Min, sc.Max)
 	}
 	return nil
 }
@@ -322,12 +323,12 @@ func checkScore(s float64, sc calc.Scale) error {
 func checkMoney(v float64, hours bool) error {
 	if hours {
 		if calc.CheckHours(v) != nil {
-			return fmt.Errorf("enter hours between 0 and %s", calc.FormatNumber(calc.MaxHours, 0))
+			return i18n.Errorf(i18n.ErrHours, calc.FormatNumber(calc.MaxHours, 0))
 		}
 		return nil
 	}
 	if calc.CheckAmount(v) != nil {
-		return fmt.Errorf("enter an amount between 0 and %s", calc.FormatNumber(calc.MaxAmount, 0))
+		return i18n.Errorf(i18n.ErrAmount, calc.FormatNumber(calc.MaxAmount, 0))
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package state
 import (
 	"time"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -66,7 +67,7 @@ type (
 		Data   []byte
 	}
 	// Warn writes a warning to the browser's console.
-	Warn struct{ Text string }
+	Warn struct{ Console string }
 	// Download offers Data as a file.
 	Download struct {
 		FileName, MIME string
@@ -103,6 +104,15 @@ type (
 	// SetStyle sets CSS custom properties on the page's root element
 	// (the CSSOM, which the CSP allows where it forbids inline styles).
 	SetStyle struct{ Properties [][2]string }
+	// SetPageLang says the page's language (<html lang>) and names the
+	// page in it (Title, the title the tab shows outside the report).
+	SetPageLang struct {
+		Lang  i18n.Lang
+		Title string
+	}
+	// RememberLang stores the language chosen in the app, for the next
+	// visit: it wins over the browser's, and ?lang= over it.
+	RememberLang struct{ Lang i18n.Lang }
 )
 
 func (RepairLibrary) effect() {}
@@ -131,6 +141,8 @@ func (FocusElement) effect()  {}
 func (Fullscreen) effect()    {}
 func (SetDocTitle) effect()   {}
 func (SetStyle) effect()      {}
+func (SetPageLang) effect()   {}
+func (RememberLang) effect()  {}
 
 // LoadReason says why a saved assessment is opened.
 type LoadReason uint8

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -18,11 +19,14 @@ type (
 		Base           string   // origin + pathname, what share links start with
 		Seed           uint64   // a random number, for new assessment ids
 		StorageBlocked bool     // the browser refuses this site its storage
-		Today          string   // the date, as the report prints it
+		Today          string   // the date, ISO "2006-01-02": the report writes it in the interface's language
 		Day            string   // the date, short, as imports are named: "2 Dec"
 		Langs          []string // the browser's languages, preferred first (navigator.languages)
 		Brand          Brand    // the deployment's own name, defaults and templates
+		SavedLang      string   // the language chosen in the app before, if any (RememberLang)
 	}
+	// SetLang is a language chosen in the app's menu.
+	SetLang struct{ Lang i18n.Lang }
 	// HashChanged is a link pasted into the address bar of an open tab.
 	HashChanged struct{ Hash string }
 	// PageHidden is the page going into the background or away: save now.
@@ -266,6 +270,7 @@ func (Print) Path() string            { return "/report/print" }
 func (Analyze) Path() string          { return "/analysis/run" }
 func (Simulated) Path() string        { return "/analysis/simulated" }
 func (ToggleRanges) Path() string     { return "/analysis/ranges" }
+func (SetLang) Path() string          { return "/lang/set" }
 func (ChooseTornado) Path() string    { return "/analysis/tornado" }
 func (AskGoal) Path() string          { return "/analysis/goal" }
 func (UseGoal) Path() string          { return "/analysis/goal-use" }

@@ -2,7 +2,6 @@ package state
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -147,22 +146,22 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 	switch f.Kind {
 	case FieldTitle:
 		if strings.TrimSpace(text) == "" {
-			return nil, errors.New("enter a title")
+			return nil, i18n.Errorf(i18n.ErrEnterTitle)
 		}
 		if calc.CheckTitle(text) != nil {
-			return nil, fmt.Errorf("use at most %d characters", calc.MaxTitleLen)
+			return nil, i18n.Errorf(i18n.ErrAtMostChars, calc.MaxTitleLen)
 		}
 		return SetTitle{text}, nil
 	case FieldCurrency:
 		c := strings.ToUpper(strings.TrimSpace(text))
 		if calc.CheckCurrency(c) != nil {
-			return nil, errors.New("enter a three-letter currency code, such as USD or EUR")
+			return nil, i18n.Errorf(i18n.ErrCurrency)
 		}
 		return SetCurrency{c}, nil
 	case FieldHorizon:
 		n, err := parseInt(l, text)
 		if err != nil || calc.CheckHorizon(n) != nil {
-			return nil, fmt.Errorf("enter whole years from %d to %d", calc.MinHorizon, calc.MaxHorizon)
+			return nil, i18n.Errorf(i18n.ErrHorizon, calc.MinHorizon, calc.MaxHorizon)
 		}
 		return SetHorizon{n}, nil
 	case FieldDiscount:
@@ -171,7 +170,7 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 			return nil, err
 		}
 		if calc.CheckDiscountRate(v/100) != nil {
-			return nil, errors.New("enter a rate from 0 up to 100 %")
+			return nil, i18n.Errorf(i18n.ErrDiscount)
 		}
 		return SetDiscountRate{v / 100}, nil
 	case FieldHourly:
@@ -181,15 +180,15 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 		}
 		if calc.CheckHourlyRate(v) != nil {
 			if v < 0 {
-				return nil, errors.New("enter a rate of 0 or more")
+				return nil, i18n.Errorf(i18n.ErrRateNegative)
 			}
-			return nil, errors.New("enter a rate of at most " + l.Write(calc.MaxHourlyRate, true))
+			return nil, i18n.Errorf(i18n.ErrRateMax, l.Write(calc.MaxHourlyRate, true))
 		}
 		return SetHourlyRate{v}, nil
 	case FieldScaleMin, FieldScaleMax:
 		n, err := parseInt(l, text)
 		if err != nil || calc.CheckScaleBound(n) != nil {
-			return nil, fmt.Errorf("enter a whole number from 0 to %d", calc.MaxScaleBound)
+			return nil, i18n.Errorf(i18n.ErrScaleBound, calc.MaxScaleBound)
 		}
 		sc := m.Scale
 		if f.Kind == FieldScaleMin {
@@ -198,14 +197,14 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 			sc.Max = n
 		}
 		if calc.CheckScale(sc.Min, sc.Max) != nil {
-			return nil, errors.New("the lowest score must be below the highest")
+			return nil, i18n.Errorf(i18n.ErrScaleOrder)
 		}
 		return SetScale{sc.Min, sc.Max}, nil
 	case FieldItemName:
 		return SetItemName{f.Item, text}, nil
 	case FieldItemNote:
 		if calc.CheckNote(text) != nil {
-			return nil, fmt.Errorf("use at most %d characters", calc.MaxNoteLen)
+			return nil, i18n.Errorf(i18n.ErrAtMostChars, calc.MaxNoteLen)
 		}
 		return SetItemNote{f.Item, text}, nil
 	case FieldItemWeight:
@@ -285,7 +284,7 @@ func parseInt(l i18n.Lang, text string) (int, error) {
 		return 0, err
 	}
 	if v != math.Trunc(v) || math.Abs(v) > 1e9 {
-		return 0, errors.New("enter a whole number")
+		return 0, i18n.Errorf(i18n.ErrWholeNumber)
 	}
 	return int(v), nil
 }

@@ -2,7 +2,6 @@ package state
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -14,24 +13,26 @@ import (
 // Messages for numbers, shown next to the field. Numbers in them (%s) are
 // written in the user's language.
 var (
-	errNotNumber = errors.New("enter a number")
-	errGrouping  = errors.New("write the thousands in groups of three digits")
-	errTooLarge  = errors.New("this number is too large")
+	errNotNumber = i18n.Errorf(i18n.ErrNotNumber)
+	errGrouping  = i18n.Errorf(i18n.ErrGrouping)
+	errTooLarge  = i18n.Errorf(i18n.ErrTooLarge)
 )
 
 // notNumber is errNotNumber with examples: "such as 1200 or 4,5".
 func notNumber(l i18n.Lang) error {
-	return fmt.Errorf("%w, such as 1200 or %s", errNotNumber, l.Write(4.5, false))
+	return i18n.Errorf(i18n.ErrNotNumber, l.Write(4.5, false))
 }
 
 // badGrouping is errGrouping with an example: "such as 12.500".
 func badGrouping(l i18n.Lang) error {
-	return fmt.Errorf("%w, such as %s", errGrouping, l.Write(12500, true))
+	return i18n.Errorf(i18n.ErrGrouping, l.Write(12500, true))
 }
 
 // readAs says how a number that reads two ways was read: "12.000 → 12,
 // not 12000".
-func readAs(typed, read, not string) string { return typed + " → " + read + ", not " + not }
+func readAs(l i18n.Lang, typed, read, not string) string {
+	return l.T(i18n.ReadTwoWays, typed, read, not)
+}
 
 // readOtherWay says how a number typed the other language's way was read:
 // "1.5 → 1,5".
@@ -258,7 +259,7 @@ func readHint(l i18n.Lang, f Field, text string) string {
 	case err != nil:
 		return ""
 	case r.twoWays:
-		return readAs(typed, l.Write(r.v, false), l.Write(r.alt, false))
+		return readAs(l, typed, l.Write(r.v, false), l.Write(r.alt, false))
 	case r.otherWay:
 		return readOtherWay(typed, l.Write(r.v, false))
 	}

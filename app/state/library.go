@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -242,7 +243,8 @@ func (s MemStorage) Keys() ([]string, error) {
 type Damaged struct {
 	ID     string // the assessment's id, or "index"
 	Title  string // from the index, when it knew one
-	Reason string
+	Reason string // why, in English
+	Why    error  // why, for the screen in the user's language (Lang.Err)
 	Data   string // the record as it was stored
 }
 
@@ -262,7 +264,8 @@ func (l Library) Repair() ([]Damaged, error) {
 		titles[m.ID] = m.Title
 	}
 	var damaged []Damaged
-	setAside := func(id, key, reason string) error {
+	setAside := func(id, key string, why error) error {
+		reason := why.Error()
 		raw, _, err := l.Store.Get(key)
 		if err != nil {
 			return err
@@ -273,11 +276,11 @@ func (l Library) Repair() ([]Damaged, error) {
 		if t := titles[id]; t != "" {
 			l.Store.Set(keyDamagedTitle+id, t) // a name for it in the library; best effort
 		}
-		damaged = append(damaged, Damaged{ID: id, Title: titles[id], Reason: reason, Data: raw})
+		damaged = append(damaged, Damaged{ID: id, Title: titles[id], Reason: reason, Why: why, Data: raw})
 		return l.Store.Del(key)
 	}
 	if indexErr != nil {
-		if err := setAside("index", keyIndex, indexErr.Error()); err != nil {
+		if err := setAside("index", keyIndex, indexErr); err != nil {
 			return damaged, err
 		}
 	}
@@ -292,7 +295,7 @@ func (l Library) Repair() ([]Damaged, error) {
 			return damaged, err
 		}
 		meta, migrated, why := checkRecord(id, raw)
-		if why != "" {
+		if why != nil {
 			if err := setAside(id, key, why); err != nil {
 				return damaged, err
 			}
@@ -324,35 +327,31 @@ func (l Library) Repair() ([]Damaged, error) {
 
 // checkRecord reads a stored record: its index entry, the record to store
 // instead when it had to be migrated, or why it cannot be used.
-func checkRecord(id, raw string) (meta Meta, migrated, why string) {
+func checkRecord(id, raw string) (meta Meta, migrated string, why error) {
 	var rec record
 	if err := json.Unmarshal([]byte(raw), &rec); err != nil || rec.Model == nil {
 		// A model file stored as it is, without its record: migrate it.
 		if m, err := calc.Decode([]byte(raw)); err == nil {
 			data, _ := calc.EncodeCompact(m)
-			return Meta{ID: id, Title: m.Title}, `{"rev":1,"saved":0,"model":` + string(data) + `}`, ""
+			return Meta{ID: id, Title: m.Title}, `{"rev":1,"saved":0,"model":` + string(data) + `}`, nil
 		}
 		if err != nil {
-			return Meta{}, "", "it is not readable (" + err.Error() + ")"
+			return Meta{}, "", i18n.Errorf(i18n.DamagedUnreadable, err.Error())
 		}
-		return Meta{}, "", "it holds no assessment"
+		return Meta{}, "", i18n.Errorf(i18n.DamagedNoAssessment)
 	}
 	m, err := calc.Decode(rec.Model)
 	if err != nil {
 		var probs calc.Problems
-		if errors.As(err, &probs) && len(probs) > 0 {
-			return Meta{}, "", "its assessment is invalid: " + probs[0].Error() + more(len(probs)-1)
+		if errors.As(err, &probs) && len(probs) > 1 {
+			return Meta{}, "", i18n.Errorf(i18n.DamagedInvalidMore, probs[0].Error(), len(probs))
 		}
-		return Meta{}, "", "its assessment is invalid: " + err.Error()
+		if len(probs) == 1 {
+			err = probs[0]
+		}
+		return Meta{}, "", i18n.Errorf(i18n.DamagedInvalid, err.Error())
 	}
-	return Meta{ID: id, Title: m.Title, Updated: rec.Saved}, "", ""
-}
-
-func more(n int) string {
-	if n <= 0 {
-		return ""
-	}
-	return " (and " + Plural(n, "more problem") + ")"
+	return Meta{ID: id, Title: m.Title, Updated: rec.Saved}, "", nil
 }
 
 func sameMetas(a, b []Meta) bool {

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -50,7 +51,7 @@ func (r docs) openLink(hash string) bool {
 	m, err := calc.DecodeLink(fragment)
 	if err != nil {
 		r.views().quiet()
-		r.Link = linkError(err)
+		r.Link = linkError(r.Lang, err)
 		return false
 	}
 	r.Link = Problem{}
@@ -64,32 +65,32 @@ func (r docs) openLink(hash string) bool {
 }
 
 // linkError explains why a link did not open.
-func linkError(err error) Problem {
+func linkError(l i18n.Lang, err error) Problem {
 	var probs calc.Problems
 	isProbs := errors.As(err, &probs)
 	switch {
 	case errors.Is(err, calc.ErrTooLarge):
-		return Problem{Text: "This link could not be opened: the assessment in it is larger than 5 MB."}
+		return Problem{Text: l.T(i18n.LinkTooLarge)}
 	case errors.Is(err, calc.ErrLink):
 		msg := strings.TrimPrefix(err.Error(), calc.ErrLink.Error()+": ")
-		return Problem{Text: "This link could not be opened: " + msg}
+		return Problem{Text: l.T(i18n.LinkNotOpened, msg)}
 	case isProbs && len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax):
-		return Problem{Text: "This link could not be opened: it does not hold a valuecalc assessment."}
+		return Problem{Text: l.T(i18n.LinkNoAssessment)}
 	case isProbs:
-		return Problem{Text: "This link holds an assessment with " + Plural(len(probs), "problem") + ":", List: problemTexts(probs)}
+		return Problem{Text: l.N(i18n.LinkProblems, len(probs)), List: problemTexts(probs)}
 	}
-	return Problem{Text: "This link could not be opened: " + err.Error()}
+	return Problem{Text: l.T(i18n.LinkNotOpened, err.Error())}
 }
 
 // importError explains why a file was not imported.
-func importError(name string, data []byte, err error) Problem {
+func importError(l i18n.Lang, name string, data []byte, err error) Problem {
 	var probs calc.Problems
 	if errors.As(err, &probs) {
 		if len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax) {
-			return Problem{Text: "“" + name + "” is not a valuecalc file: " + probs[0].Error() + ". Nothing was imported."}
+			return Problem{Text: l.T(i18n.NotAValuecalcFile, name, probs[0].Error())}
 		}
-		return Problem{Text: "“" + name + "” was not imported: it has " + Plural(len(probs), "problem") + ". Nothing was changed.",
-			List: problemWords(data, probs), Detail: problemTexts(probs)}
+		return Problem{Text: l.N(i18n.NotImportedProblems, len(probs), name),
+			List: problemWords(l, data, probs), Detail: problemTexts(probs)}
 	}
-	return Problem{Text: "“" + name + "” was not imported: " + err.Error()}
+	return Problem{Text: l.T(i18n.NotImported, name, err.Error())}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -13,8 +14,9 @@ import (
 // item and the scenario by their names, the field by what it means
 // ("Agent hours saved, With us: the amount must be 0 or more"). data is
 // the file, read loosely for the names, since it did not decode.
-func problemWords(data []byte, probs calc.Problems) []string {
+func problemWords(l i18n.Lang, data []byte, probs calc.Problems) []string {
 	names := looseNames(data)
+	names.l = l
 	out := make([]string, len(probs))
 	for i, p := range probs {
 		var fe *calc.FieldError
@@ -31,6 +33,7 @@ func problemWords(data []byte, probs calc.Problems) []string {
 // as they can be read.
 type fileNames struct {
 	items, scenarios []named
+	l                i18n.Lang
 }
 
 type named struct{ ID, Name string }
@@ -59,14 +62,14 @@ func (f fileNames) item(i int) string {
 	if i < len(f.items) && f.items[i].Name != "" {
 		return f.items[i].Name
 	}
-	return "Item " + strconv.Itoa(i+1)
+	return f.l.T(i18n.ProblemItemN, i+1)
 }
 
 func (f fileNames) scenario(i int) string {
 	if i < len(f.scenarios) && f.scenarios[i].Name != "" {
 		return f.scenarios[i].Name
 	}
-	return "Scenario " + strconv.Itoa(i+1)
+	return f.l.T(i18n.ProblemScenarioN, i+1)
 }
 
 func (f fileNames) itemByID(id string) string {
@@ -75,32 +78,32 @@ func (f fileNames) itemByID(id string) string {
 			return f.item(i)
 		}
 	}
-	return "“" + id + "”"
+	return f.l.T(i18n.Quoted, id)
 }
 
 // settingWords name the top-level fields of a model file.
-var settingWords = map[string]string{
-	"format": "The format", "title": "The title", "mode": "The way of measuring",
-	"scale": "The scale", "scale.min": "The lowest score", "scale.max": "The highest score",
-	"scale.minLabel": "The label of the lowest score", "scale.maxLabel": "The label of the highest score",
-	"currency": "The currency", "horizonYears": "The horizon in years", "discountRate": "The discount rate",
-	"hourlyRate": "The hourly rate", "items": "The list of items", "scenarios": "The list of scenarios",
+var settingWords = map[string]i18n.Key{
+	"format": i18n.PFormat, "title": i18n.PTitle, "mode": i18n.PMode,
+	"scale": i18n.PScale, "scale.min": i18n.PScaleMin, "scale.max": i18n.PScaleMax,
+	"scale.minLabel": i18n.PScaleMinLabel, "scale.maxLabel": i18n.PScaleMaxLabel,
+	"currency": i18n.PCurrency, "horizonYears": i18n.PHorizon, "discountRate": i18n.PDiscount,
+	"hourlyRate": i18n.PHourly, "items": i18n.PItems, "scenarios": i18n.PScenarios,
 }
 
 // fieldWords name the fields of items, scenarios and entries.
-var fieldWords = map[string]string{
-	"id": "the id", "name": "the name", "side": "the side", "type": "the type", "stage": "the journey stage",
-	"weight": "the weight", "note": "the note", "entries": "the values",
-	"score": "the score", "amount": "the amount", "hours": "the hours", "per": "the recurrence",
-	"low": "the low end of the range", "high": "the high end of the range", "ask": "the question mark",
+var fieldWords = map[string]i18n.Key{
+	"id": i18n.PID, "name": i18n.PName, "side": i18n.PSide, "type": i18n.PType, "stage": i18n.PStage,
+	"weight": i18n.PWeight, "note": i18n.PNote, "entries": i18n.PEntries,
+	"score": i18n.PScore, "amount": i18n.PAmount, "hours": i18n.PHours, "per": i18n.PPer,
+	"low": i18n.PLow, "high": i18n.PHigh, "ask": i18n.PAsk,
 }
 
 // say words one problem at path.
 func (f fileNames) say(path string, err error) string {
-	msg := plainMessage(err)
+	msg := f.message(err)
 	unknown := errors.Is(err, calc.ErrUnknownField)
 	if w, ok := settingWords[path]; ok {
-		return w + " " + msg
+		return f.l.T(i18n.PSubject, f.l.T(w), msg)
 	}
 	head, rest, _ := strings.Cut(path, ".")
 	var who string
@@ -121,7 +124,7 @@ func (f fileNames) say(path string, err error) string {
 			who = f.itemByID(id) + ", " + who
 			if !found {
 				if errors.Is(err, calc.ErrUnknownItem) {
-					return who + ": there is no item with the id “" + id + "”"
+					return f.l.T(i18n.PNoItemID, who, id)
 				}
 				return who + ": " + msg
 			}
@@ -130,7 +133,7 @@ func (f fileNames) say(path string, err error) string {
 	}
 	if who == "" {
 		if unknown {
-			return "“" + path + "” is not a field of a valuecalc file"
+			return f.l.T(i18n.PNotAFileField, path)
 		}
 		return Capitalize(path) + " " + msg
 	}
@@ -138,19 +141,40 @@ func (f fileNames) say(path string, err error) string {
 	case rest == "":
 		return who + ": " + msg
 	case unknown:
-		return who + ": “" + rest + "” is not a field valuecalc knows"
+		return f.l.T(i18n.PNotAField, who, rest)
 	}
-	field, ok := fieldWords[rest]
-	if !ok {
-		field = "“" + rest + "”"
+	field := f.l.T(i18n.Quoted, rest)
+	if k, ok := fieldWords[rest]; ok {
+		field = f.l.T(k)
 	}
-	return who + ": " + field + " " + msg
+	return who + ": " + f.l.T(i18n.PSubject, field, msg)
 }
 
 // index reads i out of "prefix[i]".
 func index(s, prefix string) (int, bool) {
 	i, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(s, prefix), "]"))
 	return i, err == nil
+}
+
+// message is what is wrong, in the interface's language: calc's own
+// wording in English, made plainer; in another language, what the kind
+// of problem means (calc's wording stays as the detail beside it).
+func (f fileNames) message(err error) string {
+	if f.l == "" || f.l == i18n.EN {
+		return plainMessage(err)
+	}
+	for _, k := range []struct {
+		err error
+		key i18n.Key
+	}{
+		{calc.ErrRequired, i18n.PRequired}, {calc.ErrOutOfRange, i18n.POutOfRange}, {calc.ErrWrongKind, i18n.PWrongKind},
+		{calc.ErrDuplicate, i18n.PDuplicate}, {calc.ErrUnknownField, i18n.PUnknown}, {calc.ErrInvalid, i18n.PInvalid},
+	} {
+		if errors.Is(err, k.err) {
+			return f.l.T(k.key)
+		}
+	}
+	return plainMessage(err)
 }
 
 // plainMessage is calc's message made plainer where it can be: a bound

@@ -56,6 +56,8 @@ func (r *reducer) reduce(a Action) {
 	switch a := a.(type) {
 	case Start:
 		r.docs().start(a)
+	case SetLang:
+		r.setLang(a.Lang)
 	case HashChanged:
 		r.docs().save()
 		if r.docs().openLink(a.Hash) {
@@ -79,7 +81,7 @@ func (r *reducer) reduce(a Action) {
 		case !r.Dirty || r.Shared || r.Embed.On:
 			r.do(Reload{})
 		case r.Conflict:
-			r.say(Notice{Text: "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them.", IsErr: true})
+			r.say(Notice{Text: r.Lang.T(i18n.NoticeNotReloaded), IsErr: true})
 		default:
 			// Saved reloads, SaveFailed says why it did not.
 			r.reloading = true
@@ -213,32 +215,32 @@ func (r *reducer) reduce(a Action) {
 		}
 	case Copied:
 		if a.OK {
-			r.Share.Status = "Link copied. Paste it into an email or chat."
+			r.Share.Status = r.Lang.T(i18n.LinkCopied)
 		} else {
 			r.do(SelectText{"share-link"})
-			r.Share.Status = "Your browser did not let the page copy: the link is selected, press Ctrl+C (⌘C on a Mac) to copy it."
+			r.Share.Status = r.Lang.T(i18n.CopyRefused)
 		}
 	case ExportJSON:
 		m := r.Model()
 		data, err := calc.Encode(m)
 		if err != nil {
-			r.say(Notice{Text: "Could not export: " + firstProblem(err), IsErr: true})
+			r.say(Notice{Text: r.Lang.T(i18n.CouldNotExport, firstProblem(err)), IsErr: true})
 			break
 		}
 		r.do(Download{JSONFileName(m.Title), "application/json", data})
-		r.say(Notice{Text: "Exported “" + m.Title + "” as a valuecalc file."})
+		r.say(Notice{Text: r.Lang.T(i18n.ExportedJSON, m.Title)})
 	case ExportCSV:
 		m := r.Model()
 		r.do(Download{CSVFileName(m.Title), "text/csv;charset=utf-8", ComparisonCSV(m, r.Result)})
-		r.say(Notice{Text: "Exported the comparison as a CSV file."})
+		r.say(Notice{Text: r.Lang.T(i18n.ExportedCSV)})
 	case ImportFile:
 		r.docs().importFile(a)
 	case ImportUnreadable:
 		r.Dragging = false
 		r.views().quiet()
-		r.Import, r.Panel = Problem{Text: "“" + a.FileName + "” could not be read. Nothing was imported."}, PanelFiles
+		r.Import, r.Panel = Problem{Text: r.Lang.T(i18n.CouldNotRead, a.FileName)}, PanelFiles
 		if a.TooLarge {
-			r.Import.Text = "“" + a.FileName + "” is " + itoa(a.Size/(1<<20)) + " MB; a valuecalc file is at most 5 MB. Nothing was imported."
+			r.Import.Text = r.Lang.T(i18n.FileTooLarge, a.FileName, a.Size/(1<<20))
 		}
 
 	case NewFromTemplate:
@@ -251,7 +253,7 @@ func (r *reducer) reduce(a Action) {
 		r.do(LoadDoc{IDs: []string{a.ID}, Why: LoadChosen})
 	case RenameSaved:
 		if _, err := fieldAction(r.Lang, calc.Model{}, SettingField(FieldTitle), a.Title, nil); err != nil {
-			r.say(Notice{Text: sentence(err), IsErr: true})
+			r.say(Notice{Text: sentence(r.Lang, err), IsErr: true})
 			break
 		}
 		if a.ID == r.DocID {
@@ -300,7 +302,7 @@ func (r *reducer) reduce(a Action) {
 		r.views().present(a.On)
 	case FullscreenRefused:
 		if r.Presenting {
-			r.say(Notice{Text: "The browser did not allow full screen: the presentation fills the window. Press Esc to leave it."})
+			r.say(Notice{Text: r.Lang.T(i18n.FullscreenRefused)})
 		}
 	case FullscreenLeft:
 		r.Presenting = false
@@ -317,7 +319,7 @@ func (r *reducer) reduce(a Action) {
 	case OpenFull:
 		link, err := shareLink(r.Base, r.Model())
 		if err != nil {
-			r.say(Notice{Text: "Could not open it: " + firstProblem(err), IsErr: true})
+			r.say(Notice{Text: r.Lang.T(i18n.CouldNotOpen, firstProblem(err)), IsErr: true})
 			break
 		}
 		r.do(OpenTab{link})
@@ -326,7 +328,7 @@ func (r *reducer) reduce(a Action) {
 	case LibraryRepaired:
 		r.Damaged = a.Damaged
 		if a.Err != "" {
-			r.SaveErr = "Your saved assessments could not be checked: " + a.Err + "."
+			r.SaveErr = r.Lang.T(i18n.LibraryUnchecked, a.Err)
 		}
 	case LibraryRead:
 		r.List, r.current = a.List, a.Current
@@ -346,7 +348,7 @@ func (r *reducer) reduce(a Action) {
 	case DocLoaded:
 		r.docs().show(a.ID, a.Model, a.Rev, true)
 		if a.Why == LoadOtherTab {
-			r.say(Notice{Text: "Updated with the changes saved in another tab."})
+			r.say(Notice{Text: r.Lang.T(i18n.UpdatedFromOtherTab)})
 		}
 	case DocLoadFailed:
 		switch a.Why {
@@ -360,11 +362,11 @@ func (r *reducer) reduce(a Action) {
 		r.docs().saved(a)
 	case SaveFailed:
 		r.views().quiet()
-		r.SaveErr = "Not saved: " + a.Err + ". Your work is kept on this page."
+		r.SaveErr = r.Lang.T(i18n.NotSavedKept, a.Err)
 		r.noticeOnSave = false
 		if r.reloading {
 			r.reloading = false
-			r.say(Notice{Text: "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them.", IsErr: true})
+			r.say(Notice{Text: r.Lang.T(i18n.NoticeNotReloaded), IsErr: true})
 		}
 	case SaveConflict:
 		r.views().quiet()
@@ -388,7 +390,8 @@ func (r docs) start(a Start) {
 	r.Base, r.seed, r.StorageBlocked, r.Today, r.day = a.Base, a.Seed, a.StorageBlocked, a.Today, a.Day
 	r.Brand = a.Brand
 	r.Embed = parseEmbedding(a.Query)
-	r.Lang = startLang(a)
+	r.Lang = startLang(a, r.Embed.On)
+	r.do(r.pageLang())
 	r.startAccent(a.Query)
 	r.views().startView(a.Query)
 	if q, err := url.ParseQuery(a.Query); err == nil && q.Has("template") {
@@ -409,17 +412,39 @@ func (r docs) start(a Start) {
 }
 
 // startLang is the language the app opens in: ?lang= when it names one
-// the interface speaks, else the brand's, else the browser's.
-func startLang(a Start) i18n.Lang {
+// the interface speaks, else the one chosen in the app before (not in an
+// embed, whose host decides), else the brand's, else the browser's.
+func startLang(a Start, embed bool) i18n.Lang {
 	if q, err := url.ParseQuery(a.Query); err == nil {
 		if l, ok := i18n.Parse(q.Get("lang")); ok {
 			return l
 		}
 	}
+	if l, ok := i18n.Parse(a.SavedLang); ok && !embed {
+		return l
+	}
 	if a.Brand.Lang != "" {
 		return a.Brand.Lang
 	}
 	return i18n.Match(a.Langs...)
+}
+
+// setLang switches the interface to a language chosen in the app and
+// remembers it, except in an embed, which writes nothing to storage.
+func (r *reducer) setLang(l i18n.Lang) {
+	if _, ok := i18n.Parse(string(l)); !ok {
+		return
+	}
+	r.Lang = l
+	r.do(r.pageLang())
+	if !r.Embed.On {
+		r.do(RememberLang{l})
+	}
+}
+
+// pageLang is the page's language and its title in it.
+func (r *reducer) pageLang() SetPageLang {
+	return SetPageLang{Lang: r.Lang, Title: r.Lang.T(i18n.PageTitle)}
 }
 
 // open picks the starting assessment, once the library is read: the
@@ -450,7 +475,7 @@ func (r docs) openOwn(atStart bool) {
 			r.newFromTemplate(id)
 			return
 		}
-		r.say(Notice{Text: "There is no template “" + id + "”. Opened your last assessment instead.", IsErr: true})
+		r.say(Notice{Text: r.Lang.T(i18n.NoTemplate, id), IsErr: true})
 		r.Template = ""
 		r.do(CleanURL{Template: true})
 	}
@@ -487,7 +512,7 @@ func firstID(list []Meta) string {
 // newFromTemplate starts a new, not yet saved assessment from a template.
 func (r docs) newFromTemplate(id string) {
 	m := calc.NewModel()
-	m.Title = "New assessment"
+	m.Title = r.Lang.T(i18n.NewAssessment)
 	if t, ok := r.template(id); ok {
 		if tm, err := calc.Decode(t.Data); err == nil {
 			m = tm
@@ -522,12 +547,12 @@ func (r *reducer) evaluate() {
 // notice and changes nothing.
 func (r *reducer) apply(e Edit) bool {
 	if r.Shared {
-		r.say(Notice{Text: "This shared assessment is read-only: save a copy to edit it.", IsErr: true})
+		r.say(Notice{Text: r.Lang.T(i18n.SharedReadOnlyNotice), IsErr: true})
 		return false
 	}
 	h, err := r.Hist.Apply(e)
 	if err != nil {
-		r.say(Notice{Text: sentence(err), IsErr: true})
+		r.say(Notice{Text: sentence(r.Lang, err), IsErr: true})
 		return false
 	}
 	r.Hist = h
@@ -541,9 +566,9 @@ func (r *reducer) apply(e Edit) bool {
 		m := r.Model()
 		r.do(FocusElement{ScenarioNameField(m.Scenarios[len(m.Scenarios)-1].ID).ElementID()})
 	case DeleteItem:
-		r.say(Notice{Text: "Deleted “" + r.before.itemName(e.ID) + "”.", Undo: Undo{}})
+		r.say(Notice{Text: r.Lang.T(i18n.DeletedItem, r.before.itemName(e.ID)), Undo: Undo{}})
 	case DeleteScenario:
-		r.say(Notice{Text: "Deleted scenario “" + r.before.scenarioName(e.ID) + "”.", Undo: Undo{}})
+		r.say(Notice{Text: r.Lang.T(i18n.DeletedScenario, r.before.scenarioName(e.ID)), Undo: Undo{}})
 	}
 	return true
 }
@@ -607,7 +632,7 @@ func (r docs) saved(a Saved) {
 	r.List = a.List
 	if r.noticeOnSave {
 		r.noticeOnSave = false
-		r.say(Notice{Text: "Saved a copy of “" + r.Model().Title + "” to your assessments."})
+		r.say(Notice{Text: r.Lang.T(i18n.SavedCopy, r.Model().Title)})
 	}
 	if r.reloading {
 		r.reloading = false
@@ -646,7 +671,7 @@ func (r *reducer) input(a Input) {
 			return
 		}
 	}
-	r.setDraft(a.Field, &Draft{Text: a.Text, Err: sentence(err), Read: read})
+	r.setDraft(a.Field, &Draft{Text: a.Text, Err: sentence(r.Lang, err), Read: read})
 }
 
 // movedOn takes the hints of how numbers were read from fields other
@@ -740,15 +765,20 @@ func (r views) present(on bool) {
 
 // importedTitle names an imported assessment after its file's title and
 // the day: "Helpdesk for Acme (imported 2 Dec)", within the title's
-// length limit. A title already so named is named again, not twice.
-func importedTitle(title, day string) string {
+// length limit, in language l. A title already so named, in any
+// language, is named again, not twice.
+func importedTitle(l i18n.Lang, title, day string) string {
 	if day == "" {
 		return title
 	}
-	if i := strings.LastIndex(title, " (imported "); i > 0 && strings.HasSuffix(title, ")") {
-		title = title[:i]
+	for _, k := range i18n.All {
+		before, _, _ := strings.Cut(k.T(i18n.ImportedSuffix), "%s")
+		if i := strings.LastIndex(title, before); i > 0 && strings.HasSuffix(title, ")") {
+			title = title[:i]
+			break
+		}
 	}
-	suffix := " (imported " + day + ")"
+	suffix := l.T(i18n.ImportedSuffix, day)
 	if r := []rune(title); len(r)+len([]rune(suffix)) > calc.MaxTitleLen {
 		title = strings.TrimSpace(string(r[:calc.MaxTitleLen-len([]rune(suffix))]))
 	}
@@ -769,7 +799,7 @@ func (r views) openPanel(p Panel) {
 		r.Share = Share{}
 		link, err := shareLink(r.Base, r.Model())
 		if err != nil {
-			r.Share.Err = "No link can be made: " + firstProblem(err)
+			r.Share.Err = r.Lang.T(i18n.NoLink, firstProblem(err))
 		} else {
 			r.Share.Link = link
 		}
@@ -799,18 +829,22 @@ func (r docs) importFile(a ImportFile) {
 	r.Dragging = false
 	m, err := calc.Decode([]byte(a.Text))
 	if err != nil {
-		r.Import, r.Panel = importError(a.FileName, []byte(a.Text), err), PanelFiles
+		r.Import, r.Panel = importError(r.Lang, a.FileName, []byte(a.Text), err), PanelFiles
 		r.views().quiet()
 		return
 	}
-	m.Title = importedTitle(m.Title, r.day)
+	day := r.day
+	if d := r.Lang.ShortDate(r.Today); d != r.Today {
+		day = d // the browser's date, in the interface's language
+	}
+	m.Title = importedTitle(r.Lang, m.Title, day)
 	r.save()
 	r.show(r.newID(), m, 0, false)
 	r.Dirty = true
 	r.save()
 	r.Import, r.Panel, r.View = Problem{}, PanelNone, ViewEditor
 	r.do(CleanURL{Hash: true})
-	r.say(Notice{Text: "Imported “" + m.Title + "” from " + a.FileName + " as a new assessment."})
+	r.say(Notice{Text: r.Lang.T(i18n.Imported, m.Title, a.FileName)})
 }
 
 func (r docs) docRemoved(a DocRemoved) {
@@ -827,7 +861,7 @@ func (r docs) docRemoved(a DocRemoved) {
 			r.newFromTemplate(BlankTemplate)
 		}
 	}
-	n := Notice{Text: "Deleted “" + a.Meta.Title + "”."}
+	n := Notice{Text: r.Lang.T(i18n.DeletedAssessment, a.Meta.Title)}
 	if a.CanRestore {
 		n.Undo = RestoreDoc{a.Meta, a.Model}
 	}

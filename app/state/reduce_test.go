@@ -1,6 +1,7 @@
 package state
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -534,11 +535,20 @@ func TestStartLanguage(t *testing.T) {
 		{"none spoken", "", []string{"ja"}, i18n.EN},
 		{"?lang= wins", "embed=1&lang=de", []string{"fr"}, i18n.DE},
 		{"?lang= unknown", "lang=xx", []string{"es"}, i18n.ES},
+		{"chosen before wins over the browser's", "", []string{"fr"}, i18n.DE},
+		{"?lang= wins over the one chosen before", "lang=es", []string{"fr"}, i18n.ES},
+		{"an embed's host decides, not a choice made in the app", "embed=1", []string{"fr"}, i18n.FR},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, _ := Reduce(State{}, Start{Query: tc.query, Langs: tc.langs})
+			saved := ""
+			if strings.Contains(tc.name, "chosen before") || strings.Contains(tc.name, "made in the app") {
+				saved = "de"
+			}
+			s, effects := Reduce(State{}, Start{Query: tc.query, Langs: tc.langs, SavedLang: saved})
 			assert.Equal(t, tc.want, s.Lang)
+			assert.Contains(t, effects, Effect(SetPageLang{Lang: tc.want, Title: tc.want.T(i18n.PageTitle)}),
+				"<html lang> and the title follow the language from the start")
 		})
 	}
 }
@@ -565,18 +575,18 @@ func TestInputNumbers(t *testing.T) {
 		{i18n.DE, "1.234,5", 1234.5, ""},
 		{i18n.DE, "1,5", 1.5, ""},
 		{i18n.DE, "1.234.567 €", 1234567, ""},
-		{i18n.DE, "12.000", 12000, "12.000 → 12000, not 12"},
-		{i18n.DE, "12,000", 12, "12,000 → 12, not 12000"},
-		{i18n.DE, "1,234", 1.234, "1,234 → 1,234, not 1234"},
+		{i18n.DE, "12.000", 12000, "12.000 → 12000, nicht 12"},
+		{i18n.DE, "12,000", 12, "12,000 → 12, nicht 12000"},
+		{i18n.DE, "1,234", 1.234, "1,234 → 1,234, nicht 1234"},
 		{i18n.DE, "1.5", 1.5, "1.5 → 1,5"},
 		{i18n.DE, "1,234.5", 1234.5, "1,234.5 → 1234,5"},
 		{i18n.ES, "1.234,5", 1234.5, ""},
-		{i18n.ES, "12.000", 12000, "12.000 → 12000, not 12"},
+		{i18n.ES, "12.000", 12000, "12.000 → 12000, no 12"},
 		{i18n.ES, "2.5", 2.5, "2.5 → 2,5"},
 		{i18n.FR, "1 234,5", 1234.5, ""},
 		{i18n.FR, "1\u202f234,5 €", 1234.5, ""},
-		{i18n.FR, "12.000", 12000, "12.000 → 12000, not 12"},
-		{i18n.FR, "1,234", 1.234, "1,234 → 1,234, not 1234"},
+		{i18n.FR, "12.000", 12000, "12.000 → 12000, et non 12"},
+		{i18n.FR, "1,234", 1.234, "1,234 → 1,234, et non 1234"},
 		{i18n.FR, "2.5", 2.5, "2.5 → 2,5"},
 	}
 	for _, tt := range tests {
@@ -600,6 +610,36 @@ func TestInputNumbers(t *testing.T) {
 	}
 }
 
+func TestSetLang(t *testing.T) {
+	tests := []struct {
+		name     string
+		query    string
+		set      i18n.Lang
+		want     i18n.Lang
+		remember bool
+	}{
+		{"chosen and remembered", "", i18n.FR, i18n.FR, true},
+		{"an embed does not write storage", "embed=1", i18n.ES, i18n.ES, false},
+		{"a language it does not speak is ignored", "", "xx", i18n.EN, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := newTab(t, MemStorage{}, Start{Query: tc.query, Langs: []string{"en-US"}})
+			tb.take()
+			effects := tb.do(SetLang{Lang: tc.set})
+			assert.Equal(t, tc.want, tb.state().Lang)
+			if tc.remember {
+				assert.Equal(t, []RememberLang{{tc.set}}, effectsOf[RememberLang](effects))
+			} else {
+				assert.Empty(t, effectsOf[RememberLang](effects))
+			}
+			if tc.want == tc.set {
+				assert.Equal(t, []SetPageLang{{tc.set, tc.set.T(i18n.PageTitle)}}, effectsOf[SetPageLang](effects))
+			}
+		})
+	}
+}
+
 // TestReadHintGoes: the hint of how a number was read goes when another
 // field is typed into, and when its field is left with an error, the
 // error stays.
@@ -613,8 +653,26 @@ func TestReadHintGoes(t *testing.T) {
 
 	tb.input(qualityCell, "1.000")
 	d := tb.state().Drafts[qualityCell]
-	assert.Equal(t, "1.000 → 1000, not 1", d.Read, "read, though out of the scale")
-	assert.Equal(t, "Enter a score from 1 to 5.", d.Err)
+	assert.Equal(t, "1.000 → 1000, nicht 1", d.Read, "read, though out of the scale")
+	assert.Equal(t, "Geben Sie eine Punktzahl von 1 bis 5 ein.", d.Err)
 	tb.do(InputDone{Field: qualityCell})
-	assert.Equal(t, Draft{Text: "1.000", Err: "Enter a score from 1 to 5."}, tb.state().Drafts[qualityCell])
+	assert.Equal(t, Draft{Text: "1.000", Err: "Geben Sie eine Punktzahl von 1 bis 5 ein."}, tb.state().Drafts[qualityCell])
+}
+
+func TestLanguageOfWords(t *testing.T) {
+	tb := newTab(t, MemStorage{}, Start{Query: "lang=de", Langs: []string{"en-US"}, Today: "2026-12-01"})
+	assert.Equal(t, "Noch nicht gespeichert: wird beim Bearbeiten gespeichert", tb.state().SaveStatus())
+	m := tb.model()
+	assert.Equal(t, "Bewertung des Kundennutzens", m.Title, "the template opens in the interface's language")
+
+	tb.input(SettingField(FieldTitle), "")
+	d, _ := tb.state().Draft(SettingField(FieldTitle))
+	assert.Equal(t, "Geben Sie einen Titel ein.", d.Err, "field errors in the interface's language")
+
+	tb.do(SetLang{Lang: i18n.FR})
+	tb.input(SettingField(FieldTitle), "")
+	d, _ = tb.state().Draft(SettingField(FieldTitle))
+	assert.Equal(t, "Saisissez un titre.", d.Err)
+	tb.do(DeleteItem{ID: m.Items[0].ID})
+	assert.Equal(t, "« Produktqualität und Zuverlässigkeit » supprimé.", tb.state().Notice.Text)
 }

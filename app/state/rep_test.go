@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 	"github.com/valuecalc/valuecalc/examples"
 )
@@ -104,11 +105,16 @@ func TestImportNamed(t *testing.T) {
 		{"imported again", "Helpdesk for Acme (imported 2 Dec)", "5 Jan", "Helpdesk for Acme (imported 5 Jan)"},
 		{"no day known", "Helpdesk for Acme", "", "Helpdesk for Acme"},
 		{"long title cut to fit", long, "2 Dec", long[:calc.MaxTitleLen-len(" (imported 2 Dec)")] + " (imported 2 Dec)"},
+		{"in German, from the browser's date", "Helpdesk (imported 2 Dec)", "de:2026-12-05", "Helpdesk (importiert am 5. Dez.)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			mem, _ := ownWork(t)
-			tb := newTab(t, mem, Start{Day: tt.day})
+			start := Start{Day: tt.day}
+			if today, ok := strings.CutPrefix(tt.day, "de:"); ok {
+				start = Start{Query: "lang=de", Today: today}
+			}
+			tb := newTab(t, mem, start)
 			m := exampleModel(t, "segments")
 			m.Title = tt.title
 			data, err := calc.Encode(m)
@@ -147,6 +153,23 @@ func TestImportErrorWords(t *testing.T) {
 		"“zz”, With us: there is no item with the id “zz”",
 		"“colour” is not a field of a valuecalc file",
 	}, p.List)
+
+	tb.do(SetLang{Lang: i18n.DE})
+	tb.do(ImportFile{FileName: "bad.json", Text: bad})
+	p = tb.state().Import
+	assert.Equal(t, "„bad.json“ wurde nicht importiert: Die Datei hat 10 Probleme. Nichts wurde geändert.", p.Text)
+	assert.Equal(t, []string{
+		"Der Zeitraum in Jahren liegt außerhalb des erlaubten Bereichs",
+		"Agent hours saved: die Art ist ungültig",
+		"Posten 2: der Name fehlt",
+		"Posten 2: das Gewicht liegt außerhalb des erlaubten Bereichs",
+		"Agent hours saved, With us: der Betrag liegt außerhalb des erlaubten Bereichs",
+		"Agent hours saved, With us: die Wiederholung ist ungültig",
+		"Posten 2, With us: das untere Ende der Bandbreite liegt außerhalb des erlaubten Bereichs",
+		"Posten 2, With us: „oops“ ist kein Feld, das valuecalc kennt",
+		"„zz“, With us: Es gibt keinen Posten mit der ID „zz“",
+		"„colour“ ist kein Feld einer valuecalc-Datei",
+	}, p.List, "in German, with calc's wording as the detail")
 }
 
 func TestErrorsQuietSuccess(t *testing.T) {

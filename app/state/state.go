@@ -208,22 +208,22 @@ func (s State) FieldValue(f Field) string {
 func (s State) SaveStatus() string {
 	switch {
 	case s.Shared:
-		return "Shared link: not saved"
+		return s.Lang.T(i18n.SaveShared)
 	case s.SaveErr != "", s.Conflict:
-		return "Not saved"
+		return s.Lang.T(i18n.NotSaved)
 	case s.Dirty:
-		return "Saving…"
+		return s.Lang.T(i18n.Saving)
 	case !s.Saved:
-		return "Not saved yet: edit to keep it"
+		return s.Lang.T(i18n.NotSavedYet)
 	}
-	return "Saved on this device"
+	return s.Lang.T(i18n.SavedOnThisDevice)
 }
 
 // blockedMessage is what the editor says while the browser refuses this
 // site its storage, and "" otherwise.
 func (s State) blockedMessage() string {
 	if s.StorageBlocked {
-		return "This browser does not allow saving for this site: your work stays on this page only. Download a file (Files) to keep it."
+		return s.Lang.T(i18n.StorageBlocked)
 	}
 	return ""
 }

@@ -43,10 +43,10 @@ func (s *Store) run(e Effect) (then Action, ok bool) {
 	switch e := e.(type) {
 	case RepairLibrary:
 		damaged, err := l.Repair()
-		return LibraryRepaired{Damaged: damaged, Err: errText(err)}, true
+		return LibraryRepaired{Damaged: damaged, Err: s.errText(err)}, true
 	case ReadLibrary:
 		list, err := l.List()
-		read := LibraryRead{List: list, Current: l.Current(), Err: errText(err), HasSetAside: e.SetAside}
+		read := LibraryRead{List: list, Current: l.Current(), Err: s.errText(err), HasSetAside: e.SetAside}
 		if e.SetAside {
 			read.SetAside, _ = l.DamagedList()
 		}
@@ -61,14 +61,14 @@ func (s *Store) run(e Effect) (then Action, ok bool) {
 			}
 			last = err
 		}
-		return DocLoadFailed{Why: e.Why, Err: errText(last)}, true
+		return DocLoadFailed{Why: e.Why, Err: s.errText(last)}, true
 	case SaveDoc:
 		rev, err := l.Save(e.ID, e.Model, e.Rev, s.Now())
 		switch {
 		case errors.Is(err, ErrConflict):
 			return SaveConflict{}, true
 		case err != nil:
-			return SaveFailed{err.Error()}, true
+			return SaveFailed{s.errText(err)}, true
 		}
 		l.SetCurrent(e.ID)
 		list, _ := l.List()
@@ -103,7 +103,7 @@ func (s *Store) run(e Effect) (then Action, ok bool) {
 		}
 		m, _, loadErr := l.Load(e.ID)
 		if err := l.Delete(e.ID); err != nil {
-			return DocRemoved{Meta: meta, Err: err.Error()}, true
+			return DocRemoved{Meta: meta, Err: s.errText(err)}, true
 		}
 		list, _ = l.List()
 		return DocRemoved{Meta: meta, Model: m, CanRestore: loadErr == nil, List: list}, true
@@ -123,14 +123,15 @@ func (s *Store) run(e Effect) (then Action, ok bool) {
 // listed is the library's list after a change, with the change's error.
 func (s *Store) listed(err error) LibraryRead {
 	list, listErr := s.Lib.List()
-	read := LibraryRead{List: list, Current: s.Lib.Current(), Err: errText(listErr)}
-	read.Failed = errText(err)
+	read := LibraryRead{List: list, Current: s.Lib.Current(), Err: s.errText(listErr)}
+	read.Failed = s.errText(err)
 	return read
 }
 
-func errText(err error) string {
+// errText is err's message in the interface's language, "" for nil.
+func (s *Store) errText(err error) string {
 	if err == nil {
 		return ""
 	}
-	return err.Error()
+	return s.State.Lang.Err(err)
 }

@@ -801,7 +801,7 @@ func TestEmbedHostLoadRefused(t *testing.T) {
 				return
 			}
 			require.Len(t, warns, 1)
-			assert.True(t, strings.HasPrefix(warns[0].Text, tt.warn), "got %q", warns[0].Text)
+			assert.True(t, strings.HasPrefix(warns[0].Console, tt.warn), "got %q", warns[0].Console)
 		})
 	}
 }

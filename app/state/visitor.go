@@ -2,9 +2,9 @@ package state
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -61,21 +61,24 @@ func (q Question) Field() Field { return EntryField(q.Scenario, q.Item) }
 
 // Prompt is the question in plain words: "How would you rate Peace of
 // mind?", "How much is Subscription?".
-func (q Question) Prompt(mode calc.Mode) string {
+func (q Question) Prompt(l i18n.Lang, mode calc.Mode) string {
 	if mode == calc.ModeMoney {
-		return "How much is " + q.ItemName + "?"
+		return l.T(i18n.HowMuchIs, q.ItemName)
 	}
-	return "How would you rate " + q.ItemName + "?"
+	return l.T(i18n.HowRate, q.ItemName)
 }
 
 // Text is the whole question, with the scenario first when the model has
 // several: "With us: how would you rate Peace of mind?".
-func (q Question) Text(mode calc.Mode) string {
-	p := q.Prompt(mode)
+func (q Question) Text(l i18n.Lang, mode calc.Mode) string {
+	p := q.Prompt(l, mode)
 	if q.ScenarioName == "" {
 		return p
 	}
-	return q.ScenarioName + ": " + strings.ToLower(p[:1]) + p[1:]
+	if l == i18n.EN {
+		p = strings.ToLower(p[:1]) + p[1:]
+	}
+	return l.T(i18n.ScenarioQuestion, q.ScenarioName, p)
 }
 
 // Questions lists what the visitor view asks of m, in scenario order and
@@ -108,10 +111,10 @@ func Questions(m calc.Model) []Question {
 
 // ScaleEnds are the words under the ends of a score question's scale: the
 // model's labels, else the app's own.
-func ScaleEnds(sc calc.Scale, side calc.Side) (low, high string) {
-	low, high = "Not at all", "Completely"
+func ScaleEnds(l i18n.Lang, sc calc.Scale, side calc.Side) (low, high string) {
+	low, high = l.T(i18n.ScaleNotAtAll), l.T(i18n.ScaleCompletely)
 	if side == calc.SideCost {
-		low, high = "Very light", "Very heavy"
+		low, high = l.T(i18n.ScaleVeryLight), l.T(i18n.ScaleVeryHeavy)
 	}
 	if sc.MinLabel != "" {
 		low = sc.MinLabel
@@ -123,8 +126,8 @@ func ScaleEnds(sc calc.Scale, side calc.Side) (low, high string) {
 }
 
 // CostHint says which way a cost's score runs: "5 = a heavy cost".
-func CostHint(sc calc.Scale) string {
-	return strconv.Itoa(sc.Max) + " = a heavy cost, " + strconv.Itoa(sc.Min) + " = hardly any"
+func CostHint(l i18n.Lang, sc calc.Scale) string {
+	return l.T(i18n.CostHint, sc.Max, sc.Min)
 }
 
 // visitorBlank keeps a question's answer when its field is emptied: in
@@ -142,7 +145,7 @@ func (r views) visitorBlank(a Input) bool {
 	} else {
 		err = checkScore(float64(m.Scale.Min-1), m.Scale)
 	}
-	r.setDraft(a.Field, &Draft{Text: a.Text, Err: sentence(err)})
+	r.setDraft(a.Field, &Draft{Text: a.Text, Err: sentence(r.Lang, err)})
 	return true
 }
 

@@ -164,25 +164,25 @@ func unmarked(m calc.Model) calc.Model {
 
 func TestQuestionText(t *testing.T) {
 	cv := Questions(exampleModel(t, "customer-value"))
-	assert.Equal(t, "Status quo: how would you rate Product quality and reliability?", cv[0].Text(calc.ModeScore))
+	assert.Equal(t, "Status quo: how would you rate Product quality and reliability?", cv[0].Text(i18n.EN, calc.ModeScore))
 	assert.Equal(t, "Uptime, fewer defects, outcomes delivered.", cv[0].Note, "the item's note is the help")
 	sw := Questions(exampleModel(t, "software-purchase"))
-	assert.Equal(t, "With us: how much is Subscription?", sw[3].Text(calc.ModeMoney))
+	assert.Equal(t, "With us: how much is Subscription?", sw[3].Text(i18n.EN, calc.ModeMoney))
 
 	one := calc.NewModel()
 	one.Items = []calc.Item{{ID: "a", Name: "Peace of mind", Side: calc.SideBenefit, Type: calc.TypeEmotional, Weight: 1}}
 	one.Scenarios[0].Entries = []*calc.Entry{{Score: calc.Float(3)}}
 	qs := Questions(one)
 	require.Len(t, qs, 1)
-	assert.Equal(t, "How would you rate Peace of mind?", qs[0].Text(calc.ModeScore), "one scenario: no scenario name")
+	assert.Equal(t, "How would you rate Peace of mind?", qs[0].Text(i18n.EN, calc.ModeScore), "one scenario: no scenario name")
 
-	low, high := ScaleEnds(calc.Scale{Min: 1, Max: 5}, calc.SideBenefit)
+	low, high := ScaleEnds(i18n.EN, calc.Scale{Min: 1, Max: 5}, calc.SideBenefit)
 	assert.Equal(t, [2]string{"Not at all", "Completely"}, [2]string{low, high})
-	low, high = ScaleEnds(calc.Scale{Min: 1, Max: 5}, calc.SideCost)
+	low, high = ScaleEnds(i18n.EN, calc.Scale{Min: 1, Max: 5}, calc.SideCost)
 	assert.Equal(t, [2]string{"Very light", "Very heavy"}, [2]string{low, high})
-	low, high = ScaleEnds(exampleModel(t, "customer-value").Scale, calc.SideCost)
+	low, high = ScaleEnds(i18n.EN, exampleModel(t, "customer-value").Scale, calc.SideCost)
 	assert.Equal(t, [2]string{"Very low", "Very high"}, [2]string{low, high}, "the model's labels")
-	assert.Equal(t, "10 = a heavy cost, 1 = hardly any", CostHint(calc.Scale{Min: 1, Max: 10}))
+	assert.Equal(t, "10 = a heavy cost, 1 = hardly any", CostHint(i18n.EN, calc.Scale{Min: 1, Max: 10}))
 }
 
 // TestVisitorAnswers: answering a question is typing into the entry's

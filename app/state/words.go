@@ -3,7 +3,10 @@ package state
 import (
 	"errors"
 	"strconv"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -15,16 +18,18 @@ func Plural(n int, what string) string {
 	return strconv.Itoa(n) + " " + what + "s"
 }
 
-// Capitalize upper-cases the first letter of an ASCII sentence.
+// Capitalize upper-cases the first letter of a sentence.
 func Capitalize(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) {
 		return s
 	}
-	return string(s[0]-'a'+'A') + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// sentence makes err a sentence for the person typing: "Enter a name."
-func sentence(err error) string { return Capitalize(err.Error()) + "." }
+// sentence makes err a sentence for the person typing, in l: "Enter a
+// name.", "Geben Sie einen Namen ein."
+func sentence(l i18n.Lang, err error) string { return Capitalize(l.Err(err)) + "." }
 
 // problemTexts lists a model's problems one per line, for a list under a
 // message.

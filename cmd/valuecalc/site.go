@@ -146,9 +146,11 @@ func newHandler(prefix, version string, wasmSize int64, b *brand) (*app.Handler,
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		BackgroundColor:       "#f7f8fa",
-		ThemeColor:            "#1d4ed8",
-		LoadingLabel:          "Loading valuecalc… {progress}%",
+		BackgroundColor: "#f7f8fa",
+		ThemeColor:      "#1d4ed8",
+		// The same page is served in every language and the CSP allows no
+		// inline script to choose one: the loading label says no words.
+		LoadingLabel:          "valuecalc · {progress}%",
 		Styles:                []string{"/web/app.css"},
 		Version:               version,
 		ServiceWorkerTemplate: appWorkerJS,
@@ -162,7 +164,7 @@ func newHandler(prefix, version string, wasmSize int64, b *brand) (*app.Handler,
 	}
 	if name := b.Config.Name; name != "" {
 		h.Name, h.ShortName, h.Title = name, name, name
-		h.LoadingLabel = "Loading " + name + "… {progress}%"
+		h.LoadingLabel = name + " · {progress}%"
 	}
 	if b.Config.Lang != "" {
 		h.Lang = b.Config.Lang
