@@ -444,6 +444,9 @@ func (r *reducer) setLang(l i18n.Lang) {
 
 // pageLang is the page's language and its title in it.
 func (r *reducer) pageLang() SetPageLang {
+	if r.Brand.Name != "" {
+		return SetPageLang{Lang: r.Lang, Title: r.Brand.Name}
+	}
 	return SetPageLang{Lang: r.Lang, Title: r.Lang.T(i18n.PageTitle)}
 }
 
