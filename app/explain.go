@@ -99,7 +99,7 @@ func discountNote(l i18n.Lang, n *browser.Numbers, m calc.Model) string {
 func explainDialog(v view) app.UI {
 	t := *v.st.Explained
 	m, res := v.model(), v.st.Result
-	j := scenarioIndex(m, t.Scenario)
+	j := m.ScenarioIndex(t.Scenario)
 	if j < 0 || j >= len(res.Scenarios) {
 		return nil
 	}
@@ -180,13 +180,13 @@ func thresholds(v view, scenario string, sides []calc.Side) app.UI {
 			app.Th().Scope("col").Text(l.T(i18n.Item)),
 			app.Th().Scope("col").Text(l.T(i18n.Now)),
 			app.Th().Scope("col").Text(l.T(i18n.BreaksEvenAtHead)),
-			iff(rival != "", func() app.UI { return app.Th().Scope("col").Text(l.T(i18n.TiesWithAtHead, nameOfScenario(m, rival))) }),
+			iff(rival != "", func() app.UI { return app.Th().Scope("col").Text(l.T(i18n.TiesWithAtHead, m.ScenarioName(rival))) }),
 		)),
 		app.TBody().Body(
 			app.Range(rows).Slice(func(i int) app.UI {
 				e := rows[i]
 				return app.Tr().DataSet("item", e.Item).Body(
-					app.Th().Scope("row").Text(itemName(m, e.Item)),
+					app.Th().Scope("row").Text(m.ItemName(e.Item)),
 					app.Td().Text(at(&e.Value, e)),
 					app.Td().Class("break-even").Text(at(e.BreakEven, e)),
 					iff(rival != "", func() app.UI { return app.Td().Class("tie").Text(at(e.Tie, e)) }),
@@ -194,16 +194,6 @@ func thresholds(v view, scenario string, sides []calc.Side) app.UI {
 			}),
 		),
 	)
-}
-
-// scenarioIndex is the index of scenario id in m, or -1.
-func scenarioIndex(m calc.Model, id string) int {
-	for i, s := range m.Scenarios {
-		if s.ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // partsTable lists items' contributions with their total; limit > 0 shows

@@ -28,10 +28,10 @@ func (g *goalSeek) question() state.AskGoal {
 // fill gives q's blanks their defaults.
 func (g *goalSeek) fill(q state.AskGoal) state.AskGoal {
 	m := g.Model
-	if scenarioIndex(m, q.Scenario) < 0 && len(m.Scenarios) > 0 {
+	if m.ScenarioIndex(q.Scenario) < 0 && len(m.Scenarios) > 0 {
 		q.Scenario = m.Scenarios[len(m.Scenarios)-1].ID
 	}
-	if j := scenarioIndex(m, q.Scenario); j >= 0 && (m.ItemIndex(q.Item) < 0 || m.Scenarios[j].Entry(m.ItemIndex(q.Item)) == nil) {
+	if j := m.ScenarioIndex(q.Scenario); j >= 0 && (m.ItemIndex(q.Item) < 0 || m.Scenarios[j].Entry(m.ItemIndex(q.Item)) == nil) {
 		q.Item = ""
 		for i, it := range m.Items {
 			if m.Scenarios[j].Entry(i) != nil {
@@ -48,7 +48,7 @@ func (g *goalSeek) fill(q state.AskGoal) state.AskGoal {
 
 func (g *goalSeek) Render() app.UI {
 	m, n, q, l := g.Model, g.Num, g.question(), g.Lang
-	j := scenarioIndex(m, q.Scenario)
+	j := m.ScenarioIndex(q.Scenario)
 	var items []calc.Item
 	if j >= 0 {
 		for i, it := range m.Items {
@@ -123,11 +123,11 @@ func (g *goalSeek) now(q state.AskGoal, n *browser.Numbers) string {
 		return g.Lang.T(i18n.EnterValuesToAsk)
 	}
 	x, u, _ := e.Value(m.Mode)
-	return g.Lang.T(i18n.IsNow, itemName(m, q.Item), nameOfScenario(m, q.Scenario), unitValue(g.Lang, n, m, u, e.Per, x))
+	return g.Lang.T(i18n.IsNow, m.ItemName(q.Item), m.ScenarioName(q.Scenario), unitValue(g.Lang, n, m, u, e.Per, x))
 }
 
 func entryAt(m calc.Model, scenario, item string) (calc.Entry, bool) {
-	j, i := scenarioIndex(m, scenario), m.ItemIndex(item)
+	j, i := m.ScenarioIndex(scenario), m.ItemIndex(item)
 	if j < 0 || i < 0 || m.Scenarios[j].Entry(i) == nil {
 		return calc.Entry{}, false
 	}

@@ -39,7 +39,7 @@ type howSure struct {
 func (h *howSure) Render() app.UI {
 	an, m, n, l := h.Analysis, h.Model, h.Num, h.Lang
 	id := h.Tornado
-	if an != nil && (id == "" || scenarioIndex(m, id) < 0) {
+	if an != nil && (id == "" || m.ScenarioIndex(id) < 0) {
 		id = an.Best
 	}
 	prefix := "how-sure"
@@ -97,7 +97,7 @@ func (h *howSure) tornado(prefix, id string) app.UI {
 				return &scenarioChoice{ID: prefix + "-scenario", Label: l.T(i18n.Scenario), Value: id, Scenarios: names(m)}
 			}),
 		),
-		app.P().Class("hint muted").Text(l.T(swing, nameOfScenario(m, id), n.Value(m, net))),
+		app.P().Class("hint muted").Text(l.T(swing, m.ScenarioName(id), n.Value(m, net))),
 		iff(len(bars) == 0, func() app.UI {
 			return app.P().Class("muted").Text(l.T(i18n.NothingInScenario))
 		}),
@@ -162,7 +162,7 @@ func (h *howSure) ranges(prefix string) app.UI {
 				app.Range(an.Ranges.Scenarios).Slice(func(i int) app.UI {
 					r := an.Ranges.Scenarios[i]
 					return app.Tr().DataSet("scenario", r.ID).Body(
-						app.Th().Scope("row").Text(nameOfScenario(m, r.ID)),
+						app.Th().Scope("row").Text(m.ScenarioName(r.ID)),
 						app.Td().Text(likely(l, n, m, r)),
 						app.Td().Text(n.Value(m, r.P50)),
 						app.Td().Class("chance-best").DataSet("value", raw(r.PBest)).Text(percent(n, r.PBest)),
@@ -209,11 +209,11 @@ func (h *howSure) weightTies(prefix string) app.UI {
 	}
 	return app.Div().Class("weight-ties").Body(
 		app.H3().Text(l.T(i18n.WeightsChangeWinner)),
-		app.P().Class("hint muted").Text(l.T(i18n.WeightCatchUp, nameOfScenario(m, *an.RunnerUp), nameOfScenario(m, an.Best))),
+		app.P().Class("hint muted").Text(l.T(i18n.WeightCatchUp, m.ScenarioName(*an.RunnerUp), m.ScenarioName(an.Best))),
 		app.Ul().ID(prefix+"-weights").Class("weight-tie-list").Body(
 			app.Range(ties).Slice(func(i int) app.UI {
 				w := ties[i]
-				return app.Li().DataSet("item", w.Item).Text(l.T(i18n.WeightNowTies, itemName(m, w.Item), n.Number(w.Weight, 2), n.Number(*w.WeightTie, 2)))
+				return app.Li().DataSet("item", w.Item).Text(l.T(i18n.WeightNowTies, m.ItemName(w.Item), n.Number(w.Weight, 2), n.Number(*w.WeightTie, 2)))
 			}),
 		),
 		iff(more > 0, func() app.UI {

@@ -49,28 +49,14 @@ func sureText(l i18n.Lang, n *browser.Numbers, m calc.Model, st *state.State) st
 			rival = *an.RunnerUp
 		}
 		per := entryPer(m, e.Scenario, e.Item)
-		return l.T(i18n.CloseCallFlip, itemName(m, e.Item), nameOfScenario(m, e.Scenario),
-			unitValue(l, n, m, e.Unit, per, *e.Tie), unitValue(l, n, m, e.Unit, per, e.Value), nameOfScenario(m, rival))
+		return l.T(i18n.CloseCallFlip, m.ItemName(e.Item), m.ScenarioName(e.Scenario),
+			unitValue(l, n, m, e.Unit, per, *e.Tie), unitValue(l, n, m, e.Unit, per, e.Value), m.ScenarioName(rival))
 	}
 	return l.T(i18n.CloseCall)
 }
 
-func itemName(m calc.Model, id string) string {
-	if i := m.ItemIndex(id); i >= 0 {
-		return m.Items[i].Name
-	}
-	return id
-}
-
-func nameOfScenario(m calc.Model, id string) string {
-	if j := scenarioIndex(m, id); j >= 0 {
-		return m.Scenarios[j].Name
-	}
-	return id
-}
-
 func entryPer(m calc.Model, scenario, item string) calc.Per {
-	j, i := scenarioIndex(m, scenario), m.ItemIndex(item)
+	j, i := m.ScenarioIndex(scenario), m.ItemIndex(item)
 	if j < 0 || i < 0 {
 		return ""
 	}

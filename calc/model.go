@@ -163,6 +163,35 @@ func (m *Model) ItemIndex(id string) int {
 	return -1
 }
 
+// ScenarioIndex returns the index in m.Scenarios of the first scenario
+// with id, or -1.
+func (m *Model) ScenarioIndex(id string) int {
+	for i := range m.Scenarios {
+		if m.Scenarios[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// ItemName returns the name of the item with id, or id itself when the
+// model has no such item.
+func (m *Model) ItemName(id string) string {
+	if i := m.ItemIndex(id); i >= 0 {
+		return m.Items[i].Name
+	}
+	return id
+}
+
+// ScenarioName returns the name of the scenario with id, or id itself
+// when the model has no such scenario.
+func (m *Model) ScenarioName(id string) string {
+	if i := m.ScenarioIndex(id); i >= 0 {
+		return m.Scenarios[i].Name
+	}
+	return id
+}
+
 // Entry returns the scenario's entry for the item at index i of the
 // model's Items, or nil if it has none.
 func (s *Scenario) Entry(i int) *Entry {

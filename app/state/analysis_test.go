@@ -194,7 +194,7 @@ func TestGoalSeek(t *testing.T) {
 	m := tb.model()
 	e, _ := entryOf(m, "with-us", "implementation")
 	e.Amount = tb.state().Goal.Answer
-	j := scenarioIndex(m, "with-us")
+	j := m.ScenarioIndex("with-us")
 	m.Scenarios[j].Entries = append([]*calc.Entry(nil), m.Scenarios[j].Entries...)
 	m.Scenarios[j].Entries[m.ItemIndex("implementation")] = &e
 	assert.InDelta(t, 0.5, *calc.Evaluate(m).Scenarios[1].ROI, 1e-9)

@@ -74,7 +74,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			return s
 		})
 	case DeleteItem:
-		i := itemIndex(m, a.ID)
+		i := m.ItemIndex(a.ID)
 		if i < 0 {
 			return m, errNoItem(a.ID)
 		}
@@ -87,7 +87,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			return s
 		})
 	case DuplicateItem:
-		i := itemIndex(m, a.ID)
+		i := m.ItemIndex(a.ID)
 		if i < 0 {
 			return m, errNoItem(a.ID)
 		}
@@ -103,7 +103,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			return s
 		})
 	case MoveItem:
-		i := itemIndex(m, a.ID)
+		i := m.ItemIndex(a.ID)
 		if i < 0 {
 			return m, errNoItem(a.ID)
 		}
@@ -171,7 +171,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			return nil
 		})
 	case DuplicateScenario:
-		i := scenarioIndex(m, a.ID)
+		i := m.ScenarioIndex(a.ID)
 		if i < 0 {
 			return m, errNoScenario(a.ID)
 		}
@@ -184,7 +184,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		dup.Entries = entriesFor(dup.Entries, len(m.Items))
 		m.Scenarios = insertAt(cloneScenarios(m.Scenarios), i+1, dup)
 	case DeleteScenario:
-		i := scenarioIndex(m, a.ID)
+		i := m.ScenarioIndex(a.ID)
 		if i < 0 {
 			return m, errNoScenario(a.ID)
 		}
@@ -194,7 +194,7 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		ss := cloneScenarios(m.Scenarios)
 		m.Scenarios = append(ss[:i], ss[i+1:]...)
 	case MoveScenario:
-		i := scenarioIndex(m, a.ID)
+		i := m.ScenarioIndex(a.ID)
 		if i < 0 {
 			return m, errNoScenario(a.ID)
 		}
@@ -338,7 +338,7 @@ func errNoScenario(id string) error { return fmt.Errorf("no scenario %q", id) }
 
 // entryOf returns the entry of item in scenario, if there is one.
 func entryOf(m calc.Model, scenario, item string) (calc.Entry, bool) {
-	if j, i := scenarioIndex(m, scenario), itemIndex(m, item); j >= 0 && i >= 0 {
+	if j, i := m.ScenarioIndex(scenario), m.ItemIndex(item); j >= 0 && i >= 0 {
 		if e := m.Scenarios[j].Entry(i); e != nil {
 			return *e, true
 		}
@@ -346,19 +346,8 @@ func entryOf(m calc.Model, scenario, item string) (calc.Entry, bool) {
 	return calc.Entry{}, false
 }
 
-func itemIndex(m calc.Model, id string) int { return m.ItemIndex(id) }
-
-func scenarioIndex(m calc.Model, id string) int {
-	for i, s := range m.Scenarios {
-		if s.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
 func editItem(m calc.Model, id string, edit func(*calc.Item) error) (calc.Model, error) {
-	i := itemIndex(m, id)
+	i := m.ItemIndex(id)
 	if i < 0 {
 		return m, errNoItem(id)
 	}
@@ -373,7 +362,7 @@ func editItem(m calc.Model, id string, edit func(*calc.Item) error) (calc.Model,
 }
 
 func editScenario(m calc.Model, id string, edit func(*calc.Scenario) error) (calc.Model, error) {
-	i := scenarioIndex(m, id)
+	i := m.ScenarioIndex(id)
 	if i < 0 {
 		return m, errNoScenario(id)
 	}
@@ -390,7 +379,7 @@ func editScenario(m calc.Model, id string, edit func(*calc.Scenario) error) (cal
 // editEntry edits the entry of item in scenario; edit returns false to
 // remove the entry (the item becomes unscored there).
 func editEntry(m calc.Model, scenario, item string, edit func(*calc.Entry) bool) (calc.Model, error) {
-	i := itemIndex(m, item)
+	i := m.ItemIndex(item)
 	if i < 0 {
 		return m, errNoItem(item)
 	}

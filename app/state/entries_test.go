@@ -10,7 +10,7 @@ func setEntry(m *calc.Model, j int, id string, e calc.Entry) { putEntry(m, j, id
 func clearEntry(m *calc.Model, j int, id string) { putEntry(m, j, id, nil) }
 
 func putEntry(m *calc.Model, j int, id string, e *calc.Entry) {
-	i := itemIndex(*m, id)
+	i := m.ItemIndex(id)
 	if i < 0 {
 		panic("no item " + id)
 	}
@@ -22,5 +22,5 @@ func putEntry(m *calc.Model, j int, id string, e *calc.Entry) {
 // entryAt returns the entry of scenario j for the item with id in m, or
 // nil.
 func entryAt(m calc.Model, j int, id string) *calc.Entry {
-	return m.Scenarios[j].Entry(itemIndex(m, id))
+	return m.Scenarios[j].Entry(m.ItemIndex(id))
 }

@@ -310,7 +310,7 @@ func FieldText(l i18n.Lang, m calc.Model, f Field) string {
 	case FieldScaleMax:
 		return strconv.Itoa(m.Scale.Max)
 	case FieldItemName, FieldItemNote, FieldItemWeight:
-		if i := itemIndex(m, f.Item); i >= 0 {
+		if i := m.ItemIndex(f.Item); i >= 0 {
 			it := m.Items[i]
 			switch f.Kind {
 			case FieldItemName:
@@ -321,7 +321,7 @@ func FieldText(l i18n.Lang, m calc.Model, f Field) string {
 			return plain(it.Weight)
 		}
 	case FieldScenarioName:
-		if i := scenarioIndex(m, f.Scenario); i >= 0 {
+		if i := m.ScenarioIndex(f.Scenario); i >= 0 {
 			return m.Scenarios[i].Name
 		}
 	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh:

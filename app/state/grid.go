@@ -167,7 +167,8 @@ func (s *State) hint(scenario, item string) Hint {
 		if scenario == s.Analysis.Best {
 			rival = *s.Analysis.RunnerUp
 		}
-		h.Tie, h.HasTie, h.Rival = *e.Tie, true, s.scenarioName(rival)
+		m := s.Model()
+		h.Tie, h.HasTie, h.Rival = *e.Tie, true, m.ScenarioName(rival)
 	}
 	return h
 }

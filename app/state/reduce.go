@@ -539,9 +539,10 @@ func (r docs) show(id string, m calc.Model, rev int, saved bool) {
 }
 
 func (r *reducer) evaluate() {
-	r.Result = calc.Evaluate(r.Model())
+	m := r.Model()
+	r.Result = calc.Evaluate(m)
 	r.analysisChanged()
-	if scenarioIndex(r.Model(), r.Focus) < 0 {
+	if m.ScenarioIndex(r.Focus) < 0 {
 		r.Focus = r.Result.Best
 	}
 }
@@ -569,27 +570,13 @@ func (r *reducer) apply(e Edit) bool {
 		m := r.Model()
 		r.do(FocusElement{ScenarioNameField(m.Scenarios[len(m.Scenarios)-1].ID).ElementID()})
 	case DeleteItem:
-		r.say(Notice{Text: r.Lang.T(i18n.DeletedItem, r.before.itemName(e.ID)), Undo: Undo{}})
+		was := r.before.Model()
+		r.say(Notice{Text: r.Lang.T(i18n.DeletedItem, was.ItemName(e.ID)), Undo: Undo{}})
 	case DeleteScenario:
-		r.say(Notice{Text: r.Lang.T(i18n.DeletedScenario, r.before.scenarioName(e.ID)), Undo: Undo{}})
+		was := r.before.Model()
+		r.say(Notice{Text: r.Lang.T(i18n.DeletedScenario, was.ScenarioName(e.ID)), Undo: Undo{}})
 	}
 	return true
-}
-
-func (s *State) itemName(id string) string {
-	m := s.Model()
-	if i := itemIndex(m, id); i >= 0 {
-		return m.Items[i].Name
-	}
-	return id
-}
-
-func (s *State) scenarioName(id string) string {
-	m := s.Model()
-	if i := scenarioIndex(m, id); i >= 0 {
-		return m.Scenarios[i].Name
-	}
-	return id
 }
 
 // changed recomputes the results and schedules the autosave.
