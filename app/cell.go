@@ -50,7 +50,7 @@ func (c *cellView) Render() app.UI {
 				OnChange(c.onPer).Body(
 				app.Range(state.PerOptions).Slice(func(i int) app.UI {
 					o := state.PerOptions[i]
-					return option(o.Value(), perLabel(l, o, v.Currency), o == v.Setting)
+					return option(o.Value(), perShort.name(l, o, v.Currency), o == v.Setting)
 				}),
 			),
 			override,
@@ -139,17 +139,28 @@ func (c *cellView) onPer(ctx app.Context, e app.Event) {
 	c.send(ctx, state.SetPer{Cell: state.Cell{Scenario: c.Cell.Scenario, Item: c.Cell.Item}, Value: ctx.JSSrc().Get("value").String()})
 }
 
-// perLabel names a money cell's unit and recurrence: "USD / month".
-func perLabel(l i18n.Lang, cs state.CellSetting, currency string) string {
+// The two ways of naming a money entry's unit and recurrence: short in
+// the grid's select ("USD / month"), in words in a question ("USD a
+// month").
+var (
+	perShort = perKeys{once: i18n.OnceUnit, month: i18n.PerMonthUnit, year: i18n.PerYearUnit}
+	perWords = perKeys{once: i18n.UnitOneOff, month: i18n.UnitAMonth, year: i18n.UnitAYear}
+)
+
+// perKeys are the catalogue's keys of one way of naming a recurrence.
+type perKeys struct{ once, month, year i18n.Key }
+
+// name names cs's unit and recurrence in l: "USD / month", "hours a year".
+func (k perKeys) name(l i18n.Lang, cs state.CellSetting, currency string) string {
 	unit := currency
 	if cs.Unit == state.UnitHours {
 		unit = l.T(i18n.UnitHours)
 	}
 	switch cs.Per {
 	case calc.PerMonth:
-		return l.T(i18n.PerMonthUnit, unit)
+		return l.T(k.month, unit)
 	case calc.PerYear:
-		return l.T(i18n.PerYearUnit, unit)
+		return l.T(k.year, unit)
 	}
-	return l.T(i18n.OnceUnit, unit)
+	return l.T(k.once, unit)
 }

@@ -41,7 +41,7 @@ func visitorPage(v view) app.UI {
 							q := qs[i]
 							d, _ := st.Draft(q.Field())
 							return app.Li().Body(&question{Q: q, Mode: m.Mode, Scale: m.Scale, Lang: st.Lang,
-								Value: st.FieldValue(q.Field()), Err: d.Err, Read: d.Read, Unit: unitWords(st.Lang, state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
+								Value: st.FieldValue(q.Field()), Err: d.Err, Read: d.Read, Unit: perWords.name(st.Lang, state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
 						}),
 					),
 				),
@@ -77,21 +77,6 @@ func visitorBar(v view) app.UI {
 func visitorButton(v view) app.UI {
 	return &button{ID: "open-visitor", Class: "btn btn-bar", Title: v.t(i18n.QuestionsTitle),
 		Text: v.t(i18n.Questions), Action: state.SetView{View: state.ViewVisitor}}
-}
-
-// unitWords says what a money answer counts: "USD a year", "hours a month".
-func unitWords(l i18n.Lang, cs state.CellSetting, currency string) string {
-	unit := currency
-	if cs.Unit == state.UnitHours {
-		unit = l.T(i18n.UnitHours)
-	}
-	switch cs.Per {
-	case calc.PerMonth:
-		return l.T(i18n.UnitAMonth, unit)
-	case calc.PerYear:
-		return l.T(i18n.UnitAYear, unit)
-	}
-	return l.T(i18n.UnitOneOff, unit)
 }
 
 // question is one question of the visitor view. Its handlers read its own
