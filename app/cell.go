@@ -30,7 +30,7 @@ func (c *cellView) Render() app.UI {
 	label := l.T(i18n.CellIn, v.ItemName, v.ScenarioName)
 	cell := app.Td().Class("cell"+cls(" unscored", !v.HasEntry)+cls(" has-hint", v.Hint.HasBreakEven || v.Hint.HasTie)).DataSet("scenario", v.Scenario).DataSet("label", v.ScenarioName)
 	override := fieldInput(weight, v.Weight, l.T(i18n.CellWeightOf, label), "override-input", true).
-		Placeholder("×" + state.Plain(v.ItemWeight)).Title(l.T(i18n.CellWeightTitle)).
+		Placeholder("×" + l.Write(v.ItemWeight, false)).Title(l.T(i18n.CellWeightTitle)).
 		Disabled(!v.HasEntry && !v.WeightTyped).OnInput(c.onWeight).OnChange(c.onWeightDone)
 	if v.Mode == calc.ModeScore {
 		return cell.Body(

@@ -31,7 +31,25 @@ func (l Lang) T(k Key, args ...any) string {
 	if len(args) == 0 {
 		return s
 	}
-	return fmt.Sprintf(s, args...)
+	return fmt.Sprintf(s, l.local(args)...)
+}
+
+// Number is a number in a message's arguments: the message writes it the
+// way of the language it is shown in ("1,234.5", "1.234,5").
+type Number float64
+
+// local returns args with each Number written in l.
+func (l Lang) local(args []any) []any {
+	out := args
+	for i, a := range args {
+		if n, ok := a.(Number); ok {
+			if &out[0] == &args[0] {
+				out = append([]any(nil), args...)
+			}
+			out[i] = l.Write(float64(n), true)
+		}
+	}
+	return out
 }
 
 func (l Lang) raw(k Key) string {
@@ -53,7 +71,7 @@ func (l Lang) N(k Key, n int, args ...any) string {
 	if plural && !l.singular(n) {
 		s = other
 	}
-	return fmt.Sprintf(s, append([]any{n}, args...)...)
+	return fmt.Sprintf(s, l.local(append([]any{n}, args...))...)
 }
 
 // singular reports whether n takes the "one" form in l: only 1 in

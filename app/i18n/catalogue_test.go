@@ -100,3 +100,11 @@ func TestDate(t *testing.T) {
 	assert.Equal(t, "2 dic.", ES.ShortDate("2026-12-02"))
 	assert.Equal(t, "x", ES.ShortDate("x"))
 }
+
+func TestNumberArguments(t *testing.T) {
+	assert.Equal(t, "enter a rate of at most 1,000,000", EN.T(ErrRateMax, Number(1e6)))
+	assert.Equal(t, "geben Sie einen Satz von höchstens 1.000.000 ein", DE.T(ErrRateMax, Number(1e6)))
+	err := Errorf(ErrRateMax, Number(2.5))
+	assert.Equal(t, "enter a rate of at most 2.5", err.Error(), "in English for logs")
+	assert.Equal(t, "introduzca una tarifa de como máximo 2,5", ES.Err(err), "in the user's language on screen")
+}

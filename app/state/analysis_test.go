@@ -112,9 +112,9 @@ func TestRangeInput(t *testing.T) {
 		text  string
 		want  string
 	}{
-		{"low above the value", implLow, "9000", "Enter a low estimate from 0 up to the value, 8000."},
-		{"high below the value", implHigh, "7000", "Enter a high estimate from the value, 8000, up to 1,000,000,000,000."},
-		{"negative low", implLow, "-5", "Enter a low estimate from 0 up to the value, 8000."},
+		{"low above the value", implLow, "9000", "Enter a low estimate from 0 up to the value, 8,000."},
+		{"high below the value", implHigh, "7000", "Enter a high estimate from the value, 8,000, up to 1,000,000,000,000."},
+		{"negative low", implLow, "-5", "Enter a low estimate from 0 up to the value, 8,000."},
 		{"letters", implHigh, "lots", "Enter a number, such as 1200 or 4.5."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

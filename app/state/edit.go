@@ -256,10 +256,10 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		if a.Low != nil {
 			lo, hi := m.Bounds(unit)
 			if calc.CheckLow(*a.Low, x, lo, hi) != nil {
-				return m, i18n.Errorf(i18n.ErrLowEstimate, Plain(lo), Plain(x))
+				return m, i18n.Errorf(i18n.ErrLowEstimate, i18n.Number(lo), i18n.Number(x))
 			}
 			if calc.CheckHigh(*a.High, x, lo, hi) != nil {
-				return m, i18n.Errorf(i18n.ErrHighEstimate, Plain(x), calc.FormatNumber(hi, 0))
+				return m, i18n.Errorf(i18n.ErrHighEstimate, i18n.Number(x), i18n.Number(hi))
 			}
 		}
 		return editEntry(m, a.Scenario, a.Item, func(e *calc.Entry) bool {

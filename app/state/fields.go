@@ -182,7 +182,7 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 			if v < 0 {
 				return nil, i18n.Errorf(i18n.ErrRateNegative)
 			}
-			return nil, i18n.Errorf(i18n.ErrRateMax, l.Write(calc.MaxHourlyRate, true))
+			return nil, i18n.Errorf(i18n.ErrRateMax, i18n.Number(calc.MaxHourlyRate))
 		}
 		return SetHourlyRate{v}, nil
 	case FieldScaleMin, FieldScaleMax:
