@@ -100,9 +100,7 @@ func StartAction() state.Start {
 func Listen(ctx app.Context, start state.Start, now func(state.Action)) *Browser {
 	b := &Browser{ctx: ctx, now: now}
 	win := app.Window()
-	if sw := win.Get("navigator").Get("serviceWorker"); sw.Truthy() {
-		b.controlledAtStart = sw.Get("controller").Truthy()
-	}
+	b.controlledAtStart = servedByWorker()
 	b.pageTitle = win.Get("document").Get("title").String()
 	b.listenKeys()
 	b.listenPage()
@@ -112,6 +110,22 @@ func Listen(ctx app.Context, start state.Start, now func(state.Action)) *Browser
 	}
 	b.watchUpdates()
 	return b
+}
+
+// servedByWorker reports whether a service worker served this page. Asking
+// whether one controls it now is not the same: the page shows while app.wasm
+// loads, and on a slow network the first install may finish and claim the
+// page before the wasm runs, which go-app then reports as an update.
+func servedByWorker() bool {
+	defer warnRecovered("performance navigation timing")
+	win := app.Window()
+	if p := win.Get("performance"); p.Truthy() && p.Get("getEntriesByType").Truthy() {
+		if nav := p.Call("getEntriesByType", "navigation"); nav.Length() > 0 {
+			return nav.Index(0).Get("workerStart").Float() > 0
+		}
+	}
+	sw := win.Get("navigator").Get("serviceWorker")
+	return sw.Truthy() && sw.Get("controller").Truthy()
 }
 
 // Close removes the window's listeners.

@@ -94,6 +94,12 @@ func pageKeys(b state.Brand) []string {
 // button disabled. The browser's render removes them instead.
 var falseBooleans = regexp.MustCompile(` (checked|disabled|readonly|required|selected|multiple|hidden|open|autofocus)="false"`)
 
+// indent is the line breaks and indentation go-app's server render puts
+// around every child element and text. In the browser those are text
+// nodes the app's own tree does not have: spaces between inline elements
+// and around figures, which moved the page when the wasm took over.
+var indent = regexp.MustCompile(`(>)\n[ \t]*|\n[ \t]*(<)`)
+
 // prerender writes the prerendered pages into the built site at out, for
 // the brand's templates and the built-in ones. handler makes the site's
 // go-app Handler with the given raw head elements: each page names its
@@ -120,6 +126,7 @@ func prerender(out, prefix string, brand state.Brand, handler func(head []string
 			return fmt.Errorf("prerendering %s: status %d", target, rec.Code)
 		}
 		html := falseBooleans.ReplaceAll(rec.Body.Bytes(), nil)
+		html = indent.ReplaceAll(html, []byte("$1$2"))
 		name := filepath.Join(out, filepath.FromSlash(pageFile(key)))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err
