@@ -94,6 +94,12 @@ func pageKeys(b state.Brand) []string {
 // button disabled. The browser's render removes them instead.
 var falseBooleans = regexp.MustCompile(` (checked|disabled|readonly|required|selected|multiple|hidden|open|autofocus)="false"`)
 
+// trueARIA is an ARIA attribute set to true (Aria("checked", "true")),
+// which go-app's server render writes bare, as HTML booleans: ARIA reads
+// an empty value as false, so a screen reader would hear the wrong state
+// until the wasm runs.
+var trueARIA = regexp.MustCompile(`(<[a-z][^<>]*? aria-[a-z]+)([ >])`)
+
 // indent is the line breaks and indentation go-app's server render puts
 // around every child element and text. In the browser those are text
 // nodes the app's own tree does not have: spaces between inline elements
@@ -127,6 +133,9 @@ func prerender(out, prefix string, brand state.Brand, handler func(head []string
 		}
 		html := falseBooleans.ReplaceAll(rec.Body.Bytes(), nil)
 		html = indent.ReplaceAll(html, []byte("$1$2"))
+		for trueARIA.Match(html) { // one a tag per pass
+			html = trueARIA.ReplaceAll(html, []byte(`$1="true"$2`))
+		}
 		name := filepath.Join(out, filepath.FromSlash(pageFile(key)))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err

@@ -53,6 +53,7 @@ func TestPrerenderedPagesShowTheModel(t *testing.T) {
 		page := read(t, filepath.Join(out, file))
 		assert.Contains(t, page, want, file)
 		assert.NotRegexp(t, falseBooleans, page, file)
+		assert.NotRegexp(t, trueARIA, page, file)
 		body := page[strings.Index(page, "<body>"):]
 		assert.NotRegexp(t, regexp.MustCompile(`>\n|\n\s*<`), body, file)
 		assert.Contains(t, page, `<script src="/web/prerender.js"></script>`, file)
