@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -176,6 +177,26 @@ func TestPrerenderedShareLink(t *testing.T) {
 			assert.False(t, hidden, "the live page is hidden")
 		})
 	}
+	// A browser that prefers German will get the app in German: not the
+	// English page first.
+	t.Run("de", func(t *testing.T) {
+		ctx := newBrowser(t)
+		var ua string
+		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`navigator.userAgent`, &ua)))
+		require.NoError(t, chromedp.Run(ctx, emulation.SetUserAgentOverride(ua).WithAcceptLanguage("de-DE,de")))
+		release := holdWasm(t, ctx)
+		var hidden bool
+		var lang string
+		require.NoError(t, chromedp.Run(ctx,
+			chromedp.Navigate(baseURL+"/?template=segments"),
+			chromedp.Evaluate(`navigator.languages[0]`, &lang),
+			chromedp.Evaluate(`getComputedStyle(document.body.firstElementChild).visibility === "hidden"`, &hidden),
+		))
+		require.Equal(t, "de-DE", lang)
+		assert.True(t, hidden, "the English page shows to a German browser")
+		release()
+		require.NoError(t, chromedp.Run(ctx, waitReady()))
+	})
 	// The link's model, not the template's, once the wasm has run.
 	ctx := newBrowser(t)
 	openApp(t, ctx, "/"+fragment)

@@ -6,6 +6,7 @@
  * says which address it was rendered for. When this visit wants another page
  * (a static host sends index.html for every query string), opens a share link
  * (its #fragment never reaches the server) or the visitor's own saved work,
+ * or will be spoken to in another language than the page's,
  * the prerendered figures would be someone else's: the page is hidden behind
  * a neutral shell (class vc-shell, web/app.css) until the wasm replaces it.
  */
@@ -47,7 +48,23 @@
       own = true; // unknown: do not guess
     }
   }
-  if (!ok || key !== meta.content || location.hash.length > 1 || own) {
+  // The language the app will speak (i18n.Match): the first of the
+  // browser's it knows, else English; a brand's language is fixed (no
+  // data-langs), and ?lang= already makes the key differ.
+  var lang = meta.dataset.lang;
+  var known = (meta.dataset.langs || "").split(" ").filter(Boolean);
+  if (known.length) {
+    lang = "en";
+    var prefs = navigator.languages || [navigator.language || ""];
+    for (var i = 0; i < prefs.length; i++) {
+      var primary = String(prefs[i]).replace("_", "-").split("-")[0].toLowerCase();
+      if (known.indexOf(primary) >= 0) {
+        lang = primary;
+        break;
+      }
+    }
+  }
+  if (!ok || key !== meta.content || location.hash.length > 1 || own || lang !== meta.dataset.lang) {
     document.documentElement.classList.add("vc-shell");
   }
 })();

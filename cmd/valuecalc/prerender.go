@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	ui "github.com/valuecalc/valuecalc/app"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 )
 
@@ -26,7 +27,8 @@ import (
 // web/prerender.js then hides until the wasm runs: the page tells what it
 // was rendered for in a <meta>, and a page for another address, a share
 // link's fragment or a returning visitor's own work is never shown as if
-// it were theirs.
+// it were theirs, nor in another language than the one the app will
+// speak to them.
 
 // prerenderedMeta names the <meta> that says which address a page was
 // rendered for: its pageKey.
@@ -112,9 +114,20 @@ var indent = regexp.MustCompile(`(>)\n[ \t]*|\n[ \t]*(<)`)
 // key in a <meta>.
 func prerender(out, prefix string, brand state.Brand, handler func(head []string) (http.Handler, error)) error {
 	ui.RegisterBrand(brand)
+	// The page's language: the brand's, or English, which the app also
+	// speaks when the browser prefers none of its languages. data-langs
+	// lists those for prerender.js; empty when the brand fixes the language.
+	lang, langs := string(i18n.EN), ""
+	if brand.Lang != "" {
+		lang = string(brand.Lang)
+	} else {
+		for _, l := range i18n.All {
+			langs = strings.TrimSpace(langs + " " + string(l))
+		}
+	}
 	for _, key := range pageKeys(brand) {
 		h, err := handler([]string{
-			`<meta name="` + prerenderedMeta + `" content="` + key + `">`,
+			`<meta name="` + prerenderedMeta + `" content="` + key + `" data-lang="` + lang + `" data-langs="` + langs + `">`,
 			// Blocking, in the head: it decides before the first paint
 			// whether this page may be shown (CSP: no inline scripts).
 			`<script src="` + prefix + `/web/prerender.js"></script>`,
