@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -148,6 +149,30 @@ func TestPrerenderedTyping(t *testing.T) {
 	// Typing goes on where it stopped.
 	require.NoError(t, chromedp.Run(ctx, chromedp.KeyEvent("!"),
 		waitJS(`document.getElementById("editor-title").textContent === "Typed early!"`)))
+}
+
+// TestPrerenderedAnswer: an answer picked in the prerendered questions
+// before the wasm runs is taken when it does.
+func TestPrerenderedAnswer(t *testing.T) {
+	ctx := newBrowser(t)
+	release := holdWasm(t, ctx)
+	const choice = "f-entry-status-quo-quality-5"
+	var before string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(baseURL+"/"),
+		chromedp.Evaluate(`document.getElementById("visitor-net-status-quo").textContent`, &before),
+		chromedp.Evaluate(`document.getElementById("`+choice+`").click(), true`, nil),
+	))
+	release()
+	var checked bool
+	var after string
+	require.NoError(t, chromedp.Run(ctx, waitReady(),
+		waitJS(`document.getElementById("visitor-net-status-quo").textContent !== `+fmt.Sprintf("%q", before)),
+		chromedp.Evaluate(`document.getElementById("`+choice+`").checked`, &checked),
+		chromedp.Evaluate(`document.getElementById("visitor-net-status-quo").textContent`, &after),
+	))
+	assert.True(t, checked, "the answer picked before the wasm")
+	assert.NotEqual(t, before, after, "the answer changed with it")
 }
 
 // TestPrerenderedShareLink: a share link's model is unknown to the
