@@ -109,11 +109,6 @@ func TestPrerenderedPages(t *testing.T) {
 					chromedp.Evaluate(cardRectJS, &rectAfter),
 				))
 				shot(t, ctx, "live-"+page.name+"-"+w.name)
-				if d := os.Getenv("PRERENDER_SHOTS"); d != "" {
-					var html string
-					chromedp.Run(ctx, chromedp.Evaluate(`document.body.firstElementChild.outerHTML`, &html))
-					os.WriteFile(filepath.Join(d, "live-"+page.name+"-"+w.name+".html"), []byte(html), 0o644)
-				}
 				assert.Equal(t, after, before, "the figure the wasm shows")
 				assert.Equal(t, rectAfter, rectBefore, "the result's place before and after the wasm")
 			})
