@@ -15,8 +15,13 @@ import (
 // Register declares the app's routes. Both the browser (app.wasm) and the
 // server (prerendering, static site generation) call it before anything
 // else.
-func Register() {
-	app.Route("/", func() app.Composer { return &root{} })
+func Register() { RegisterBrand(state.Brand{}) }
+
+// RegisterBrand is Register for a server that prerenders a brand's pages:
+// app.wasm reads its brand from the environment the build wrote, the
+// server is given it here.
+func RegisterBrand(b state.Brand) {
+	app.Route("/", func() app.Composer { return &root{brand: b} })
 }
 
 // root is the calculator: it owns the store, reduces every action, hands
@@ -27,19 +32,46 @@ type root struct {
 	store   state.Store
 	browser *browser.Browser
 	num     *browser.Numbers
-	mounted bool // OnMount has run: see opening
+	brand   state.Brand    // the server's, to prerender with
+	start   state.Start    // what the store started from
+	pending []state.Effect // the start's browser effects, run once mounted
+	typed   browser.Typed  // typed into the prerendered page before app.wasm ran
 }
 
-// OnMount starts the store from the page's address and the library, and
-// listens to the window.
-func (r *root) OnMount(ctx app.Context) {
+// OnInit starts the store in the browser, before the first render: the
+// tree go-app mounts in place of the prerendered page is then the same
+// page, not an "Opening…" placeholder that a later frame replaces.
+func (r *root) OnInit() {
+	if app.IsServer {
+		return
+	}
+	r.typed = browser.ReadTyped() // the prerendered page is still there
 	r.num = browser.NewNumbers()
-	browser.Serve(ctx, r.dispatch)
-	b, start := browser.Start(ctx, func(a state.Action) { r.dispatch(a) })
-	r.browser = b
 	r.store = state.Store{Lib: state.Library{Store: browser.LocalStorage{}}, Now: func() int64 { return time.Now().UnixMilli() }}
-	r.mounted = true
-	r.dispatch(start)
+	r.start = browser.StartAction()
+	r.pending = r.store.Dispatch(r.start)
+	r.num.SetLang(r.store.State.Lang)
+}
+
+// OnPreRender renders the page the server is asked for, at build time: the
+// template or embed its address names, over an empty library, in English.
+// A share link's fragment never reaches the server (web/prerender.js).
+func (r *root) OnPreRender(ctx app.Context) {
+	u := ctx.Page().URL()
+	r.num = browser.NewNumbers() // en-US: no navigator here
+	r.store = state.Store{Lib: state.Library{Store: state.MemStorage{}}, Now: func() int64 { return 0 }}
+	r.store.Dispatch(state.Start{Query: u.RawQuery, Base: u.Path, Seed: 1, Langs: []string{"en"}, Brand: r.brand})
+	r.num.SetLang(r.store.State.Lang)
+}
+
+// OnMount listens to the window, runs what the start asked of the
+// browser, and replays what was typed before app.wasm ran.
+func (r *root) OnMount(ctx app.Context) {
+	browser.Serve(ctx, r.dispatch)
+	r.browser = browser.Listen(ctx, r.start, func(a state.Action) { r.dispatch(a) })
+	r.browser.Run(r.pending)
+	r.pending = nil
+	r.typed.Replay()
 	browser.MarkReady()
 }
 
@@ -67,7 +99,7 @@ func (r *root) dispatch(a state.Action) {
 
 // Render draws the calculator from the state.
 func (r *root) Render() app.UI {
-	if !r.mounted || !r.store.State.Started {
+	if !r.store.State.Started {
 		return opening(r.store.State.Lang, r.store.State.Brand.Title()) // the brand's once Start has brought it
 	}
 	return page(view{st: &r.store.State, n: r.num})

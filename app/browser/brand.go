@@ -36,8 +36,12 @@ type BrandTemplate struct {
 
 // readBrand reads the brand the build left in the environment; the zero
 // Brand when there is none or it cannot be read.
-func readBrand() state.Brand {
-	raw := app.Getenv(BrandEnv)
+func readBrand() state.Brand { return ParseBrand(app.Getenv(BrandEnv)) }
+
+// ParseBrand reads a brand as the build writes it into BrandEnv; the zero
+// Brand when raw is empty or cannot be read. The server calls it to
+// prerender a brand's pages.
+func ParseBrand(raw string) state.Brand {
 	if raw == "" {
 		return state.Brand{}
 	}
@@ -51,7 +55,11 @@ func readBrand() state.Brand {
 		b.Lang = l
 	}
 	if c.Logo != "" {
-		b.Logo = app.Getenv("GOAPP_STATIC_RESOURCES_URL") + "/" + c.Logo
+		web := app.Getenv("GOAPP_STATIC_RESOURCES_URL")
+		if app.IsServer {
+			web = "/web" // go-app's server render resolves it under the site's prefix
+		}
+		b.Logo = web + "/" + c.Logo
 	}
 	for _, t := range c.Templates {
 		b.Templates = append(b.Templates, examples.Template{ID: t.ID, Title: t.Title, Description: t.Description, Data: t.Model})

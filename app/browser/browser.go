@@ -74,19 +74,15 @@ type Browser struct {
 	docTitle          string // the document's title while the report shows, else ""
 }
 
-// Start installs the window's listeners and returns what the state needs
-// to know of the page to start. now reduces an action at once, not on the
-// next turn of the UI loop: a page going away saves before it is frozen.
-func Start(ctx app.Context, now func(state.Action)) (*Browser, state.Start) {
-	b := &Browser{ctx: ctx, now: now}
-	win := app.Window()
-	if sw := win.Get("navigator").Get("serviceWorker"); sw.Truthy() {
-		b.controlledAtStart = sw.Get("controller").Truthy()
-	}
-	loc := win.Get("location")
+// StartAction is what the state needs to know of the page to start. It
+// reads the window and touches nothing: the root reduces it before its
+// first render, so the first tree go-app mounts is the page itself, the
+// same markup as the prerendered HTML it replaces (no flash, no jump).
+func StartAction() state.Start {
+	loc := app.Window().Get("location")
 	var seed [8]byte
 	rand.Read(seed[:])
-	start := state.Start{
+	return state.Start{
 		Query:          strings.TrimPrefix(loc.Get("search").String(), "?"),
 		Hash:           loc.Get("hash").String(),
 		Base:           loc.Get("origin").String() + loc.Get("pathname").String(),
@@ -98,6 +94,15 @@ func Start(ctx app.Context, now func(state.Action)) (*Browser, state.Start) {
 		Brand:          readBrand(),
 		SavedLang:      savedLang(),
 	}
+}
+
+// Listen installs the window's listeners for a page started with start.
+// now reduces an action at once, not on the next turn of the UI loop: a
+// page going away saves before it is frozen.
+func Listen(ctx app.Context, start state.Start, now func(state.Action)) *Browser {
+	b := &Browser{ctx: ctx, now: now}
+	win := app.Window()
+	b.controlledAtStart = servedByWorker()
 	b.pageTitle = win.Get("document").Get("title").String()
 	b.listenKeys()
 	b.listenPage()
@@ -106,7 +111,23 @@ func Start(ctx app.Context, now func(state.Action)) (*Browser, state.Start) {
 		b.listenHost()
 	}
 	b.watchUpdates()
-	return b, start
+	return b
+}
+
+// servedByWorker reports whether a service worker served this page. Asking
+// whether one controls it now is not the same: the page shows while app.wasm
+// loads, and on a slow network the first install may finish and claim the
+// page before the wasm runs, which go-app then reports as an update.
+func servedByWorker() bool {
+	defer warnRecovered("performance navigation timing")
+	win := app.Window()
+	if p := win.Get("performance"); p.Truthy() && p.Get("getEntriesByType").Truthy() {
+		if nav := p.Call("getEntriesByType", "navigation"); nav.Length() > 0 {
+			return nav.Index(0).Get("workerStart").Float() > 0
+		}
+	}
+	sw := win.Get("navigator").Get("serviceWorker")
+	return sw.Truthy() && sw.Get("controller").Truthy()
 }
 
 // Close removes the window's listeners.

@@ -45,6 +45,11 @@ func secureSite(dir string) error {
 	if err != nil {
 		return err
 	}
+	prerendered, err := filepath.Glob(filepath.Join(dir, "p", "*.html")) // prerender.go
+	if err != nil {
+		return err
+	}
+	pages = append(pages, prerendered...)
 	meta := `<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">` +
 		`<meta name="referrer" content="no-referrer">`
 	for _, p := range pages {

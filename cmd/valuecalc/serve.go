@@ -143,6 +143,10 @@ func siteHandler(dir string) (http.Handler, error) {
 		for _, kv := range securityHeaders {
 			h.Set(kv[0], kv[1])
 		}
+		if name := prerenderedFile(dir, r); name != "" {
+			r = r.Clone(r.Context())
+			r.URL.Path, r.URL.RawPath = name, ""
+		}
 		files.ServeHTTP(w, r)
 	}), nil
 }

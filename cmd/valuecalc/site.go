@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -64,6 +65,21 @@ func buildSite(o siteOptions) error {
 	}
 	if err := app.GenerateStaticWebsite(o.Out, h); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
+	}
+	var brandEnv string
+	if h.Env != nil {
+		brandEnv = h.Env[browser.BrandEnv]
+	}
+	err = prerender(o.Out, prefix, browser.ParseBrand(brandEnv), func(head []string) (http.Handler, error) {
+		ph, err := newHandler(prefix, version, wasm.Size(), o.Brand)
+		if err != nil {
+			return nil, err
+		}
+		ph.RawHeaders = head
+		return ph, nil
+	})
+	if err != nil {
+		return err
 	}
 	if err := fixManifest(filepath.Join(o.Out, "manifest.webmanifest"), prefix); err != nil {
 		return err
@@ -152,6 +168,7 @@ func newHandler(prefix, version string, wasmSize int64, b *brand) (*app.Handler,
 		// inline script to choose one: the loading label says no words.
 		LoadingLabel:          "valuecalc · {progress}%",
 		Styles:                []string{"/web/app.css"},
+		CacheableResources:    []string{"/web/prerender.js"},
 		Version:               version,
 		ServiceWorkerTemplate: appWorkerJS,
 		WasmContentLength:     strconv.FormatInt(wasmSize, 10),

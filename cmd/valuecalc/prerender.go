@@ -1,0 +1,182 @@
+//go:build !wasm
+
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	ui "github.com/valuecalc/valuecalc/app"
+	"github.com/valuecalc/valuecalc/app/i18n"
+	"github.com/valuecalc/valuecalc/app/state"
+)
+
+// Prerendered pages (docs/PERFORMANCE.md, "Content before the wasm"): the
+// site's pages are written at build time with the page their address
+// opens, so a visitor reads it while app.wasm loads. Static hosts ignore
+// query strings, so each page the app opens by ?template= or ?embed=1 is
+// a file of its own, p/<name>.html; `serve` answers such an address with
+// it (prerenderedFile), a host that can rewrite by query string may too
+// (README), and any other host sends index.html, the default page, which
+// web/prerender.js then hides until the wasm runs: the page tells what it
+// was rendered for in a <meta>, and a page for another address, a share
+// link's fragment or a returning visitor's own work is never shown as if
+// it were theirs, nor in another language than the one the app will
+// speak to them.
+
+// prerenderedMeta names the <meta> that says which address a page was
+// rendered for: its pageKey.
+const prerenderedMeta = "valuecalc-prerendered"
+
+// safeID is a template id that may name a file and go into an attribute
+// unescaped: other templates are not prerendered (their pages show the
+// neutral shell until the wasm runs).
+var safeID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// pageKey is the canonical form of the query strings that open a
+// prerendered page: "", "template=ID", "embed=1", "embed=1&template=ID".
+// It reports false for any other query (another parameter, such as lang
+// or accent, changes the page). The embed's origin only says whom to
+// answer. web/prerender.js computes the same key in the browser.
+func pageKey(query url.Values) (string, bool) {
+	var parts []string
+	for k, v := range query {
+		switch {
+		case k == "origin":
+		case k == "embed" && len(v) == 1 && v[0] == "1":
+			parts = append(parts, "embed=1")
+		case k == "template" && len(v) == 1:
+			if v[0] == "" {
+				continue
+			}
+			if !safeID.MatchString(v[0]) {
+				return "", false
+			}
+			parts = append(parts, "template="+v[0])
+		default:
+			return "", false
+		}
+	}
+	if len(parts) == 2 && parts[0] != "embed=1" {
+		parts[0], parts[1] = parts[1], parts[0]
+	}
+	return strings.Join(parts, "&"), true
+}
+
+// pageFile is where the page of a key is written, relative to the site.
+func pageFile(key string) string {
+	if key == "" {
+		return "index.html"
+	}
+	name := strings.NewReplacer("=1", "", "=", "-", "&", "-").Replace(key)
+	return "p/" + name + ".html"
+}
+
+// pageKeys lists the pages to prerender: the default page, and each
+// template's, in the app and in the embed.
+func pageKeys(b state.Brand) []string {
+	keys := []string{"", "embed=1"}
+	for _, t := range (state.State{Brand: b}).Templates() {
+		if safeID.MatchString(t.ID) {
+			keys = append(keys, "template="+t.ID, "embed=1&template="+t.ID)
+		}
+	}
+	return keys
+}
+
+// falseBooleans are boolean attributes go-app's server render writes as
+// name="false" (Disabled(false), Checked(false)): HTML reads any value as
+// true, so a prerendered page would show every radio checked and every
+// button disabled. The browser's render removes them instead.
+var falseBooleans = regexp.MustCompile(` (checked|disabled|readonly|required|selected|multiple|hidden|open|autofocus)="false"`)
+
+// trueARIA is an ARIA attribute set to true (Aria("checked", "true")),
+// which go-app's server render writes bare, as HTML booleans: ARIA reads
+// an empty value as false, so a screen reader would hear the wrong state
+// until the wasm runs.
+var trueARIA = regexp.MustCompile(`(<[a-z][^<>]*? aria-[a-z]+)([ >])`)
+
+// indent is the line breaks and indentation go-app's server render puts
+// around every child element and text. In the browser those are text
+// nodes the app's own tree does not have: spaces between inline elements
+// and around figures, which moved the page when the wasm took over.
+var indent = regexp.MustCompile(`(>)\n[ \t]*|\n[ \t]*(<)`)
+
+// prerender writes the prerendered pages into the built site at out, for
+// the brand's templates and the built-in ones. handler makes the site's
+// go-app Handler with the given raw head elements: each page names its
+// key in a <meta>.
+func prerender(out, prefix string, brand state.Brand, handler func(head []string) (http.Handler, error)) error {
+	ui.RegisterBrand(brand)
+	// The page's language: the brand's, or English, which the app also
+	// speaks when the browser prefers none of its languages. data-langs
+	// lists those for prerender.js; empty when the brand fixes the language.
+	lang, langs := string(i18n.EN), ""
+	if brand.Lang != "" {
+		lang = string(brand.Lang)
+	} else {
+		for _, l := range i18n.All {
+			langs = strings.TrimSpace(langs + " " + string(l))
+		}
+	}
+	for _, key := range pageKeys(brand) {
+		h, err := handler([]string{
+			`<meta name="` + prerenderedMeta + `" content="` + key + `" data-lang="` + lang + `" data-langs="` + langs + `">`,
+			// Blocking, in the head: it decides before the first paint
+			// whether this page may be shown (CSP: no inline scripts).
+			`<script src="` + prefix + `/web/prerender.js"></script>`,
+		})
+		if err != nil {
+			return err
+		}
+		target := "/"
+		if key != "" {
+			target += "?" + key
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		if rec.Code != http.StatusOK {
+			return fmt.Errorf("prerendering %s: status %d", target, rec.Code)
+		}
+		html := falseBooleans.ReplaceAll(rec.Body.Bytes(), nil)
+		html = indent.ReplaceAll(html, []byte("$1$2"))
+		for trueARIA.Match(html) { // one a tag per pass
+			html = trueARIA.ReplaceAll(html, []byte(`$1="true"$2`))
+		}
+		name := filepath.Join(out, filepath.FromSlash(pageFile(key)))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(name, html, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// prerenderedFile is the site's file for a request to the app's page
+// with a query, "" when the query has no page of its own.
+func prerenderedFile(dir string, r *http.Request) string {
+	if r.URL.Path != "/" || r.URL.RawQuery == "" || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+		return ""
+	}
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return ""
+	}
+	key, ok := pageKey(q)
+	if !ok || key == "" {
+		return ""
+	}
+	name := pageFile(key)
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+		return ""
+	}
+	return "/" + name
+}
