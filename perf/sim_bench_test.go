@@ -319,8 +319,19 @@ func measureSim(scratch, vcURL string, n, sc int) (bigSimResult, error) {
 		return res, err
 	}
 	const timeout = 120_000 // ms, a run
-	if err := waitJS(ctx, `window.__simState().done`, timeout*time.Millisecond); err != nil {
-		return res, fmt.Errorf("the first simulation: %w", err)
+	for waited := time.Duration(0); ; waited += 10 * time.Second {
+		if waitJS(ctx, `window.__simState().done`, 10*time.Second) == nil {
+			break
+		}
+		var st struct {
+			Running  bool
+			Progress float64
+		}
+		chromedp.Run(ctx, chromedp.Evaluate(`window.__simState()`, &st))
+		simLog("first simulation: %+v", st)
+		if waited >= timeout*time.Millisecond {
+			return res, fmt.Errorf("the first simulation did not finish within %d s (%+v)", timeout/1000, st)
+		}
 	}
 	simLog("its first simulation done after %s", time.Since(start).Round(time.Second))
 	time.Sleep(time.Second)
