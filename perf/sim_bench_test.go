@@ -318,7 +318,7 @@ func measureSim(scratch, vcURL string, n, sc int) (bigSimResult, error) {
 	if err := chromedp.Run(ctx, chromedp.Evaluate(simJS, nil)); err != nil {
 		return res, err
 	}
-	const timeout = 120_000 // ms, a run
+	const timeout = 300_000 // ms, a run: 200 × 50 took 75 s on a loaded host
 	for waited := time.Duration(0); ; waited += 10 * time.Second {
 		if waitJS(ctx, `window.__simState().done`, 10*time.Second) == nil {
 			break
