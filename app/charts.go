@@ -249,11 +249,16 @@ func zeroLine(sc scaleY) app.UI {
 		Attr("y1", f2s(y)).Attr("y2", f2s(y)).Class("axis")
 }
 
-// truncate shortens a label to n runes.
+// truncate shortens a label to n runes; a slot too narrow for one rune
+// and the ellipsis (many scenarios)
+// gets the ellipsis alone.
 func truncate(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
+	}
+	if n < 2 {
+		return "…"
 	}
 	return string(r[:n-1]) + "…"
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -67,4 +68,27 @@ func TestChartsEmptyModel(t *testing.T) {
 		app.HTMLString(waterfallChart(i18n.EN, nil, m, res.Scenarios[0]))
 	assert.NotContains(t, html, "NaN")
 	assert.False(t, strings.Contains(html, "Inf"))
+}
+
+// TestChartsManyScenarios: with the most scenarios a model may have, the
+// charts' slots are too narrow for a name; they render with an ellipsis
+// instead of panicking (a 200 × 50 model took the whole page down).
+func TestChartsManyScenarios(t *testing.T) {
+	assert.Equal(t, "…", truncate("Scenario 12", 0))
+	assert.Equal(t, "…", truncate("Scenario 12", 1))
+	assert.Equal(t, "S…", truncate("Scenario 12", 2))
+	assert.Equal(t, "ab", truncate("ab", 0+2))
+	assert.Equal(t, "", truncate("", 0))
+
+	m := calc.NewModel()
+	m.Mode = calc.ModeMoney
+	m.Items = []calc.Item{{ID: "b1", Name: "Benefit", Side: calc.SideBenefit, Type: calc.TypeMonetary, Weight: 1}}
+	m.Scenarios = nil
+	for j := range calc.MaxScenarios {
+		id := "s" + strconv.Itoa(j+1)
+		m.Scenarios = append(m.Scenarios, calc.Scenario{ID: id, Name: "Scenario " + id, Entries: []*calc.Entry{{Amount: calc.Float(float64(100 * (j + 1))), Per: calc.PerOnce}}})
+	}
+	res := calc.Evaluate(m)
+	n := browser.NewNumbers()
+	assert.NotPanics(t, func() { benefitsCostsChart(i18n.EN, n, m, res) })
 }

@@ -197,12 +197,24 @@ func TestPerf(t *testing.T) {
 	helloEdits, err := measureHelloEdits(scratch, hello.URL+"/")
 	must(t, err)
 
+	step(t, "typing on a 30-item × 3-scenario model, without and with ranges")
+	simEdits, err := measureSimEdits(scratch, vcURL)
+	must(t, err)
+	step(t, fmt.Sprintf("the simulation of a %d-item × %d-scenario model", bigItems, bigScenarios))
+	simLog = t.Logf
+	bigSim, err := measureBigSim(scratch, vcURL)
+	bigErr := ""
+	if err != nil { // reported in its rows: the rest of the bench stands
+		t.Logf("the simulation's measurement: %v", err)
+		bigErr = err.Error()
+	}
+
 	link, payload, err := linkLength()
 	must(t, err)
 
 	rep := report{
 		VC: vcRuns, Hello: helloRuns, VCNet: vcNet, HelloNet: helloNet, Edits: edits, HelloEdits: helloEdits, EngineNs: engineNs, AnalysisNs: analysisNs,
-		LinkFragment: link, LinkPayload: payload, Notes: notes,
+		LinkFragment: link, LinkPayload: payload, Notes: notes, SimEdits: simEdits, BigSim: bigSim, BigErr: bigErr,
 		Chromium: chromiumVersion, Elapsed: time.Since(start), Load: [2]string{loadBefore, loadAvg()},
 	}
 	table := rep.markdown()
@@ -516,11 +528,16 @@ func nsPerOp(out []byte, name string) ([]float64, error) {
 
 // launch starts headless Chromium with a fresh profile under scratch.
 func launch(scratch string, extra ...chromedp.ExecAllocatorOption) (context.Context, func(), error) {
+	return launchFor(scratch, 5*time.Minute, extra...)
+}
+
+// launchFor is launch for a session of at most timeout.
+func launchFor(scratch string, timeout time.Duration, extra ...chromedp.ExecAllocatorOption) (context.Context, func(), error) {
 	dir, err := os.MkdirTemp(scratch, "chromium-")
 	if err != nil {
 		return nil, nil, err
 	}
-	ctx, stop := headless.Start(chromium, dir, 5*time.Minute, extra...)
+	ctx, stop := headless.Start(chromium, dir, timeout, extra...)
 	done := func() {
 		stop()
 		os.RemoveAll(dir)
@@ -1000,6 +1017,9 @@ type report struct {
 	Chromium     string
 	Elapsed      time.Duration
 	Load         [2]string // /proc/loadavg's 1-minute figure before the load runs and at the end
+	SimEdits     simEditResult
+	BigSim       bigSimResult
+	BigErr       string // why the simulation's measurement failed, if it did
 }
 
 func (r report) markdown() string {
@@ -1052,6 +1072,7 @@ func (r report) markdown() string {
 	analysisMS := median(r.AnalysisNs) / 1e6
 	w("| analysis in wasm: Analyze, 30 items × 3 scenarios, every entry ranged (10,000 samples), median of %d (fastest %.1f ms) | %.1f ms | — | — | ≤ 50 ms | %s |\n",
 		len(r.AnalysisNs), slices.Min(r.AnalysisNs)/1e6, analysisMS, yes(analysisMS <= 50))
+	b.WriteString(r.simRows())
 	w("| share link, %d items × %d scenarios (#model=… fragment) | %s chars | — | — | ≤ 2,000 chars | %s |\n",
 		linkItems, linkScenarios, thousands(int64(r.LinkFragment)), yes(r.LinkFragment <= 2000))
 	w("| input → repainted, median / p95 (information: the baseline's echo, valuecalc's net total) | %s / %s | %s / %s | %.1f× | — | — |\n",
@@ -1090,6 +1111,7 @@ func (r report) markdown() string {
 		paired(func(x loadResult) float64 { return x.ColdMS }), paired(func(x loadResult) float64 { return x.WarmMS }), r.Load[0], r.Load[1], runtime.NumCPU())
 	w("- The large model was opened by %s (link of %s chars); the share-link fragment's payload alone is %s chars.\n",
 		r.Edits.Method, thousands(int64(r.Edits.LinkLen)), thousands(int64(r.LinkPayload)))
+	b.WriteString(r.simNotes())
 	return b.String()
 }
 
@@ -1142,6 +1164,17 @@ const method = `How it is measured (perf/bench_test.go):
   when the browser is idle after an edit, the simulation in slices of ~6 ms.
 - Share link: calc.EncodeLink of a realistic 30-item × 3-scenario money model; the length
   counted is the fragment "#model=" + payload.
+- Typing while the simulation runs (perf/sim_bench_test.go): the share link's realistic
+  30 × 3 model, edited as above (the offers' 60 cells in turn, each to 1.01–1.17× its value), in
+  one page as it is and in another with every entry ranged from 0.5× to 1.3× its value, so each
+  edit is followed, in idle time, by the analysis and the simulation of 10,000 cases.
+- The 1,000 × 50 simulation: the largest model (every cell filled, every entry ranged as
+  above: 500 million draws a run), opened like the 200 × 5 one. An animation-frame loop in the
+  page follows the progress bar (#how-sure-progress) and the ranges table. Each timed run starts
+  with an edit: its repaint (the scenario's total), the first frame showing progress above 0,
+  the frame showing the simulated figures, and the distinct progress values shown. Cancelled
+  runs: an edit starts a run; once the bar shows 20–60 %, the next edit comes, timed to its
+  repaint; that edit's own run must then finish with the figures.
 `
 
 // writeDoc replaces the generated section of docs/PERFORMANCE.md, between

@@ -69,7 +69,7 @@ type Browser struct {
 	now               func(state.Action) // reduces at once, for a page going away
 	release           []func()
 	controlledAtStart bool   // a service worker served this page
-	simRev            uint64 // the model revision whose simulation runs
+	simGen            uint64 // the simulation that runs: a new one or a stop moves it on
 	pageTitle         string // the page's own title, in the interface's language
 	docTitle          string // the document's title while the report shows, else ""
 }
@@ -185,6 +185,8 @@ func (b *Browser) run(e state.Effect) {
 		win.Call("print")
 	case state.Simulate:
 		b.simulate(e)
+	case state.StopSimulation:
+		b.stopSimulation()
 	case state.FocusElement:
 		// After the render that adds the element.
 		b.ctx.Defer(func(app.Context) { focusElement(e.ID) })

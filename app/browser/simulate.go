@@ -9,56 +9,119 @@ import (
 	"github.com/valuecalc/valuecalc/calc"
 )
 
-// simSlice is how long one slice of a simulation may run before the page
-// gets the thread back: well under a frame, so that typing stays fluid
-// while a large model's ranges are simulated.
-const simSlice = 6 * time.Millisecond
+// simSlice is how long one slice of a simulation runs when the browser
+// does not say how long it will stay idle: well under a frame, so that
+// typing stays fluid while a large model's ranges are simulated.
+// maxSlice bounds a slice in a longer idle period (Chrome's are up to
+// 50 ms); a slice ends sooner when input is pending.
+const (
+	simSlice = 6 * time.Millisecond
+	maxSlice = 40 * time.Millisecond
+)
+
+// simReportEvery is how often a simulation reports its progress at most.
+// Each report renders the page again, which on the largest models costs
+// as much as a slice or more: four times a second moves the bar visibly.
+const simReportEvery = 250 * time.Millisecond
 
 // simulate runs the simulation of e.Model's ranges a slice at a time, in
 // the browser's idle time, and reports its progress and result. A later
-// Simulate replaces it: its next slice sees that it is no longer the
-// current one, and stops.
+// Simulate replaces it, and StopSimulation (an edit) stops it: its next
+// slice sees that it is no longer the current one, and ends.
 func (b *Browser) simulate(e state.Simulate) {
 	sim := calc.NewSimulation(e.Model)
-	b.simRev = e.Rev
-	var slice func()
+	showProgress(0) // a bar left by a run before starts again
+	b.simGen++
+	gen := b.simGen
+	var slice func(app.Context, time.Duration)
 	reported := time.Now()
-	slice = func() {
-		if b.simRev != e.Rev {
-			return // an edit has started another
+	slice = func(ctx app.Context, budget time.Duration) {
+		if b.simGen != gen {
+			ctx.PreventUpdate() // stopped or replaced: nothing to show
+			return
 		}
 		start := time.Now()
 		done := false
-		for !done && time.Since(start) < simSlice {
+		for !done && time.Since(start) < budget && !inputPending() {
 			done = sim.Step(100)
 		}
 		if done {
-			Send(b.ctx, state.Simulated{Rev: e.Rev, Done: 1, Ranges: sim.Result()})
+			Send(ctx, state.Simulated{Rev: e.Rev, Done: 1, Ranges: sim.Result()})
 			return
 		}
-		if time.Since(reported) > 150*time.Millisecond {
+		if time.Since(reported) >= simReportEvery {
 			reported = time.Now()
-			Send(b.ctx, state.Simulated{Rev: e.Rev, Done: sim.Progress()})
+			Send(ctx, state.Simulated{Rev: e.Rev, Done: sim.Progress()})
+			showProgress(sim.Progress())
 		}
+		// The dispatch that ran the slice asked for the page to render
+		// again: a render of the whole page for a progress bar, which on
+		// a 200 x 50 model took most of the time the simulation had
+		// (10 % in 10 s). The state has the progress, for the next
+		// render; the bar itself is moved here.
+		ctx.PreventUpdate()
 		b.idle(slice)
 	}
 	b.idle(slice)
 }
 
-// idle runs f on the UI goroutine when the browser is next idle (or
-// after 200 ms at the latest); at once where there is no
-// requestIdleCallback.
-func (b *Browser) idle(f func()) {
+// stopSimulation stops the simulation that runs, if any.
+func (b *Browser) stopSimulation() { b.simGen++ }
+
+// idle runs f on the UI goroutine, in the root's context, when the
+// browser is next idle (or after 200 ms at the latest), with the time it
+// may take: what is left of the idle period, from simSlice to maxSlice.
+// Chrome runs one idle callback per idle period however short the
+// callback, so a fixed 6 ms slice used ~6 of every 50 ms of an idle
+// page. Where there is no requestIdleCallback, f runs after the
+// browser's own pending work (a zero setTimeout) for simSlice, so that a
+// run of slices still gives the page the thread between them.
+func (b *Browser) idle(f func(app.Context, time.Duration)) {
 	w := app.Window()
-	if !w.Get("requestIdleCallback").Truthy() {
-		b.ctx.Defer(func(app.Context) { f() })
-		return
-	}
 	var cb app.Func
 	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
 		cb.Release()
-		b.ctx.Dispatch(func(app.Context) { f() })
+		budget := simSlice
+		if len(args) > 0 && args[0].Truthy() && !args[0].Get("didTimeout").Bool() {
+			left := time.Duration(args[0].Call("timeRemaining").Float() * float64(time.Millisecond))
+			budget = min(max(left, simSlice), maxSlice)
+		}
+		b.ctx.Dispatch(func(ctx app.Context) { f(ctx, budget) })
 		return nil
 	})
+	if !w.Get("requestIdleCallback").Truthy() {
+		w.Call("setTimeout", cb, 0)
+		return
+	}
 	w.Call("requestIdleCallback", cb, map[string]any{"timeout": 200})
+}
+
+// inputPending reports whether the user has typed or clicked since the
+// slice began and the page should have the thread back (Chrome's
+// navigator.scheduling.isInputPending; false where there is none).
+func inputPending() bool {
+	if !pendingLooked {
+		pendingLooked = true
+		if s := app.Window().Get("navigator").Get("scheduling"); s.Truthy() && s.Get("isInputPending").Truthy() {
+			scheduling = s
+		}
+	}
+	return scheduling != nil && scheduling.Call("isInputPending").Bool()
+}
+
+// scheduling is navigator.scheduling where it has isInputPending.
+var (
+	scheduling    app.Value
+	pendingLooked bool
+)
+
+// showProgress moves the simulation's progress bars (the editor's and the
+// report's) to p, as the next render would.
+func showProgress(p float64) {
+	doc := app.Window().Get("document")
+	for _, id := range []string{"how-sure-progress", "report-how-sure-progress"} {
+		if el := doc.Call("getElementById", id); el.Truthy() {
+			el.Set("value", p)
+		}
+	}
 }

@@ -15,6 +15,13 @@ import (
 func (r *reducer) analysisChanged() {
 	r.DocRev++
 	r.Goal.Answer, r.Goal.Err = nil, ""
+	if r.Simulating && !r.simStopped {
+		// The run is of the model before this edit: its slices would
+		// only take time from typing until the idle analysis starts
+		// another, and its figures would be dropped.
+		r.simStopped = true
+		r.do(StopSimulation{})
+	}
 	if !r.analyzing {
 		r.analyzing = true
 		r.do(WhenIdle{Analyze{}})
@@ -34,7 +41,7 @@ func (r *reducer) reduceAnalysis(a Action) bool {
 		}
 		r.Analysis, r.AnalyzedRev = &an, r.DocRev
 		r.Analyzed, r.AnalyzedResult = r.Model(), r.Result
-		r.Simulating, r.SimProgress = hasRanges(r.Model()), 0
+		r.Simulating, r.SimProgress, r.simStopped = hasRanges(r.Model()), 0, false
 		if r.Simulating {
 			r.do(Simulate{Rev: r.DocRev, Model: r.Model()})
 		}

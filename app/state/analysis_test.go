@@ -100,6 +100,44 @@ func TestRanges(t *testing.T) {
 	assert.Equal(t, full, *s.Analysis, "the same figures as calc.Analyze")
 }
 
+// TestEditStopsSimulation: the first edit while a simulation runs stops
+// it, since its figures would be dropped; the next edits have nothing to
+// stop, and the idle analysis starts the simulation of the new model.
+func TestEditStopsSimulation(t *testing.T) {
+	tb := purchase(t)
+	tb.do(ToggleRanges{})
+	tb.input(implLow, "6000")
+	tb.take()
+	tb.runIdle()
+	require.Len(t, effectsOf[Simulate](tb.take()), 1)
+	require.True(t, tb.state().Simulating)
+
+	tb.input(EntryField("with-us", "training"), "3500")
+	assert.Len(t, effectsOf[StopSimulation](tb.take()), 1, "the edit stops the run")
+	tb.input(EntryField("with-us", "training"), "3600")
+	assert.Empty(t, effectsOf[StopSimulation](tb.take()), "nothing runs any more")
+
+	tb.runIdle()
+	sims := effectsOf[Simulate](tb.take())
+	require.Len(t, sims, 1, "the idle analysis starts another")
+	assert.Equal(t, tb.state().DocRev, sims[0].Rev)
+	tb.input(EntryField("with-us", "training"), "3700")
+	assert.Len(t, effectsOf[StopSimulation](tb.take()), 1, "and an edit stops that one")
+
+	// Once a run has finished, an edit has nothing to stop.
+	tb.runIdle()
+	sims = effectsOf[Simulate](tb.take())
+	require.Len(t, sims, 1)
+	sim := calc.NewSimulation(sims[0].Model)
+	for !sim.Step(1000) {
+	}
+	tb.do(Simulated{Rev: sims[0].Rev, Done: 1, Ranges: sim.Result()})
+	require.False(t, tb.state().Simulating)
+	tb.take()
+	tb.input(EntryField("with-us", "training"), "3800")
+	assert.Empty(t, effectsOf[StopSimulation](tb.take()))
+}
+
 // TestRangeInput: bad range input stays in the field with its message;
 // emptying both ends removes the range; a value outside the range widens
 // it, never leaving an invalid model.

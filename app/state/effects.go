@@ -93,6 +93,9 @@ type (
 		Rev   uint64
 		Model calc.Model
 	}
+	// StopSimulation stops the simulation that runs, if one does: the
+	// model changed, and its figures would be dropped.
+	StopSimulation struct{}
 	// FocusElement scrolls element ID into view and focuses it.
 	FocusElement struct{ ID string }
 	// Fullscreen asks the browser to fill the screen with the page (On),
@@ -115,34 +118,35 @@ type (
 	RememberLang struct{ Lang i18n.Lang }
 )
 
-func (RepairLibrary) effect() {}
-func (LoadDoc) effect()       {}
-func (SaveDoc) effect()       {}
-func (CheckRev) effect()      {}
-func (ReadLibrary) effect()   {}
-func (RetitleDoc) effect()    {}
-func (CopyDoc) effect()       {}
-func (RemoveDoc) effect()     {}
-func (RestoreDoc) effect()    {}
-func (RemoveDamaged) effect() {}
-func (After) effect()         {}
-func (WhenIdle) effect()      {}
-func (Post) effect()          {}
-func (Warn) effect()          {}
-func (Download) effect()      {}
-func (CopyText) effect()      {}
-func (SelectText) effect()    {}
-func (CleanURL) effect()      {}
-func (OpenTab) effect()       {}
-func (Reload) effect()        {}
-func (PrintPage) effect()     {}
-func (Simulate) effect()      {}
-func (FocusElement) effect()  {}
-func (Fullscreen) effect()    {}
-func (SetDocTitle) effect()   {}
-func (SetStyle) effect()      {}
-func (SetPageLang) effect()   {}
-func (RememberLang) effect()  {}
+func (RepairLibrary) effect()  {}
+func (LoadDoc) effect()        {}
+func (SaveDoc) effect()        {}
+func (CheckRev) effect()       {}
+func (ReadLibrary) effect()    {}
+func (RetitleDoc) effect()     {}
+func (CopyDoc) effect()        {}
+func (RemoveDoc) effect()      {}
+func (RestoreDoc) effect()     {}
+func (RemoveDamaged) effect()  {}
+func (After) effect()          {}
+func (WhenIdle) effect()       {}
+func (Post) effect()           {}
+func (Warn) effect()           {}
+func (Download) effect()       {}
+func (CopyText) effect()       {}
+func (SelectText) effect()     {}
+func (CleanURL) effect()       {}
+func (OpenTab) effect()        {}
+func (Reload) effect()         {}
+func (PrintPage) effect()      {}
+func (Simulate) effect()       {}
+func (StopSimulation) effect() {}
+func (FocusElement) effect()   {}
+func (Fullscreen) effect()     {}
+func (SetDocTitle) effect()    {}
+func (SetStyle) effect()       {}
+func (SetPageLang) effect()    {}
+func (RememberLang) effect()   {}
 
 // LoadReason says why a saved assessment is opened.
 type LoadReason uint8

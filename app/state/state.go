@@ -163,6 +163,7 @@ type State struct {
 	Goal           Goal    // the goal seek's question and answer
 	Active         Cell    // the cell typed into last, which shows its hints
 	analyzing      bool    // an analysis waits for the browser to be idle
+	simStopped     bool    // an edit has stopped the simulation that ran
 
 	// Grid is the grid as rows and cells of immutable views: a view is
 	// replaced, never changed, when what it shows changes, with the next
