@@ -149,6 +149,7 @@ func (h *howSure) ranges(prefix string) app.UI {
 	return app.Div().Class("ranges").Body(
 		app.H3().Text(l.T(i18n.Ranges)),
 		app.P().Class("hint").Text(l.T(i18n.RangesExplain)),
+		h.rangeBands(prefix, an.Ranges),
 		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.T(i18n.SimulatedNet)).Body(app.Table().ID(prefix+"-ranges").Class("data-table").Body(
 			app.Caption().Class("sr-only").Text(l.T(i18n.SimulatedNet)),
 			app.THead().Body(app.Tr().Body(
@@ -171,6 +172,40 @@ func (h *howSure) ranges(prefix string) app.UI {
 				}),
 			),
 		)),
+	)
+}
+
+// rangeBands draws each scenario's likely net, P10 to P90, as a band on
+// one axis shared by all, with its median and zero marked: the chart of
+// the figures the table below gives.
+func (h *howSure) rangeBands(prefix string, rs *calc.Ranges) app.UI {
+	m, n, l := h.Model, h.Num, h.Lang
+	lo, hi := 0.0, 0.0
+	for _, r := range rs.Scenarios {
+		lo, hi = math.Min(lo, r.P10), math.Max(hi, r.P90)
+	}
+	if hi == lo {
+		hi = lo + 1
+	}
+	x := func(v float64) string { return f2s(2 + (v-lo)/(hi-lo)*96) }
+	return app.Ol().ID(prefix + "-bands").Class("tornado-bars range-bands").Body(
+		app.Range(rs.Scenarios).Slice(func(i int) app.UI {
+			r := rs.Scenarios[i]
+			name := m.ScenarioName(r.ID)
+			width := math.Max((r.P90-r.P10)/(hi-lo)*96, 0.6)
+			return app.Li().Class("tornado-row").DataSet("scenario", r.ID).Body(
+				app.Span().Class("tornado-name").Text(name),
+				svg("svg").Attr("viewBox", "0 0 100 10").Attr("preserveAspectRatio", "none").Attr("role", "img").
+					Aria("label", l.T(i18n.LikelyBand, name, n.Value(m, r.P10), n.Value(m, r.P90), n.Value(m, r.P50))).
+					Class("tornado-svg").Body(
+					svg("rect").Attr("x", x(r.P10)).Attr("y", "1").Attr("width", f2s(width)).Attr("height", "8").
+						Class("range-band"+cls(" negative", r.P50 < 0)),
+					svg("line").Attr("x1", x(0)).Attr("x2", x(0)).Attr("y1", "0").Attr("y2", "10").Class("range-zero"),
+					svg("line").Attr("x1", x(r.P50)).Attr("x2", x(r.P50)).Attr("y1", "0").Attr("y2", "10").Class("tornado-now"),
+				),
+				app.Span().Class("tornado-values").Text(likely(l, n, m, r)),
+			)
+		}),
 	)
 }
 

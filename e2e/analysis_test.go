@@ -82,6 +82,12 @@ func TestHowSure(t *testing.T) {
 				`parseFloat(document.querySelector('#how-sure-ranges tr[data-scenario="with-us"] .chance-best').dataset.value)`, &pBest)))
 			assert.InDelta(t, want.Ranges.Scenarios[1].PBest, pBest, 1e-12, "the page's simulation is calc's")
 			assert.Contains(t, text(t, ctx, "#range-with-us"), "Likely")
+			// The chart of the ranges: a band per scenario, named in words.
+			var bands []string
+			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(
+				`[...document.querySelectorAll('#how-sure-bands svg')].map(s => s.getAttribute('aria-label'))`, &bands)))
+			require.Len(t, bands, len(m.Scenarios))
+			assert.Contains(t, bands[1], "With us: likely net from ")
 			assert.Contains(t, text(t, ctx, "#how-sure"), "An estimate from your own low and high figures")
 
 			// Goal seek: what must the implementation cost for a net of 100,000?

@@ -214,6 +214,7 @@ var de = [numKeys]string{
 	RangesExplain:               "Eine Schätzung aus Ihren eigenen niedrigen und hohen Zahlen: 10.000 simulierte Fälle, jede Zahl mit Bandbreite zwischen ihrem Minimum und Maximum gezogen, meist nahe dem eingegebenen Wert.",
 	SimulatedNet:                "Simulierter Nettowert je Szenario",
 	LikelyNet:                   "Wahrscheinlicher Nettowert (P10–P90)",
+	LikelyBand:                  "%s: wahrscheinlicher Nettowert von %s bis %s, Median %s",
 	Median:                      "Median",
 	ChanceBest:                  "Chance, vorn zu liegen",
 	ChancePositive:              "Chance Nettowert > 0",

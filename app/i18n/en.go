@@ -214,6 +214,7 @@ var en = [numKeys]string{
 	RangesExplain:               "An estimate from your own low and high figures: 10,000 simulated cases, each ranged figure drawn between its low and high, most often near the value entered.",
 	SimulatedNet:                "Simulated net value per scenario",
 	LikelyNet:                   "Likely net (P10–P90)",
+	LikelyBand:                  "%s: likely net from %s to %s, median %s",
 	Median:                      "Median",
 	ChanceBest:                  "Chance it is best",
 	ChancePositive:              "Chance net > 0",

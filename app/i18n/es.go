@@ -214,6 +214,7 @@ var es = [numKeys]string{
 	RangesExplain:               "Una estimación a partir de sus propias cifras bajas y altas: 10.000 casos simulados, cada cifra con rango tomada entre su mínimo y su máximo, casi siempre cerca del valor introducido.",
 	SimulatedNet:                "Valor neto simulado por escenario",
 	LikelyNet:                   "Valor neto probable (P10–P90)",
+	LikelyBand:                  "%s: neto probable de %s a %s, mediana %s",
 	Median:                      "Mediana",
 	ChanceBest:                  "Probabilidad de ser el mejor",
 	ChancePositive:              "Probabilidad de valor neto > 0",

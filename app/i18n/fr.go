@@ -214,6 +214,7 @@ var fr = [numKeys]string{
 	RangesExplain:               "Une estimation à partir de vos propres chiffres bas et hauts : 10 000 cas simulés, chaque chiffre tiré entre son bas et son haut, le plus souvent près de la valeur saisie.",
 	SimulatedNet:                "Valeur nette simulée par scénario",
 	LikelyNet:                   "Valeur nette probable (P10–P90)",
+	LikelyBand:                  "%s : net probable de %s à %s, médiane %s",
 	Median:                      "Médiane",
 	ChanceBest:                  "Probabilité d'être le meilleur",
 	ChancePositive:              "Probabilité valeur nette > 0",
