@@ -36,8 +36,8 @@ const (
 // timed, bigCancels how many are cancelled by an edit mid-run, bigOpen
 // how long the editor may take to open it (PERF_BIG_OPEN, seconds).
 var (
-	bigRuns    = envInt("PERF_BIG_RUNS", 3)
-	bigCancels = envInt("PERF_BIG_CANCELS", 5)
+	bigRuns    = envInt("PERF_BIG_RUNS", 2)
+	bigCancels = envInt("PERF_BIG_CANCELS", 2)
 	bigOpen    = time.Duration(envInt("PERF_BIG_OPEN", 300)) * time.Second
 )
 
