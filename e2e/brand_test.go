@@ -4,9 +4,6 @@ package e2e
 
 import (
 	"context"
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -182,17 +179,13 @@ func TestEmbedAccent(t *testing.T) {
 // calculator, which speaks the language (State.Lang, <html lang> once the
 // catalogue is in) and wears the accent.
 func TestEmbedKitLangAccent(t *testing.T) {
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!doctype html><html><head><title>host</title></head><body><div id="kit"></div>
+	hostURL := serveHost(t, `<!doctype html><html><head><title>host</title></head><body><div id="kit"></div>
 <script src="%s/web/embed.js"></script>
 <script>valuecalc.embed("#kit", {template: "segments", lang: "de", accent: "#15803d"});</script></body></html>`, baseURL)
-	}))
-	defer host.Close()
 	ctx := newBrowser(t)
 	var src string
 	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Navigate(host.URL), chromedp.WaitVisible("#kit iframe", chromedp.ByQuery),
+		chromedp.Navigate(hostURL), chromedp.WaitVisible("#kit iframe", chromedp.ByQuery),
 		chromedp.AttributeValue("#kit iframe", "src", &src, nil, chromedp.ByQuery),
 	))
 	u, err := url.Parse(src)

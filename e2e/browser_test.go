@@ -11,6 +11,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strconv"
@@ -198,3 +199,25 @@ func approx(t *testing.T, want, got float64, msg string, args ...any) {
 	t.Helper()
 	assert.InDelta(t, want, got, 1e-9*math.Max(1, math.Abs(want)), append([]any{msg}, args...)...)
 }
+
+// serveHost serves a host page on an origin of its own: page, with args in
+// its verbs (the app's address), and returns the page's address.
+func serveHost(t *testing.T, page string, args ...any) string {
+	t.Helper()
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, page, args...)
+	}))
+	t.Cleanup(host.Close)
+	return host.URL
+}
+
+// recordMessages ends a host page: it records in window.msgs every message
+// a frame posts, with the frame's id.
+const recordMessages = `<script>
+window.msgs = [];
+window.addEventListener("message", (e) => {
+  const from = [...document.querySelectorAll("iframe")].find(f => f.contentWindow === e.source);
+  window.msgs.push({from: from ? from.id : "?", data: e.data});
+});
+</script></body></html>`

@@ -6,8 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"testing"
 	"time"
@@ -119,18 +117,14 @@ func sameNets(t *testing.T, want calc.Result, got calc.Result, msg string) {
 // embed whose ?origin= names another site tells this page nothing; and
 // nothing is written to the visitor's saved assessments.
 func TestEmbed(t *testing.T) {
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, hostPage, baseURL, baseURL)
-	}))
-	defer host.Close()
-	hostURL, _ := url.Parse(host.URL)
+	hostAddr := serveHost(t, hostPage, baseURL, baseURL)
+	hostURL, _ := url.Parse(hostAddr)
 	appURL, _ := url.Parse(baseURL)
 	require.NotEqual(t, hostURL.Host, appURL.Host, "the host page is another origin")
 
 	ctx := newBrowser(t)
 	// Three app instances start at once on a small machine: allow time.
-	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(host.URL),
+	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(hostAddr),
 		waitJSFor(60*time.Second, `window.msgs.filter(m => m.data.type === "valuecalc:result").length >= 2 && window.msgs.some(m => m.from === "kit" && m.data.type === "valuecalc:resize")`),
 	))
 	ms := messages(t, ctx)

@@ -4,8 +4,6 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -22,27 +20,17 @@ import (
 const germanHost = `<!doctype html><html lang="de"><head><title>host</title>
 <style>body{margin:0} iframe{display:block;width:100%%;height:600px;border:0}</style></head><body>
 <iframe id="de" title="Rechner" src="%[1]s/?embed=1&lang=de&template=software-purchase"></iframe>
-<script>
-window.msgs = [];
-window.addEventListener("message", (e) => {
-  const from = [...document.querySelectorAll("iframe")].find(f => f.contentWindow === e.source);
-  window.msgs.push({from: from ? from.id : "?", data: e.data});
-});
-</script></body></html>`
+` + recordMessages
 
 // TestGermanEmbedNumbers: a German visitor types numbers the German way
 // into an embed (SPEC §9): "1.234,5" is 1234.5 and "1,5" is 1.5, as the
 // result the host hears says; neither reads two ways, so no hint shows.
 func TestGermanEmbedNumbers(t *testing.T) {
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, germanHost, baseURL)
-	}))
-	defer host.Close()
+	hostURL := serveHost(t, germanHost, baseURL)
 	ctx := newBrowser(t)
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.EmulateViewport(1440, 900),
-		chromedp.Navigate(host.URL),
+		chromedp.Navigate(hostURL),
 		waitJSFor(60*time.Second, `window.msgs.some(m => m.from === "de" && m.data.type === "valuecalc:result")`),
 	))
 	frameNode := func() *cdp.Node {

@@ -4,8 +4,6 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -163,28 +161,18 @@ const visitorHost = `<!doctype html><html lang="en"><head><title>host</title>
 <iframe id="sw" title="software" src="%[1]s/?embed=1&template=software-purchase"></iframe>
 <iframe id="cv" title="customer value" src="%[1]s/?embed=1&template=customer-value"></iframe>
 <iframe id="ed" title="editor" src="%[1]s/?embed=1&template=segments&view=editor"></iframe>
-<script>
-window.msgs = [];
-window.addEventListener("message", (e) => {
-  const from = [...document.querySelectorAll("iframe")].find(f => f.contentWindow === e.source);
-  window.msgs.push({from: from ? from.id : "?", data: e.data});
-});
-</script></body></html>`
+` + recordMessages
 
 // TestVisitorEmbed: an embed is the visitor view, reports its height, and
 // with 5 to 8 questions is at most 1,200 px tall at 1,440 px wide; a host
 // that chose ?view=editor gives its visitors the editor, with no way to
 // another view; without a choice the visitor can move to the editor.
 func TestVisitorEmbed(t *testing.T) {
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, visitorHost, baseURL)
-	}))
-	defer host.Close()
+	hostURL := serveHost(t, visitorHost, baseURL)
 	ctx := newBrowser(t)
 	err := chromedp.Run(ctx,
 		chromedp.EmulateViewport(1440, 900),
-		chromedp.Navigate(host.URL),
+		chromedp.Navigate(hostURL),
 		waitJSFor(60*time.Second, `["sw", "cv", "ed"].every(id => window.msgs.some(m => m.from === id && m.data.type === "valuecalc:resize"))`),
 	)
 	var dump string
