@@ -40,14 +40,17 @@ type Number float64
 
 // local returns args with each Number written in l.
 func (l Lang) local(args []any) []any {
-	out := args
+	var out []any // a copy, made at the first Number: args stay the caller's
 	for i, a := range args {
 		if n, ok := a.(Number); ok {
-			if &out[0] == &args[0] {
+			if out == nil {
 				out = append([]any(nil), args...)
 			}
 			out[i] = l.Write(float64(n), true)
 		}
+	}
+	if out == nil {
+		return args
 	}
 	return out
 }
