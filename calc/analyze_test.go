@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 // withValue returns m with the value of scenario j's entry for item i set
@@ -28,40 +29,6 @@ func withValue(m calc.Model, j, i int, x float64) calc.Model {
 	m.Scenarios[j].Entries = append([]*calc.Entry(nil), m.Scenarios[j].Entries...)
 	m.Scenarios[j].Entries[i] = &e
 	return m
-}
-
-// ranged returns m with a range on every entry: ±1 on the scale, or
-// −50 % to +30 % of money.
-func ranged(m calc.Model) calc.Model {
-	m.Scenarios = append([]calc.Scenario(nil), m.Scenarios...)
-	for j := range m.Scenarios {
-		es := append([]*calc.Entry(nil), m.Scenarios[j].Entries...)
-		for i, e := range es {
-			if e == nil {
-				continue
-			}
-			c := *e
-			x, _, _ := c.Value(m.Mode)
-			if m.Mode == calc.ModeMoney {
-				c.Low, c.High = f(0.5*x), f(1.3*x)
-			} else {
-				c.Low, c.High = f(max(x-1, float64(m.Scale.Min))), f(min(x+1, float64(m.Scale.Max)))
-			}
-			es[i] = &c
-		}
-		m.Scenarios[j].Entries = es
-	}
-	return m
-}
-
-// scenarioIndex returns the index of the scenario id in m.
-func scenarioIndex(m calc.Model, id string) int {
-	for j := range m.Scenarios {
-		if m.Scenarios[j].ID == id {
-			return j
-		}
-	}
-	panic("no scenario " + id)
 }
 
 // near reports whether got is want to a relative 1e-9 of scale.
@@ -89,7 +56,7 @@ func TestAnalyzeProperties(t *testing.T) {
 		require.NoError(t, err)
 		res := calc.Evaluate(m)
 		for _, ea := range a.Entries {
-			j, i := scenarioIndex(m, ea.Scenario), m.ItemIndex(ea.Item)
+			j, i := m.ScenarioIndex(ea.Scenario), m.ItemIndex(ea.Item)
 			scale := res.Scenarios[j].Benefits + res.Scenarios[j].Costs
 			if ea.BreakEven != nil {
 				r := calc.Evaluate(withValue(m, j, i, *ea.BreakEven))
@@ -98,9 +65,9 @@ func TestAnalyzeProperties(t *testing.T) {
 			}
 			if ea.Tie != nil {
 				r := calc.Evaluate(withValue(m, j, i, *ea.Tie))
-				rival := scenarioIndex(m, a.Best)
+				rival := m.ScenarioIndex(a.Best)
 				if j == rival {
-					rival = scenarioIndex(m, *a.RunnerUp)
+					rival = m.ScenarioIndex(*a.RunnerUp)
 				}
 				assert.True(t, near(r.Scenarios[rival].Net, r.Scenarios[j].Net, scale+res.Scenarios[rival].Benefits+res.Scenarios[rival].Costs),
 					"%s/%s at its tie %v: net %v, rival's %v", ea.Scenario, ea.Item, *ea.Tie, r.Scenarios[j].Net, r.Scenarios[rival].Net)
@@ -124,7 +91,7 @@ func TestAnalyzeProperties(t *testing.T) {
 			mw.Items = append([]calc.Item(nil), m.Items...)
 			mw.Items[mw.ItemIndex(w.Item)].Weight = *w.WeightTie
 			r := calc.Evaluate(mw)
-			b, ru := r.Scenarios[scenarioIndex(m, a.Best)], r.Scenarios[scenarioIndex(m, *a.RunnerUp)]
+			b, ru := r.Scenarios[m.ScenarioIndex(a.Best)], r.Scenarios[m.ScenarioIndex(*a.RunnerUp)]
 			assert.True(t, near(b.Net, ru.Net, b.Benefits+b.Costs+ru.Benefits+ru.Costs), "%s at weight %v: %v vs %v", w.Item, *w.WeightTie, b.Net, ru.Net)
 		}
 	}
@@ -186,7 +153,7 @@ func TestAnalyzeInvalid(t *testing.T) {
 }
 
 func TestSensitivityLeavesRangesOut(t *testing.T) {
-	m := ranged(benchModel(calc.ModeMoney, 10, 3))
+	m := fixture.Ranged(benchModel(calc.ModeMoney, 10, 3))
 	s, err := calc.Sensitivity(m)
 	require.NoError(t, err)
 	assert.Nil(t, s.Ranges)
@@ -198,7 +165,7 @@ func TestSensitivityLeavesRangesOut(t *testing.T) {
 }
 
 func TestSimulation(t *testing.T) {
-	m := ranged(benchModel(calc.ModeMoney, 30, 3))
+	m := fixture.Ranged(benchModel(calc.ModeMoney, 30, 3))
 
 	t.Run("nil without ranges", func(t *testing.T) {
 		sim := calc.NewSimulation(benchModel(calc.ModeMoney, 30, 3))
@@ -261,7 +228,7 @@ func TestEvaluateWithRanges(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(data), `"range"`)
 
-	m := ranged(plain)
+	m := fixture.Ranged(plain)
 	res = calc.EvaluateWithRanges(m)
 	a, err := calc.Analyze(m)
 	require.NoError(t, err)
@@ -280,7 +247,7 @@ func TestEvaluateWithRanges(t *testing.T) {
 // BenchmarkAnalyze analyzes a 30 × 3 model with a range on every entry:
 // the budget in WebAssembly is well under 50 ms.
 func BenchmarkAnalyze(b *testing.B) {
-	m := ranged(benchModel(calc.ModeMoney, 30, 3))
+	m := fixture.Ranged(benchModel(calc.ModeMoney, 30, 3))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := calc.Analyze(m); err != nil {
@@ -304,7 +271,7 @@ func BenchmarkSensitivity(b *testing.B) {
 // BenchmarkSimulationStep is one slice of 10 samples of the largest
 // model, every entry ranged: an interface's idle-time step.
 func BenchmarkSimulationStep(b *testing.B) {
-	m := ranged(benchModel(calc.ModeMoney, calc.MaxItems, calc.MaxScenarios))
+	m := fixture.Ranged(benchModel(calc.ModeMoney, calc.MaxItems, calc.MaxScenarios))
 	sim := calc.NewSimulation(m)
 	b.ReportAllocs()
 	for b.Loop() {

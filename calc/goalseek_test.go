@@ -64,7 +64,7 @@ func TestGoalSeek(t *testing.T) {
 // figure at its target.
 func assertReaches(t *testing.T, m calc.Model, scenario, item string, x float64, goal calc.Goal) {
 	t.Helper()
-	j := scenarioIndex(m, scenario)
+	j := m.ScenarioIndex(scenario)
 	r := calc.Evaluate(withValue(m, j, m.ItemIndex(item), x)).Scenarios[j]
 	var got *float64
 	switch goal.Metric {

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 // The simulation of the ranges (SPEC §8) in the browser: typing while it
@@ -40,26 +41,6 @@ var (
 	bigCancels = envInt("PERF_BIG_CANCELS", 2)
 	bigOpen    = time.Duration(envInt("PERF_BIG_OPEN", 300)) * time.Second
 )
-
-// withRanges gives every entry of m a low and a high around its value,
-// as calc's benchmarks do: 0.5× to 1.3× (a skewed triangle) in money.
-func withRanges(m calc.Model) calc.Model {
-	m.Scenarios = append([]calc.Scenario(nil), m.Scenarios...)
-	for j := range m.Scenarios {
-		es := append([]*calc.Entry(nil), m.Scenarios[j].Entries...)
-		for i, e := range es {
-			if e == nil {
-				continue
-			}
-			c := *e
-			x, _, _ := c.Value(m.Mode)
-			c.Low, c.High = calc.Float(0.5*x), calc.Float(1.3*x)
-			es[i] = &c
-		}
-		m.Scenarios[j].Entries = es
-	}
-	return m
-}
 
 // openModel opens m in a fresh page of ctx for editing: by share link
 // then "Save a copy", or, where the app does not open the link, from a
@@ -174,7 +155,7 @@ func measureSimEdits(scratch, vcURL string) (simEditResult, error) {
 	for _, ranged := range []bool{false, true} {
 		m := base
 		if ranged {
-			m = withRanges(base)
+			m = fixture.Ranged(base)
 		}
 		times, failed, simulated, err := simEdits(scratch, vcURL, m, ranged)
 		if err != nil {
@@ -301,7 +282,7 @@ func measureBigSim(scratch, vcURL string) (bigSimResult, error) {
 // measureSim is measureBigSim for a model of n items × s scenarios.
 func measureSim(scratch, vcURL string, n, sc int) (bigSimResult, error) {
 	res := bigSimResult{Items: n, Scenarios: sc}
-	m := withRanges(largeModel(n, sc))
+	m := fixture.Ranged(largeModel(n, sc))
 	// Opening the model and each of its runs take seconds to minutes on a
 	// busy machine.
 	ctx, done, err := launchFor(scratch, 20*time.Minute)
