@@ -28,7 +28,7 @@ func (c *cellView) Render() app.UI {
 	weight := state.EntryWeightField(v.Scenario, v.Item)
 	l := c.Lang
 	label := l.T(i18n.CellIn, v.ItemName, v.ScenarioName)
-	cell := app.Td().Class("cell"+cls(" unscored", !v.HasEntry)+cls(" has-hint", v.Hint.HasBreakEven || v.Hint.HasTie)).DataSet("scenario", v.Scenario).DataSet("label", v.ScenarioName)
+	cell := app.Td().Class("cell"+cls(" unscored", !v.HasEntry)+cls(" has-hint", v.Hint.Shown())).DataSet("scenario", v.Scenario).DataSet("label", v.ScenarioName)
 	override := fieldInput(weight, v.Weight, l.T(i18n.CellWeightOf, label), "override-input", true).
 		Placeholder("×" + l.Write(v.ItemWeight, false)).Title(l.T(i18n.CellWeightTitle)).
 		Disabled(!v.HasEntry && !v.WeightTyped).OnInput(c.onWeight).OnChange(c.onWeightDone)
@@ -82,7 +82,7 @@ func (c *cellView) rangeInputs(label string) app.UI {
 // and where it ties with its rival.
 func (c *cellView) hint() app.UI {
 	h := c.Cell.Hint
-	if !h.HasBreakEven && !h.HasTie {
+	if !h.Shown() {
 		return nil
 	}
 	m := calc.Model{Mode: c.Cell.Mode, Currency: c.Cell.Currency}

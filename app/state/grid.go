@@ -74,6 +74,9 @@ type Hint struct {
 	Rival                string // the rival scenario's name
 }
 
+// Shown reports whether the hint has anything to say.
+func (h Hint) Shown() bool { return h.HasBreakEven || h.HasTie }
+
 // input is what field f shows: its draft, else the model's value.
 func (s *State) input(f Field) Draft {
 	if d, ok := s.Drafts[f]; ok {
