@@ -93,7 +93,7 @@ e2e: chromium $(AXE_JS) $(WASM) $(BIN)
 ## bench: valuecalc against a go-app hello world in headless Chromium, the
 ## engine benchmark, docs/PERFORMANCE.md (timings are never asserted)
 bench: chromium $(WASM) $(BIN)
-	CHROMIUM="$(CHROMIUM)" $(GO) test -tags perf -run TestPerf -count=1 -timeout 45m -v ./perf/
+	CHROMIUM="$(CHROMIUM)" $(GO) test -tags perf -run TestPerf -count=1 -timeout 60m -v ./perf/
 
 clean:
 	rm -rf dist bin $(WASM)

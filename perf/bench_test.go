@@ -189,6 +189,10 @@ func TestPerf(t *testing.T) {
 	step(t, fmt.Sprintf("loads at %s", realNetwork.name))
 	vcNet, helloNet, _ := loadRunsOf(t, scratch, vcURL, hello.URL, netRuns, false, &realNetwork)
 
+	step(t, "what the four languages cost: an English-only build, a German page")
+	langs, err := measureLangs(t, root, scratch, vcURL, netRuns)
+	must(t, err)
+
 	step(t, "edits on a 200-item × 5-scenario model")
 	edits, err := measureEdits(scratch, vcURL)
 	must(t, err)
@@ -214,7 +218,7 @@ func TestPerf(t *testing.T) {
 
 	rep := report{
 		VC: vcRuns, Hello: helloRuns, VCNet: vcNet, HelloNet: helloNet, Edits: edits, HelloEdits: helloEdits, EngineNs: engineNs, AnalysisNs: analysisNs,
-		LinkFragment: link, LinkPayload: payload, Notes: notes, SimEdits: simEdits, BigSim: bigSim, BigErr: bigErr,
+		LinkFragment: link, LinkPayload: payload, Notes: notes, SimEdits: simEdits, BigSim: bigSim, BigErr: bigErr, Langs: langs,
 		Chromium: chromiumVersion, Elapsed: time.Since(start), Load: [2]string{loadBefore, loadAvg()},
 	}
 	table := rep.markdown()
@@ -225,25 +229,33 @@ func TestPerf(t *testing.T) {
 }
 
 // loadRunsOf measures runs cold and warm loads of each site, in a fresh
-// profile each, on the given network (nil: loopback as it is). The sites
-// alternate, and swap order every run, so drift hits both alike; with
-// warmUp an extra first round is dropped. It returns valuecalc's runs, the
-// baseline's and the browser's version.
+// profile each, on the given network (nil: loopback as it is), with
+// loadSites. It returns valuecalc's runs, the baseline's and the browser's
+// version.
 func loadRunsOf(t *testing.T, scratch, vcURL, helloURL string, runs int, warmUp bool, net *networkProfile) (vc, hello []loadResult, browser string) {
-	sites := []struct {
-		name, url string
-		runs      *[]loadResult
-	}{
-		{"valuecalc", vcURL + "/", &vc},
-		{"hello", helloURL + "/", &hello},
-	}
+	rs, browser := loadSites(t, scratch, []loadSite{{"valuecalc", vcURL + "/"}, {"hello", helloURL + "/"}}, runs, warmUp, net)
+	return rs[0], rs[1], browser
+}
+
+// A loadSite is a page whose loads are measured: its name in the log and
+// its URL.
+type loadSite struct{ name, url string }
+
+// loadSites measures runs cold and warm loads of each site's page, in a
+// fresh profile each, on the given network (nil: loopback as it is). The
+// sites take turns, and the one going first moves on every run, so drift
+// hits them alike; with warmUp an extra first round is dropped. It returns
+// each site's runs, in the order of sites, and the browser's version.
+func loadSites(t *testing.T, scratch string, sites []loadSite, runs int, warmUp bool, net *networkProfile) (out [][]loadResult, browser string) {
+	out = make([][]loadResult, len(sites))
 	first := 1
 	if warmUp {
 		first = 0
 	}
 	for r := first; r <= runs; r++ {
 		for k := range sites {
-			s := sites[(k+r)%len(sites)]
+			i := (k + r) % len(sites)
+			s := sites[i]
 			res, err := measureLoad(scratch, s.url, net)
 			must(t, err)
 			if browser == "" {
@@ -253,13 +265,13 @@ func loadRunsOf(t *testing.T, scratch, vcURL, helloURL string, runs int, warmUp 
 			if r == 0 {
 				label = "warm-up (dropped)"
 			} else {
-				*s.runs = append(*s.runs, res)
+				out[i] = append(out[i], res)
 			}
 			t.Logf("%-9s %s: cold %.0f ms (first contentful paint %.0f ms, content visible %.0f ms), warm %.0f ms, app.wasm %d B over the wire (%s), warm from service worker: %v, cached by the worker %.0f ms after navigation",
 				s.name, label, res.ColdMS, res.FCPMS, res.ContentMS, res.WarmMS, res.WasmEncoded, res.Encoding, res.WarmFromSW, res.CachedMS)
 		}
 	}
-	return vc, hello, browser
+	return out, browser
 }
 
 // A networkProfile is what Chromium's network emulation is set to for a
@@ -321,9 +333,9 @@ func ensureValuecalc(root string) error {
 }
 
 // goBuild builds pkg to out, for the browser with exactly valuecalc's
-// wasm flags, or natively.
-func goBuild(root string, wasm bool, out, pkg string) error {
-	args := []string{"build", "-trimpath"}
+// wasm flags, or natively; flags come after them.
+func goBuild(root string, wasm bool, out, pkg string, flags ...string) error {
+	args := append([]string{"build", "-trimpath"}, flags...)
 	if wasm {
 		args = append(args, "-ldflags=-s -w")
 	}
@@ -392,7 +404,7 @@ func serveWith(root, web string) (string, func(), error) {
 		cmd.Wait()
 	}
 	url := "http://" + addr
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(3 * time.Minute) // a new app.wasm is compressed first
 	for {
 		res, err := http.Get(url + "/")
 		if err == nil {
@@ -1020,16 +1032,11 @@ type report struct {
 	SimEdits     simEditResult
 	BigSim       bigSimResult
 	BigErr       string // why the simulation's measurement failed, if it did
+	Langs        langResult
 }
 
 func (r report) markdown() string {
-	pick := func(rs []loadResult, f func(loadResult) float64) []float64 {
-		out := make([]float64, len(rs))
-		for i, x := range rs {
-			out[i] = f(x)
-		}
-		return out
-	}
+	pick := field
 	vcCold, hCold := pick(r.VC, func(x loadResult) float64 { return x.ColdMS }), pick(r.Hello, func(x loadResult) float64 { return x.ColdMS })
 	vcWarm, hWarm := pick(r.VC, func(x loadResult) float64 { return x.WarmMS }), pick(r.Hello, func(x loadResult) float64 { return x.WarmMS })
 	vcWire, hWire := median(pick(r.VC, func(x loadResult) float64 { return float64(x.WasmEncoded) })), median(pick(r.Hello, func(x loadResult) float64 { return float64(x.WasmEncoded) }))
@@ -1064,6 +1071,7 @@ func (r report) markdown() string {
 		net, len(nvcContent), msStr(content), msStr(median(nhContent)), content/own, yes(content <= 0.5*own && content <= 600))
 	w("| %s: cold load → first contentful paint (information: go-app's loading screen counts) | %s | %s | %.2f× | — | — |\n",
 		net, msStr(median(nvcFCP)), msStr(median(nhFCP)), median(nvcFCP)/median(nhFCP))
+	b.WriteString(r.langRows())
 	w("| edit → totals repainted, median (%d × %d money model, %d edits) | %s | — | — | ≤ 16 ms | %s |\n",
 		editItems, editScenarios, len(r.Edits.Times), msStr1(editMed), yes(editMed <= 16))
 	w("| edit → totals repainted, p95 | %s | — | — | ≤ 33 ms | %s |\n", msStr1(editP95), yes(editP95 <= 33))
@@ -1111,8 +1119,18 @@ func (r report) markdown() string {
 		paired(func(x loadResult) float64 { return x.ColdMS }), paired(func(x loadResult) float64 { return x.WarmMS }), r.Load[0], r.Load[1], runtime.NumCPU())
 	w("- The large model was opened by %s (link of %s chars); the share-link fragment's payload alone is %s chars.\n",
 		r.Edits.Method, thousands(int64(r.Edits.LinkLen)), thousands(int64(r.LinkPayload)))
+	b.WriteString(r.langNotes())
 	b.WriteString(r.simNotes())
 	return b.String()
+}
+
+// field returns f of each run of rs.
+func field(rs []loadResult, f func(loadResult) float64) []float64 {
+	out := make([]float64, len(rs))
+	for i, x := range rs {
+		out[i] = f(x)
+	}
+	return out
 }
 
 func encodings(rs []loadResult) string {

@@ -1,3 +1,5 @@
+//go:build !englishonly
+
 package i18n
 
 // de is the catalogue in German.

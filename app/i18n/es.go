@@ -1,3 +1,5 @@
+//go:build !englishonly
+
 package i18n
 
 // es is the catalogue in Spanish.

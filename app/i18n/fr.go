@@ -1,3 +1,5 @@
+//go:build !englishonly
+
 package i18n
 
 // fr is the catalogue in French.
