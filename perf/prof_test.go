@@ -21,8 +21,9 @@ import (
 	"github.com/valuecalc/valuecalc/calc"
 )
 
-// TestProfileEdits profiles edits on the 200×5 model: PROF_WEB names a web
-// directory whose app.wasm keeps its symbols.
+// TestProfileEdits profiles edits on the 200×5 model (PROF_ITEMS and
+// PROF_SCENARIOS for another size): PROF_WEB names a web directory whose
+// app.wasm keeps its symbols.
 func TestProfileEdits(t *testing.T) {
 	root, _ := filepath.Abs("..")
 	scratch, _ := os.MkdirTemp("", "vc-prof-")
@@ -30,7 +31,7 @@ func TestProfileEdits(t *testing.T) {
 	url, stop, err := serveWeb(root, os.Getenv("PROF_WEB"))
 	must(t, err)
 	defer stop()
-	m := largeModel(editItems, editScenarios)
+	m := largeModel(envInt("PROF_ITEMS", editItems), envInt("PROF_SCENARIOS", editScenarios))
 	payload, _ := calc.EncodeLink(m)
 	ctx, done, err := launch(scratch)
 	must(t, err)
@@ -47,6 +48,13 @@ func TestProfileEdits(t *testing.T) {
 	counts := map[string]int{}
 	traceDone := make(chan struct{})
 	useTrace := os.Getenv("PROF_TRACE") != ""
+	timeline := os.Getenv("PROF_TIMELINE") != ""
+	type tlEvent struct {
+		name         string
+		ts, dur, cpu float64 // ms
+		tid          int
+	}
+	var events []tlEvent
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *tracing.EventDataCollected:
@@ -55,17 +63,28 @@ func TestProfileEdits(t *testing.T) {
 				var te struct {
 					Name string  `json:"name"`
 					Ph   string  `json:"ph"`
+					Ts   float64 `json:"ts"`
+					Tid  int     `json:"tid"`
 					Dur  float64 `json:"dur"`
 					TDur float64 `json:"tdur"`
 					Args struct {
 						Data struct {
 							Clip   []float64 `json:"clip"`
 							NodeID int       `json:"nodeId"`
+							Type   string    `json:"type"`
 						} `json:"data"`
+						Begin struct {
+							Dirty   int  `json:"dirtyObjects"`
+							Total   int  `json:"totalObjects"`
+							Partial bool `json:"partialLayout"`
+						} `json:"beginData"`
 					} `json:"args"`
 					Cat string `json:"cat"`
 				}
 				if json.Unmarshal(raw, &te) == nil && te.Ph == "X" {
+					if timeline {
+						events = append(events, tlEvent{te.Name + " " + te.Args.Data.Type, te.Ts / 1000, te.Dur / 1000, te.TDur / 1000, te.Tid})
+					}
 					if te.TDur > 0 && os.Getenv("PROF_WALL") == "" {
 						te.Dur = te.TDur // CPU time: steadier on a busy machine
 					}
@@ -76,6 +95,12 @@ func TestProfileEdits(t *testing.T) {
 							durs[k] += te.Dur / 1000
 							counts[k]++
 						}
+					}
+					if te.Name == "Layout" && os.Getenv("PROF_LAYOUT") != "" {
+						b := te.Args.Begin
+						k := fmt.Sprintf("Layout dirty %d of %d partial %v", b.Dirty, b.Total, b.Partial)
+						durs[k] += te.Dur / 1000
+						counts[k]++
 					}
 					durs[te.Name] += te.Dur / 1000
 					counts[te.Name]++
@@ -98,6 +123,53 @@ func TestProfileEdits(t *testing.T) {
 		must(t, chromedp.Run(ctx, tracing.Start().WithTraceConfig(&tracing.TraceConfig{IncludedCategories: []string{"devtools.timeline", "blink", "v8"}}).WithTransferMode(tracing.TransferModeReportEvents)))
 	} else {
 		must(t, chromedp.Run(ctx, profiler.Start()))
+	}
+	if os.Getenv("PROF_NOIDLE") != "" {
+		// No idle work (analysis, autosave): the profile is the edits'.
+		must(t, chromedp.Run(ctx, chromedp.Evaluate(`window.requestIdleCallback = () => 0; true`, nil)))
+	}
+	if os.Getenv("PROF_SPLIT") != "" {
+		// Each edit's time in three parts: to the task that changed the
+		// total (its mutation record), from there to the next frame.
+		must(t, chromedp.Run(ctx, chromedp.Evaluate(`window.__parts = []; window.__edit = (id, watchID, value) => new Promise((resolve) => {
+		  const input = document.getElementById(id);
+		  const netText = () => { const n = document.getElementById(watchID); return n ? n.textContent : null; };
+		  const before = netText();
+		  let done = false, t0 = 0, tm = 0;
+		  const mo = new MutationObserver(() => {
+		    if (done || netText() === before) return;
+		    mo.disconnect(); tm = performance.now();
+		    requestAnimationFrame(() => { done = true; const tf = performance.now(); window.__parts.push([tm - t0, tf - tm]); resolve(tf - t0); });
+		  });
+		  mo.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+		  input.value = String(value);
+		  t0 = performance.now();
+		  input.dispatchEvent(new Event('input', {bubbles: true}));
+		}); true`, nil)))
+		defer func() {
+			var parts [][2]float64
+			must(t, chromedp.Run(ctx, chromedp.Evaluate(`window.__parts`, &parts)))
+			var a, b []float64
+			for _, p := range parts {
+				a, b = append(a, p[0]), append(b, p[1])
+			}
+			t.Logf("split: input → mutation median %.1f ms (p95 %.1f), mutation → frame median %.1f ms (p95 %.1f)", median(a), percentile(a, .95), median(b), percentile(b, .95))
+		}()
+	}
+	if skip := os.Getenv("PROF_SKIP"); skip != "" {
+		// A scratch build's skip() leaves these sections out.
+		must(t, chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`window.__skip = {}; for (const k of %q.split(",")) window.__skip[k] = true; true`, skip), nil)))
+	}
+	if os.Getenv("PROF_RC") != "" {
+		// Renders per component, counted by a scratch build's rc() calls.
+		must(t, chromedp.Run(ctx, chromedp.Evaluate(`window.__rc = {}; true`, nil)))
+		defer func() {
+			var rc map[string]float64
+			must(t, chromedp.Run(ctx, chromedp.Evaluate(`window.__rc`, &rc)))
+			for k, v := range rc {
+				t.Logf("renders %6.1f per edit  %s", v/float64(envInt("PERF_EDITS", 40)), k)
+			}
+		}()
 	}
 	var times []float64
 	for k := range envInt("PERF_EDITS", 40) {
@@ -126,6 +198,52 @@ func TestProfileEdits(t *testing.T) {
 		<-traceDone
 		sort.Float64s(times)
 		t.Logf("edits: median %.1f ms, p95 %.1f ms, max %.1f", times[len(times)/2], times[len(times)*95/100], times[len(times)-1])
+		if timeline {
+			// The main thread's top-level events from a few edits' input
+			// event on, 60 ms each.
+			sort.Slice(events, func(i, j int) bool { return events[i].ts < events[j].ts })
+			// The task that renders each edit: the first timer after its
+			// input event that runs over 1 ms (go-app's frame).
+			var taskCPU, taskWall, lifeCPU []float64
+			for i, e := range events {
+				if e.name != "EventDispatch input" {
+					continue
+				}
+				gotTask := false
+				for _, f := range events[i+1:] {
+					if f.tid != e.tid || f.ts > e.ts+100 {
+						continue
+					}
+					if !gotTask && f.name == "TimerBase::run " && f.cpu > 1 {
+						taskCPU, taskWall = append(taskCPU, f.cpu), append(taskWall, f.dur)
+						gotTask = true
+					} else if gotTask && f.name == "WebFrameWidgetImpl::UpdateLifecycle " {
+						lifeCPU = append(lifeCPU, f.cpu)
+						break
+					}
+				}
+			}
+			t.Logf("edit's render task: median cpu %.1f ms, wall %.1f ms; its frame's lifecycle: median cpu %.1f ms (%d edits)", median(taskCPU), median(taskWall), median(lifeCPU), len(taskCPU))
+			shown := 0
+			for _, e := range events {
+				if e.name != "EventDispatch input" || shown >= envInt("PROF_SHOW", 0) {
+					continue
+				}
+				shown++
+				t.Logf("--- edit at %.1f", e.ts)
+				end := 0.0
+				for _, f := range events {
+					if os.Getenv("PROF_TIMELINE") == "all" && shown == 3 && f.tid == e.tid && f.ts >= e.ts && f.ts < e.ts+40 && f.dur > 0.05 {
+						t.Logf("   %+7.2f ms %6.2f ms (cpu %5.2f) %s", f.ts-e.ts, f.dur, f.cpu, f.name)
+						continue
+					}
+					if f.tid == e.tid && f.ts >= e.ts-1 && f.ts < e.ts+60 && f.ts >= end && f.dur > 0.2 {
+						t.Logf("%+7.1f ms %6.1f ms (cpu %5.1f) %s", f.ts-e.ts, f.dur, f.cpu, f.name)
+						end = f.ts + f.dur
+					}
+				}
+			}
+		}
 		type kv struct {
 			k string
 			v float64
@@ -197,7 +315,7 @@ func TestProfileEdits(t *testing.T) {
 	for _, e := range top(self, 40) {
 		t.Logf("self %6.1f ms %s", float64(e.v)/10, e.k)
 	}
-	for _, e := range top(incl, 80) {
+	for _, e := range top(incl, envInt("PROF_TOP", 80)) {
 		t.Logf("incl %6.1f ms %s", float64(e.v)/10, e.k)
 	}
 }

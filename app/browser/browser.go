@@ -68,10 +68,11 @@ type Browser struct {
 	ctx               app.Context
 	now               func(state.Action) // reduces at once, for a page going away
 	release           []func()
-	controlledAtStart bool   // a service worker served this page
-	simGen            uint64 // the simulation that runs: a new one or a stop moves it on
-	pageTitle         string // the page's own title, in the interface's language
-	docTitle          string // the document's title while the report shows, else ""
+	controlledAtStart bool                   // a service worker served this page
+	simGen            uint64                 // the simulation that runs: a new one or a stop moves it on
+	pageTitle         string                 // the page's own title, in the interface's language
+	docTitle          string                 // the document's title while the report shows, else ""
+	quiet             map[string]*time.Timer // WhenQuiet's waits, by the type of what each sends
 }
 
 // StartAction is what the state needs to know of the page to start. It
@@ -136,6 +137,9 @@ func (b *Browser) Close() {
 		f()
 	}
 	b.release = nil
+	for _, t := range b.quiet {
+		t.Stop()
+	}
 }
 
 // send dispatches a from a JavaScript callback, on the UI goroutine.
@@ -162,6 +166,8 @@ func (b *Browser) run(e state.Effect) {
 		b.ctx.After(e.Delay, func(ctx app.Context) { Send(ctx, e.Then) })
 	case state.WhenIdle:
 		b.whenIdle(e.Then)
+	case state.WhenQuiet:
+		b.whenQuiet(e.Delay, e.Then)
 	case state.Post:
 		post(e.Target, e.Data)
 	case state.Warn:
@@ -267,6 +273,21 @@ func (b *Browser) whenIdle(a state.Action) {
 		return nil
 	})
 	w.Call("requestIdleCallback", cb, map[string]any{"timeout": 1000})
+}
+
+// whenQuiet sends a when the browser is idle after d without another
+// whenQuiet of an action of a's type: each call starts the wait again, for
+// the last one. The wait is a Go timer, not a dispatch: a keystroke that
+// restarts it renders nothing more.
+func (b *Browser) whenQuiet(d time.Duration, a state.Action) {
+	key := fmt.Sprintf("%T", a)
+	if t := b.quiet[key]; t != nil {
+		t.Stop()
+	}
+	if b.quiet == nil {
+		b.quiet = map[string]*time.Timer{}
+	}
+	b.quiet[key] = time.AfterFunc(d, func() { b.whenIdle(a) })
 }
 
 // post sends JSON data to the embedding page, if there is one.

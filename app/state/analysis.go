@@ -10,8 +10,8 @@ import (
 )
 
 // analysisChanged notes that the model on screen changed: the analysis is
-// now of an older one, and is worked out again when the browser is next
-// idle. The typing path only moves a number here.
+// now of an older one, and is worked out again when typing pauses and the
+// browser is idle. The typing path only moves a number here.
 func (r *reducer) analysisChanged() {
 	r.DocRev++
 	r.Goal.Answer, r.Goal.Err = nil, ""
@@ -22,10 +22,7 @@ func (r *reducer) analysisChanged() {
 		r.simStopped = true
 		r.do(StopSimulation{})
 	}
-	if !r.analyzing {
-		r.analyzing = true
-		r.do(WhenIdle{Analyze{}})
-	}
+	r.do(WhenQuiet{AnalysisQuiet, Analyze{}})
 }
 
 // reduceAnalysis handles the analysis' actions; it reports whether a was
@@ -33,7 +30,6 @@ func (r *reducer) analysisChanged() {
 func (r *reducer) reduceAnalysis(a Action) bool {
 	switch a := a.(type) {
 	case Analyze:
-		r.analyzing = false
 		an, err := calc.Sensitivity(r.Model())
 		if err != nil {
 			r.Analysis, r.Simulating = nil, false

@@ -2,6 +2,7 @@ package state
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -26,8 +27,8 @@ var (
 )
 
 // TestAnalysisFollowsEditsInIdleTime: an edit only marks the analysis
-// stale and asks for the idle moment; the analysis there is calc's for the
-// model on screen.
+// stale and asks for it once typing pauses (AnalysisQuiet) and the browser
+// is idle; the analysis there is calc's for the model on screen.
 func TestAnalysisFollowsEditsInIdleTime(t *testing.T) {
 	tb := purchase(t)
 	before := tb.state().Analysis
@@ -35,10 +36,16 @@ func TestAnalysisFollowsEditsInIdleTime(t *testing.T) {
 	s := tb.state()
 	assert.False(t, s.AnalysisFresh(), "stale until the browser is idle")
 	assert.Same(t, before, s.Analysis, "the typing path does not analyse")
-	assert.Contains(t, effectsOf[WhenIdle](effects), WhenIdle{Analyze{}})
+	assert.Equal(t, []WhenQuiet{{AnalysisQuiet, Analyze{}}}, effectsOf[WhenQuiet](effects), "it waits for typing to pause")
+	assert.Empty(t, effectsOf[WhenIdle](effects))
 
+	tb.advance(AnalysisQuiet - time.Millisecond)
 	effects = tb.input(implementation, "9400")
-	assert.NotContains(t, effectsOf[WhenIdle](effects), WhenIdle{Analyze{}}, "one analysis waits for a burst of edits")
+	assert.Equal(t, []WhenQuiet{{AnalysisQuiet, Analyze{}}}, effectsOf[WhenQuiet](effects), "the next keystroke starts the wait again")
+	tb.advance(AnalysisQuiet - time.Millisecond)
+	assert.Empty(t, tb.idle, "no analysis while the keystrokes come faster than the pause")
+	tb.advance(time.Millisecond)
+	assert.Equal(t, []Action{Analyze{}}, tb.idle, "one analysis for the burst, once it pauses")
 
 	tb.runIdle()
 	s = tb.state()

@@ -61,6 +61,13 @@ type (
 	}
 	// WhenIdle dispatches Then when the browser is next idle.
 	WhenIdle struct{ Then Action }
+	// WhenQuiet dispatches Then when the browser is idle once Delay has
+	// passed without another WhenQuiet of the same Then: each one starts
+	// the wait again, so a burst of edits asks for one Then, after it.
+	WhenQuiet struct {
+		Delay time.Duration
+		Then  Action
+	}
 	// Post sends JSON to the embedding page, to Target ("*" or an origin).
 	Post struct {
 		Target string
@@ -130,6 +137,7 @@ func (RestoreDoc) effect()     {}
 func (RemoveDamaged) effect()  {}
 func (After) effect()          {}
 func (WhenIdle) effect()       {}
+func (WhenQuiet) effect()      {}
 func (Post) effect()           {}
 func (Warn) effect()           {}
 func (Download) effect()       {}

@@ -16,6 +16,13 @@ import (
 // that typing saves once per pause, still within a second.
 const SaveDelay = 700 * time.Millisecond
 
+// AnalysisQuiet is how long typing pauses before the analysis (SPEC §8) is
+// worked out again: at a typing pace it would be of a model the next
+// keystroke replaces, and its ~25 ms on a 200-item model, with the repaint
+// of its section, would land between keystrokes and delay them. The
+// section says "Updating…" meanwhile.
+const AnalysisQuiet = 300 * time.Millisecond
+
 // NoticeTime is how long a notice stays on screen.
 const NoticeTime = 8 * time.Second
 
@@ -162,7 +169,6 @@ type State struct {
 	Tornado        string  // the scenario the tornado chart shows, "" for the best
 	Goal           Goal    // the goal seek's question and answer
 	Active         Cell    // the cell typed into last, which shows its hints
-	analyzing      bool    // an analysis waits for the browser to be idle
 	simStopped     bool    // an edit has stopped the simulation that ran
 
 	// Grid is the grid as rows and cells of immutable views: a view is

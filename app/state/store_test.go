@@ -6,7 +6,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -36,8 +38,9 @@ type tab struct {
 }
 
 type tabTimer struct {
-	at   time.Duration
-	then Action
+	at    time.Duration
+	then  Action
+	quiet bool // a WhenQuiet's: then waits for the browser to be idle
 }
 
 // newTab starts a tab over storage. Start's Base and Seed get defaults;
@@ -64,9 +67,12 @@ func (tb *tab) do(a Action) []Effect {
 	for _, e := range out {
 		switch e := e.(type) {
 		case After:
-			tb.timers = append(tb.timers, tabTimer{tb.now + e.Delay, e.Then})
+			tb.timers = append(tb.timers, tabTimer{tb.now + e.Delay, e.Then, false})
 		case WhenIdle:
 			tb.idle = append(tb.idle, e.Then)
+		case WhenQuiet: // as the browser does: the wait starts again
+			tb.timers = slices.DeleteFunc(tb.timers, func(tm tabTimer) bool { return tm.quiet && fmt.Sprintf("%T", tm.then) == fmt.Sprintf("%T", e.Then) })
+			tb.timers = append(tb.timers, tabTimer{tb.now + e.Delay, e.Then, true})
 		}
 	}
 	tb.effects = append(tb.effects, out...)
@@ -100,14 +106,26 @@ func (tb *tab) advance(d time.Duration) {
 		tm := tb.timers[next]
 		tb.timers = append(tb.timers[:next:next], tb.timers[next+1:]...)
 		tb.now = tm.at
-		tb.do(tm.then)
+		if tm.quiet {
+			tb.idle = append(tb.idle, tm.then)
+		} else {
+			tb.do(tm.then)
+		}
 	}
 	tb.now = end
 }
 
-// runIdle runs what waits for the browser to be idle.
+// runIdle runs what waits for the browser to be idle, typing having
+// paused: the quiet waits end first.
 func (tb *tab) runIdle() {
 	tb.t.Helper()
+	var until time.Duration
+	for _, tm := range tb.timers {
+		if tm.quiet {
+			until = max(until, tm.at-tb.now)
+		}
+	}
+	tb.advance(until)
 	for len(tb.idle) > 0 {
 		a := tb.idle[0]
 		tb.idle = tb.idle[1:]
