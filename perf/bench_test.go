@@ -1185,7 +1185,9 @@ const method = `How it is measured (perf/bench_test.go):
 - Typing while the simulation runs (perf/sim_bench_test.go): the share link's realistic
   30 × 3 model, edited as above (the offers' 60 cells in turn, each to 1.01–1.17× its value), in
   one page as it is and in another with every entry ranged from 0.5× to 1.3× its value, so each
-  edit is followed, in idle time, by the analysis and the simulation of 10,000 cases.
+  edit is followed, in idle time, by the analysis and the simulation of 10,000 cases. The
+  analysis waits for typing to pause (app/state.AnalysisQuiet, 300 ms), so these edits come
+  320 ms apart, in both pages: each one lands as the previous one's analysis and simulation run.
 - The 1,000 × 50 simulation: the largest model (every cell filled, every entry ranged as
   above: 500 million draws a run), opened like the 200 × 5 one. An animation-frame loop in the
   page follows the progress bar (#how-sure-progress) and the ranges table. Each timed run starts

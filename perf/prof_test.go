@@ -179,7 +179,7 @@ func TestProfileEdits(t *testing.T) {
 		js := fmt.Sprintf(`window.__edit(%q, %q, "%d")`, cellID(s.ID, it.ID), "net-"+s.ID, 20007+10*k)
 		must(t, chromedp.Run(ctx, evalAwait(js, &ms)))
 		times = append(times, ms)
-		time.Sleep(editGap)
+		time.Sleep(time.Duration(envInt("PROF_GAP", int(editGap/time.Millisecond))) * time.Millisecond)
 	}
 	if os.Getenv("PROF_MUT") != "" {
 		var muts map[string]float64

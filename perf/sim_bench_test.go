@@ -17,6 +17,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
 	"github.com/valuecalc/valuecalc/internal/fixture"
 )
@@ -145,6 +146,11 @@ type simEditResult struct {
 	Simulated     int       // ranged edits whose simulated figures were on screen before the next edit
 }
 
+// simEditGap is the pause between edits while the simulation runs: the
+// analysis, and the simulation after it, start once typing has paused for
+// state.AnalysisQuiet, so at a faster pace nothing would run between them.
+const simEditGap = state.AnalysisQuiet + 20*time.Millisecond
+
 // measureSimEdits times editCount edits of the realistic 30-item ×
 // 3-scenario money model as measureEdits does, first as it is, then with
 // every entry ranged, so that every edit is followed by the simulation of
@@ -219,7 +225,7 @@ func simEdits(scratch, vcURL string, m calc.Model, ranged bool) (times []float64
 		} else {
 			times = append(times, ms)
 		}
-		time.Sleep(editGap)
+		time.Sleep(simEditGap)
 		if ranged {
 			var st struct{ Done bool }
 			if err := chromedp.Run(ctx, chromedp.Evaluate(`window.__simState()`, &st)); err != nil {
