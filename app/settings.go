@@ -12,13 +12,7 @@ import (
 // its currency, horizon, discount rate and hourly rate.
 func settings(v view) app.UI {
 	m := v.model()
-	scalePreset := "custom"
-	switch m.Scale {
-	case calc.Scale{Min: 1, Max: 5}:
-		scalePreset = "1-5"
-	case calc.Scale{Min: 1, Max: 10}:
-		scalePreset = "1-10"
-	}
+	scalePreset := state.ScalePresetOf(m.Scale)
 	return app.Section().Class("settings card").Aria("label", v.t(i18n.Settings)).Body(
 		app.Div().Class("setting").Body(
 			app.Span().Class("setting-label").ID("mode-label").Text(v.t(i18n.MeasureBy)),

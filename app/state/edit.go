@@ -34,8 +34,9 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		})
 	case SetScale:
 		old := m.Scale
-		m.Scale = calc.Scale{Min: a.Min, Max: a.Max}
-		if m.Mode == calc.ModeScore && old != m.Scale && old.Max > old.Min {
+		// The ends' words stay: what "1" and "5" meant, 1 and 10 now do.
+		m.Scale.Min, m.Scale.Max = a.Min, a.Max
+		if m.Mode == calc.ModeScore && (old.Min != a.Min || old.Max != a.Max) && old.Max > old.Min {
 			m.Scenarios = mapScenarios(m.Scenarios, func(s calc.Scenario) calc.Scenario {
 				s.Entries = mapEntries(s.Entries, len(m.Items), func(e calc.Entry) calc.Entry {
 					if e.Score != nil {

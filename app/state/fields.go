@@ -362,3 +362,16 @@ func Plain(v float64) string {
 
 // unnoise rounds away float noise from percent conversion: 7.000000000000001.
 func unnoise(v float64) float64 { return math.Round(v*1e9) / 1e9 }
+
+// ScalePresetOf names the preset a score scale is, "1-5" or "1-10", by its
+// bounds alone (its end labels are words, not another scale), or
+// "custom".
+func ScalePresetOf(s calc.Scale) string {
+	switch {
+	case s.Min == 1 && s.Max == 5:
+		return "1-5"
+	case s.Min == 1 && s.Max == 10:
+		return "1-10"
+	}
+	return "custom"
+}

@@ -109,7 +109,7 @@ func (r *reducer) reduce(a Action) {
 			r.apply(SetScale{1, 10})
 		default:
 			// Custom: keep the scale, show its bounds for editing.
-			if m.Scale == (calc.Scale{Min: 1, Max: 5}) || m.Scale == (calc.Scale{Min: 1, Max: 10}) {
+			if ScalePresetOf(m.Scale) != "custom" {
 				r.apply(SetScale{0, m.Scale.Max})
 			}
 		}

@@ -676,3 +676,32 @@ func TestLanguageOfWords(t *testing.T) {
 	tb.do(DeleteItem{ID: m.Items[0].ID})
 	assert.Equal(t, "« Produktqualität und Zuverlässigkeit » supprimé.", tb.state().Notice.Text)
 }
+
+// TestScalePresets: a scale is a preset by its bounds, whatever its ends
+// are called; choosing a preset or a custom range keeps those words.
+func TestScalePresets(t *testing.T) {
+	for _, tt := range []struct {
+		scale calc.Scale
+		want  string
+	}{
+		{calc.Scale{Min: 1, Max: 5}, "1-5"},
+		{calc.Scale{Min: 1, Max: 5, MinLabel: "Very low", MaxLabel: "Very high"}, "1-5"},
+		{calc.Scale{Min: 1, Max: 10, MinLabel: "Not at all"}, "1-10"},
+		{calc.Scale{Min: 0, Max: 5}, "custom"},
+		{calc.Scale{Min: 1, Max: 7}, "custom"},
+	} {
+		assert.Equal(t, tt.want, ScalePresetOf(tt.scale), "%+v", tt.scale)
+	}
+
+	tb := editorTab(t) // customer-value: 1 to 5, "Very low" to "Very high"
+	labelled := tb.model().Scale
+	require.NotEmpty(t, labelled.MinLabel)
+	require.Equal(t, "1-5", ScalePresetOf(labelled))
+	tb.do(ScalePreset{Value: "custom"})
+	s := tb.model().Scale
+	assert.Equal(t, "custom", ScalePresetOf(s), "a custom range can be chosen from a labelled preset")
+	assert.Equal(t, labelled.MinLabel, s.MinLabel)
+	tb.do(ScalePreset{Value: "1-10"})
+	s = tb.model().Scale
+	assert.Equal(t, calc.Scale{Min: 1, Max: 10, MinLabel: labelled.MinLabel, MaxLabel: labelled.MaxLabel}, s)
+}
