@@ -68,24 +68,29 @@ func shot(t *testing.T, ctx context.Context, name string) {
 
 // TestPrerenderedPages: before app.wasm has arrived, the default page, a
 // template's page and the embed's already show their real figures, with
-// only a slim bar over them; when the wasm takes over it shows the same
-// figure in the same place: no flash, no layout jump.
+// only a slim bar over them, in the language the address asks for; when
+// the wasm takes over it shows the same figure in the same place: no
+// flash, no layout jump.
 func TestPrerenderedPages(t *testing.T) {
-	for _, page := range []struct{ name, path string }{
-		{"default", "/"},
-		{"template", "/?template=segments"},
-		{"embed", "/?embed=1&template=software-purchase&origin=https%3A%2F%2Fexample.com"},
+	for _, page := range []struct{ name, path, lang, title string }{
+		{"default", "/", "en", "valuecalc — customer value calculator"},
+		{"template", "/?template=segments", "en", "valuecalc — customer value calculator"},
+		{"embed", "/?embed=1&template=software-purchase&origin=https%3A%2F%2Fexample.com", "en", "valuecalc — customer value calculator"},
+		{"embed-de", "/?embed=1&lang=de&template=software-purchase&origin=https%3A%2F%2Fexample.com", "de", "valuecalc – Rechner für Kundennutzen"},
+		{"template-fr", "/?lang=fr&template=customer-value", "fr", "valuecalc — calculateur de valeur client"},
 	} {
 		for _, w := range visitorWidths {
 			t.Run(page.name+"/"+w.name, func(t *testing.T) {
 				ctx := newBrowser(t)
 				require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(w.width, w.height)))
 				release := holdWasm(t, ctx)
-				var before, rectBefore, title string
+				var before, rectBefore, title, lang, docTitle string
 				var loader float64
 				var hidden bool
 				require.NoError(t, chromedp.Run(ctx,
 					chromedp.Navigate(baseURL+page.path),
+					chromedp.Evaluate(`document.documentElement.lang`, &lang),
+					chromedp.Evaluate(`document.title`, &docTitle),
 					chromedp.Evaluate(firstFigureJS, &before),
 					chromedp.Evaluate(cardRectJS, &rectBefore),
 					chromedp.Evaluate(`document.querySelector("h1").textContent`, &title),
@@ -100,6 +105,8 @@ func TestPrerenderedPages(t *testing.T) {
 				assert.NotContains(t, before, "Nothing entered")
 				assert.NotEmpty(t, strings.TrimSpace(title), "no title before the wasm")
 				assert.False(t, hidden, "the prerendered page is hidden")
+				assert.Equal(t, page.lang, lang, "the prerendered page's language")
+				assert.Equal(t, page.title, docTitle, "the prerendered page's title")
 				assert.LessOrEqual(t, loader, 4.0, "the loader covers the page")
 
 				release()
@@ -181,7 +188,7 @@ func TestPrerenderedShareLink(t *testing.T) {
 	if !strings.HasPrefix(fragment, "#") {
 		fragment = "#" + fragment
 	}
-	for _, path := range []string{"/" + fragment, "/?template=segments&lang=en"} {
+	for _, path := range []string{"/" + fragment, "/?template=segments&accent=0b5fff", "/?lang=it&template=segments"} {
 		t.Run(path[:min(len(path), 20)], func(t *testing.T) {
 			ctx := newBrowser(t)
 			release := holdWasm(t, ctx)
@@ -246,9 +253,11 @@ func TestPrerenderedFiles(t *testing.T) {
 	for path, want := range map[string]string{
 		"/":                                  `content=""`,
 		"/?template=segments":                `content="template=segments"`,
-		"/?template=segments&embed=1":        `content="embed=1&template=segments"`,
+		"/?template=segments&embed=1":        `content="embed=1&amp;template=segments"`,
 		"/?embed=1&origin=https%3A%2F%2Fx.y": `content="embed=1"`,
-		"/?template=segments&lang=de":        `content=""`,
+		"/?template=segments&lang=de":        `content="lang=de&amp;template=segments"`,
+		"/?embed=1&lang=es-MX":               `content="embed=1&amp;lang=es"`,
+		"/?template=segments&accent=0b5fff":  `content=""`,
 		"/?template=nope":                    `content=""`,
 	} {
 		body := get(t, path)

@@ -18,12 +18,18 @@
   }
   // The same key as pageKey in cmd/valuecalc/prerender.go.
   var q = new URLSearchParams(location.search);
-  var ok = true, embed = false, template = "";
+  var ok = true, embed = false, template = "", asked = "";
   q.forEach(function (v, k) {
     if (k === "origin") {
       return;
     } else if (k === "embed" && v === "1" && q.getAll(k).length === 1) {
       embed = true;
+    } else if (k === "lang" && q.getAll(k).length === 1) {
+      // i18n.Parse: the primary subtag of a language the app speaks.
+      asked = v.trim().replace(/_/g, "-").split("-")[0].toLowerCase();
+      if ((meta.dataset.speaks || "").split(" ").indexOf(asked) < 0) {
+        ok = false;
+      }
     } else if (k === "template" && q.getAll(k).length === 1) {
       template = v;
     } else {
@@ -34,13 +40,16 @@
   if (embed) {
     parts.push("embed=1");
   }
+  if (asked) {
+    parts.push("lang=" + asked);
+  }
   if (template) {
     parts.push("template=" + template);
   }
   var key = parts.join("&");
   // The default page opens the visitor's last assessment if there is one.
   var own = false;
-  if (key === "") {
+  if (!embed && !template) {
     try {
       var index = localStorage.getItem("valuecalc/v1/index");
       own = !!index && index !== "[]" && index !== "{}";
@@ -65,8 +74,11 @@
     }
   }
   // A language chosen in the app's menu wins over both (app/state
-  // startLang), except in an embed, where the host decides.
-  if (!embed) {
+  // startLang), except in an embed, where the host decides; ?lang= wins
+  // over all of them.
+  if (asked) {
+    lang = asked;
+  } else if (!embed) {
     try {
       var saved = localStorage.getItem("valuecalc/v1/lang");
       if (saved) {

@@ -150,6 +150,11 @@ func (n *Numbers) moneyDigits(v float64, currency string, digits int) string {
 			return s
 		}
 	}
+	if st, ok := n.local(); ok && finite(v) {
+		if sym, ok := st.symbols[currency]; ok {
+			return st.write(calc.FormatNumber(v, digits), v) + "\u00a0" + sym
+		}
+	}
 	key := "m" + currency + strconv.Itoa(digits)
 	if f := n.intl(key, map[string]any{"style": "currency", "currency": currency,
 		"minimumFractionDigits": digits, "maximumFractionDigits": digits}); f != nil {
@@ -182,6 +187,9 @@ func (n *Numbers) number(v float64, digits int) string {
 		if s := englishNumber(v, digits); sameAsIntl(v, s) {
 			return s
 		}
+	}
+	if st, ok := n.local(); ok && finite(v) {
+		return st.write(englishNumber(v, digits), v)
 	}
 	key := "n" + strconv.Itoa(digits)
 	if f := n.intl(key, map[string]any{"maximumFractionDigits": digits}); f != nil {
@@ -226,6 +234,60 @@ func (n *Numbers) english(currency string) bool {
 	}
 	return false
 }
+
+// localStyle is how Intl.NumberFormat writes numbers in a locale of the
+// interface's other languages, where the app writes them itself: the
+// server's prerendered pages have no Intl, and should show the figures the
+// wasm then shows; and a German visitor's cold start is spared the first
+// Intl.NumberFormat too (see english). TestLocalIsIntl holds them to Intl
+// under Node.
+type localStyle struct {
+	lang     i18n.Lang         // its group and decimal marks
+	minGroup int               // whole digits from which thousands are grouped: 5 in Spanish ("1234", "12.345")
+	symbols  map[string]string // each currency's symbol, after the number and a no-break space
+}
+
+var (
+	germanStyle  = &localStyle{i18n.DE, 4, map[string]string{"EUR": "€", "USD": "$", "GBP": "£"}}
+	frenchStyle  = &localStyle{i18n.FR, 4, map[string]string{"EUR": "€", "USD": "$US", "GBP": "£GB"}}
+	spanishStyle = &localStyle{i18n.ES, 5, map[string]string{"EUR": "€", "USD": "US$", "GBP": "GBP"}}
+	localStyles  = map[string]*localStyle{"de": germanStyle, "de-DE": germanStyle, "fr": frenchStyle, "fr-FR": frenchStyle,
+		"es": spanishStyle, "es-ES": spanishStyle}
+)
+
+// local returns the style the app writes n's locale in itself, if any.
+func (n *Numbers) local() (*localStyle, bool) {
+	if n == nil {
+		return nil, false
+	}
+	st, ok := localStyles[n.lang]
+	return st, ok
+}
+
+// write rewrites english, a number as calc writes it ("-1,234.5"), in st's
+// marks; v is the number, whose sign Intl keeps even where it rounds to
+// zero ("-0"). Negative zero reaches Intl as 0 (syscall/js), so it is
+// written "0" here too.
+func (st *localStyle) write(english string, v float64) string {
+	whole, frac, _ := strings.Cut(strings.NewReplacer("-", "", ",", "").Replace(english), ".")
+	var b strings.Builder
+	if v < 0 {
+		b.WriteByte('-')
+	}
+	for i := range len(whole) {
+		if len(whole) >= st.minGroup && i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteRune(st.lang.Group())
+		}
+		b.WriteByte(whole[i])
+	}
+	if frac != "" {
+		b.WriteRune(st.lang.Decimal())
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // sameAsIntl reports whether s, what calc wrote for v, is Intl's text too
 // where english holds: not for NaN and infinities, nor where Intl keeps a

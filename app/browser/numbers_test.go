@@ -91,6 +91,58 @@ func TestEnglishIsIntl(t *testing.T) {
 	}
 }
 
+// TestLocalIsIntl holds the numbers the app writes itself in German,
+// French and Spanish (localStyle) to what Intl.NumberFormat writes: under
+// Node (make wasm-test) every figure of the table both ways. Natively,
+// where there is no Intl, it checks figures Intl wrote under Node.
+func TestLocalIsIntl(t *testing.T) {
+	locales := []string{"de", "de-DE", "fr", "fr-FR", "es", "es-ES"}
+	if (&Numbers{lang: "de", cache: map[string]app.Value{}}).intl("probe", map[string]any{}) == nil {
+		in := func(l string) *Numbers { return &Numbers{lang: l} }
+		for _, tt := range []struct{ got, want string }{ // as Intl wrote them under Node
+			{in("de").Money(-1234.5, "EUR"), "−1.235\u00a0€"},
+			{in("de-DE").Money(-412.5, "USD"), "−412,50\u00a0$"},
+			{in("fr").Money(-1234.5, "USD"), "−1\u202f235\u00a0$US"},
+			{in("fr-FR").Money(12, "GBP"), "12,00\u00a0£GB"},
+			{in("fr").Number(1234.5, 2), "1\u202f234,5"},
+			{in("es").Number(1234.5, 2), "1234,5"},
+			{in("es-ES").Number(12345.678, 2), "12.345,68"},
+			{in("es").Money(412.5, "USD"), "412,50\u00a0US$"},
+			{in("de").Number(0.125, 2), "0,13"},
+			{in("de").Number(-0.004, 2), "−0"},
+		} {
+			assert.Equal(t, tt.want, tt.got)
+		}
+		_, ok := (&Numbers{lang: "de-AT"}).local()
+		assert.False(t, ok, "Austrian German groups and places € its own way: Intl writes it")
+		return
+	}
+	values := []float64{0, 1, -1, 0.5, 0.05, 0.125, 0.375, 1.005, 2.25, 2.35, 12.345, 412.5, -412.5,
+		999.994, 999.995, 999.5, -999.5, 1000, 1234.5, -1234.5, 9999.5, 15154.5, 1e6 + 0.5, 123456789.25,
+		1e12, -1e12, 0.001, 1e-9, math.Copysign(0, -1), -0.3, -0.004}
+	for i := range 300 {
+		values = append(values, float64(i*i*37%100003)/8-2000, float64(i)*1.05, float64(i)/3, float64(i*i*i))
+	}
+	for _, l := range locales {
+		n := &Numbers{lang: l, cache: map[string]app.Value{}}
+		for _, cur := range []string{"USD", "EUR", "GBP"} {
+			for _, v := range values {
+				for _, digits := range []int{0, 2} {
+					f := n.intl("m"+cur+strconv.Itoa(digits), map[string]any{"style": "currency", "currency": cur,
+						"minimumFractionDigits": digits, "maximumFractionDigits": digits})
+					assert.Equal(t, minus(f.Call("format", v).String()), minus(n.moneyDigits(v, cur, digits)), "%s %v %s", l, v, cur)
+				}
+			}
+		}
+		for _, digits := range []int{0, 1, 2} {
+			f := n.intl("n"+strconv.Itoa(digits), map[string]any{"maximumFractionDigits": digits})
+			for _, v := range values {
+				assert.Equal(t, minus(f.Call("format", v).String()), n.Number(v, digits), "%s %v with %d digits", l, v, digits)
+			}
+		}
+	}
+}
+
 // TestOneMinusOneRule: every figure is written with the minus sign
 // (U+2212), never a hyphen, and with one rule for decimals: whole units
 // from 1,000, at most two decimals below, money and points alike.
@@ -123,8 +175,8 @@ func TestOneMinusOneRule(t *testing.T) {
 }
 
 // TestTiesRoundOneWay: the app rounds ties (1.005) as the command line
-// does, by calc.Round's rule: its English fast path natively, and, under
-// Node (make wasm-test), Intl.NumberFormat in English and German too.
+// does, by calc.Round's rule: the numbers it writes itself natively, and,
+// under Node (make wasm-test), Intl.NumberFormat in English and German too.
 func TestTiesRoundOneWay(t *testing.T) {
 	tests := []struct {
 		v    float64
@@ -147,7 +199,9 @@ func TestTiesRoundOneWay(t *testing.T) {
 				return // natively: no Intl
 			}
 			assert.Equal(t, tt.want, minus(f.Call("format", tt.v).String()), "Intl in English")
-			assert.Equal(t, toGerman.Replace(tt.want), de.Number(tt.v, 2), "Intl in German")
+			assert.Equal(t, toGerman.Replace(tt.want), de.Number(tt.v, 2), "the German the app writes")
+			fde := de.intl("n2", map[string]any{"maximumFractionDigits": 2})
+			assert.Equal(t, toGerman.Replace(tt.want), minus(fde.Call("format", tt.v).String()), "Intl in German")
 		})
 	}
 }

@@ -66,6 +66,7 @@ var de = [numKeys]string{
 	DamagedAssessment:           "Bewertung %s",
 	Quoted:                      "„%s“",
 	PageTitle:                   "valuecalc – Rechner für Kundennutzen",
+	PageDescription:             "Wägen Sie den wahrgenommenen Nutzen gegen die Kosten für den Kunden ab und vergleichen Sie Szenarien. Läuft in Ihrem Browser; Ihre Daten bleiben auf Ihrem Gerät.",
 	ItemsAndScenarios:           "Posten und Szenarien",
 	RangesTitle:                 "Eine niedrige und eine hohe Schätzung für jede unsichere Zahl",
 	AddScenario:                 "+ Szenario",

@@ -64,6 +64,7 @@ var en = [numKeys]string{
 	DamagedAssessment:           "Assessment %s",
 	Quoted:                      "“%s”",
 	PageTitle:                   "valuecalc — customer value calculator",
+	PageDescription:             "Weigh perceived benefits against customer costs and compare scenarios. Runs in your browser; your data stays on your device.",
 	ItemsAndScenarios:           "Items and scenarios",
 	RangesTitle:                 "A low and a high estimate for each figure you are unsure of",
 	AddScenario:                 "+ Add scenario",

@@ -66,6 +66,7 @@ var es = [numKeys]string{
 	DamagedAssessment:           "Evaluación %s",
 	Quoted:                      "«%s»",
 	PageTitle:                   "valuecalc — calculadora de valor para el cliente",
+	PageDescription:             "Sopese los beneficios percibidos frente a los costes para el cliente y compare escenarios. Funciona en su navegador; sus datos no salen de su dispositivo.",
 	ItemsAndScenarios:           "Elementos y escenarios",
 	RangesTitle:                 "Una estimación baja y otra alta para cada cifra dudosa",
 	AddScenario:                 "+ Escenario",

@@ -66,6 +66,7 @@ var fr = [numKeys]string{
 	DamagedAssessment:           "Évaluation %s",
 	Quoted:                      "« %s »",
 	PageTitle:                   "valuecalc — calculateur de valeur client",
+	PageDescription:             "Mettez en balance les bénéfices perçus et les coûts pour le client, et comparez des scénarios. Fonctionne dans votre navigateur ; vos données restent sur votre appareil.",
 	ItemsAndScenarios:           "Éléments et scénarios",
 	RangesTitle:                 "Une estimation basse et haute pour chaque chiffre incertain",
 	AddScenario:                 "+ Scénario",

@@ -69,6 +69,7 @@ const (
 	DamagedAssessment  // "Assessment %s"
 	Quoted             // "“%s”"
 	PageTitle          // "valuecalc — customer value calculator"
+	PageDescription    // "Weigh perceived benefits against customer costs and compare scenarios. Runs in your browser; your data stays on your device."
 
 	// The grid, its rows and cells
 	ItemsAndScenarios // "Items and scenarios"

@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -40,17 +41,25 @@ const prerenderedMeta = "valuecalc-prerendered"
 var safeID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
 // pageKey is the canonical form of the query strings that open a
-// prerendered page: "", "template=ID", "embed=1", "embed=1&template=ID".
-// It reports false for any other query (another parameter, such as lang
-// or accent, changes the page). The embed's origin only says whom to
-// answer. web/prerender.js computes the same key in the browser.
+// prerendered page: "embed=1", "lang=L" and "template=ID", each optional,
+// in that order, joined by "&" ("" is the default page). L is a language
+// the interface speaks, as i18n.Parse reads it ("de-AT" is "de"). It
+// reports false for any other query (another parameter, such as accent,
+// changes the page). The embed's origin only says whom to answer.
+// web/prerender.js computes the same key in the browser.
 func pageKey(query url.Values) (string, bool) {
-	var parts []string
+	var embed, lang, template string
 	for k, v := range query {
 		switch {
 		case k == "origin":
 		case k == "embed" && len(v) == 1 && v[0] == "1":
-			parts = append(parts, "embed=1")
+			embed = "embed=1"
+		case k == "lang" && len(v) == 1:
+			l, ok := i18n.Parse(v[0])
+			if !ok {
+				return "", false
+			}
+			lang = "lang=" + string(l)
 		case k == "template" && len(v) == 1:
 			if v[0] == "" {
 				continue
@@ -58,13 +67,16 @@ func pageKey(query url.Values) (string, bool) {
 			if !safeID.MatchString(v[0]) {
 				return "", false
 			}
-			parts = append(parts, "template="+v[0])
+			template = "template=" + v[0]
 		default:
 			return "", false
 		}
 	}
-	if len(parts) == 2 && parts[0] != "embed=1" {
-		parts[0], parts[1] = parts[1], parts[0]
+	var parts []string
+	for _, p := range []string{embed, lang, template} {
+		if p != "" {
+			parts = append(parts, p)
+		}
 	}
 	return strings.Join(parts, "&"), true
 }
@@ -79,7 +91,9 @@ func pageFile(key string) string {
 }
 
 // pageKeys lists the pages to prerender: the default page, and each
-// template's, in the app and in the embed.
+// template's, in the app and in the embed; each as its address opens it
+// and in each language ?lang= asks for. A German embed (the embed kit's
+// lang option) then shows German while app.wasm loads, not the shell.
 func pageKeys(b state.Brand) []string {
 	keys := []string{"", "embed=1"}
 	for _, t := range (state.State{Brand: b}).Templates() {
@@ -87,7 +101,35 @@ func pageKeys(b state.Brand) []string {
 			keys = append(keys, "template="+t.ID, "embed=1&template="+t.ID)
 		}
 	}
-	return keys
+	var all []string
+	for _, key := range keys {
+		all = append(all, key)
+		for _, l := range i18n.All {
+			q, _ := url.ParseQuery(key)
+			q.Set("lang", string(l))
+			k, _ := pageKey(q)
+			all = append(all, k)
+		}
+	}
+	return all
+}
+
+// pageLang is the language of key's page and the languages web/prerender.js
+// matches the browser's against ("" when the page's language is fixed):
+// ?lang='s; else the brand's; else English, which the app also speaks
+// when the browser prefers none of its languages.
+func pageLang(key string, brand state.Brand) (lang, langs string) {
+	q, _ := url.ParseQuery(key)
+	if l := q.Get("lang"); l != "" {
+		return l, ""
+	}
+	if brand.Lang != "" {
+		return string(brand.Lang), ""
+	}
+	for _, l := range i18n.All {
+		langs = strings.TrimSpace(langs + " " + string(l))
+	}
+	return string(i18n.EN), langs
 }
 
 // falseBooleans are boolean attributes go-app's server render writes as
@@ -112,26 +154,20 @@ var indent = regexp.MustCompile(`(>)\n[ \t]*|\n[ \t]*(<)`)
 // the brand's templates and the built-in ones. handler makes the site's
 // go-app Handler with the given raw head elements: each page names its
 // key in a <meta>.
-func prerender(out, prefix string, brand state.Brand, handler func(head []string) (http.Handler, error)) error {
+func prerender(out, prefix string, brand state.Brand, handler func(head []string, lang i18n.Lang) (http.Handler, error)) error {
 	ui.RegisterBrand(brand)
-	// The page's language: the brand's, or English, which the app also
-	// speaks when the browser prefers none of its languages. data-langs
-	// lists those for prerender.js; empty when the brand fixes the language.
-	lang, langs := string(i18n.EN), ""
-	if brand.Lang != "" {
-		lang = string(brand.Lang)
-	} else {
-		for _, l := range i18n.All {
-			langs = strings.TrimSpace(langs + " " + string(l))
-		}
+	var speaks []string // every language, for ?lang=
+	for _, l := range i18n.All {
+		speaks = append(speaks, string(l))
 	}
 	for _, key := range pageKeys(brand) {
+		lang, langs := pageLang(key, brand)
 		h, err := handler([]string{
-			`<meta name="` + prerenderedMeta + `" content="` + key + `" data-lang="` + lang + `" data-langs="` + langs + `">`,
+			`<meta name="` + prerenderedMeta + `" content="` + html.EscapeString(key) + `" data-lang="` + lang + `" data-langs="` + langs + `" data-speaks="` + strings.Join(speaks, " ") + `">`,
 			// Blocking, in the head: it decides before the first paint
 			// whether this page may be shown (CSP: no inline scripts).
 			`<script src="` + prefix + `/web/prerender.js"></script>`,
-		})
+		}, i18n.Lang(lang))
 		if err != nil {
 			return err
 		}
@@ -144,16 +180,16 @@ func prerender(out, prefix string, brand state.Brand, handler func(head []string
 		if rec.Code != http.StatusOK {
 			return fmt.Errorf("prerendering %s: status %d", target, rec.Code)
 		}
-		html := falseBooleans.ReplaceAll(rec.Body.Bytes(), nil)
-		html = indent.ReplaceAll(html, []byte("$1$2"))
-		for trueARIA.Match(html) { // one a tag per pass
-			html = trueARIA.ReplaceAll(html, []byte(`$1="true"$2`))
+		page := falseBooleans.ReplaceAll(rec.Body.Bytes(), nil)
+		page = indent.ReplaceAll(page, []byte("$1$2"))
+		for trueARIA.Match(page) { // one a tag per pass
+			page = trueARIA.ReplaceAll(page, []byte(`$1="true"$2`))
 		}
 		name := filepath.Join(out, filepath.FromSlash(pageFile(key)))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(name, html, 0o644); err != nil {
+		if err := os.WriteFile(name, page, 0o644); err != nil {
 			return err
 		}
 	}

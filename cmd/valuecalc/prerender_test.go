@@ -22,6 +22,9 @@ func TestPageKey(t *testing.T) {
 		"template=segments&embed=1":    "embed=1&template=segments",
 		"embed=1&origin=https://a.b":   "embed=1",
 		"embed=1&origin=x&template=ab": "embed=1&template=ab",
+		"lang=de":                      "lang=de",
+		"template=a&lang=DE_at":        "lang=de&template=a",
+		"lang=fr&embed=1&template=a":   "embed=1&lang=fr&template=a",
 	} {
 		q, err := url.ParseQuery(query)
 		require.NoError(t, err)
@@ -29,7 +32,7 @@ func TestPageKey(t *testing.T) {
 		assert.True(t, ok, query)
 		assert.Equal(t, want, got, query)
 	}
-	for _, query := range []string{"lang=de", "template=a&lang=de", "embed=2", "template=a&template=b", "template=<x>", "view=report"} {
+	for _, query := range []string{"lang=it", "lang=de&lang=fr", "embed=2", "template=a&template=b", "template=<x>", "view=report"} {
 		q, _ := url.ParseQuery(query)
 		_, ok := pageKey(q)
 		assert.False(t, ok, query)
@@ -46,9 +49,11 @@ func TestPrerenderedPagesShowTheModel(t *testing.T) {
 	out := t.TempDir()
 	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, "\x00asm"), Out: out}))
 	for file, want := range map[string]string{
-		"index.html":                              "Customer value assessment",
-		"p/template-segments.html":                "Enterprise comes out ahead by 12 points.",
-		"p/embed-template-software-purchase.html": "Helpdesk software: 3-year business case",
+		"index.html":                                      "Customer value assessment",
+		"p/template-segments.html":                        "Enterprise comes out ahead by 12 points.",
+		"p/embed-template-software-purchase.html":         "Helpdesk software: 3-year business case",
+		"p/embed-lang-de-template-software-purchase.html": "Helpdesk-Software: Business Case über 3 Jahre",
+		"p/lang-fr.html":                                  `lang="fr"`,
 	} {
 		page := read(t, filepath.Join(out, file))
 		assert.Contains(t, page, want, file)
@@ -63,8 +68,10 @@ func TestPrerenderedPagesShowTheModel(t *testing.T) {
 	h := mustHandler(t, out)
 	for target, want := range map[string]string{
 		"/?template=segments":                  `content="template=segments"`,
-		"/?embed=1&origin=x&template=segments": `content="embed=1&template=segments"`,
-		"/?template=segments&lang=de":          `content=""`,
+		"/?embed=1&origin=x&template=segments": `content="embed=1&amp;template=segments"`,
+		"/?template=segments&lang=de":          `content="lang=de&amp;template=segments"`,
+		"/?embed=1&lang=es":                    `content="embed=1&amp;lang=es"`,
+		"/?template=segments&lang=it":          `content=""`,
 		"/?template=unknown":                   `content=""`,
 	} {
 		rec := httptest.NewRecorder()

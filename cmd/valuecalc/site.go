@@ -17,6 +17,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/internal/sitefiles"
 )
 
@@ -70,12 +71,17 @@ func buildSite(o siteOptions) error {
 	if h.Env != nil {
 		brandEnv = h.Env[browser.BrandEnv]
 	}
-	err = prerender(o.Out, prefix, browser.ParseBrand(brandEnv), func(head []string) (http.Handler, error) {
+	err = prerender(o.Out, prefix, browser.ParseBrand(brandEnv), func(head []string, lang i18n.Lang) (http.Handler, error) {
 		ph, err := newHandler(prefix, version, wasm.Size(), o.Brand)
 		if err != nil {
 			return nil, err
 		}
 		ph.RawHeaders = head
+		// The page in its language, as the app's SetPageLang leaves it.
+		ph.Lang, ph.Description = string(lang), lang.T(i18n.PageDescription)
+		if o.Brand == nil || o.Brand.Config.Name == "" {
+			ph.Title = lang.T(i18n.PageTitle)
+		}
 		return ph, nil
 	})
 	if err != nil {
@@ -148,12 +154,12 @@ func cleanPrefix(p string) (string, error) {
 // brand's name, stylesheet, logo and what app.wasm needs of it (Env).
 func newHandler(prefix, version string, wasmSize int64, b *brand) (*app.Handler, error) {
 	h := &app.Handler{
-		Name:        "valuecalc — customer value calculator",
+		Name:        i18n.EN.T(i18n.PageTitle),
 		ShortName:   "valuecalc",
-		Title:       "valuecalc — customer value calculator",
-		Description: "Weigh perceived benefits against customer costs and compare scenarios. Runs in your browser; your data stays on your device.",
+		Title:       i18n.EN.T(i18n.PageTitle),
+		Description: i18n.EN.T(i18n.PageDescription),
 		Author:      "valuecalc",
-		Lang:        "en",
+		Lang:        string(i18n.EN),
 		// Local icons: the default ones live on an external host, which
 		// breaks offline caching (see GOAPP-NOTES).
 		Icon: app.Icon{
