@@ -123,15 +123,9 @@ func (r report) langNotes() string {
 // (`go test -tags perf -run TestLangBench -v ./perf/`; PERF_NET_RUNS runs);
 // TestPerf measures them as part of `make bench`.
 func TestLangBench(t *testing.T) {
-	root, _ := filepath.Abs("..")
-	scratch, err := os.MkdirTemp("", "valuecalc-lang-")
-	must(t, err)
-	defer os.RemoveAll(scratch)
-	must(t, ensureValuecalc(root))
-	url, stop, err := serveValuecalc(root)
-	must(t, err)
-	defer stop()
+	root, scratch, url := standalone(t, "lang")
 	var r report
+	var err error
 	r.Langs, err = measureLangs(t, root, scratch, url, netRuns)
 	must(t, err)
 	fmt.Println(r.langRows())

@@ -377,6 +377,21 @@ func measureSim(scratch, vcURL string, n, sc int) (bigSimResult, error) {
 	return res, nil
 }
 
+// standalone readies a bench test that runs alone: the repository's root,
+// a scratch directory and the URL of the worktree's build (or of PERF_WEB,
+// a web directory) served by valuecalc, all gone when t ends.
+func standalone(t *testing.T, name string) (root, scratch, url string) {
+	root, _ = filepath.Abs("..")
+	scratch, err := os.MkdirTemp("", "valuecalc-"+name+"-")
+	must(t, err)
+	t.Cleanup(func() { os.RemoveAll(scratch) })
+	must(t, ensureValuecalc(root))
+	url, stop, err := serveWith(root, envOr("PERF_WEB", filepath.Join(root, "web")))
+	must(t, err)
+	t.Cleanup(stop)
+	return root, scratch, url
+}
+
 // TestSimBench runs the simulation's measurements alone, against the
 // worktree's build (or PERF_WEB, a web directory), and prints their rows:
 //
@@ -384,15 +399,8 @@ func measureSim(scratch, vcURL string, n, sc int) (bigSimResult, error) {
 //
 // PERF_SIM=edits or PERF_SIM=big runs one of the two.
 func TestSimBench(t *testing.T) {
-	root, _ := filepath.Abs("..")
-	scratch, err := os.MkdirTemp("", "valuecalc-sim-")
-	must(t, err)
-	defer os.RemoveAll(scratch)
-	must(t, ensureValuecalc(root))
-	web := envOr("PERF_WEB", filepath.Join(root, "web"))
-	url, stop, err := serveWith(root, web)
-	must(t, err)
-	defer stop()
+	_, scratch, url := standalone(t, "sim")
+	var err error
 	simLog = t.Logf
 	var r report
 	which := os.Getenv("PERF_SIM")
