@@ -171,6 +171,11 @@ func TestProfileEdits(t *testing.T) {
 			}
 		}()
 	}
+	defer func() {
+		var mem float64
+		must(t, chromedp.Run(ctx, chromedp.Evaluate(`window.__wasmMem ? window.__wasmMem.buffer.byteLength : -1`, &mem)))
+		t.Logf("Go wasm memory after the edits: %.0f MB", mem/1e6)
+	}()
 	var times []float64
 	for k := range envInt("PERF_EDITS", 40) {
 		s := m.Scenarios[k%len(m.Scenarios)]
