@@ -114,7 +114,7 @@ func (r report) langNotes() string {
 	return fmt.Sprintf("- Languages: the English-only app.wasm is built with `-tags englishonly`, which leaves out the German, French and Spanish texts and "+
 		"templates and nothing else (the code that looks texts up and reads numbers stays, so the rows are the other three languages' cost, not the catalogue's); "+
 		"its site is served by `valuecalc serve` like the shipped one. The three pages take turns, cold and warm, one fresh profile each. "+
-		"The German page is `/?lang=de`: the server's prerendered page is English, so until the wasm runs it shows the language-neutral shell (web/prerender.js). "+
+		"The German page is `/?lang=de`, prerendered in German (p/lang-de.html) like the English one. "+
 		"Cold runs on loopback (ms): four languages %s, English only %s, German %s; at %g Mbit/s: %s, %s, %s.\n",
 		cold(l.All), cold(l.EnglishOnly), cold(l.German), realNetwork.downMbit, cold(l.AllNet), cold(l.EnglishOnlyNet), cold(l.GermanNet))
 }

@@ -340,7 +340,8 @@ func measureSim(scratch, vcURL string, n, sc int) (bigSimResult, error) {
 			return res, err
 		}
 		if r.Done < 0 {
-			return res, fmt.Errorf("a simulation of the %d × %d model did not finish within %d s", n, sc, timeout/1000)
+			return res, fmt.Errorf("a simulation of the %d × %d model did not finish within %d s (its edit repainted after %.0f ms, progress first shown after %.0f ms, last shown %.2f, %d values shown)",
+				n, sc, timeout/1000, r.Repaint, r.FirstProgress, r.Progress, r.Updates)
 		}
 		res.Repaint = append(res.Repaint, r.Repaint)
 		res.First = append(res.First, r.FirstProgress)
