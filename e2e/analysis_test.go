@@ -31,6 +31,15 @@ func selectValue(id, value string) chromedp.Action {
 		el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, id, value), nil)
 }
 
+// analysisDone waits until the analysis on screen is of the model on
+// screen and its simulation has finished: the ranges table of an earlier
+// model stays visible, dimmed, while typing pauses (state.AnalysisQuiet)
+// and the next analysis runs.
+func analysisDone() chromedp.Action {
+	return waitJS(`(() => { const w = document.querySelector(".how-sure-wrap");
+		return !!w && !w.classList.contains("stale") && !document.getElementById("how-sure-progress") })()`)
+}
+
 // noSidewaysScroll checks that the element sel fits the page's width.
 func noSidewaysScroll(t *testing.T, ctx context.Context, sel string) {
 	t.Helper()
@@ -72,6 +81,7 @@ func TestHowSure(t *testing.T) {
 				typeInto(fid("entry/with-us/implementation")+"-low", "6000"),
 				typeInto(fid("entry/with-us/implementation")+"-high", "15000"),
 				chromedp.WaitVisible("#how-sure-ranges", chromedp.ByQuery),
+				analysisDone(),
 			))
 			editEntry(&m, "with-us", "implementation", func(e *calc.Entry) { e.Low, e.High = calc.Float(6000), calc.Float(15000) })
 			want, err := calc.Analyze(m)
@@ -136,6 +146,7 @@ func TestHowSure(t *testing.T) {
 				chromedp.WaitVisible("#"+fid("entry/with-us/quality")+"-low", chromedp.ByQuery),
 				typeInto(fid("entry/with-us/quality")+"-low", "3"),
 				chromedp.WaitVisible("#how-sure-ranges", chromedp.ByQuery),
+				analysisDone(),
 			))
 			editEntry(&cv, "with-us", "quality", func(e *calc.Entry) { e.Low, e.High = calc.Float(3), calc.Float(5) })
 			wantScore, err := calc.Analyze(cv)
