@@ -16,6 +16,11 @@
   if (!meta) {
     return;
   }
+  // primary is a language tag's primary subtag, as i18n.Parse reads it:
+  // "de" for "de-AT", " DE_ch".
+  function primary(tag) {
+    return String(tag).trim().replace(/_/g, "-").split("-")[0].toLowerCase();
+  }
   // The same key as pageKey in cmd/valuecalc/prerender.go.
   var q = new URLSearchParams(location.search);
   var ok = true, embed = false, template = "", asked = "";
@@ -26,7 +31,7 @@
       embed = true;
     } else if (k === "lang" && q.getAll(k).length === 1) {
       // i18n.Parse: the primary subtag of a language the app speaks.
-      asked = v.trim().replace(/_/g, "-").split("-")[0].toLowerCase();
+      asked = primary(v);
       if ((meta.dataset.speaks || "").split(" ").indexOf(asked) < 0) {
         ok = false;
       }
@@ -66,9 +71,9 @@
     lang = "en";
     var prefs = navigator.languages || [navigator.language || ""];
     for (var i = 0; i < prefs.length; i++) {
-      var primary = String(prefs[i]).replace("_", "-").split("-")[0].toLowerCase();
-      if (known.indexOf(primary) >= 0) {
-        lang = primary;
+      var p = primary(prefs[i]);
+      if (known.indexOf(p) >= 0) {
+        lang = p;
         break;
       }
     }

@@ -126,10 +126,16 @@ func pageLang(key string, brand state.Brand) (lang, langs string) {
 	if brand.Lang != "" {
 		return string(brand.Lang), ""
 	}
+	return string(i18n.EN), allLangs()
+}
+
+// allLangs lists every language the interface speaks, space-separated.
+func allLangs() string {
+	var all []string
 	for _, l := range i18n.All {
-		langs = strings.TrimSpace(langs + " " + string(l))
+		all = append(all, string(l))
 	}
-	return string(i18n.EN), langs
+	return strings.Join(all, " ")
 }
 
 // falseBooleans are boolean attributes go-app's server render writes as
@@ -156,14 +162,11 @@ var indent = regexp.MustCompile(`(>)\n[ \t]*|\n[ \t]*(<)`)
 // key in a <meta>.
 func prerender(out, prefix string, brand state.Brand, handler func(head []string, lang i18n.Lang) (http.Handler, error)) error {
 	ui.RegisterBrand(brand)
-	var speaks []string // every language, for ?lang=
-	for _, l := range i18n.All {
-		speaks = append(speaks, string(l))
-	}
+	speaks := allLangs() // for ?lang=
 	for _, key := range pageKeys(brand) {
 		lang, langs := pageLang(key, brand)
 		h, err := handler([]string{
-			`<meta name="` + prerenderedMeta + `" content="` + html.EscapeString(key) + `" data-lang="` + lang + `" data-langs="` + langs + `" data-speaks="` + strings.Join(speaks, " ") + `">`,
+			`<meta name="` + prerenderedMeta + `" content="` + html.EscapeString(key) + `" data-lang="` + lang + `" data-langs="` + langs + `" data-speaks="` + speaks + `">`,
 			// Blocking, in the head: it decides before the first paint
 			// whether this page may be shown (CSP: no inline scripts).
 			`<script src="` + prefix + `/web/prerender.js"></script>`,
