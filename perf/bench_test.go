@@ -62,7 +62,8 @@ const (
 // initJS runs in every document before the page's own scripts. It records
 // in window.__readyAt the performance.now() at which body gets
 // data-ready="1" (both apps set it in their component's OnMount); in
-// window.__fcp the first-contentful-paint; in window.__contentAt the first
+// window.__fcp the first-contentful-paint; in window.__instAt when
+// app.wasm was compiled and instantiated; in window.__contentAt the first
 // animation frame in which the page shows text and go-app's loader
 // (#app-wasm-loader, a full-window cover until the wasm starts) no longer
 // covers it: the first moment a visitor sees the page rather than a
@@ -76,6 +77,7 @@ const initJS = `(() => {
   window.__wasmMem = null;
   window.__fcp = null;
   window.__contentAt = null;
+  window.__instAt = null;
   const check = () => {
     const b = document.body;
     if (window.__readyAt === null && b && b.getAttribute('data-ready') === '1') window.__readyAt = performance.now();
@@ -105,6 +107,7 @@ const initJS = `(() => {
     try {
       const inst = r instanceof WebAssembly.Instance ? r : r && r.instance;
       if (inst && inst.exports && inst.exports.mem) window.__wasmMem = inst.exports.mem;
+      if (window.__instAt === null) window.__instAt = performance.now();
     } catch (e) {}
     return r;
   };
@@ -613,11 +616,17 @@ type wasmEntry struct {
 	Decoded  int64 `json:"dec"`
 	Transfer int64 `json:"transfer"`
 	Worker   bool  `json:"worker"`
+	// Start and End are when app.wasm was asked for and received, Inst
+	// when it was compiled and instantiated: ms from navigation start.
+	Start float64 `json:"start"`
+	End   float64 `json:"end"`
+	Inst  float64 `json:"inst"`
 }
 
 const wasmEntryJS = `(() => {
   const e = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('/web/app.wasm')).pop();
-  return e ? {enc: e.encodedBodySize, dec: e.decodedBodySize, transfer: e.transferSize, worker: e.workerStart > 0} : null;
+  return e ? {enc: e.encodedBodySize, dec: e.decodedBodySize, transfer: e.transferSize, worker: e.workerStart > 0,
+    start: e.startTime, end: e.responseEnd, inst: window.__instAt ?? -1} : null;
 })()`
 
 // cachedJS is true once the page is controlled by a service worker whose
@@ -630,6 +639,26 @@ const cachedJS = `(async () => {
   return false;
 })()`
 
+// phases are a load's milestones, ms from navigation start: app.wasm asked
+// for (the page and app.js before it), received, compiled and
+// instantiated; the app ready (Go's runtime and package init, the first
+// render and mount).
+type phases struct{ Asked, Got, Inst, Ready float64 }
+
+// phaseNote says where the warm loads' time went, medians of runs.
+func phaseNote(name string, vc, hello []loadResult) string {
+	m := func(rs []loadResult, f func(phases) float64) float64 {
+		return median(field(rs, func(x loadResult) float64 { return f(x.Warm) }))
+	}
+	part := func(rs []loadResult) string {
+		return fmt.Sprintf("app.wasm asked for at %s, received at %s, compiled and instantiated at %s, ready at %s (Go: %s)",
+			msStr(m(rs, func(p phases) float64 { return p.Asked })), msStr(m(rs, func(p phases) float64 { return p.Got })),
+			msStr(m(rs, func(p phases) float64 { return p.Inst })), msStr(m(rs, func(p phases) float64 { return p.Ready })),
+			msStr(m(rs, func(p phases) float64 { return p.Ready - p.Inst })))
+	}
+	return fmt.Sprintf("Where a warm load's time goes, %s (ms from navigation, medians): valuecalc %s; baseline %s.", name, part(vc), part(hello))
+}
+
 // loadResult is one cold and one warm load of a site in a fresh profile.
 type loadResult struct {
 	ColdMS, WarmMS float64
@@ -640,6 +669,7 @@ type loadResult struct {
 	WasmDecoded    int64   // bytes of app.wasm after decoding
 	Encoding       string  // Content-Encoding of app.wasm, cold load
 	WarmFromSW     bool    // the warm load's app.wasm came from the service worker
+	Warm           phases  // where the warm load's time went
 	WasmMemory     int64   // the Go instance's linear memory at ready, cold load
 	Browser        string
 }
@@ -738,6 +768,9 @@ func measureLoad(scratch, url string, net *networkProfile) (loadResult, error) {
 		return r, err
 	}
 	r.WarmFromSW = warm != nil && warm.Worker
+	if warm != nil {
+		r.Warm = phases{Asked: warm.Start, Got: warm.End, Inst: warm.Inst, Ready: r.WarmMS}
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	return r, nil
@@ -1107,6 +1140,8 @@ func (r report) markdown() string {
 		w("- %s\n", n)
 	}
 	w("- Every warm load took app.wasm from the service worker: %s.\n", yes(warmSW))
+	w("- %s\n", phaseNote("loopback", r.VC, r.Hello))
+	w("- %s\n", phaseNote(net, r.VCNet, r.HelloNet))
 	paired := func(f func(loadResult) float64) float64 {
 		var rs []float64
 		for i := range min(len(r.VC), len(r.Hello)) {
