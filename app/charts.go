@@ -42,7 +42,9 @@ const (
 // charts are the three charts of the results, each with its data as a
 // table on demand.
 func charts(v view) app.UI {
-	m, res := v.model(), v.st.Result
+	// The charts draw Charted, which follows a keystroke's Result a frame
+	// later.
+	m, res := v.model(), v.st.Charted
 	var focus calc.ScenarioResult
 	for _, r := range res.Scenarios {
 		if r.ID == v.st.Focus {

@@ -168,6 +168,11 @@ func (b *Browser) run(e state.Effect) {
 		b.whenIdle(e.Then)
 	case state.WhenQuiet:
 		b.whenQuiet(e.Delay, e.Then)
+	case state.AfterFrame:
+		// go-app runs what is deferred once the frame's render is done;
+		// what that dispatches renders on go-app's next tick, a task of
+		// its own, after the browser has painted this one.
+		b.ctx.Defer(func(app.Context) { b.send(e.Then) })
 	case state.Post:
 		post(e.Target, e.Data)
 	case state.Warn:

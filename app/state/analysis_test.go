@@ -56,6 +56,41 @@ func TestAnalysisFollowsEditsInIdleTime(t *testing.T) {
 	assert.Empty(t, effectsOf[Simulate](tb.take()), "no ranges, no simulation")
 }
 
+// TestChartsFollowTheKeystrokesFrame: a keystroke's totals show on its
+// own frame and its charts on the next; any other change shows both at
+// once.
+func TestChartsFollowTheKeystrokesFrame(t *testing.T) {
+	tb := purchase(t)
+	s := tb.state()
+	require.Equal(t, s.Result, s.Charted, "opened: the charts draw the result")
+	before := s.Result
+
+	effects := tb.input(implementation, "9000")
+	s = tb.state()
+	assert.NotEqual(t, before, s.Result, "the totals move at once")
+	assert.Equal(t, before, s.Charted, "the charts wait for the totals' frame")
+	assert.Equal(t, []AfterFrame{{ChartsCatchUp{}}}, effectsOf[AfterFrame](effects))
+
+	tb.rendered()
+	s = tb.state()
+	assert.Equal(t, s.Result, s.Charted, "the next frame draws them")
+
+	tb.input(implementation, "9")
+	tb.input(implementation, "94")
+	tb.rendered()
+	s = tb.state()
+	assert.Equal(t, s.Result, s.Charted, "a burst catches up on the last keystroke's")
+
+	effects = tb.do(Undo{})
+	s = tb.state()
+	assert.Empty(t, effectsOf[AfterFrame](effects))
+	assert.Equal(t, s.Result, s.Charted, "an undo draws both on one frame")
+
+	effects = tb.input(implementation, "abc")
+	assert.Empty(t, effectsOf[AfterFrame](effects), "a refused value changes no total")
+	assert.Equal(t, tb.state().Result, tb.state().Charted)
+}
+
 // TestRanges: typing one end of a range makes a valid range around the
 // value; the simulation runs as an effect and its result lands only when
 // it is of the model on screen.

@@ -61,6 +61,9 @@ type (
 	}
 	// WhenIdle dispatches Then when the browser is next idle.
 	WhenIdle struct{ Then Action }
+	// AfterFrame dispatches Then after the next render, for a render of
+	// its own.
+	AfterFrame struct{ Then Action }
 	// WhenQuiet dispatches Then when the browser is idle once Delay has
 	// passed without another WhenQuiet of the same Then: each one starts
 	// the wait again, so a burst of edits asks for one Then, after it.
@@ -138,6 +141,7 @@ func (RemoveDamaged) effect()  {}
 func (After) effect()          {}
 func (WhenIdle) effect()       {}
 func (WhenQuiet) effect()      {}
+func (AfterFrame) effect()     {}
 func (Post) effect()           {}
 func (Warn) effect()           {}
 func (Download) effect()       {}

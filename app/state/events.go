@@ -156,6 +156,9 @@ type (
 	// Analyze works out the analysis of the model on screen; Reduce asks
 	// for it when the browser is idle after an edit.
 	Analyze struct{}
+	// ChartsCatchUp has the charts draw the result on screen: Reduce asks
+	// for it after the frame that shows a keystroke's totals.
+	ChartsCatchUp struct{}
 	// Simulated reports the simulation of model revision Rev: Done of it
 	// has run, and Ranges is its result once it has all.
 	Simulated struct {
@@ -268,6 +271,7 @@ func (Resized) Path() string          { return "/embed/resized" }
 func (OpenFull) Path() string         { return "/embed/open-full" }
 func (Print) Path() string            { return "/report/print" }
 func (Analyze) Path() string          { return "/analysis/run" }
+func (ChartsCatchUp) Path() string    { return "/charts/catch-up" }
 func (Simulated) Path() string        { return "/analysis/simulated" }
 func (ToggleRanges) Path() string     { return "/analysis/ranges" }
 func (SetLang) Path() string          { return "/lang/set" }

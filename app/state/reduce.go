@@ -41,6 +41,7 @@ type reducer struct {
 	State
 	before  *State
 	effects []Effect
+	typing  bool // the action is a keystroke in a field
 }
 
 func (r *reducer) do(e ...Effect) { r.effects = append(r.effects, e...) }
@@ -89,7 +90,10 @@ func (r *reducer) reduce(a Action) {
 		}
 
 	case Input:
+		r.typing = true
 		r.input(a)
+	case ChartsCatchUp:
+		r.Charted = r.Result
 	case InputDone:
 		switch d, ok := r.Drafts[a.Field]; {
 		case ok && d.Err == "":
@@ -541,6 +545,13 @@ func (r docs) show(id string, m calc.Model, rev int, saved bool) {
 func (r *reducer) evaluate() {
 	m := r.Model()
 	r.Result = calc.Evaluate(m)
+	if r.typing {
+		// The totals show on the keystroke's frame; the charts, a
+		// third of that frame's work, on the next.
+		r.do(AfterFrame{ChartsCatchUp{}})
+	} else {
+		r.Charted = r.Result
+	}
 	r.analysisChanged()
 	if m.ScenarioIndex(r.Focus) < 0 {
 		r.Focus = r.Result.Best

@@ -98,12 +98,16 @@ type State struct {
 	Lang    i18n.Lang // the language the interface speaks (SPEC §9)
 
 	// The assessment on screen.
-	DocID   string
-	Rev     int  // the library revision this tab loaded or saved last
-	Saved   bool // whether the assessment is in the library
-	Dirty   bool // edited since the last save
-	Hist    History
-	Result  calc.Result
+	DocID  string
+	Rev    int  // the library revision this tab loaded or saved last
+	Saved  bool // whether the assessment is in the library
+	Dirty  bool // edited since the last save
+	Hist   History
+	Result calc.Result
+	// Charted is the result the charts draw: Result, except that a
+	// keystroke's charts follow on a frame of their own (ChartsCatchUp),
+	// after the frame that shows its totals.
+	Charted calc.Result
 	Drafts  map[Field]Draft
 	Pending map[Cell]CellSetting
 	Focus   string // the scenario the waterfall shows

@@ -34,6 +34,7 @@ type tab struct {
 	now     time.Duration // virtual time since the tab started
 	timers  []tabTimer    // After effects waiting, in the order asked
 	idle    []Action      // WhenIdle effects waiting
+	frame   []Action      // AfterFrame effects waiting for the next render
 	effects []Effect      // browser effects not yet taken
 }
 
@@ -70,6 +71,8 @@ func (tb *tab) do(a Action) []Effect {
 			tb.timers = append(tb.timers, tabTimer{tb.now + e.Delay, e.Then, false})
 		case WhenIdle:
 			tb.idle = append(tb.idle, e.Then)
+		case AfterFrame:
+			tb.frame = append(tb.frame, e.Then)
 		case WhenQuiet: // as the browser does: the wait starts again
 			tb.timers = slices.DeleteFunc(tb.timers, func(tm tabTimer) bool { return tm.quiet && fmt.Sprintf("%T", tm.then) == fmt.Sprintf("%T", e.Then) })
 			tb.timers = append(tb.timers, tabTimer{tb.now + e.Delay, e.Then, true})
@@ -117,6 +120,17 @@ func (tb *tab) advance(d time.Duration) {
 
 // runIdle runs what waits for the browser to be idle, typing having
 // paused: the quiet waits end first.
+// rendered is the browser done rendering a frame: what waited for it
+// runs.
+func (tb *tab) rendered() {
+	tb.t.Helper()
+	waiting := tb.frame
+	tb.frame = nil
+	for _, a := range waiting {
+		tb.do(a)
+	}
+}
+
 func (tb *tab) runIdle() {
 	tb.t.Helper()
 	var until time.Duration
