@@ -19,10 +19,12 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 // TestProfileEdits profiles edits on the 200×5 model (PROF_ITEMS and
-// PROF_SCENARIOS for another size): PROF_WEB names a web directory whose
+// PROF_SCENARIOS for another size, PROF_MODEL=realistic or ranged for the
+// simulation bench's 30 × 3 model): PROF_WEB names a web directory whose
 // app.wasm keeps its symbols.
 func TestProfileEdits(t *testing.T) {
 	root, _ := filepath.Abs("..")
@@ -32,6 +34,12 @@ func TestProfileEdits(t *testing.T) {
 	must(t, err)
 	defer stop()
 	m := largeModel(envInt("PROF_ITEMS", editItems), envInt("PROF_SCENARIOS", editScenarios))
+	switch os.Getenv("PROF_MODEL") { // the sim bench's 30 × 3 model, as is or every entry ranged
+	case "realistic":
+		m = realisticModel()
+	case "ranged":
+		m = fixture.Ranged(realisticModel())
+	}
 	payload, _ := calc.EncodeLink(m)
 	ctx, done, err := launch(scratch)
 	must(t, err)
