@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -304,6 +305,11 @@ func plotW() float64 { return chartW - padLeft - padRight }
 // slot of width w.
 func valuesFit(w float64) bool { return w >= 62 }
 
+// valueWidth is how wide a chart value is drawn, at most: 13 units a
+// character, bold, in the widest of the fonts a system may pick for
+// tabular digits (DejaVu Sans Bold's are 0.7 em).
+func valueWidth(text string) float64 { return float64(utf8.RuneCountInString(text)) * 9.1 }
+
 func benefitsCostsTable(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Result) app.UI {
 	return app.Table().Class("data-table").Body(
 		app.THead().Body(app.Tr().Body(
@@ -488,7 +494,16 @@ func waterfallChart(l i18n.Lang, n *browser.Numbers, m calc.Model, s calc.Scenar
 	slot := plotW() / float64(len(steps))
 	bar := math.Min(slot*0.7, 64)
 	body := []app.UI{axis(n, m, sc), zeroLine(sc)}
+	texts := make([]string, len(steps))
 	fits := valuesFit(slot)
+	for i, st := range steps {
+		texts[i] = n.Value(m, st.amount)
+		if !st.total && st.delta < 0 {
+			texts[i] = "−" + texts[i]
+		}
+		// Neighbours' values side by side need the widest one's room.
+		fits = fits && valueWidth(texts[i])+6 <= slot
+	}
 	run = 0
 	for i, st := range steps {
 		x := padLeft + slot*float64(i) + (slot-bar)/2
@@ -498,10 +513,7 @@ func waterfallChart(l i18n.Lang, n *browser.Numbers, m calc.Model, s calc.Scenar
 		} else {
 			run = to
 		}
-		text := n.Value(m, st.amount)
-		if !st.total && st.delta < 0 {
-			text = "−" + n.Value(m, st.amount)
-		}
+		text := texts[i]
 		body = append(body,
 			rect(x, sc.y(math.Max(from, to)), bar, sc.y(math.Min(from, to))-sc.y(math.Max(from, to)), st.color, st.label+": "+text).
 				Class(cls("chart-net", st.total)),

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +14,7 @@ import (
 	"github.com/valuecalc/valuecalc/app/browser"
 	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/examples"
 	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
@@ -91,4 +94,48 @@ func TestChartsManyScenarios(t *testing.T) {
 	res := calc.Evaluate(m)
 	n := browser.NewNumbers()
 	assert.NotPanics(t, func() { benefitsCostsChart(i18n.EN, n, m, res) })
+}
+
+// TestWaterfallValuesDoNotOverlap: on the helpdesk template's "With us"
+// (five steps of six-figure dollars, three charts across at 1440 px) the
+// values side by side touched ("$166,996−$48,110"); values on one line
+// now keep the widest font's room between them, else they alternate
+// above and below their bars.
+func TestWaterfallValuesDoNotOverlap(t *testing.T) {
+	tpl, ok := examples.Get("software-purchase")
+	require.True(t, ok)
+	m, err := calc.Decode(tpl.Data)
+	require.NoError(t, err)
+	res := calc.Evaluate(m)
+	html := app.HTMLString(waterfallChart(i18n.EN, browser.NewNumbers(), m, res.Scenarios[m.ScenarioIndex("with-us")]))
+	type placed struct {
+		x, y float64
+		text string
+	}
+	var values []placed
+	text := regexp.MustCompile(`<text ([^>]*)>([^<]*)</text>`)
+	attr := func(attrs, name string) string {
+		g := regexp.MustCompile(`\b` + name + `="([^"]*)"`).FindStringSubmatch(attrs)
+		if g == nil {
+			return ""
+		}
+		return g[1]
+	}
+	for _, g := range text.FindAllStringSubmatch(html, -1) {
+		if !strings.HasPrefix(attr(g[1], "class"), "chart-value") {
+			continue
+		}
+		x, _ := strconv.ParseFloat(attr(g[1], "x"), 64)
+		y, _ := strconv.ParseFloat(attr(g[1], "y"), 64)
+		values = append(values, placed{x, y, g[2]})
+	}
+	require.Len(t, values, 5, "a value per step: %s", html)
+	for i, a := range values {
+		for _, b := range values[i+1:] {
+			if math.Abs(a.y-b.y) < 13 {
+				assert.GreaterOrEqual(t, math.Abs(a.x-b.x), (valueWidth(a.text)+valueWidth(b.text))/2,
+					"%q and %q on one line overlap", a.text, b.text)
+			}
+		}
+	}
 }

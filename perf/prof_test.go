@@ -267,7 +267,7 @@ func TestProfileEdits(t *testing.T) {
 		}
 		sort.Slice(l, func(i, j int) bool { return l[i].v > l[j].v })
 		for i, e := range l {
-			if i < 40 {
+			if i < envInt("PROF_TOP", 40) {
 				t.Logf("trace %8.1f ms %5d× %s", e.v, counts[e.k], e.k)
 			}
 		}
