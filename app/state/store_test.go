@@ -118,8 +118,6 @@ func (tb *tab) advance(d time.Duration) {
 	tb.now = end
 }
 
-// runIdle runs what waits for the browser to be idle, typing having
-// paused: the quiet waits end first.
 // rendered is the browser done rendering a frame: what waited for it
 // runs.
 func (tb *tab) rendered() {
@@ -131,6 +129,8 @@ func (tb *tab) rendered() {
 	}
 }
 
+// runIdle runs what waits for the browser to be idle, typing having
+// paused: the quiet waits end first.
 func (tb *tab) runIdle() {
 	tb.t.Helper()
 	var until time.Duration
