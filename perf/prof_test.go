@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,7 +63,7 @@ func TestProfileEdits(t *testing.T) {
 		ts, dur, cpu float64 // ms
 		tid          int
 	}
-	var events []tlEvent
+	var events, invals []tlEvent
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *tracing.EventDataCollected:
@@ -89,9 +90,31 @@ func TestProfileEdits(t *testing.T) {
 					} `json:"args"`
 					Cat string `json:"cat"`
 				}
+				if os.Getenv("PROF_INVAL") != "" && strings.Contains(string(raw), "InvalidationTracking") {
+					var iv struct {
+						Name string  `json:"name"`
+						Ts   float64 `json:"ts"`
+						Args struct {
+							Data struct {
+								NodeName string `json:"nodeName"`
+								Reason   string `json:"reason"`
+							} `json:"data"`
+						} `json:"args"`
+					}
+					if json.Unmarshal(raw, &iv) == nil {
+						k := fmt.Sprintf("%s %s (%s)", iv.Name, iv.Args.Data.NodeName, iv.Args.Data.Reason)
+						counts[k]++
+						durs[k] += 0.001
+						invals = append(invals, tlEvent{name: k, ts: iv.Ts / 1000})
+					}
+				}
 				if json.Unmarshal(raw, &te) == nil && te.Ph == "X" {
 					if timeline {
-						events = append(events, tlEvent{te.Name + " " + te.Args.Data.Type, te.Ts / 1000, te.Dur / 1000, te.TDur / 1000, te.Tid})
+						name := te.Name + " " + te.Args.Data.Type
+						if b := te.Args.Begin; te.Name == "Layout" {
+							name = fmt.Sprintf("Layout (dirty %d of %d, partial %v)", b.Dirty, b.Total, b.Partial)
+						}
+						events = append(events, tlEvent{name, te.Ts / 1000, te.Dur / 1000, te.TDur / 1000, te.Tid})
 					}
 					if te.TDur > 0 && os.Getenv("PROF_WALL") == "" {
 						te.Dur = te.TDur // CPU time: steadier on a busy machine
@@ -128,8 +151,12 @@ func TestProfileEdits(t *testing.T) {
 		  window.__muts[k] = (window.__muts[k] || 0) + 1; } }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true}); true`, nil)))
 	}
 	if useTrace {
-		must(t, chromedp.Run(ctx, tracing.Start().WithTraceConfig(&tracing.TraceConfig{IncludedCategories: []string{"devtools.timeline", "blink", "v8"}}).WithTransferMode(tracing.TransferModeReportEvents)))
-	} else {
+		cats := []string{"devtools.timeline", "blink", "v8"}
+		if os.Getenv("PROF_INVAL") != "" { // what each frame lays out and paints again, by node and reason
+			cats = append(cats, "disabled-by-default-devtools.timeline.invalidationTracking")
+		}
+		must(t, chromedp.Run(ctx, tracing.Start().WithTraceConfig(&tracing.TraceConfig{IncludedCategories: cats}).WithTransferMode(tracing.TransferModeReportEvents)))
+	} else if os.Getenv("PROF_PLAIN") == "" {
 		must(t, chromedp.Run(ctx, profiler.Start()))
 	}
 	if os.Getenv("PROF_NOIDLE") != "" {
@@ -271,6 +298,46 @@ func TestProfileEdits(t *testing.T) {
 				t.Logf("trace %8.1f ms %5d× %s", e.v, counts[e.k], e.k)
 			}
 		}
+		var inval []string
+		for k := range counts {
+			if strings.Contains(k, "InvalidationTracking") {
+				inval = append(inval, k)
+			}
+		}
+		if timeline && len(invals) > 0 {
+			// What the input's own frame (the first lifecycle after the
+			// input event) was asked to do again.
+			own := map[string]int{}
+			for i, e := range events {
+				if e.name != "EventDispatch input" {
+					continue
+				}
+				for _, f := range events[i+1:] {
+					if f.tid == e.tid && f.name == "WebFrameWidgetImpl::UpdateLifecycle " {
+						for _, iv := range invals {
+							if iv.ts >= e.ts-1 && iv.ts < f.ts {
+								own[iv.name]++
+							}
+						}
+						break
+					}
+				}
+			}
+			for k, n := range own {
+				t.Logf("own frame inval %5.1f per edit  %s", float64(n)/float64(len(times)), k)
+			}
+		}
+		sort.Slice(inval, func(i, j int) bool { return counts[inval[i]] > counts[inval[j]] })
+		for i, k := range inval {
+			if i < envInt("PROF_TOP", 40) {
+				t.Logf("inval %6.1f per edit  %s", float64(counts[k])/float64(len(times)), k)
+			}
+		}
+		return
+	}
+	if os.Getenv("PROF_PLAIN") != "" { // the edits' times alone, neither traced nor profiled
+		sort.Float64s(times)
+		t.Logf("edits: median %.1f ms, p95 %.1f ms, max %.1f", times[len(times)/2], times[len(times)*95/100], times[len(times)-1])
 		return
 	}
 	var prof *profiler.Profile
