@@ -277,7 +277,7 @@ func TestProfileEdits(t *testing.T) {
 						t.Logf("   %+7.2f ms %6.2f ms (cpu %5.2f) %s", f.ts-e.ts, f.dur, f.cpu, f.name)
 						continue
 					}
-					if f.tid == e.tid && f.ts >= e.ts-1 && f.ts < e.ts+60 && f.ts >= end && f.dur > 0.2 {
+					if f.tid == e.tid && f.ts >= e.ts-float64(envInt("PROF_BEFORE", 1)) && f.ts < e.ts+60 && f.ts >= end && f.dur > 0.2 {
 						t.Logf("%+7.1f ms %6.1f ms (cpu %5.1f) %s", f.ts-e.ts, f.dur, f.cpu, f.name)
 						end = f.ts + f.dur
 					}
