@@ -64,6 +64,7 @@ func TestProfileEdits(t *testing.T) {
 		tid          int
 	}
 	var events, invals []tlEvent
+	invalCounts := map[string]int{} // PROF_INVAL: invalidations by kind, node and reason
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *tracing.EventDataCollected:
@@ -78,9 +79,11 @@ func TestProfileEdits(t *testing.T) {
 					TDur float64 `json:"tdur"`
 					Args struct {
 						Data struct {
-							Clip   []float64 `json:"clip"`
-							NodeID int       `json:"nodeId"`
-							Type   string    `json:"type"`
+							Clip     []float64 `json:"clip"`
+							NodeID   int       `json:"nodeId"`
+							Type     string    `json:"type"`
+							NodeName string    `json:"nodeName"` // invalidation tracking
+							Reason   string    `json:"reason"`
 						} `json:"data"`
 						Begin struct {
 							Dirty   int  `json:"dirtyObjects"`
@@ -90,25 +93,15 @@ func TestProfileEdits(t *testing.T) {
 					} `json:"args"`
 					Cat string `json:"cat"`
 				}
-				if os.Getenv("PROF_INVAL") != "" && strings.Contains(string(raw), "InvalidationTracking") {
-					var iv struct {
-						Name string  `json:"name"`
-						Ts   float64 `json:"ts"`
-						Args struct {
-							Data struct {
-								NodeName string `json:"nodeName"`
-								Reason   string `json:"reason"`
-							} `json:"data"`
-						} `json:"args"`
-					}
-					if json.Unmarshal(raw, &iv) == nil {
-						k := fmt.Sprintf("%s %s (%s)", iv.Name, iv.Args.Data.NodeName, iv.Args.Data.Reason)
-						counts[k]++
-						durs[k] += 0.001
-						invals = append(invals, tlEvent{name: k, ts: iv.Ts / 1000})
-					}
+				if json.Unmarshal(raw, &te) != nil {
+					continue
 				}
-				if json.Unmarshal(raw, &te) == nil && te.Ph == "X" {
+				if strings.HasSuffix(te.Name, "InvalidationTracking") {
+					k := fmt.Sprintf("%s %s (%s)", te.Name, te.Args.Data.NodeName, te.Args.Data.Reason)
+					invalCounts[k]++
+					invals = append(invals, tlEvent{name: k, ts: te.Ts / 1000})
+				}
+				if te.Ph == "X" {
 					if timeline {
 						name := te.Name + " " + te.Args.Data.Type
 						if b := te.Args.Begin; te.Name == "Layout" {
@@ -221,6 +214,8 @@ func TestProfileEdits(t *testing.T) {
 		times = append(times, ms)
 		time.Sleep(time.Duration(envInt("PROF_GAP", int(editGap/time.Millisecond))) * time.Millisecond)
 	}
+	sort.Float64s(times)
+	t.Logf("edits: median %.1f ms, p95 %.1f ms, max %.1f", times[len(times)/2], times[len(times)*95/100], times[len(times)-1])
 	if os.Getenv("PROF_MUT") != "" {
 		var muts map[string]float64
 		must(t, chromedp.Run(ctx, chromedp.Evaluate(`window.__muts`, &muts)))
@@ -236,8 +231,6 @@ func TestProfileEdits(t *testing.T) {
 	if useTrace {
 		must(t, chromedp.Run(ctx, tracing.End()))
 		<-traceDone
-		sort.Float64s(times)
-		t.Logf("edits: median %.1f ms, p95 %.1f ms, max %.1f", times[len(times)/2], times[len(times)*95/100], times[len(times)-1])
 		if timeline {
 			// The main thread's top-level events from a few edits' input
 			// event on, 60 ms each.
@@ -298,11 +291,13 @@ func TestProfileEdits(t *testing.T) {
 				t.Logf("trace %8.1f ms %5d× %s", e.v, counts[e.k], e.k)
 			}
 		}
-		var inval []string
-		for k := range counts {
-			if strings.Contains(k, "InvalidationTracking") {
-				inval = append(inval, k)
+		byCount := func(m map[string]int) []string { // m's keys, the most frequent first
+			keys := make([]string, 0, len(m))
+			for k := range m {
+				keys = append(keys, k)
 			}
+			sort.Slice(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] })
+			return keys
 		}
 		if timeline && len(invals) > 0 {
 			// What the input's own frame (the first lifecycle after the
@@ -323,21 +318,18 @@ func TestProfileEdits(t *testing.T) {
 					}
 				}
 			}
-			for k, n := range own {
-				t.Logf("own frame inval %5.1f per edit  %s", float64(n)/float64(len(times)), k)
+			for _, k := range byCount(own) {
+				t.Logf("own frame inval %5.1f per edit  %s", float64(own[k])/float64(len(times)), k)
 			}
 		}
-		sort.Slice(inval, func(i, j int) bool { return counts[inval[i]] > counts[inval[j]] })
-		for i, k := range inval {
+		for i, k := range byCount(invalCounts) {
 			if i < envInt("PROF_TOP", 40) {
-				t.Logf("inval %6.1f per edit  %s", float64(counts[k])/float64(len(times)), k)
+				t.Logf("inval %6.1f per edit  %s", float64(invalCounts[k])/float64(len(times)), k)
 			}
 		}
 		return
 	}
 	if os.Getenv("PROF_PLAIN") != "" { // the edits' times alone, neither traced nor profiled
-		sort.Float64s(times)
-		t.Logf("edits: median %.1f ms, p95 %.1f ms, max %.1f", times[len(times)/2], times[len(times)*95/100], times[len(times)-1])
 		return
 	}
 	var prof *profiler.Profile
@@ -346,8 +338,6 @@ func TestProfileEdits(t *testing.T) {
 		prof, err = profiler.Stop().Do(ctx)
 		return err
 	})))
-	sort.Float64s(times)
-	t.Logf("edits: median %.1f ms, p95 %.1f ms, max %.1f", times[len(times)/2], times[len(times)*95/100], times[len(times)-1])
 	self := map[string]int{}
 	byID := map[int64]*profiler.ProfileNode{}
 	for _, n := range prof.Nodes {
