@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -30,6 +29,7 @@ type howSure struct {
 	Tornado     string // the scenario shown, "" for the best
 	Simulating  bool
 	SimProgress float64
+	Last        *calc.Ranges // the last figures simulated, shown while the next run goes
 	Goal        state.Goal
 	Num         *browser.Numbers
 	Report      bool // in the report: nothing to choose or type
@@ -127,17 +127,24 @@ func (h *howSure) tornado(prefix, id string) app.UI {
 	)
 }
 
-// ranges are the simulation's figures, when entries have ranges.
+// ranges are the simulation's figures, when entries have ranges. While a
+// run brings them up to date after an edit, the last figures stay, marked
+// as updating, with the run's progress over their explanation: the block keeps
+// its height, and nothing below it moves while the user types.
 func (h *howSure) ranges(prefix string) app.UI {
 	an, m, n, l := h.Analysis, h.Model, h.Num, h.Lang
+	rs := an.Ranges
+	if h.Simulating {
+		rs = h.Last
+	}
 	switch {
-	case h.Simulating:
+	case h.Simulating && rs == nil:
 		return app.Div().Class("ranges").Body(
 			app.H3().Text(l.T(i18n.Ranges)),
 			app.Label().For(prefix+"-progress").Text(l.T(i18n.Simulating)),
 			app.Progress().ID(prefix+"-progress").Max(1).Value(h.SimProgress),
 		)
-	case an.Ranges == nil:
+	case rs == nil:
 		if h.Report {
 			return nil
 		}
@@ -146,10 +153,20 @@ func (h *howSure) ranges(prefix string) app.UI {
 			app.P().Class("hint muted").Text(l.T(i18n.RangesInvite)),
 		)
 	}
-	return app.Div().Class("ranges").Body(
+	return app.Div().Class("ranges"+cls(" updating", h.Simulating)).Body(
 		app.H3().Text(l.T(i18n.Ranges)),
-		app.P().Class("hint").Text(l.T(i18n.RangesExplain)),
-		h.rangeBands(prefix, an.Ranges),
+		// The run's progress takes the explanation's place, which keeps
+		// its height: nothing moves when it comes and goes.
+		app.Div().Class("ranges-note").Body(
+			app.P().Class("hint").Text(l.T(i18n.RangesExplain)),
+			iff(h.Simulating, func() app.UI {
+				return app.Div().Class("ranges-status").Body(
+					app.Label().For(prefix+"-progress").Text(l.T(i18n.RangesUpdating)),
+					app.Progress().ID(prefix+"-progress").Max(1).Value(h.SimProgress),
+				)
+			}),
+		),
+		h.rangeBands(prefix, rs),
 		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.T(i18n.SimulatedNet)).Body(app.Table().ID(prefix+"-ranges").Class("data-table").Body(
 			app.Caption().Class("sr-only").Text(l.T(i18n.SimulatedNet)),
 			app.THead().Body(app.Tr().Body(
@@ -160,8 +177,8 @@ func (h *howSure) ranges(prefix string) app.UI {
 				app.Th().Scope("col").Text(l.T(i18n.ChancePositive)),
 			)),
 			app.TBody().Body(
-				app.Range(an.Ranges.Scenarios).Slice(func(i int) app.UI {
-					r := an.Ranges.Scenarios[i]
+				app.Range(rs.Scenarios).Slice(func(i int) app.UI {
+					r := rs.Scenarios[i]
 					return app.Tr().DataSet("scenario", r.ID).Body(
 						app.Th().Scope("row").Text(m.ScenarioName(r.ID)),
 						app.Td().Text(likely(l, n, m, r)),
@@ -252,7 +269,7 @@ func (h *howSure) weightTies(prefix string) app.UI {
 			}),
 		),
 		iff(more > 0, func() app.UI {
-			return app.P().Class("hint muted").Text(moreWeightTies(more))
+			return app.P().Class("hint muted").Text(l.N(i18n.MoreWeightTies, more))
 		}),
 	)
 }
@@ -264,13 +281,6 @@ const shownWeightTies = 5
 // to tie: the smaller, the closer the winner is to changing.
 func tieDistance(w calc.WeightTie) float64 {
 	return math.Abs(*w.WeightTie-w.Weight) / math.Max(w.Weight, 1e-9)
-}
-
-func moreWeightTies(n int) string {
-	if n == 1 {
-		return "One more weight could change the winner, by a larger change."
-	}
-	return strconv.Itoa(n) + " more weights could change the winner, each by a larger change."
 }
 
 func names(m calc.Model) []scenarioName {

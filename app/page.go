@@ -118,7 +118,7 @@ func analysis(v view, report bool) app.UI {
 	updating := !st.AnalysisFresh() && st.Analysis != nil
 	return app.Div().Class("how-sure-wrap"+cls(" stale", !st.AnalysisFresh())).Body(
 		&howSure{Analysis: st.Analysis, Model: st.Analyzed, Result: st.AnalyzedResult,
-			Tornado: st.Tornado, Simulating: st.Simulating, SimProgress: st.SimProgress, Goal: st.Goal, Num: v.n, Report: report, Lang: st.Lang},
+			Tornado: st.Tornado, Simulating: st.Simulating, SimProgress: st.SimProgress, Last: st.LastRanges, Goal: st.Goal, Num: v.n, Report: report, Lang: st.Lang},
 		app.P().Class("tag how-sure-updating").Hidden(!updating).Aria("live", "polite").Text(v.t(i18n.Updating)),
 	)
 }

@@ -23,6 +23,9 @@ type resultCard struct {
 	BaseNet  float64
 	Range    calc.RangeResult // the simulation's, when HasRange
 	HasRange bool
+	// RangeOld: Range is of an earlier model, while the next is simulated.
+	// Its line keeps its place, hidden, so the card keeps its height.
+	RangeOld bool
 	Num      *browser.Numbers
 	Lang     i18n.Lang
 }
@@ -51,8 +54,8 @@ func (c *resultCard) Render() app.UI {
 					)
 				}),
 				iff(c.HasRange, func() app.UI {
-					return app.P().ID("range-" + s.ID).Class("net-range").Title(l.T(i18n.RangeTitle)).
-						Text(l.T(i18n.LikelyRange, n.Value(m, c.Range.P10), n.Value(m, c.Range.P90)))
+					return app.P().ID("range-"+s.ID).Class("net-range"+cls(" old", c.RangeOld)).Title(l.T(i18n.RangeTitle)).
+						Aria("hidden", c.RangeOld).Text(l.T(i18n.LikelyRange, n.Value(m, c.Range.P10), n.Value(m, c.Range.P90)))
 				}),
 				iff(c.Index > 0 && !c.Empty && c.BaseName != "", func() app.UI {
 					d := s.Net - c.BaseNet

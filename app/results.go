@@ -37,10 +37,10 @@ func resultCards(v view) app.UI {
 			if i > 0 && !state.EmptyScenario(m, 0) {
 				c.BaseName, c.BaseNet = res.Scenarios[0].Name, res.Scenarios[0].Net
 			}
-			if an := v.st.Analysis; v.st.AnalysisFresh() && an.Ranges != nil {
-				for _, r := range an.Ranges.Scenarios {
+			if rs, current := v.st.CardRanges(); rs != nil {
+				for _, r := range rs.Scenarios {
 					if r.ID == c.Result.ID && r.P10 != r.P90 { // a scenario with ranged figures
-						c.Range, c.HasRange = r, true
+						c.Range, c.HasRange, c.RangeOld = r, true, !current
 					}
 				}
 			}

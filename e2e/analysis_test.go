@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -38,6 +39,96 @@ func selectValue(id, value string) chromedp.Action {
 func analysisDone() chromedp.Action {
 	return waitJS(`(() => { const w = document.querySelector(".how-sure-wrap");
 		return !!w && !w.classList.contains("stale") && !document.getElementById("how-sure-progress") })()`)
+}
+
+// TestRangesStayWhileUpdating: after an edit, the ranges block keeps its
+// last figures, marked as updating, with the run's progress over their
+// explanation, and keeps its height; each result card keeps its range's
+// line, hidden, so nothing moves while the user types; then the new
+// figures replace them.
+func TestRangesStayWhileUpdating(t *testing.T) {
+	for _, width := range []int64{375, 1440} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			ctx := newBrowserFor(t, 2*time.Minute)
+			require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(width, 900)))
+			openApp(t, ctx, "/?template=software-purchase")
+			require.NoError(t, chromedp.Run(ctx,
+				chromedp.Click("#toggle-ranges", chromedp.ByQuery),
+				chromedp.WaitVisible("#"+fid("entry/with-us/implementation")+"-low", chromedp.ByQuery),
+				typeInto(fid("entry/with-us/implementation")+"-low", "6000"),
+				typeInto(fid("entry/with-us/implementation")+"-high", "15000"),
+				analysisStale(),
+				chromedp.WaitVisible("#how-sure-ranges", chromedp.ByQuery),
+				analysisDone(),
+			))
+			before := text(t, ctx, "#how-sure-ranges")
+			// Every change to the section and the cards, as it happens.
+			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+				const ranges = () => document.querySelector("#how-sure .ranges");
+				const rec = window.__rec = {height: ranges().offsetHeight, card: document.getElementById("result-with-us").offsetHeight,
+					updating: 0, table: [], heights: [], cards: [], lost: 0, lostLine: 0, oldLine: 0, shownLine: 0};
+				new MutationObserver(() => {
+					const r = ranges(), table = document.getElementById("how-sure-ranges"), line = document.getElementById("range-with-us");
+					if (!table) rec.lost++;
+					if (!line) rec.lostLine++;
+					else if (line.classList.contains("old")) { rec.oldLine++; if (getComputedStyle(line).visibility !== "hidden") rec.shownLine++; }
+					rec.cards.push(document.getElementById("result-with-us").offsetHeight);
+					if (r && r.classList.contains("updating")) {
+						rec.updating++;
+						rec.heights.push(r.offsetHeight);
+						if (table && document.getElementById("how-sure-progress")) rec.table.push(table.innerText);
+					}
+				}).observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+				return true })()`, nil)))
+			// A slower processor, so that the run spans several frames, as
+			// it does on a larger model: on this one it can end before the
+			// frame that would show it.
+			require.NoError(t, chromedp.Run(ctx,
+				emulation.SetCPUThrottlingRate(8),
+				typeInto(fid("entry/with-us/training"), "9000"),
+				analysisStale(),
+				analysisDone(),
+				emulation.SetCPUThrottlingRate(1),
+			))
+			var rec struct {
+				Height, Card                      int
+				Updating, Lost, LostLine, OldLine int
+				ShownLine                         int
+				Table                             []string
+				Heights, Cards                    []int
+			}
+			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`window.__rec`, &rec)))
+			require.Positive(t, rec.Updating, "the run showed the last figures as updating")
+			assert.Zero(t, rec.Lost, "the ranges table stays on screen throughout")
+			for _, tb := range rec.Table {
+				assert.Equal(t, before, tb, "while updating, it shows the last figures")
+			}
+			for _, h := range rec.Heights {
+				assert.Equal(t, rec.Height, h, "the ranges block keeps its height while updating")
+			}
+			assert.Zero(t, rec.LostLine, "the card keeps its range's line")
+			assert.Positive(t, rec.OldLine, "marked as old while the edit waits for its figures")
+			assert.Zero(t, rec.ShownLine, "and hidden: it is of the model before the edit")
+			for _, h := range rec.Cards {
+				assert.Equal(t, rec.Card, h, "the card keeps its height")
+			}
+			after := text(t, ctx, "#how-sure-ranges")
+			assert.NotEqual(t, before, after, "the new figures replace the last")
+			assert.Contains(t, text(t, ctx, "#range-with-us"), "Likely")
+			var old bool
+			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.getElementById("range-with-us").classList.contains("old") ||
+				!!document.querySelector("#how-sure .ranges.updating")`, &old)))
+			assert.False(t, old, "and nothing is marked as updating any more")
+			noSidewaysScroll(t, ctx, "#how-sure")
+		})
+	}
+}
+
+// analysisStale waits until the page shows that the analysis is of an
+// earlier model: after an edit, so that analysisDone then waits for the
+// edit's own analysis, not the one before it.
+func analysisStale() chromedp.Action {
+	return waitJS(`document.querySelector(".how-sure-wrap").classList.contains("stale")`)
 }
 
 // noSidewaysScroll checks that the element sel fits the page's width.
@@ -80,6 +171,7 @@ func TestHowSure(t *testing.T) {
 				chromedp.WaitVisible("#"+fid("entry/with-us/implementation")+"-low", chromedp.ByQuery),
 				typeInto(fid("entry/with-us/implementation")+"-low", "6000"),
 				typeInto(fid("entry/with-us/implementation")+"-high", "15000"),
+				analysisStale(),
 				chromedp.WaitVisible("#how-sure-ranges", chromedp.ByQuery),
 				analysisDone(),
 			))

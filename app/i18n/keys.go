@@ -224,6 +224,7 @@ const (
 	Simulating                  // "Simulating 10,000 cases from your low and high estimates…"
 	RangesInvite                // "Unsure of a figure? Give it a low and a high estimate (“Low/high” above the grid) and see how likely each scenario is to come out best."
 	RangesExplain               // "An estimate from your own low and high figures: 10,000 simulated cases, each ranged figure drawn between its low and high, most often near the value entered."
+	RangesUpdating              // "Updating for your last change…"
 	SimulatedNet                // "Simulated net value per scenario"
 	LikelyNet                   // "Likely net (P10–P90)"
 	LikelyBand                  // "%s: likely net from %s to %s, median %s" (the range chart's bar)
@@ -235,6 +236,7 @@ const (
 	WeightsChangeWinner         // "Weights that would change the winner"
 	WeightCatchUp               // "The weight at which %s would catch up with %s."
 	WeightNowTies               // "%s: weight %s now, ties at %s"
+	MoreWeightTies              // "%d more weight could change the winner, by a larger change.|%d more weights could change the winner, each by a larger change."
 	MonthsUnit                  // "months"
 	PointsUnit                  // "points"
 	GoalTitle                   // "What would it take?"

@@ -30,6 +30,8 @@ func (r *reducer) analysisChanged() {
 func (r *reducer) reduceAnalysis(a Action) bool {
 	switch a := a.(type) {
 	case Analyze:
+		last, _ := r.CardRanges()
+		r.LastRanges = nil
 		an, err := calc.Sensitivity(r.Model())
 		if err != nil {
 			r.Analysis, r.Simulating = nil, false
@@ -39,6 +41,9 @@ func (r *reducer) reduceAnalysis(a Action) bool {
 		r.Analyzed, r.AnalyzedResult = r.Model(), r.Result
 		r.Simulating, r.SimProgress, r.simStopped = hasRanges(r.Model()), 0, false
 		if r.Simulating {
+			if last != nil && sameScenarios(last, r.Model()) {
+				r.LastRanges = last
+			}
 			r.do(Simulate{Rev: r.DocRev, Model: r.Model()})
 		}
 		r.answerGoal()
@@ -51,6 +56,7 @@ func (r *reducer) reduceAnalysis(a Action) bool {
 			an := *r.Analysis
 			an.Ranges = a.Ranges
 			r.Analysis, r.Simulating = &an, false
+			r.LastRanges, r.rangesOf = nil, r.DocID
 			res := r.Result
 			res.Scenarios = slices.Clone(res.Scenarios) // the state's own is not written
 			res.SetRanges(a.Ranges)
@@ -111,6 +117,20 @@ func (r *reducer) answerGoal() {
 	default:
 		g.Err = Capitalize(firstProblem(err)) + "."
 	}
+}
+
+// sameScenarios reports whether rs are of m's scenarios, in m's order:
+// figures that can stand in m's ranges block until its own are simulated.
+func sameScenarios(rs *calc.Ranges, m calc.Model) bool {
+	if len(rs.Scenarios) != len(m.Scenarios) {
+		return false
+	}
+	for i, s := range m.Scenarios {
+		if rs.Scenarios[i].ID != s.ID {
+			return false
+		}
+	}
+	return true
 }
 
 func hasRanges(m calc.Model) bool {

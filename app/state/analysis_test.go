@@ -180,6 +180,77 @@ func TestEditStopsSimulation(t *testing.T) {
 	assert.Empty(t, effectsOf[StopSimulation](tb.take()))
 }
 
+// runSimulation lets the idle analysis run and its simulation to its
+// end, as the browser does in slices, and hands its figures back.
+func runSimulation(t *testing.T, tb *tab) *calc.Ranges {
+	t.Helper()
+	tb.runIdle()
+	sims := effectsOf[Simulate](tb.take())
+	require.NotEmpty(t, sims)
+	sim := calc.NewSimulation(sims[len(sims)-1].Model)
+	for !sim.Step(1000) {
+	}
+	rs := sim.Result()
+	tb.do(Simulated{Rev: sims[len(sims)-1].Rev, Done: 1, Ranges: rs})
+	require.False(t, tb.state().Simulating)
+	return rs
+}
+
+// TestLastRangesStayWhileTheNextRuns: after an edit, the ranges block and
+// the cards keep the last figures simulated, known as not current, until
+// the next run's replace them; never another assessment's, nor figures
+// of other scenarios.
+func TestLastRangesStayWhileTheNextRuns(t *testing.T) {
+	tb := purchase(t)
+	tb.input(implLow, "6000")
+	first := runSimulation(t, tb)
+	rs, current := tb.state().CardRanges()
+	assert.Same(t, first, rs)
+	assert.True(t, current, "the run's figures are of the model on screen")
+
+	tb.input(implementation, "9000")
+	rs, current = tb.state().CardRanges()
+	assert.Same(t, first, rs, "typing keeps them")
+	assert.False(t, current, "but they are of the model before the edit")
+
+	tb.runIdle()
+	s := tb.state()
+	require.True(t, s.Simulating)
+	assert.Same(t, first, s.LastRanges, "the ranges block shows them while the next run goes")
+	rs, current = s.CardRanges()
+	assert.Same(t, first, rs)
+	assert.False(t, current)
+
+	tb.input(implementation, "9400") // an edit during the run
+	tb.runIdle()
+	assert.Same(t, first, tb.state().LastRanges, "still the last that finished")
+
+	second := runSimulation(t, tb)
+	s = tb.state()
+	assert.Nil(t, s.LastRanges, "the run's own figures replace them")
+	rs, current = s.CardRanges()
+	assert.Same(t, second, rs)
+	assert.True(t, current)
+	assert.NotEqual(t, first.Scenarios, second.Scenarios)
+
+	// Another scenario: the last figures have no row for it.
+	tb.do(AddScenario{Name: "Competitor"})
+	tb.runIdle()
+	s = tb.state()
+	require.True(t, s.Simulating)
+	assert.Nil(t, s.LastRanges, "figures of other scenarios are not shown")
+	rs, _ = s.CardRanges()
+	assert.Nil(t, rs)
+
+	// Another assessment: nothing of this one's.
+	runSimulation(t, tb)
+	tb.do(NewFromTemplate{ID: "software-purchase"})
+	rs, _ = tb.state().CardRanges()
+	assert.Nil(t, rs, "a new assessment shows no figures of the last")
+	tb.runIdle()
+	assert.Nil(t, tb.state().LastRanges)
+}
+
 // TestRangeInput: bad range input stays in the field with its message;
 // emptying both ends removes the range; a value outside the range widens
 // it, never leaving an invalid model.

@@ -169,11 +169,18 @@ type State struct {
 	DocRev         uint64  // moves on with every change of the model or result
 	Simulating     bool    // the simulation of the ranges runs
 	SimProgress    float64 // how much of it has run, 0 to 1
-	ShowRanges     bool    // the cells show their low/high fields
-	Tornado        string  // the scenario the tornado chart shows, "" for the best
-	Goal           Goal    // the goal seek's question and answer
-	Active         Cell    // the cell typed into last, which shows its hints
-	simStopped     bool    // an edit has stopped the simulation that ran
+	// LastRanges are the figures of the assessment's last simulation that
+	// finished, while the next one runs: the ranges block keeps showing
+	// them, marked as being brought up to date, rather than emptying and
+	// filling again (moving everything below it) on every edit. Nil when
+	// none is of the scenarios on screen.
+	LastRanges *calc.Ranges
+	rangesOf   string // the DocID the simulated ranges are of
+	ShowRanges bool   // the cells show their low/high fields
+	Tornado    string // the scenario the tornado chart shows, "" for the best
+	Goal       Goal   // the goal seek's question and answer
+	Active     Cell   // the cell typed into last, which shows its hints
+	simStopped bool   // an edit has stopped the simulation that ran
 
 	// Grid is the grid as rows and cells of immutable views: a view is
 	// replaced, never changed, when what it shows changes, with the next
@@ -184,6 +191,20 @@ type State struct {
 
 // AnalysisFresh reports whether the analysis is of the model on screen.
 func (s State) AnalysisFresh() bool { return s.Analysis != nil && s.AnalyzedRev == s.DocRev }
+
+// CardRanges returns the ranges the result cards show, and whether they
+// are of the model on screen. While an edit waits for its analysis, or its
+// simulation runs, they are the last ones simulated: the cards keep their
+// place, hidden, rather than losing a line and gaining it back per edit.
+func (s State) CardRanges() (rs *calc.Ranges, current bool) {
+	switch {
+	case s.Analysis == nil || s.rangesOf != s.DocID:
+		return nil, false
+	case s.Analysis.Ranges != nil:
+		return s.Analysis.Ranges, s.AnalysisFresh()
+	}
+	return s.LastRanges, false
+}
 
 // Goal is the goal seek: "what must Item be in Scenario for Metric to
 // reach Target?", and its answer.
