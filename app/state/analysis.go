@@ -30,6 +30,12 @@ func (r *reducer) analysisChanged() {
 func (r *reducer) reduceAnalysis(a Action) bool {
 	switch a := a.(type) {
 	case Analyze:
+		if r.AnalysisFresh() {
+			// A wait's timer can fire just as a later edit starts
+			// another: the analysis that comes second has nothing new
+			// to work out, and would simulate the same model again.
+			return true
+		}
 		last, _ := r.CardRanges()
 		r.LastRanges = nil
 		an, err := calc.Sensitivity(r.Model())

@@ -233,6 +233,18 @@ func TestLastRangesStayWhileTheNextRuns(t *testing.T) {
 	assert.True(t, current)
 	assert.NotEqual(t, first.Scenarios, second.Scenarios)
 
+	// A second analysis of the same model (two waits that both ended)
+	// changes nothing and simulates nothing again.
+	tb.take()
+	tb.do(Analyze{})
+	s = tb.state()
+	assert.Empty(t, effectsOf[Simulate](tb.take()), "the model is the one analysed")
+	assert.False(t, s.Simulating)
+	assert.Nil(t, s.LastRanges)
+	rs, current = s.CardRanges()
+	assert.Same(t, second, rs)
+	assert.True(t, current)
+
 	// Another scenario: the last figures have no row for it.
 	tb.do(AddScenario{Name: "Competitor"})
 	tb.runIdle()
