@@ -12,7 +12,11 @@ import (
 // largeGrid is the number of items above which rows off screen skip
 // rendering (web/app.css, .grid-large): below it the whole grid is cheap
 // to lay out, and every row is ready the moment it scrolls into view.
-const largeGrid = 40
+// It was 40; at 30 items with notes, as a real assessment has them, the
+// keystroke's own frame (laying out and painting every row) made typing
+// miss its 16 ms median, which the skipped rows bring back within it
+// (docs/PERFORMANCE.md, sixth session).
+const largeGrid = 20
 
 // grid is the comparison: items as rows, grouped as benefits and costs,
 // scenarios as columns. Its head and rows are views the reducer replaces

@@ -148,6 +148,9 @@ func TestProfileEdits(t *testing.T) {
 		if os.Getenv("PROF_INVAL") != "" { // what each frame lays out and paints again, by node and reason
 			cats = append(cats, "disabled-by-default-devtools.timeline.invalidationTracking")
 		}
+		if more := os.Getenv("PROF_CATS"); more != "" { // e.g. cc,disabled-by-default-devtools.timeline for raster
+			cats = append(cats, strings.Split(more, ",")...)
+		}
 		must(t, chromedp.Run(ctx, tracing.Start().WithTraceConfig(&tracing.TraceConfig{IncludedCategories: cats}).WithTransferMode(tracing.TransferModeReportEvents)))
 	} else if os.Getenv("PROF_PLAIN") == "" {
 		must(t, chromedp.Run(ctx, profiler.Start()))
@@ -215,6 +218,9 @@ func TestProfileEdits(t *testing.T) {
 		time.Sleep(time.Duration(envInt("PROF_GAP", int(editGap/time.Millisecond))) * time.Millisecond)
 	}
 	sort.Float64s(times)
+	if os.Getenv("PROF_TIMES") != "" { // every edit's time, sorted: shows whether they bunch at frame intervals
+		t.Logf("edit times (ms): %.1f", times)
+	}
 	t.Logf("edits: median %.1f ms, p95 %.1f ms, max %.1f", times[len(times)/2], times[len(times)*95/100], times[len(times)-1])
 	if os.Getenv("PROF_MUT") != "" {
 		var muts map[string]float64
