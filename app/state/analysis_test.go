@@ -119,21 +119,16 @@ func TestRanges(t *testing.T) {
 	// A slice's progress, then an edit makes the simulation stale.
 	tb.do(Simulated{Rev: sims[0].Rev, Done: 0.25})
 	assert.Equal(t, 0.25, tb.state().SimProgress)
-	want := calc.NewSimulation(sims[0].Model)
-	for !want.Step(1000) {
-	}
+	done := finished(sims[0])
 	tb.input(EntryField("with-us", "training"), "3500")
-	tb.do(Simulated{Rev: sims[0].Rev, Done: 1, Ranges: want.Result()})
+	tb.do(done)
 	assert.Nil(t, tb.state().Analysis.Ranges, "a simulation of an older model is dropped")
 
 	tb.take()
 	tb.runIdle()
 	sims = effectsOf[Simulate](tb.take())
 	require.Len(t, sims, 1, "the edit started another")
-	sim := calc.NewSimulation(sims[0].Model)
-	for !sim.Step(1000) {
-	}
-	tb.do(Simulated{Rev: sims[0].Rev, Done: 1, Ranges: sim.Result()})
+	tb.do(finished(sims[0]))
 	s = tb.state()
 	assert.False(t, s.Simulating)
 	require.NotNil(t, s.Analysis.Ranges)
@@ -170,30 +165,33 @@ func TestEditStopsSimulation(t *testing.T) {
 	tb.runIdle()
 	sims = effectsOf[Simulate](tb.take())
 	require.Len(t, sims, 1)
-	sim := calc.NewSimulation(sims[0].Model)
-	for !sim.Step(1000) {
-	}
-	tb.do(Simulated{Rev: sims[0].Rev, Done: 1, Ranges: sim.Result()})
+	tb.do(finished(sims[0]))
 	require.False(t, tb.state().Simulating)
 	tb.take()
 	tb.input(EntryField("with-us", "training"), "3800")
 	assert.Empty(t, effectsOf[StopSimulation](tb.take()))
 }
 
+// finished is the last message of the run s asks for, as the browser
+// sends it once it has simulated every case, a slice at a time.
+func finished(s Simulate) Simulated {
+	sim := calc.NewSimulation(s.Model)
+	for !sim.Step(1000) {
+	}
+	return Simulated{Rev: s.Rev, Done: 1, Ranges: sim.Result()}
+}
+
 // runSimulation lets the idle analysis run and its simulation to its
-// end, as the browser does in slices, and hands its figures back.
+// end, and hands its figures back.
 func runSimulation(t *testing.T, tb *tab) *calc.Ranges {
 	t.Helper()
 	tb.runIdle()
 	sims := effectsOf[Simulate](tb.take())
 	require.NotEmpty(t, sims)
-	sim := calc.NewSimulation(sims[len(sims)-1].Model)
-	for !sim.Step(1000) {
-	}
-	rs := sim.Result()
-	tb.do(Simulated{Rev: sims[len(sims)-1].Rev, Done: 1, Ranges: rs})
+	done := finished(sims[len(sims)-1])
+	tb.do(done)
 	require.False(t, tb.state().Simulating)
-	return rs
+	return done.Ranges
 }
 
 // TestLastRangesStayWhileTheNextRuns: after an edit, the ranges block and
@@ -396,10 +394,7 @@ func TestEmbedResultGainsRanges(t *testing.T) {
 	tb.runIdle()
 	sims := effectsOf[Simulate](tb.take())
 	require.Len(t, sims, 1)
-	sim := calc.NewSimulation(sims[0].Model)
-	for !sim.Step(1000) {
-	}
-	posts := effectsOf[Post](tb.do(Simulated{Rev: sims[0].Rev, Done: 1, Ranges: sim.Result()}))
+	posts := effectsOf[Post](tb.do(finished(sims[0])))
 	require.Len(t, posts, 1)
 	assert.Contains(t, string(posts[0].Data), `"range":{"p10":`)
 }
