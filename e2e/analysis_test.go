@@ -52,15 +52,7 @@ func TestRangesStayWhileUpdating(t *testing.T) {
 			ctx := newBrowserFor(t, 2*time.Minute)
 			require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(width, 900)))
 			openApp(t, ctx, "/?template=software-purchase")
-			require.NoError(t, chromedp.Run(ctx,
-				chromedp.Click("#toggle-ranges", chromedp.ByQuery),
-				chromedp.WaitVisible("#"+fid("entry/with-us/implementation")+"-low", chromedp.ByQuery),
-				pasteInto(fid("entry/with-us/implementation")+"-low", "6000"),
-				pasteInto(fid("entry/with-us/implementation")+"-high", "15000"),
-				analysisStale(),
-				chromedp.WaitVisible("#how-sure-ranges", chromedp.ByQuery),
-				analysisDone(),
-			))
+			require.NoError(t, chromedp.Run(ctx, rangeImplementation()))
 			before := text(t, ctx, "#how-sure-ranges")
 			// Every change to the section and the cards, as it happens.
 			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`(() => {
@@ -124,6 +116,23 @@ func TestRangesStayWhileUpdating(t *testing.T) {
 	}
 }
 
+// rangeImplementation gives the implementation cost of With us (the
+// software-purchase template) a range of 6,000 to 15,000 from the grid's
+// low/high fields, each end in one input event, and waits for the
+// analysis and simulation of that model.
+func rangeImplementation() chromedp.Action {
+	field := fid("entry/with-us/implementation")
+	return chromedp.Tasks{
+		chromedp.Click("#toggle-ranges", chromedp.ByQuery),
+		chromedp.WaitVisible("#"+field+"-low", chromedp.ByQuery),
+		pasteInto(field+"-low", "6000"),
+		pasteInto(field+"-high", "15000"),
+		analysisStale(),
+		chromedp.WaitVisible("#how-sure-ranges", chromedp.ByQuery),
+		analysisDone(),
+	}
+}
+
 // analysisStale waits until the page shows that the analysis is of an
 // earlier model: after an edit, so that analysisDone then waits for the
 // edit's own analysis, not the one before it.
@@ -166,15 +175,7 @@ func TestHowSure(t *testing.T) {
 			assert.Empty(t, axe(t, ctx), "the analysis has no accessibility violations")
 
 			// Ranges: the implementation may cost 6,000 to 15,000.
-			require.NoError(t, chromedp.Run(ctx,
-				chromedp.Click("#toggle-ranges", chromedp.ByQuery),
-				chromedp.WaitVisible("#"+fid("entry/with-us/implementation")+"-low", chromedp.ByQuery),
-				typeInto(fid("entry/with-us/implementation")+"-low", "6000"),
-				typeInto(fid("entry/with-us/implementation")+"-high", "15000"),
-				analysisStale(),
-				chromedp.WaitVisible("#how-sure-ranges", chromedp.ByQuery),
-				analysisDone(),
-			))
+			require.NoError(t, chromedp.Run(ctx, rangeImplementation()))
 			editEntry(&m, "with-us", "implementation", func(e *calc.Entry) { e.Low, e.High = calc.Float(6000), calc.Float(15000) })
 			want, err := calc.Analyze(m)
 			require.NoError(t, err)
