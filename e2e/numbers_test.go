@@ -94,9 +94,16 @@ func TestReadHint(t *testing.T) {
 			setAmount(&m, s, it, c.want)
 			var hint, described, value string
 			var ok, invalid bool
+			// The hint follows each keystroke ("1." reads as 1 on the way
+			// to "1.5"): wait for the one of the whole text, then read it,
+			// so a wrong hint still fails with its words.
 			require.NoError(t, chromedp.Run(ctx,
 				typeInto(id, c.text),
 				chromedp.WaitVisible("#"+id+"-read", chromedp.ByQuery),
+			))
+			_ = chromedp.Run(ctx, waitJSFor(5*time.Second, fmt.Sprintf(
+				`(document.getElementById(%q) || {}).textContent === %q`, id+"-read", c.hint)))
+			require.NoError(t, chromedp.Run(ctx,
 				chromedp.Text("#"+id+"-read", &hint, chromedp.ByQuery),
 				chromedp.AttributeValue("#"+id, "aria-describedby", &described, &ok, chromedp.ByQuery),
 				chromedp.AttributeValue("#"+id, "aria-invalid", new(string), &invalid, chromedp.ByQuery),
