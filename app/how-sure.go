@@ -167,7 +167,7 @@ func (h *howSure) ranges(prefix string) app.UI {
 			}),
 		),
 		h.rangeBands(prefix, rs),
-		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.T(i18n.SimulatedNet)).Body(app.Table().ID(prefix+"-ranges").Class("data-table").Body(
+		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.T(i18n.SimulatedNet)).Body(app.Table().ID(prefix+"-ranges").Class("data-table stack-narrow").Body(
 			app.Caption().Class("sr-only").Text(l.T(i18n.SimulatedNet)),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text(l.T(i18n.Scenario)),
@@ -181,10 +181,10 @@ func (h *howSure) ranges(prefix string) app.UI {
 					r := rs.Scenarios[i]
 					return app.Tr().DataSet("scenario", r.ID).Body(
 						app.Th().Scope("row").Text(m.ScenarioName(r.ID)),
-						app.Td().Text(likely(l, n, m, r)),
-						app.Td().Text(n.Value(m, r.P50)),
-						app.Td().Class("chance-best").DataSet("value", raw(r.PBest)).Text(percent(n, r.PBest)),
-						app.Td().Class("chance-positive").DataSet("value", raw(r.PPositive)).Text(percent(n, r.PPositive)),
+						app.Td().DataSet("label", l.T(i18n.LikelyNet)).Text(likely(l, n, m, r)),
+						app.Td().DataSet("label", l.T(i18n.Median)).Text(n.Value(m, r.P50)),
+						app.Td().Class("chance-best").DataSet("label", l.T(i18n.ChanceBest)).DataSet("value", raw(r.PBest)).Text(percent(n, r.PBest)),
+						app.Td().Class("chance-positive").DataSet("label", l.T(i18n.ChancePositive)).DataSet("value", raw(r.PPositive)).Text(percent(n, r.PPositive)),
 					)
 				}),
 			),

@@ -192,6 +192,8 @@ func TestHowSure(t *testing.T) {
 			require.Len(t, bands, len(m.Scenarios))
 			assert.Contains(t, bands[1], "With us: likely net from ")
 			assert.Contains(t, text(t, ctx, "#how-sure"), "An estimate from your own low and high figures")
+			// Its table too: on a phone, each scenario's figures stack.
+			noSidewaysScroll(t, ctx, "#how-sure .ranges .table-scroll")
 
 			// Goal seek: what must the implementation cost for a net of 100,000?
 			require.NoError(t, chromedp.Run(ctx,
