@@ -145,10 +145,15 @@ func explainDialog(v view) app.UI {
 // the value at which the scenario breaks even and the one at which it
 // ties with its rival (SPEC §8), in the entry's own unit.
 func thresholds(v view, scenario string, sides []calc.Side) app.UI {
-	m, n, an, l := v.model(), v.n, v.st.Analysis, v.lang()
 	if !v.st.AnalysisFresh() {
-		return app.P().Class("hint muted").Text(l.T(i18n.WorkingOut))
+		return app.P().Class("hint muted").Text(v.t(i18n.WorkingOut))
 	}
+	return thresholdsTable("explain-thresholds", v.lang().T(i18n.WhatWouldChange), v.lang(), v.n, v.model(), *v.st.Analysis, scenario, sides)
+}
+
+// thresholdsTable is the table of thresholds, with its id and caption: in
+// the explain dialog, and in the report for the scenario its tornado shows.
+func thresholdsTable(id, caption string, l i18n.Lang, n *browser.Numbers, m calc.Model, an calc.Analysis, scenario string, sides []calc.Side) app.UI {
 	var rows []calc.EntryAnalysis
 	for _, e := range an.Entries {
 		if e.Scenario != scenario || (e.BreakEven == nil && e.Tie == nil) {
@@ -174,22 +179,26 @@ func thresholds(v view, scenario string, sides []calc.Side) app.UI {
 		}
 		return unitValue(l, n, m, e.Unit, entryPer(m, e.Scenario, e.Item), *p)
 	}
-	return app.Table().ID("explain-thresholds").Class("data-table parts").Body(
-		app.Caption().Text(l.T(i18n.WhatWouldChange)),
+	ties := ""
+	if rival != "" {
+		ties = l.T(i18n.TiesWithAtHead, m.ScenarioName(rival))
+	}
+	return app.Table().ID(id).Class("data-table thresholds stack-narrow").Body(
+		app.Caption().Text(caption),
 		app.THead().Body(app.Tr().Body(
 			app.Th().Scope("col").Text(l.T(i18n.Item)),
 			app.Th().Scope("col").Text(l.T(i18n.Now)),
 			app.Th().Scope("col").Text(l.T(i18n.BreaksEvenAtHead)),
-			iff(rival != "", func() app.UI { return app.Th().Scope("col").Text(l.T(i18n.TiesWithAtHead, m.ScenarioName(rival))) }),
+			iff(rival != "", func() app.UI { return app.Th().Scope("col").Text(ties) }),
 		)),
 		app.TBody().Body(
 			app.Range(rows).Slice(func(i int) app.UI {
 				e := rows[i]
 				return app.Tr().DataSet("item", e.Item).Body(
 					app.Th().Scope("row").Text(m.ItemName(e.Item)),
-					app.Td().Text(at(&e.Value, e)),
-					app.Td().Class("break-even").Text(at(e.BreakEven, e)),
-					iff(rival != "", func() app.UI { return app.Td().Class("tie").Text(at(e.Tie, e)) }),
+					app.Td().DataSet("label", l.T(i18n.Now)).Text(at(&e.Value, e)),
+					app.Td().Class("break-even").DataSet("label", l.T(i18n.BreaksEvenAtHead)).Text(at(e.BreakEven, e)),
+					iff(rival != "", func() app.UI { return app.Td().Class("tie").DataSet("label", ties).Text(at(e.Tie, e)) }),
 				)
 			}),
 		),
@@ -238,7 +247,7 @@ func partsTable(l i18n.Lang, id string, side calc.Side, n *browser.Numbers, m ca
 					app.Th().Scope("row").Text(p.Item.Name),
 					app.Td().Text(info(l, p.Item.Side, p.Item.Type).Label),
 					app.Td().Class("entered"+cls(" muted", !p.Scored)).Text(input),
-					app.Td().Text(weight),
+					app.Td().Class("weight").DataSet("label", l.T(i18n.Weight)).Text(weight),
 					app.Td().Class("contribution").DataSet("value", raw(p.Contribution)).Text(n.Value(m, p.Contribution)),
 				)
 			}),

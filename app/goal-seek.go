@@ -102,6 +102,36 @@ func (g *goalSeek) Render() app.UI {
 	)
 }
 
+// statement is an answered goal seek in the report, in words: its
+// question, its answer and the figure as it is now. Nothing to choose or
+// type on a page that is sent or printed.
+func (g *goalSeek) statement(id string) app.UI {
+	q, l := g.question(), g.Lang
+	return app.Div().ID(id).Class("goal-statement").Body(
+		app.H3().Text(l.T(i18n.GoalTitle)),
+		app.P().Class("goal-question").Text(g.questionText(q)),
+		app.P().Class("goal-answer").Text(g.answer(q)),
+		app.P().Class("hint muted").Text(g.now(q, g.Num)),
+	)
+}
+
+// questionText is the question in a sentence, its target written as the
+// figure it is: "$100,000", "25 points", "50 %", "6 months".
+func (g *goalSeek) questionText(q state.AskGoal) string {
+	m, n, l, t := g.Model, g.Num, g.Lang, g.Goal.Reach
+	item, scenario := m.ItemName(q.Item), m.ScenarioName(q.Scenario)
+	switch q.Metric {
+	case calc.MetricROI:
+		return l.T(i18n.GoalAskROI, item, scenario, n.Number(t*100, 2)+" %")
+	case calc.MetricPayback:
+		return l.T(i18n.GoalAskPayback, item, scenario, l.T(i18n.PaybackMonths, n.Number(t, 1)))
+	}
+	if m.Mode == calc.ModeScore {
+		return l.T(i18n.GoalAskNet, item, scenario, n.Value(m, t)+" "+l.T(i18n.PointsUnit))
+	}
+	return l.T(i18n.GoalAskNet, item, scenario, n.Value(m, t))
+}
+
 func (g *goalSeek) answer(q state.AskGoal) string {
 	switch {
 	case g.Goal.Err != "":

@@ -56,14 +56,32 @@ func (h *howSure) Render() app.UI {
 		iff(an != nil, func() app.UI {
 			return app.Div().Class("how-sure-body").Body(
 				h.tornado(prefix, id),
+				// The report holds, in words, what the editor shows on
+				// each cell and in its explanation: where each figure of
+				// the tornado's scenario breaks even or ties.
+				iff(h.Report, func() app.UI { return h.thresholds(prefix, id) }),
 				h.ranges(prefix),
 				h.weightTies(prefix),
 				iff(!h.Report, func() app.UI {
 					return &goalSeek{Goal: h.Goal, Model: m, Num: n, Lang: l}
 				}),
+				// And the goal seek's answer, when one was asked.
+				iff(h.Report && h.Goal.Answer != nil, func() app.UI {
+					return (&goalSeek{Goal: h.Goal, Model: m, Num: n, Lang: l}).statement(prefix + "-goal")
+				}),
 			)
 		}),
 	)
+}
+
+// thresholds is the report's table of where each figure of scenario id
+// breaks even or ties, or says that none does within its bounds.
+func (h *howSure) thresholds(prefix, id string) app.UI {
+	m, l := h.Model, h.Lang
+	if t := thresholdsTable(prefix+"-thresholds", l.T(i18n.ThresholdsOf, m.ScenarioName(id)), l, h.Num, m, *h.Analysis, id, []calc.Side{calc.SideBenefit, calc.SideCost}); t != nil {
+		return t
+	}
+	return app.P().ID(prefix + "-thresholds").Class("hint muted").Text(l.T(i18n.NoThresholds, m.ScenarioName(id)))
 }
 
 // tornado is the chart of the largest swings of scenario id's net: each

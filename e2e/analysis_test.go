@@ -5,6 +5,8 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -259,6 +261,98 @@ func TestHowSure(t *testing.T) {
 				chromedp.WaitVisible("#report-how-sure-tornado", chromedp.ByQuery),
 			))
 			assert.Equal(t, "With us comes out ahead by 23 points.", text(t, ctx, "#verdict-lead"))
+			// With the goal seek's question and answer, in words.
+			assert.Equal(t, "What must Product quality and reliability in With us be for a net value of 25 points?",
+				text(t, ctx, "#report-how-sure-goal .goal-question"))
+			assert.Equal(t, fmt.Sprintf("It must be %v.", g), text(t, ctx, "#report-how-sure-goal .goal-answer"))
+			// And each figure's break-even and tie, for the winner: with a
+			// lead of 23 points, no score of the scale brings With us to 0
+			// or level with Status quo.
+			for _, e := range wantScore.Entries {
+				assert.True(t, e.Scenario != "with-us" || (e.BreakEven == nil && e.Tie == nil), "%s in %s", e.Item, e.Scenario)
+			}
+			assert.Equal(t, "No single figure of With us, on its own, can bring its net to 0 or level with its rival's.",
+				text(t, ctx, "#report-how-sure-thresholds"))
+			noSidewaysScroll(t, ctx, "#report-how-sure")
+			assert.Empty(t, axe(t, ctx), "the report's analysis has no accessibility violations")
 		})
 	}
+}
+
+// dollars reads the amounts written in s ("$12,345 a year"), in order.
+func dollars(t *testing.T, s string) []float64 {
+	t.Helper()
+	var out []float64
+	for _, m := range regexp.MustCompile(`(−?)\$([0-9,]+(?:\.[0-9]+)?)`).FindAllStringSubmatch(s, -1) {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(m[2], ",", ""), 64)
+		require.NoError(t, err, s)
+		if m[1] != "" {
+			v = -v
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// TestBreakEvens walks the thresholds as a rep would: typed into a cell,
+// it says where its scenario breaks even and where it ties with its rival;
+// the explanation's table says the same; typing either figure in makes the
+// net 0, or the two nets equal. The report lists them for the winner.
+func TestBreakEvens(t *testing.T) {
+	ctx := newBrowser(t)
+	const s, it = "with-us", "subscription"
+	id := fid("entry/" + s + "/" + it)
+	m := template(t, "software-purchase")
+	openApp(t, ctx, "/?template=software-purchase")
+	require.NoError(t, chromedp.Run(ctx,
+		typeInto(id, "20000"),
+		chromedp.WaitVisible("#"+id+"-hint", chromedp.ByQuery),
+	))
+	setAmount(&m, s, it, 20000)
+	an, err := calc.Analyze(m)
+	require.NoError(t, err)
+	var e calc.EntryAnalysis
+	for _, x := range an.Entries {
+		if x.Scenario == s && x.Item == it {
+			e = x
+		}
+	}
+	require.NotNil(t, e.BreakEven, "the subscription has a break-even")
+	require.NotNil(t, e.Tie, "and a tie")
+
+	hint := text(t, ctx, "#"+id+"-hint")
+	assert.Regexp(t, `^breaks even at \$[0-9,]+ a year; ties with Status quo at \$[0-9,]+ a year$`, hint)
+	got := dollars(t, hint)
+	require.Len(t, got, 2, hint)
+	assert.InDelta(t, *e.BreakEven, got[0], 0.5, "the break-even, to the dollar")
+	assert.InDelta(t, *e.Tie, got[1], 0.5, "the tie, to the dollar")
+
+	// The explanation of With us's net says the same, in a row per figure.
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#explain-net-"+s, chromedp.ByQuery),
+		chromedp.WaitVisible("#explain-thresholds", chromedp.ByQuery),
+	))
+	row := `#explain-thresholds tr[data-item="` + it + `"] `
+	assert.Equal(t, dollars(t, hint)[:1], dollars(t, text(t, ctx, row+".break-even")))
+	assert.Equal(t, dollars(t, hint)[1:], dollars(t, text(t, ctx, row+".tie")))
+	assert.Empty(t, axe(t, ctx), "the explanation with its thresholds")
+	require.NoError(t, chromedp.Run(ctx, chromedp.Click("#explain-close", chromedp.ByQuery), chromedp.WaitNotPresent("#explain", chromedp.ByQuery)))
+
+	// Typing the break-even in: the net is 0, to within a dollar's worth.
+	slope := math.Abs(e.Slope)
+	require.NoError(t, chromedp.Run(ctx, typeInto(id, strconv.Itoa(int(got[0]))),
+		waitJS(fmt.Sprintf(`Math.abs(parseFloat(document.getElementById("net-%s").dataset.value)) <= %v`, s, slope))))
+	// And the tie: With us's net is Status quo's.
+	require.NoError(t, chromedp.Run(ctx, typeInto(id, strconv.Itoa(int(got[1]))),
+		waitJS(fmt.Sprintf(`Math.abs(parseFloat(document.getElementById("net-%s").dataset.value) - parseFloat(document.getElementById("net-status-quo").dataset.value)) <= %v`, s, slope))))
+
+	// The report lists the thresholds of the winner's figures.
+	require.NoError(t, chromedp.Run(ctx,
+		typeInto(id, "20000"),
+		analysisStale(), analysisDone(),
+		chromedp.Click("#open-report", chromedp.ByQuery),
+		chromedp.WaitVisible("#report-how-sure-thresholds", chromedp.ByQuery),
+	))
+	assert.Equal(t, dollars(t, hint)[:1], dollars(t, text(t, ctx, `#report-how-sure-thresholds tr[data-item="`+it+`"] .break-even`)))
+	assert.Equal(t, "Break-evens and ties in With us", text(t, ctx, "#report-how-sure-thresholds caption"))
 }

@@ -252,6 +252,11 @@ const (
 	IsNow                       // "%s in %s is %s now."
 	MetricPayback               // "payback"
 	MetricNet                   // "net value"
+	GoalAskNet                  // "What must %[1]s in %[2]s be for a net value of %[3]s?" (the report's question)
+	GoalAskROI                  // "What must %[1]s in %[2]s be for an ROI of %[3]s?"
+	GoalAskPayback              // "What must %[1]s in %[2]s be to pay back in %[3]s?"
+	ThresholdsOf                // "Break-evens and ties in %s" (the report's table of them)
+	NoThresholds                // "No single figure of %s, on its own, can bring its net to 0 or level with its rival's."
 
 	// Dialogs, report and visitor view
 	BackToEditingArrow   // "← Back to editing"

@@ -113,7 +113,7 @@ func (r *reducer) answerGoal() {
 	x, err := calc.GoalSeek(r.Model(), g.Scenario, g.Item, calc.Goal{Metric: g.Metric, Target: t})
 	switch {
 	case err == nil:
-		g.Answer = &x
+		g.Answer, g.Reach = &x, t
 	case errors.Is(err, calc.ErrNoEntry):
 		g.Err = r.Lang.T(i18n.GoalNoValue)
 	case errors.Is(err, calc.ErrUnreachable):

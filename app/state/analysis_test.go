@@ -345,6 +345,7 @@ func TestGoalSeek(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, *g.Answer)
 
+	assert.Equal(t, 100000.0, g.Reach, "the target read")
 	tb.do(UseGoal{})
 	res := calc.Evaluate(tb.model())
 	assert.InDelta(t, 100000, res.Scenarios[1].Net, 1e-6)
@@ -352,6 +353,7 @@ func TestGoalSeek(t *testing.T) {
 
 	tb.do(AskGoal{Scenario: "with-us", Item: "implementation", Metric: calc.MetricROI, Target: "50"})
 	require.NotNil(t, tb.state().Goal.Answer, "ROI is typed as a percentage")
+	assert.Equal(t, 0.5, tb.state().Goal.Reach, "read as a fraction")
 	m := tb.model()
 	e, _ := entryOf(m, "with-us", "implementation")
 	e.Amount = tb.state().Goal.Answer

@@ -211,8 +211,9 @@ func (s State) CardRanges() (rs *calc.Ranges, current bool) {
 type Goal struct {
 	Scenario, Item string
 	Metric         calc.Metric
-	Target         string // as typed
-	Answer         *float64
+	Target         string   // as typed
+	Reach          float64  // the target read (ROI as a fraction), with an answer
+	Answer         *float64 // the value Item must take
 	Err            string
 }
 
