@@ -32,6 +32,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 	"github.com/valuecalc/valuecalc/internal/headless"
 	"github.com/valuecalc/valuecalc/internal/sitefiles"
 )
@@ -791,7 +792,7 @@ type editResult struct {
 // times editCount edits of different cells.
 func measureEdits(scratch, vcURL string) (editResult, error) {
 	var res editResult
-	m := largeModel(editItems, editScenarios)
+	m := fixture.Large(editItems, editScenarios)
 	payload, err := calc.EncodeLink(m)
 	if err != nil {
 		return res, err
@@ -912,35 +913,6 @@ func measureHelloEdits(scratch, url string) ([]float64, error) {
 // of the key "entry/<scenario>/<item>").
 func cellID(scenario, item string) string {
 	return strings.NewReplacer("/", "-", ".", "-").Replace("f-entry/" + scenario + "/" + item)
-}
-
-// largeModel is a money model with every cell filled: n items, half
-// benefits and half costs, in s scenarios.
-func largeModel(n, s int) calc.Model {
-	m := calc.NewModel()
-	m.Title = fmt.Sprintf("Performance model: %d items × %d scenarios", n, s)
-	m.Mode = calc.ModeMoney
-	m.DiscountRate, m.HourlyRate = 0.08, 60
-	benefits, costs, stages := calc.BenefitTypes(), calc.CostTypes(), calc.Stages()
-	pers := []calc.Per{calc.PerOnce, calc.PerMonth, calc.PerYear}
-	for i := range n {
-		it := calc.Item{Weight: float64(1 + i%2), Stage: stages[i%len(stages)]}
-		if i%2 == 0 {
-			it.ID, it.Name, it.Side, it.Type = fmt.Sprintf("b%d", i/2+1), fmt.Sprintf("Benefit %d", i/2+1), calc.SideBenefit, benefits[i/2%len(benefits)]
-		} else {
-			it.ID, it.Name, it.Side, it.Type = fmt.Sprintf("c%d", i/2+1), fmt.Sprintf("Cost %d", i/2+1), calc.SideCost, costs[i/2%len(costs)]
-		}
-		m.Items = append(m.Items, it)
-	}
-	m.Scenarios = nil
-	for j := range s {
-		sc := calc.Scenario{ID: fmt.Sprintf("s%d", j+1), Name: fmt.Sprintf("Scenario %d", j+1), Entries: make([]*calc.Entry, len(m.Items))}
-		for i := range m.Items {
-			sc.Entries[i] = &calc.Entry{Amount: calc.Float(float64(50 * (1 + (i*7+j*13)%97))), Per: pers[(i+j)%3]}
-		}
-		m.Scenarios = append(m.Scenarios, sc)
-	}
-	return m
 }
 
 // linkLength returns the length of the fragment "#m=PAYLOAD" and of the

@@ -34,7 +34,7 @@ func TestProfileEdits(t *testing.T) {
 	url, stop, err := serveWeb(root, os.Getenv("PROF_WEB"))
 	must(t, err)
 	defer stop()
-	m := largeModel(envInt("PROF_ITEMS", editItems), envInt("PROF_SCENARIOS", editScenarios))
+	m := fixture.Large(envInt("PROF_ITEMS", editItems), envInt("PROF_SCENARIOS", editScenarios))
 	switch os.Getenv("PROF_MODEL") { // the sim bench's 30 × 3 model, as is or every entry ranged
 	case "realistic":
 		m = realisticModel()

@@ -288,7 +288,7 @@ func measureBigSim(scratch, vcURL string) (bigSimResult, error) {
 // measureSim is measureBigSim for a model of n items × s scenarios.
 func measureSim(scratch, vcURL string, n, sc int) (bigSimResult, error) {
 	res := bigSimResult{Items: n, Scenarios: sc}
-	m := fixture.Ranged(largeModel(n, sc))
+	m := fixture.Ranged(fixture.Large(n, sc))
 	// Opening the model and each of its runs take seconds to minutes on a
 	// busy machine.
 	ctx, done, err := launchFor(scratch, 20*time.Minute)

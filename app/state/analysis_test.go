@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 // purchase opens the software-purchase template, a money model with two
@@ -399,4 +400,18 @@ func TestEmbedResultGainsRanges(t *testing.T) {
 	posts := effectsOf[Post](tb.do(finished(sims[0])))
 	require.Len(t, posts, 1)
 	assert.Contains(t, string(posts[0].Data), `"range":{"p10":`)
+}
+
+// BenchmarkTornado: the tornado's bars of a 200 × 5 model, as the page
+// picks them when an analysis lands.
+func BenchmarkTornado(b *testing.B) {
+	m := fixture.Large(200, 5)
+	an, err := calc.Sensitivity(m)
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(Tornado(&an, m, "s3", 10)) != 10 {
+			b.Fatal("not ten bars")
+		}
+	}
 }
