@@ -148,7 +148,7 @@ func thresholds(v view, scenario string, sides []calc.Side) app.UI {
 	if !v.st.AnalysisFresh() {
 		return app.P().Class("hint muted").Text(v.t(i18n.WorkingOut))
 	}
-	return thresholdsTable("explain-thresholds", v.lang().T(i18n.WhatWouldChange), v.lang(), v.n, v.model(), *v.st.Analysis, scenario, sides)
+	return thresholdsTable("explain-thresholds", v.t(i18n.WhatWouldChange), v.lang(), v.n, v.model(), *v.st.Analysis, scenario, sides)
 }
 
 // thresholdsTable is the table of thresholds, with its id and caption: in
