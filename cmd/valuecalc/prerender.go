@@ -3,14 +3,15 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
-	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	ui "github.com/valuecalc/valuecalc/app"
@@ -138,18 +139,6 @@ func allLangs() string {
 	return strings.Join(all, " ")
 }
 
-// falseBooleans are boolean attributes go-app's server render writes as
-// name="false" (Disabled(false), Checked(false)): HTML reads any value as
-// true, so a prerendered page would show every radio checked and every
-// button disabled. The browser's render removes them instead.
-var falseBooleans = regexp.MustCompile(` (checked|disabled|readonly|required|selected|multiple|hidden|open|autofocus)="false"`)
-
-// trueARIA is an ARIA attribute set to true (Aria("checked", "true")),
-// which go-app's server render writes bare, as HTML booleans: ARIA reads
-// an empty value as false, so a screen reader would hear the wrong state
-// until the wasm runs.
-var trueARIA = regexp.MustCompile(`(<[a-z][^<>]*? aria-[a-z]+)([ >])`)
-
 // indent is the line breaks and indentation go-app's server render puts
 // around every child element and text. In the browser those are text
 // nodes the app's own tree does not have: spaces between inline elements
@@ -158,19 +147,20 @@ var indent = regexp.MustCompile(`(>)\n[ \t]*|\n[ \t]*(<)`)
 
 // prerender writes the prerendered pages into the built site at out, for
 // the brand's templates and the built-in ones. handler makes the site's
-// go-app Handler with the given raw head elements: each page names its
-// key in a <meta>.
-func prerender(out, prefix string, brand state.Brand, handler func(head []string, lang i18n.Lang) (http.Handler, error)) error {
+// go-app Handler for a page in lang. Each page names its key in a <meta>,
+// added to the head after go-app's render is re-encoded
+// (reencodeAttributes), every value escaped with escapeHTML.
+func prerender(out, prefix string, brand state.Brand, handler func(lang i18n.Lang) (http.Handler, error)) error {
 	ui.RegisterBrand(brand)
 	speaks := allLangs() // for ?lang=
 	for _, key := range pageKeys(brand) {
 		lang, langs := pageLang(key, brand)
-		h, err := handler([]string{
-			`<meta name="` + prerenderedMeta + `" content="` + html.EscapeString(key) + `" data-lang="` + lang + `" data-langs="` + langs + `" data-speaks="` + speaks + `">`,
+		head := `<meta name="` + escapeHTML(prerenderedMeta) + `" content="` + escapeHTML(key) +
+			`" data-lang="` + escapeHTML(lang) + `" data-langs="` + escapeHTML(langs) + `" data-speaks="` + escapeHTML(speaks) + `">` +
 			// Blocking, in the head: it decides before the first paint
 			// whether this page may be shown (CSP: no inline scripts).
-			`<script src="` + prefix + `/web/prerender.js"></script>`,
-		}, i18n.Lang(lang))
+			`<script src="` + escapeHTML(prefix+"/web/prerender.js") + `"></script>`
+		h, err := handler(i18n.Lang(lang))
 		if err != nil {
 			return err
 		}
@@ -183,11 +173,16 @@ func prerender(out, prefix string, brand state.Brand, handler func(head []string
 		if rec.Code != http.StatusOK {
 			return fmt.Errorf("prerendering %s: status %d", target, rec.Code)
 		}
-		page := falseBooleans.ReplaceAll(rec.Body.Bytes(), nil)
-		page = indent.ReplaceAll(page, []byte("$1$2"))
-		for trueARIA.Match(page) { // one a tag per pass
-			page = trueARIA.ReplaceAll(page, []byte(`$1="true"$2`))
+		page, err := reencodeAttributes(rec.Body.Bytes())
+		if err != nil {
+			return fmt.Errorf("prerendering %s: %w", target, err)
 		}
+		page = indent.ReplaceAll(page, []byte("$1$2"))
+		end := bytes.Index(page, []byte("</head>")) // the first: text and values hold no "<" now
+		if end < 0 {
+			return fmt.Errorf("prerendering %s: no </head>", target)
+		}
+		page = slices.Concat(page[:end], []byte(head), page[end:])
 		name := filepath.Join(out, filepath.FromSlash(pageFile(key)))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err

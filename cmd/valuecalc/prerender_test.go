@@ -43,6 +43,14 @@ func TestPageKey(t *testing.T) {
 	assert.Equal(t, "p/embed-template-segments.html", pageFile("embed=1&template=segments"))
 }
 
+// falseBooleans is a boolean attribute written as name="false", which HTML
+// reads as true (reencodeAttributes leaves them out).
+var falseBooleans = regexp.MustCompile(` (checked|disabled|readonly|required|selected|multiple|hidden|open|autofocus)="false"`)
+
+// trueARIA is an ARIA attribute written bare, which ARIA reads as false
+// (reencodeAttributes writes aria-x="true").
+var trueARIA = regexp.MustCompile(`<[a-z][^<>]*? aria-[a-z]+[ >]`)
+
 // TestPrerenderedPagesShowTheModel: each page is the real page of its
 // address, its booleans and whitespace as the browser's render makes them.
 func TestPrerenderedPagesShowTheModel(t *testing.T) {

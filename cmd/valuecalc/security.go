@@ -50,7 +50,7 @@ func secureSite(dir string) error {
 		return err
 	}
 	pages = append(pages, prerendered...)
-	meta := `<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">` +
+	meta := `<meta http-equiv="Content-Security-Policy" content="` + escapeHTML(contentSecurityPolicy) + `">` +
 		`<meta name="referrer" content="no-referrer">`
 	for _, p := range pages {
 		data, err := os.ReadFile(p)

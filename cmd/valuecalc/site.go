@@ -64,6 +64,9 @@ func buildSite(o siteOptions) error {
 	if err != nil {
 		return err
 	}
+	// app.js: go-app pastes the label into a JavaScript string unescaped
+	// (the pages, which go-app escapes, are prerendered with it as it is).
+	h.LoadingLabel = jsStringBody(h.LoadingLabel)
 	if err := app.GenerateStaticWebsite(o.Out, h); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
@@ -71,12 +74,11 @@ func buildSite(o siteOptions) error {
 	if h.Env != nil {
 		brandEnv = h.Env[browser.BrandEnv]
 	}
-	err = prerender(o.Out, prefix, browser.ParseBrand(brandEnv), func(head []string, lang i18n.Lang) (http.Handler, error) {
+	err = prerender(o.Out, prefix, browser.ParseBrand(brandEnv), func(lang i18n.Lang) (http.Handler, error) {
 		ph, err := newHandler(prefix, version, wasm.Size(), o.Brand)
 		if err != nil {
 			return nil, err
 		}
-		ph.RawHeaders = head
 		// The page in its language, as the app's SetPageLang leaves it.
 		ph.Lang, ph.Description = string(lang), lang.T(i18n.PageDescription)
 		if o.Brand == nil || o.Brand.Config.Name == "" {

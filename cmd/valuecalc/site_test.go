@@ -147,7 +147,7 @@ func TestSiteHandlerServesBuild(t *testing.T) {
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Contains(t, string(body), "app.js")
 	// Static hosts send no headers of ours: the page carries the policy.
-	assert.Contains(t, string(body), `<meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self';`)
+	assert.Contains(t, string(body), `<meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;;`)
 	assert.NotContains(t, string(body), "<script>", "no inline script for the policy to allow")
 	headers := read(t, filepath.Join(out, "_headers"))
 	assert.Contains(t, headers, "  Content-Security-Policy: default-src 'self';")
