@@ -36,6 +36,7 @@ type root struct {
 	start   state.Start    // what the store started from
 	pending []state.Effect // the start's browser effects, run once mounted
 	typed   browser.Typed  // typed into the prerendered page before app.wasm ran
+	pre     bool           // rendering on the server, for a prerendered page
 }
 
 // OnInit starts the store in the browser, before the first render: the
@@ -58,6 +59,7 @@ func (r *root) OnInit() {
 // A share link's fragment never reaches the server (web/prerender.js).
 func (r *root) OnPreRender(ctx app.Context) {
 	u := ctx.Page().URL()
+	r.pre = app.IsServer         // OnPreRender runs on the server alone; never cap a browser's page
 	r.num = browser.NewNumbers() // en-US: no navigator here
 	r.store = state.Store{Lib: state.Library{Store: state.MemStorage{}}, Now: func() int64 { return 0 }}
 	r.store.Dispatch(state.Start{Query: u.RawQuery, Base: u.Path, Seed: 1, Langs: []string{"en"}, Brand: r.brand})
@@ -102,5 +104,5 @@ func (r *root) Render() app.UI {
 	if !r.store.State.Started {
 		return opening(r.store.State.Lang, r.store.State.Brand.Title()) // the brand's once Start has brought it
 	}
-	return page(view{st: &r.store.State, n: r.num})
+	return page(view{st: &r.store.State, n: r.num, pre: r.pre})
 }

@@ -32,6 +32,8 @@ type grid struct {
 	Ranges bool // the cells show their low/high fields
 	Num    *browser.Numbers
 	Lang   i18n.Lang
+	// What a prerendered page leaves for app.wasm to show (firstGrid).
+	MoreItems, MoreScenarios int
 }
 
 func (g *grid) Render() app.UI {
@@ -55,6 +57,8 @@ func (g *grid) Render() app.UI {
 				g.side(calc.SideCost),
 			),
 		),
+		moreLater(l, i18n.MoreItemsLater, g.MoreItems, "more-items"),
+		moreLater(l, i18n.MoreScenariosLater, g.MoreScenarios, "more-scenarios"),
 	)
 }
 

@@ -12,8 +12,9 @@ import (
 // view is what the plain render functions read: the state, and the
 // formatter that writes its numbers.
 type view struct {
-	st *state.State
-	n  *browser.Numbers
+	st  *state.State
+	n   *browser.Numbers
+	pre bool // a page prerendered on the server: what fits a first screen (first-screen.go)
 }
 
 // t returns k's text in the interface's language.
@@ -47,8 +48,8 @@ func page(v view) app.UI {
 				app.H1().ID("editor-title").Class("sr-only").Text(v.model().Title),
 				results(v),
 				settings(v),
-				&grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n, Lang: st.Lang},
-				charts(v),
+				v.firstGrid(st.Grid.Head, st.Grid.Rows),
+				v.firstCharts(),
 				analysis(v, false),
 			),
 			iff(st.Explained != nil, func() app.UI { return explainDialog(v) }),
@@ -65,8 +66,8 @@ func page(v view) app.UI {
 			results(v),
 			resultsStrip(v),
 			editable(!st.Shared, settings(v)),
-			editable(!st.Shared, &grid{Head: st.Grid.Head, Rows: st.Grid.Rows, Large: len(st.Grid.Rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n, Lang: st.Lang}),
-			charts(v),
+			editable(!st.Shared, v.firstGrid(st.Grid.Head, st.Grid.Rows)),
+			v.firstCharts(),
 			analysis(v, false),
 		),
 		iff(st.Panel == state.PanelLibrary, func() app.UI { return libraryDialog(v) }),

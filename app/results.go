@@ -29,8 +29,9 @@ func results(v view) app.UI {
 // resultCards are the scenarios' cards.
 func resultCards(v view) app.UI {
 	m, res := v.model(), v.st.Result
+	shown := v.firstOf(len(res.Scenarios), firstScenarios)
 	return app.Div().Class("result-cards").Body(
-		app.Range(res.Scenarios).Slice(func(i int) app.UI {
+		app.Range(res.Scenarios[:shown]).Slice(func(i int) app.UI {
 			c := &resultCard{Result: res.Scenarios[i], Index: i, Count: len(res.Scenarios),
 				Best: res.Scenarios[i].ID == res.Best, Mode: m.Mode, Currency: m.Currency, Num: v.n, Lang: v.lang(),
 				Empty: i < len(m.Scenarios) && state.EmptyScenario(m, i)}
@@ -46,6 +47,7 @@ func resultCards(v view) app.UI {
 			}
 			return c
 		}),
+		moreLater(v.lang(), i18n.MoreScenariosLater, len(res.Scenarios)-shown, "more-cards"),
 	)
 }
 
@@ -54,7 +56,7 @@ func resultCards(v view) app.UI {
 func resultsStrip(v view) app.UI {
 	m, res := v.model(), v.st.Result
 	return app.Div().ID("results-strip").Class("results-strip").Aria("hidden", "true").Body(
-		app.Range(res.Scenarios).Slice(func(i int) app.UI {
+		app.Range(res.Scenarios[:v.firstOf(len(res.Scenarios), firstScenarios)]).Slice(func(i int) app.UI {
 			s := res.Scenarios[i]
 			text := v.n.Value(m, s.Net)
 			if i < len(m.Scenarios) && state.EmptyScenario(m, i) {

@@ -17,7 +17,8 @@ import (
 // Nothing structural can be changed here.
 func visitorPage(v view) app.UI {
 	st, m := v.st, v.model()
-	qs := state.Questions(m)
+	all := state.Questions(m)
+	qs := all[:v.firstOf(len(all), firstQuestions)]
 	return app.Div().Class("page visitor"+cls(" embed", st.Embed.On)).Body(
 		iff(!st.Embed.On, func() app.UI { return visitorBar(v) }),
 		app.Main().ID("main").Class("visitor-main").Body(
@@ -35,7 +36,7 @@ func visitorPage(v view) app.UI {
 								Text: v.t(i18n.OpenFull, st.Brand.Title()), Action: state.OpenFull{}}
 						}),
 					),
-					app.P().Class("visitor-intro").Text(visitorIntro(v.lang(), len(qs))),
+					app.P().Class("visitor-intro").Text(visitorIntro(v.lang(), len(all))),
 					app.Ol().ID("question-list").Class("question-list").Body(
 						app.Range(qs).Slice(func(i int) app.UI {
 							q := qs[i]
@@ -44,6 +45,7 @@ func visitorPage(v view) app.UI {
 								Value: st.FieldValue(q.Field()), Err: d.Err, Read: d.Read, Unit: perWords.name(st.Lang, state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
 						}),
 					),
+					moreLater(st.Lang, i18n.MoreQuestionsLater, len(all)-len(qs), "more-questions"),
 				),
 				visitorAnswer(v),
 			),
@@ -184,12 +186,13 @@ func (q *question) slideDone(ctx app.Context, e app.Event) {
 // and costs chart. It stays in view as the visitor answers.
 func visitorAnswer(v view) app.UI {
 	m, res, n, l := v.model(), v.st.Result, v.n, v.lang()
+	shown := res.Scenarios[:v.firstOf(len(res.Scenarios), firstScenarios)]
 	return app.Aside().ID("visitor-answer").Class("answer").Aria("labelledby", "answer-title").Body(
 		app.H2().ID("answer-title").Class("answer-title").Text(l.T(i18n.YourAnswer)),
 		app.P().ID("visitor-verdict").Class("verdict").Aria("live", "polite").Text(verdictText(l, n, m, state.Decide(m, res))),
 		app.Ul().Class("answer-nets").Body(
-			app.Range(res.Scenarios).Slice(func(i int) app.UI {
-				s := res.Scenarios[i]
+			app.Range(shown).Slice(func(i int) app.UI {
+				s := shown[i]
 				best := s.ID == res.Best && len(res.Scenarios) > 1
 				return app.Li().Class("answer-net"+cls(" best", best)+cls(" negative", s.Net < 0)).Body(
 					app.Span().Class("answer-net-name").Text(s.Name),
@@ -198,7 +201,8 @@ func visitorAnswer(v view) app.UI {
 				)
 			}),
 		),
-		answerChart(l, n, m, res),
+		moreLater(l, i18n.MoreScenariosLater, len(res.Scenarios)-len(shown), "more-nets"),
+		iff(len(shown) == len(res.Scenarios), func() app.UI { return answerChart(l, n, m, res) }),
 	)
 }
 

@@ -119,7 +119,17 @@ type CellSetting struct {
 // entry's, else the one chosen before a value was typed, else an amount
 // paid once.
 func MoneySetting(m calc.Model, c Cell, pending map[Cell]CellSetting) CellSetting {
-	if e, ok := entryOf(m, c.Scenario, c.Item); ok && (e.Amount != nil || e.Hours != nil) {
+	var e *calc.Entry
+	if j := m.ScenarioIndex(c.Scenario); j >= 0 {
+		e = m.Scenarios[j].Entry(m.ItemIndex(c.Item))
+	}
+	return moneySetting(e, c, pending)
+}
+
+// moneySetting is MoneySetting of the cell c whose entry is e (nil for
+// none).
+func moneySetting(e *calc.Entry, c Cell, pending map[Cell]CellSetting) CellSetting {
+	if e != nil && (e.Amount != nil || e.Hours != nil) {
 		cs := CellSetting{Unit: UnitAmount, Per: e.Per}
 		if e.Hours != nil {
 			cs.Unit = UnitHours
@@ -325,30 +335,43 @@ func FieldText(l i18n.Lang, m calc.Model, f Field) string {
 			return m.Scenarios[i].Name
 		}
 	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
-		e, ok := entryOf(m, f.Scenario, f.Item)
-		if !ok {
+		return entryText(l, f.Kind, m.Scenarios, m.ScenarioIndex(f.Scenario), m.ItemIndex(f.Item))
+	}
+	return ""
+}
+
+// entryText is the text the entry field of kind shows for the entry of
+// item i in scenario j (or none, when either is -1). The grid, which
+// knows both indexes, calls it directly: looking an item up by id for
+// each of 1,000 × 50 cells made building the grid quadratic.
+func entryText(l i18n.Lang, kind FieldKind, scenarios []calc.Scenario, j, i int) string {
+	if j < 0 || i < 0 {
+		return ""
+	}
+	e := scenarios[j].Entry(i)
+	if e == nil {
+		return ""
+	}
+	plain := func(v float64) string { return l.Write(unnoise(v), false) }
+	if kind == FieldEntryWeight {
+		if e.Weight == nil {
 			return ""
 		}
-		if f.Kind == FieldEntryWeight {
-			if e.Weight == nil {
-				return ""
-			}
-			return plain(*e.Weight)
+		return plain(*e.Weight)
+	}
+	if kind == FieldEntryLow || kind == FieldEntryHigh {
+		v := e.Low
+		if kind == FieldEntryHigh {
+			v = e.High
 		}
-		if f.Kind == FieldEntryLow || f.Kind == FieldEntryHigh {
-			v := e.Low
-			if f.Kind == FieldEntryHigh {
-				v = e.High
-			}
-			if v == nil {
-				return ""
-			}
+		if v == nil {
+			return ""
+		}
+		return plain(*v)
+	}
+	for _, v := range []*float64{e.Score, e.Amount, e.Hours} {
+		if v != nil {
 			return plain(*v)
-		}
-		for _, v := range []*float64{e.Score, e.Amount, e.Hours} {
-			if v != nil {
-				return plain(*v)
-			}
 		}
 	}
 	return ""
