@@ -29,6 +29,9 @@ func (v view) model() calc.Model { return v.st.Model() }
 // dialog that is open.
 func page(v view) app.UI {
 	st := v.st
+	if st.Framed {
+		return framedPage(v)
+	}
 	if st.View == state.ViewVisitor {
 		return visitorPage(v)
 	}

@@ -220,10 +220,15 @@ func TestPerf(t *testing.T) {
 	link, payload, err := linkLength()
 	must(t, err)
 
+	step(t, fmt.Sprintf("building a site with a %d × %d template", buildItems, buildScenarios))
+	build := measureBuild(root, scratch)
+	t.Logf("build: %s wall, %s CPU, %d MB peak, largest page %d B; %s", build.Wall, build.CPU, build.MaxRSS>>20, build.Largest, build.Err)
+
 	rep := report{
 		VC: vcRuns, Hello: helloRuns, VCNet: vcNet, HelloNet: helloNet, Edits: edits, HelloEdits: helloEdits, EngineNs: engineNs, AnalysisNs: analysisNs,
 		LinkFragment: link, LinkPayload: payload, Notes: notes, SimEdits: simEdits, BigSim: bigSim, BigErr: bigErr, Langs: langs,
 		Chromium: chromiumVersion, Elapsed: time.Since(start), Load: [2]string{loadBefore, loadAvg()},
+		Build: build,
 	}
 	table := rep.markdown()
 	fmt.Println()
@@ -1038,6 +1043,7 @@ type report struct {
 	BigSim       bigSimResult
 	BigErr       string // why the simulation's measurement failed, if it did
 	Langs        langResult
+	Build        buildResult // build_bench_test.go
 }
 
 func (r report) markdown() string {
@@ -1086,6 +1092,7 @@ func (r report) markdown() string {
 	w("| analysis in wasm: Analyze, 30 items × 3 scenarios, every entry ranged (10,000 samples), median of %d (fastest %.1f ms) | %.1f ms | — | — | ≤ 50 ms | %s |\n",
 		len(r.AnalysisNs), slices.Min(r.AnalysisNs)/1e6, analysisMS, yes(analysisMS <= 50))
 	b.WriteString(r.simRows())
+	b.WriteString(r.buildRows())
 	w("| share link, %d items × %d scenarios (#model=… fragment) | %s chars | — | — | ≤ 2,000 chars | %s |\n",
 		linkItems, linkScenarios, thousands(int64(r.LinkFragment)), yes(r.LinkFragment <= 2000))
 	w("| input → repainted, median / p95 (information: the baseline's echo, valuecalc's net total) | %s / %s | %s / %s | %.1f× | — | — |\n",

@@ -94,7 +94,16 @@ func StartAction() state.Start {
 		Langs:          navigatorLangs(),
 		Brand:          readBrand(),
 		SavedLang:      savedLang(),
+		Framed:         framed(),
 	}
+}
+
+// framed reports whether the page is inside a frame. It compares
+// window.self with window.top and nothing more: reading any property of
+// a top window of another origin throws, which would stop app.wasm.
+func framed() bool {
+	w := app.Window()
+	return !w.Get("self").Equal(w.Get("top"))
 }
 
 // Listen installs the window's listeners for a page started with start.

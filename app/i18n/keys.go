@@ -27,6 +27,9 @@ const (
 	Redo               // "Redo"
 	OpenFullTitle      // "Opens in a new tab, where you can save it"
 	OpenFull           // "Open in %s ↗" (the brand's name)
+	FramedHeading      // "%s is shown inside another website" (the brand's name)
+	FramedText         // "To keep your saved assessments private, %s opens them only in a tab of its own."
+	FramedOpen         // "Open %s in a new tab ↗"
 	Language           // "Language"
 	Settings           // "Settings"
 	MeasureBy          // "Measure by"

@@ -24,6 +24,10 @@ type (
 		Langs          []string // the browser's languages, preferred first (navigator.languages)
 		Brand          Brand    // the deployment's own name, defaults and templates
 		SavedLang      string   // the language chosen in the app before, if any (RememberLang)
+		// Framed: the page is inside a frame (window.self !== window.top).
+		// Without ?embed=1 that frame is another site's page, which must
+		// not show the editor or the library (framed.go).
+		Framed bool
 	}
 	// SetLang is a language chosen in the app's menu.
 	SetLang struct{ Lang i18n.Lang }

@@ -47,6 +47,10 @@ type reducer struct {
 func (r *reducer) do(e ...Effect) { r.effects = append(r.effects, e...) }
 
 func (r *reducer) reduce(a Action) {
+	if r.Framed {
+		r.reduceFramed(a)
+		return
+	}
 	if e, ok := a.(Edit); ok {
 		r.apply(e)
 		return
@@ -396,6 +400,10 @@ func (r docs) start(a Start) {
 	r.Embed = parseEmbedding(a.Query)
 	r.Lang = startLang(a, r.Embed.On)
 	r.do(r.pageLang())
+	if a.Framed && !r.Embed.On {
+		r.startFramed(a)
+		return
+	}
 	r.startAccent(a.Query)
 	r.views().startView(a.Query)
 	if q, err := url.ParseQuery(a.Query); err == nil && q.Has("template") {

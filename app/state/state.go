@@ -147,11 +147,15 @@ type State struct {
 	Today          string // the date the report prints
 	day            string // the date, short, as imports are named
 	StorageBlocked bool
-	seed, ids      uint64
-	startHash      string // location.hash at start
-	current        string // the assessment open last, from the library
-	viewAsked      bool   // ?view= chose the view
-	linkAnswers    bool   // a link opened on the visitor view, not yet answered
+	// Framed: another page frames the app without ?embed=1, so it shows
+	// a link to open it in its own tab and nothing else (framed.go).
+	Framed      bool
+	FramedLink  string // the address that link opens
+	seed, ids   uint64
+	startHash   string // location.hash at start
+	current     string // the assessment open last, from the library
+	viewAsked   bool   // ?view= chose the view
+	linkAnswers bool   // a link opened on the visitor view, not yet answered
 
 	noticeOnSave bool // a save copy's notice waits for the save
 	reloading    bool // an update's reload waits for the save

@@ -143,6 +143,7 @@ func siteHandler(dir string) (http.Handler, error) {
 		for _, kv := range securityHeaders {
 			h.Set(kv[0], kv[1])
 		}
+		h.Set("Content-Security-Policy", contentSecurityPolicy+"; "+framePolicy(r))
 		if name := prerenderedFile(dir, r); name != "" {
 			r = r.Clone(r.Context())
 			r.URL.Path, r.URL.RawPath = name, ""

@@ -137,7 +137,6 @@ func TestSiteHandlerServesBuild(t *testing.T) {
 	assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"))
 	assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"))
 	assert.Contains(t, res.Header.Get("Content-Security-Policy"), "script-src 'self' 'wasm-unsafe-eval'")
-	assert.Contains(t, res.Header.Get("Content-Security-Policy"), "frame-ancestors *")
 	assert.Equal(t, "\x00asm", string(body))
 
 	res, err = http.Get(srv.URL + "/?template=segments")
@@ -152,6 +151,36 @@ func TestSiteHandlerServesBuild(t *testing.T) {
 	headers := read(t, filepath.Join(out, "_headers"))
 	assert.Contains(t, headers, "  Content-Security-Policy: default-src 'self';")
 	assert.Contains(t, headers, "  X-Content-Type-Options: nosniff\n")
+	assert.Contains(t, headers, "form-action 'none'; frame-ancestors *\n", "a static host cannot tell the embed by its query")
+	assert.Contains(t, headers, "# frame-ancestors *: static hosts match these rules by path")
+}
+
+// TestFramePolicy: `serve` lets any site frame the embed's pages and only
+// the site itself frame the rest.
+func TestFramePolicy(t *testing.T) {
+	out := t.TempDir()
+	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, "\x00asm"), Out: out}))
+	h := mustHandler(t, out)
+	for target, want := range map[string]string{
+		"/?embed=1":                           "frame-ancestors *",
+		"/?embed=1&template=segments&lang=de": "frame-ancestors *",
+		"/?template=segments&embed=1&origin=https%3A%2F%2Fshop.example": "frame-ancestors *",
+		"/":                   "frame-ancestors 'self'",
+		"/index.html":         "frame-ancestors 'self'",
+		"/?template=segments": "frame-ancestors 'self'",
+		"/?embed=0":           "frame-ancestors 'self'",
+		"/?embed=true":        "frame-ancestors 'self'",
+		"/p/embed.html":       "frame-ancestors 'self'",
+		"/?view=editor":       "frame-ancestors 'self'",
+		"/web/app.wasm":       "frame-ancestors 'self'",
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		csp := rec.Header().Get("Content-Security-Policy")
+		assert.True(t, strings.HasSuffix(csp, "; "+want), "%s: %s", target, csp)
+		assert.Equal(t, 1, strings.Count(csp, "frame-ancestors"), target)
+		assert.Contains(t, csp, "default-src 'self'", target)
+	}
 }
 
 func TestRunDispatch(t *testing.T) {
