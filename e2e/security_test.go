@@ -22,9 +22,13 @@ func TestSecurityPolicy(t *testing.T) {
 	require.NoError(t, err)
 	res.Body.Close()
 	csp := res.Header.Get("Content-Security-Policy")
-	for _, want := range []string{"default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "object-src 'none'", "frame-ancestors *"} {
+	for _, want := range []string{"default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'self'"} {
 		assert.Contains(t, csp, want)
 	}
+	res, err = http.Get(baseURL + "/?embed=1&template=segments")
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Contains(t, res.Header.Get("Content-Security-Policy"), "frame-ancestors *", "any site may frame the embed")
 	assert.NotContains(t, csp, "unsafe-inline")
 	assert.NotContains(t, csp, "'unsafe-eval'")
 	assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"))
