@@ -9,7 +9,7 @@ import (
 
 // banners are the messages above the editor: a new version, records set
 // aside, a shared link, a link that did not open, another tab's save, and
-// a save that failed.
+// a save that failed, with a download of the work.
 func banners(v view) app.UI {
 	st := v.st
 	return app.Div().Class("banners").Body(
@@ -33,7 +33,14 @@ func banners(v view) app.UI {
 			)
 		}),
 		iff(st.SaveErr != "", func() app.UI {
-			return app.P().ID("save-error").Class("banner banner-error").Attr("role", "alert").Text(st.SaveErr)
+			// Until a save lands, a file is the only copy that outlasts
+			// the page: one click away.
+			return app.Div().ID("save-error-banner").Class("banner banner-error").Body(
+				app.P().ID("save-error").Attr("role", "alert").Text(st.SaveErr),
+				app.Div().Class("banner-actions").Body(
+					&button{ID: "save-error-download", Class: "btn", Text: v.t(i18n.DownloadCopy), Action: state.ExportJSON{}},
+				),
+			)
 		}),
 	)
 }

@@ -6,8 +6,10 @@ import (
 	"github.com/valuecalc/valuecalc/app/state"
 )
 
-// download hands data to the browser as a file called name.
-func download(name, mime string, data []byte) {
+// download hands data to the browser as a file called name, and reports
+// whether it could (a page can not know whether the user then kept it).
+func download(name, mime string, data []byte) (ok bool) {
+	defer warnRecovered("downloading " + name) // ok stays false
 	win := app.Window()
 	arr := win.Get("Uint8Array").New(len(data))
 	app.CopyBytesToJS(arr, data)
@@ -29,6 +31,7 @@ func download(name, mime string, data []byte) {
 		return nil
 	})
 	win.Call("setTimeout", revoke, 60000)
+	return true
 }
 
 // ImportPicked reads the file chosen in the file input the event came

@@ -78,10 +78,12 @@ type (
 	}
 	// Warn writes a warning to the browser's console.
 	Warn struct{ Console string }
-	// Download offers Data as a file.
+	// Download offers Data as a file, and reports Done, when not nil,
+	// once the browser has taken it.
 	Download struct {
 		FileName, MIME string
 		Data           []byte
+		Done           Action
 	}
 	// CopyText puts Text on the clipboard: it reports Copied.
 	CopyText struct{ Text string }
@@ -199,8 +201,15 @@ type (
 		Rev  int
 		List []Meta
 	}
-	// SaveFailed is a save the storage refused.
-	SaveFailed struct{ Err string }
+	// SaveFailed is a save the storage refused: Full when it is full.
+	// Rev is the assessment's stored revision after it: one more than
+	// the save's when its record was written and only the library's
+	// list was not.
+	SaveFailed struct {
+		Err  string
+		Full bool
+		Rev  int
+	}
 	// SaveConflict is a save refused because another tab saved first.
 	SaveConflict struct{}
 	// StoredRev is the stored revision of assessment ID.

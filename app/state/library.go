@@ -38,6 +38,10 @@ const (
 // another tab saved it. Saving again would overwrite that tab's work.
 var ErrConflict = errors.New("this assessment was changed in another tab")
 
+// ErrStorageFull reports that the browser's storage for this site is
+// full (a QuotaExceededError): the Storage of the browser returns it.
+var ErrStorageFull = i18n.Errorf(i18n.ErrStorageFull)
+
 // Meta describes a saved assessment in the library's list.
 type Meta struct {
 	ID      string `json:"id"`

@@ -202,7 +202,7 @@ func (r *reducer) reduce(a Action) {
 		r.docs().save()
 
 	case SaveSharedCopy:
-		r.Shared, r.Dirty = false, true
+		r.Shared, r.Dirty, r.Unkept = false, true, true // the link leaves the address
 		r.docs().save()
 		r.do(CleanURL{Hash: true})
 		r.noticeOnSave = true // see Saved: the notice waits for the save
@@ -231,11 +231,18 @@ func (r *reducer) reduce(a Action) {
 			r.say(Notice{Text: r.Lang.T(i18n.CouldNotExport, firstProblem(err)), IsErr: true})
 			break
 		}
-		r.do(Download{JSONFileName(m.Title), "application/json", data})
+		r.do(Download{JSONFileName(m.Title), "application/json", data, Downloaded{r.DocRev}})
 		r.say(Notice{Text: r.Lang.T(i18n.ExportedJSON, m.Title)})
+	case Downloaded:
+		// The file holds the work until the next edit: leaving asks no
+		// more. (A browser that asks where to save may be cancelled
+		// without the page knowing; the banner stays while storage fails.)
+		if a.Rev == r.DocRev {
+			r.Unkept = false
+		}
 	case ExportCSV:
 		m := r.Model()
-		r.do(Download{CSVFileName(m.Title), "text/csv;charset=utf-8", ComparisonCSV(m, r.Result)})
+		r.do(Download{CSVFileName(m.Title), "text/csv;charset=utf-8", ComparisonCSV(m, r.Result), nil})
 		r.say(Notice{Text: r.Lang.T(i18n.ExportedCSV)})
 	case ImportFile:
 		r.docs().importFile(a)
@@ -288,7 +295,7 @@ func (r *reducer) reduce(a Action) {
 			}
 		}
 		for _, d := range list {
-			r.do(Download{"valuecalc-damaged-" + d.ID + ".txt", "text/plain;charset=utf-8", []byte(d.Data)})
+			r.do(Download{"valuecalc-damaged-" + d.ID + ".txt", "text/plain;charset=utf-8", []byte(d.Data), nil})
 		}
 	case DeleteDamaged:
 		r.do(RemoveDamaged{a.ID})
@@ -367,6 +374,14 @@ func (r *reducer) reduce(a Action) {
 	case SaveFailed:
 		r.views().quiet()
 		r.SaveErr = r.Lang.T(i18n.NotSavedKept, a.Err)
+		if a.Full {
+			r.SaveErr = r.Lang.T(i18n.StorageFullNotSaved)
+		}
+		if a.Rev > r.Rev {
+			// The record was written, the library's list was not: the
+			// next save is over the record's revision, not a conflict.
+			r.Rev = a.Rev
+		}
 		r.noticeOnSave = false
 		if r.reloading {
 			r.reloading = false
@@ -534,7 +549,7 @@ func (r docs) show(id string, m calc.Model, rev int, saved bool) {
 	r.Shared, r.Explained = false, nil
 	r.DocID, r.Rev, r.Saved = id, rev, saved
 	r.Drafts, r.Pending = nil, nil
-	r.Conflict, r.SaveErr, r.Dirty = false, r.blockedMessage(), false
+	r.Conflict, r.SaveErr, r.Dirty, r.Unkept = false, r.blockedMessage(), false, false
 	r.Focus = ""
 	r.evaluate()
 	if r.Started { // at start, startEmbed posts it after valuecalc:ready
@@ -602,7 +617,7 @@ func (r *reducer) changed() {
 		r.do(CleanURL{Template: true})
 	}
 	r.views().answersFromLink()
-	r.Dirty = true
+	r.Dirty, r.Unkept = true, true
 	if !r.SaveWaiting && !r.Embed.On {
 		r.SaveWaiting = true
 		r.do(After{SaveDelay, SaveDue{}})
@@ -630,6 +645,7 @@ func (r docs) saved(a Saved) {
 	}
 	r.Rev, r.Saved, r.Dirty = a.Rev, true, false
 	r.SaveErr = r.blockedMessage() // saved in memory only: the warning stays
+	r.Unkept = r.Unkept && r.StorageBlocked
 	r.List = a.List
 	if r.noticeOnSave {
 		r.noticeOnSave = false
@@ -841,7 +857,9 @@ func (r docs) importFile(a ImportFile) {
 	m.Title = importedTitle(r.Lang, m.Title, day)
 	r.save()
 	r.show(r.newID(), m, 0, false)
-	r.Dirty = true
+	// Unkept until it is saved, as an edit is: the file it came from
+	// is the user's, and may be gone (an attachment opened from mail).
+	r.Dirty, r.Unkept = true, true
 	r.save()
 	r.Import, r.Panel, r.View = Problem{}, PanelNone, ViewEditor
 	r.do(CleanURL{Hash: true})

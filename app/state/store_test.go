@@ -887,16 +887,22 @@ func TestEmbedResized(t *testing.T) {
 	assert.Empty(t, tb.do(Resized{Height: 480}), "the same height is not sent again")
 }
 
-// quotaStorage is a MemStorage that refuses writes while full.
+// quotaStorage is a MemStorage that refuses writes while full, with err
+// (errQuota when nil), or only those of the key refuse.
 type quotaStorage struct {
 	MemStorage
-	full bool
+	full   bool
+	err    error
+	refuse string
 }
 
 var errQuota = errors.New("QuotaExceededError")
 
 func (s *quotaStorage) Set(key, value string) error {
-	if s.full {
+	if s.full && (s.refuse == "" || key == s.refuse) {
+		if s.err != nil {
+			return s.err
+		}
 		return errQuota
 	}
 	return s.MemStorage.Set(key, value)
@@ -917,7 +923,7 @@ func TestStorageFull(t *testing.T) {
 			tb.input(qualityCell, "4")
 			tt.save(tb)
 			s := tb.state()
-			assert.Equal(t, "Not saved: QuotaExceededError. Your work is kept on this page.", s.SaveErr)
+			assert.Equal(t, "Not saved: QuotaExceededError. Until it is, your work is only on this page: download a copy to keep it.", s.SaveErr)
 			assert.Equal(t, "Not saved", s.SaveStatus())
 			assert.Equal(t, "4", FieldText(i18n.EN, s.Model(), qualityCell), "the work stays")
 			assert.True(t, s.Dirty)
@@ -937,7 +943,7 @@ func TestStorageFull(t *testing.T) {
 }
 
 func TestStorageBlocked(t *testing.T) {
-	blocked := "This browser does not allow saving for this site: your work stays on this page only. Download a file (Files) to keep it."
+	blocked := "This browser does not allow saving for this site: your work stays on this page only. Download a copy to keep it."
 	mem := MemStorage{}
 	tb := newTab(t, mem, Start{StorageBlocked: true})
 	assert.Equal(t, blocked, tb.state().SaveErr)
