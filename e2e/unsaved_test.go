@@ -42,8 +42,9 @@ func listenDialogs(ctx context.Context) <-chan *page.EventJavascriptDialogOpenin
 
 // TestFullStorageKeepsWork: storage is full, a 500 × 20 model is imported
 // and edited. The banner says the work is not saved and offers a copy;
-// reloading asks first, and the user can stay; the copy downloaded in one
-// click holds what was typed, and leaving then asks no more.
+// reloading asks first, and the user can stay; importing another file
+// asks too; the copy downloaded in one click holds what was typed, and
+// leaving then asks no more.
 func TestFullStorageKeepsWork(t *testing.T) {
 	ctx := newBrowserFor(t, 4*time.Minute)
 	problems := listenProblems(ctx)
@@ -92,6 +93,30 @@ func TestFullStorageKeepsWork(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx, page.HandleJavaScriptDialog(false)))
 	assert.Equal(t, m.Title, valueOf(t, ctx, "f-title"), "staying keeps the work on screen")
 	assert.Equal(t, "1234", valueOf(t, ctx, fid("entry/s1/b0")))
+
+	// Importing another file would drop the work: asked first, the user
+	// cancels, and the work stays.
+	other := filepath.Join(t.TempDir(), "other.json")
+	otherData, err := calc.Encode(template(t, "segments"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(other, otherData, 0o644))
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#open-files", chromedp.ByQuery),
+		chromedp.SetUploadFiles("#import-file", []string{other}, chromedp.ByQuery),
+	))
+	select {
+	case d := <-dialogs:
+		assert.Equal(t, page.DialogTypeConfirm, d.Type)
+		assert.Equal(t, "“Kept on disk” is not saved, and it will be lost. Go on without it? Choose Cancel, then “Download a copy”, to keep it.", d.Message)
+	case <-time.After(20 * time.Second):
+		t.Fatalf("an import over unsaved work did not ask: %s", pageState(t, ctx))
+	}
+	require.NoError(t, chromedp.Run(ctx,
+		page.HandleJavaScriptDialog(false),
+		chromedp.Click("#files-close", chromedp.ByQuery),
+		chromedp.WaitNotPresent("#files", chromedp.ByQuery),
+	))
+	assert.Equal(t, m.Title, valueOf(t, ctx, "f-title"), "cancelling keeps the work on screen")
 
 	// One click downloads the model file, which holds what was typed.
 	require.NoError(t, chromedp.Run(ctx, chromedp.Click("#save-error-download", chromedp.ByQuery)))

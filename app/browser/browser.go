@@ -182,6 +182,10 @@ func (b *Browser) run(e state.Effect) {
 		if download(e.FileName, e.MIME, e.Data) && e.Done != nil {
 			b.send(e.Done)
 		}
+	case state.AskConfirm:
+		if win.Call("confirm", e.Text).Bool() {
+			b.send(e.Then)
+		}
 	case state.CopyText:
 		b.copy(e.Text)
 	case state.SelectText:

@@ -372,6 +372,7 @@ var de = [numKeys]string{
 	UpdatedFromOtherTab:         "Mit den Änderungen aus einem anderen Tab aktualisiert.",
 	NotSavedKept:                "Nicht gespeichert: %s. Bis dahin ist Ihre Arbeit nur auf dieser Seite: Laden Sie eine Kopie herunter, um sie zu behalten.",
 	StorageFullNotSaved:         "Der Speicher ist voll: Diese Bewertung ist in diesem Browser nicht gespeichert. Laden Sie eine Kopie herunter, um sie zu behalten.",
+	DiscardUnsaved:              "„%s“ ist nicht gespeichert und geht verloren. Trotzdem fortfahren? Wählen Sie Abbrechen und dann „Kopie herunterladen“, um sie zu behalten.",
 	NoTemplate:                  "Es gibt keine Vorlage „%s“. Stattdessen wurde Ihre letzte Bewertung geöffnet.",
 	SharedReadOnlyNotice:        "Diese geteilte Bewertung ist schreibgeschützt: Speichern Sie eine Kopie, um sie zu bearbeiten.",
 	DeletedItem:                 "„%s“ gelöscht.",

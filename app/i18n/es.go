@@ -372,6 +372,7 @@ var es = [numKeys]string{
 	UpdatedFromOtherTab:         "Actualizada con los cambios guardados en otra pestaña.",
 	NotSavedKept:                "No guardado: %s. Mientras tanto, su trabajo solo está en esta página: descargue una copia para conservarlo.",
 	StorageFullNotSaved:         "El almacenamiento está lleno: esta evaluación no está guardada en este navegador. Descargue una copia para conservarla.",
+	DiscardUnsaved:              "«%s» no está guardada y se perderá. ¿Continuar sin ella? Elija Cancelar y luego «Descargar una copia» para conservarla.",
 	NoTemplate:                  "No existe la plantilla «%s». Se abrió su última evaluación en su lugar.",
 	SharedReadOnlyNotice:        "Esta evaluación compartida es de solo lectura: guarde una copia para editarla.",
 	DeletedItem:                 "«%s» eliminado.",

@@ -372,6 +372,7 @@ var fr = [numKeys]string{
 	UpdatedFromOtherTab:         "Mis à jour avec les modifications enregistrées dans un autre onglet.",
 	NotSavedKept:                "Non enregistré : %s. En attendant, votre travail n'est que sur cette page : téléchargez une copie pour le garder.",
 	StorageFullNotSaved:         "L'espace de stockage est plein : cette évaluation n'est pas enregistrée dans ce navigateur. Téléchargez une copie pour la garder.",
+	DiscardUnsaved:              "« %s » n'est pas enregistrée et sera perdue. Continuer sans elle ? Choisissez Annuler, puis « Télécharger une copie », pour la garder.",
 	NoTemplate:                  "Il n'y a pas de modèle « %s ». Votre dernière évaluation a été ouverte à la place.",
 	SharedReadOnlyNotice:        "Cette évaluation partagée est en lecture seule : enregistrez une copie pour la modifier.",
 	DeletedItem:                 "« %s » supprimé.",

@@ -385,6 +385,7 @@ const (
 	UpdatedFromOtherTab   // "Updated with the changes saved in another tab."
 	NotSavedKept          // "Not saved: %s. Until it is, your work is only on this page: download a copy to keep it."
 	StorageFullNotSaved   // "Storage is full: this assessment is not saved in this browser. Download a copy to keep it."
+	DiscardUnsaved        // "“%s” is not saved, and it will be lost. Go on without it? Choose Cancel, then “Download a copy”, to keep it."
 	NoTemplate            // "There is no template “%s”. Opened your last assessment instead."
 	SharedReadOnlyNotice  // "This shared assessment is read-only: save a copy to edit it."
 	DeletedItem           // "Deleted “%s”."

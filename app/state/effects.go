@@ -85,6 +85,12 @@ type (
 		Data           []byte
 		Done           Action
 	}
+	// AskConfirm asks the user Text in the browser's confirm dialog,
+	// and dispatches Then on yes.
+	AskConfirm struct {
+		Text string
+		Then Action
+	}
 	// CopyText puts Text on the clipboard: it reports Copied.
 	CopyText struct{ Text string }
 	// SelectText focuses and selects the text of element ID.
@@ -147,6 +153,7 @@ func (AfterFrame) effect()     {}
 func (Post) effect()           {}
 func (Warn) effect()           {}
 func (Download) effect()       {}
+func (AskConfirm) effect()     {}
 func (CopyText) effect()       {}
 func (SelectText) effect()     {}
 func (CleanURL) effect()       {}

@@ -126,6 +126,9 @@ type (
 	// also the save-error banner's "Download a copy".
 	ExportJSON struct{}
 	ExportCSV  struct{}
+	// Discard goes on with Then, which replaces the assessment on
+	// screen, without its edits that nothing keeps (askFirst).
+	Discard struct{ Then Action }
 	// Downloaded is the browser holding the model file of the
 	// assessment as it was at DocRev Rev: the work is kept on disk.
 	Downloaded struct{ Rev uint64 }
@@ -261,6 +264,7 @@ func (CopyLink) Path() string         { return "/share/copy" }
 func (ExportJSON) Path() string       { return "/files/export-json" }
 func (ExportCSV) Path() string        { return "/files/export-csv" }
 func (Downloaded) Path() string       { return "/files/downloaded" }
+func (Discard) Path() string          { return "/doc/discard" }
 func (ImportFile) Path() string       { return "/files/import" }
 func (ImportUnreadable) Path() string { return "/files/import-unreadable" }
 func (NewFromTemplate) Path() string  { return "/library/new" }

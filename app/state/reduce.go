@@ -60,6 +60,9 @@ func (r *reducer) reduce(a Action) {
 	case SetLang:
 		r.setLang(a.Lang)
 	case HashChanged:
+		if _, link := linkFragment(a.Hash); link && r.saveFirst(a) {
+			break
+		}
 		r.docs().save()
 		if r.docs().openLink(a.Hash) {
 			r.Panel, r.View = PanelNone, ViewEditor
@@ -255,11 +258,15 @@ func (r *reducer) reduce(a Action) {
 		}
 
 	case NewFromTemplate:
-		r.docs().save()
+		if r.saveFirst(a) {
+			break
+		}
 		r.docs().newFromTemplate(a.ID)
 		r.Panel = PanelNone
 	case OpenSaved:
-		r.docs().save()
+		if r.saveFirst(a) {
+			break
+		}
 		r.Panel = PanelNone
 		r.do(LoadDoc{IDs: []string{a.ID}, Why: LoadChosen})
 	case RenameSaved:
@@ -273,6 +280,10 @@ func (r *reducer) reduce(a Action) {
 			break
 		}
 		r.do(RetitleDoc{a.ID, a.Title})
+	case Discard:
+		// The user chose to go on without the work nothing keeps.
+		r.Dirty, r.Unkept = false, false
+		r.reduce(a.Then)
 	case DuplicateSaved:
 		r.docs().save()
 		r.do(CopyDoc{a.ID, r.newID()})
@@ -387,9 +398,11 @@ func (r *reducer) reduce(a Action) {
 			r.reloading = false
 			r.say(Notice{Text: r.Lang.T(i18n.NoticeNotReloaded), IsErr: true})
 		}
+		r.saveDone(false)
 	case SaveConflict:
 		r.views().quiet()
 		r.Conflict = true
+		r.saveDone(false)
 	case StoredRev:
 		// Another tab saved the assessment open here: follow it, or say
 		// so if this tab has edits of its own that saving would overwrite.
@@ -624,6 +637,47 @@ func (r *reducer) changed() {
 	}
 }
 
+// saveFirst holds back a, which replaces the assessment on screen, while
+// its edits are saved, and reports whether it did: a goes on once the
+// save lands (saved). Edits the storage refuses are lost if a goes on,
+// unless a download holds them: then the user is asked first (leaveUnsaved).
+func (r *reducer) saveFirst(a Action) bool {
+	switch {
+	case !r.Dirty || r.Shared || r.Embed.On:
+		return false // nothing to save
+	case r.Conflict:
+		return r.leaveUnsaved(a) // another tab's save: this one's are refused
+	}
+	r.afterSave = a
+	r.docs().save()
+	return true
+}
+
+// leaveUnsaved is a about to replace edits that were not saved: it asks
+// the user, in the browser's confirm dialog whose yes sends Discard{a},
+// unless a download holds them. It reports whether it asked.
+func (r *reducer) leaveUnsaved(a Action) bool {
+	if !r.Unsaved() {
+		return false
+	}
+	r.do(AskConfirm{Text: r.Lang.T(i18n.DiscardUnsaved, r.Model().Title), Then: Discard{a}})
+	return true
+}
+
+// saveDone goes on with what waited for the save, if anything did: at
+// once when it landed, else as leaveUnsaved says.
+func (r *reducer) saveDone(landed bool) {
+	next := r.afterSave
+	r.afterSave = nil
+	switch {
+	case next == nil:
+	case landed:
+		r.reduce(next)
+	case !r.leaveUnsaved(next):
+		r.reduce(Discard{next})
+	}
+}
+
 // save writes the assessment to the library, unless there is nothing to
 // save or it must not be: a shared link's model, another tab's newer
 // save, an embed's visitor.
@@ -655,6 +709,7 @@ func (r docs) saved(a Saved) {
 		r.reloading = false
 		r.do(Reload{})
 	}
+	r.saveDone(true)
 }
 
 // input handles text typed into a field: a valid value becomes an edit
@@ -850,12 +905,14 @@ func (r docs) importFile(a ImportFile) {
 		r.views().quiet()
 		return
 	}
+	if r.saveFirst(a) {
+		return
+	}
 	day := r.day
 	if d := r.Lang.ShortDate(r.Today); d != r.Today {
 		day = d // the browser's date, in the interface's language
 	}
 	m.Title = importedTitle(r.Lang, m.Title, day)
-	r.save()
 	r.show(r.newID(), m, 0, false)
 	// Unkept until it is saved, as an edit is: the file it came from
 	// is the user's, and may be gone (an attachment opened from mail).

@@ -158,8 +158,9 @@ type State struct {
 	viewAsked      bool   // ?view= chose the view
 	linkAnswers    bool   // a link opened on the visitor view, not yet answered
 
-	noticeOnSave bool // a save copy's notice waits for the save
-	reloading    bool // an update's reload waits for the save
+	noticeOnSave bool   // a save copy's notice waits for the save
+	reloading    bool   // an update's reload waits for the save
+	afterSave    Action // what replaces the assessment waits for its save (saveFirst)
 
 	// The analysis of SPEC §8: what would change the answer. It is worked
 	// out when the browser is idle after an edit, never on the typing

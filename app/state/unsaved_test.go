@@ -227,3 +227,74 @@ func TestIndexFull(t *testing.T) {
 	stored, _ := storedDoc(t, st, s.DocID)
 	assert.Equal(t, s.Model(), stored)
 }
+
+// TestReplacingUnsavedWork: opening another assessment, a template, a
+// file or a link waits for the open one's save. When storage refuses it,
+// the edits would be lost: the user is asked first, unless a download
+// holds them.
+func TestReplacingUnsavedWork(t *testing.T) {
+	segments := exampleModel(t, "segments")
+	data, err := calc.Encode(segments)
+	require.NoError(t, err)
+	replacing := []struct {
+		name string
+		a    Action
+	}{
+		{"open another", OpenSaved{ID: "other"}},
+		{"a template", NewFromTemplate{ID: "segments"}},
+		{"a file", ImportFile{FileName: "segments.json", Text: string(data)}},
+		{"a link", HashChanged{Hash: shareHash(t, segments)}},
+	}
+	const edited = "Mine, edited"
+	cases := []struct {
+		name     string
+		full     bool
+		download bool
+		ask      bool
+	}{
+		{name: "storage takes the save"},
+		{name: "storage full", full: true, ask: true},
+		{name: "storage full, a copy downloaded", full: true, download: true},
+	}
+	for _, r := range replacing {
+		for _, c := range cases {
+			t.Run(r.name+"/"+c.name, func(t *testing.T) {
+				st := &quotaStorage{MemStorage: MemStorage{}, err: ErrStorageFull}
+				mine := exampleModel(t, "customer-value")
+				mine.Title = "Mine"
+				putDoc(t, st, "other", exampleModel(t, "software-purchase"), clockStart-2000)
+				putDoc(t, st, "mine", mine, clockStart-1000)
+				tb := newTab(t, st, Start{})
+				require.Equal(t, "mine", tb.state().DocID)
+				st.full = c.full
+				tb.do(SetTitle{edited})
+				if c.download {
+					downloadCopy(tb, st)
+				}
+				tb.take()
+
+				asks := effectsOf[AskConfirm](tb.do(r.a))
+				if !c.ask {
+					assert.Empty(t, asks)
+					assert.NotEqual(t, edited, tb.model().Title, "replaced")
+					stored, _ := storedDoc(t, st, "mine")
+					assert.Equal(t, !c.full, stored.Title == edited, "the edits saved where storage takes them")
+					return
+				}
+				require.Len(t, asks, 1, "the user is asked")
+				assert.Equal(t, "“Mine, edited” is not saved, and it will be lost. Go on without it? Choose Cancel, then “Download a copy”, to keep it.", asks[0].Text)
+				s := tb.state()
+				assert.Equal(t, "mine", s.DocID, "nothing replaced while the user decides")
+				assert.Equal(t, edited, s.Model().Title)
+				assert.True(t, s.Unsaved())
+				assert.Equal(t, fullText, s.SaveErr)
+
+				// The user says go on: replaced, as asked.
+				tb.take()
+				tb.do(asks[0].Then)
+				assert.NotEqual(t, edited, tb.model().Title, "replaced")
+				assert.Empty(t, effectsOf[AskConfirm](tb.take()), "asked once")
+			})
+		}
+	}
+}
