@@ -360,7 +360,7 @@ var de = [numKeys]string{
 	NotSavedYet:                 "Noch nicht gespeichert: wird beim Bearbeiten gespeichert",
 	SavedOnThisDevice:           "Auf diesem Gerät gespeichert",
 	StorageBlocked:              "Dieser Browser erlaubt dieser Website kein Speichern: Ihre Arbeit bleibt nur auf dieser Seite. Laden Sie eine Kopie herunter, um sie zu behalten.",
-	NoticeNotReloaded:           "Ihre letzten Änderungen konnten nicht gespeichert werden, darum wurde die Seite nicht neu geladen. Exportieren Sie eine Datei, um sie zu behalten.",
+	NoticeNotReloaded:           "Ihre letzten Änderungen konnten nicht gespeichert werden, darum wurde die Seite nicht neu geladen. Laden Sie eine Kopie herunter, um sie zu behalten.",
 	LinkCopied:                  "Link kopiert. Fügen Sie ihn in eine E-Mail oder einen Chat ein.",
 	CopyRefused:                 "Ihr Browser hat das Kopieren nicht erlaubt: Der Link ist markiert, drücken Sie Strg+C (⌘C auf dem Mac), um ihn zu kopieren.",
 	CouldNotExport:              "Export nicht möglich: %s",

@@ -360,7 +360,7 @@ var es = [numKeys]string{
 	NotSavedYet:                 "Aún no guardado: edítelo para conservarlo",
 	SavedOnThisDevice:           "Guardado en este dispositivo",
 	StorageBlocked:              "Este navegador no permite guardar en este sitio: su trabajo solo se queda en esta página. Descargue una copia para conservarlo.",
-	NoticeNotReloaded:           "Sus últimos cambios no se pudieron guardar, así que la página no se recargó. Exporte un archivo para conservarlos.",
+	NoticeNotReloaded:           "Sus últimos cambios no se pudieron guardar, así que la página no se recargó. Descargue una copia para conservarlos.",
 	LinkCopied:                  "Enlace copiado. Péguelo en un correo o un chat.",
 	CopyRefused:                 "Su navegador no dejó copiar a la página: el enlace está seleccionado, pulse Ctrl+C (⌘C en Mac) para copiarlo.",
 	CouldNotExport:              "No se pudo exportar: %s",

@@ -360,7 +360,7 @@ var fr = [numKeys]string{
 	NotSavedYet:                 "Pas encore enregistré : modifiez pour le garder",
 	SavedOnThisDevice:           "Enregistré sur cet appareil",
 	StorageBlocked:              "Ce navigateur n'autorise pas l'enregistrement pour ce site : votre travail reste sur cette page seulement. Téléchargez une copie pour le garder.",
-	NoticeNotReloaded:           "Vos dernières modifications n'ont pas pu être enregistrées, la page n'a donc pas été rechargée. Exportez un fichier pour les garder.",
+	NoticeNotReloaded:           "Vos dernières modifications n'ont pas pu être enregistrées, la page n'a donc pas été rechargée. Téléchargez une copie pour les garder.",
 	LinkCopied:                  "Lien copié. Collez-le dans un courriel ou une messagerie.",
 	CopyRefused:                 "Votre navigateur n'a pas laissé la page copier : le lien est sélectionné, appuyez sur Ctrl+C (⌘C sur Mac) pour le copier.",
 	CouldNotExport:              "Export impossible : %s",

@@ -373,7 +373,7 @@ const (
 	NotSavedYet           // "Not saved yet: edit to keep it"
 	SavedOnThisDevice     // "Saved on this device"
 	StorageBlocked        // "This browser does not allow saving for this site: your work stays on this page only. Download a copy to keep it."
-	NoticeNotReloaded     // "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them."
+	NoticeNotReloaded     // "Your latest edits could not be saved, so the page was not reloaded. Download a copy to keep them."
 	LinkCopied            // "Link copied. Paste it into an email or chat."
 	CopyRefused           // "Your browser did not let the page copy: the link is selected, press Ctrl+C (⌘C on a Mac) to copy it."
 	CouldNotExport        // "Could not export: %s"

@@ -1198,7 +1198,7 @@ func TestLibraryPanel(t *testing.T) {
 }
 
 func TestUpdateReload(t *testing.T) {
-	notReloaded := "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them."
+	notReloaded := "Your latest edits could not be saved, so the page was not reloaded. Download a copy to keep them."
 	tests := []struct {
 		name   string
 		start  Start
