@@ -125,7 +125,8 @@ type (
 	// ExportJSON and ExportCSV download the assessment.
 	ExportJSON struct{}
 	ExportCSV  struct{}
-	// ImportFile is a file's text, read from the picker or a drop.
+	// ImportFile is a file's bytes as they are (Text need not be UTF-8),
+	// read from the picker or a drop.
 	ImportFile struct{ FileName, Text string }
 	// ImportUnreadable is a file that could not be read; TooLarge one
 	// over the format's size limit, of Size bytes.
