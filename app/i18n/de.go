@@ -468,6 +468,5 @@ var de = [numKeys]string{
 	ErrControlChars:             "entfernen Sie die unsichtbaren Steuerzeichen aus diesem Text",
 	PControl:                    "enthält ein unsichtbares Steuerzeichen",
 	FileUTF16:                   "„%s“ ist UTF-16-Text; valuecalc-Dateien sind UTF-8. Speichern Sie sie als UTF-8 und importieren Sie sie erneut. Nichts wurde importiert.",
-	FileIsCSV:                   "„%s“ ist eine CSV-Datei für Tabellenkalkulationen; valuecalc öffnet seine eigenen Dateien (Dateien → valuecalc-Datei herunterladen (.json)). Nichts wurde importiert.",
-	ProblemsMore:                "… und %[2]s weiteres Problem|… und %[2]s weitere Probleme",
+	FileIsCSV:                   "„%s“ ist eine CSV-Datei für Tabellenkalkulationen; valuecalc importiert nur eigene Dateien, wie sie „valuecalc-Datei herunterladen (.json)“ erstellt. Nichts wurde importiert.",
 }

@@ -468,6 +468,5 @@ var es = [numKeys]string{
 	ErrControlChars:             "elimine los caracteres de control invisibles de este texto",
 	PControl:                    "contiene un carácter de control invisible",
 	FileUTF16:                   "«%s» es texto UTF-16; los archivos de valuecalc son UTF-8. Guárdelo como UTF-8 e impórtelo de nuevo. No se importó nada.",
-	FileIsCSV:                   "«%s» es un archivo CSV, para hojas de cálculo; valuecalc abre sus propios archivos (Archivos → Descargar archivo de valuecalc (.json)). No se importó nada.",
-	ProblemsMore:                "… y %[2]s problema más|… y %[2]s problemas más",
+	FileIsCSV:                   "«%s» es un archivo CSV, para hojas de cálculo; valuecalc solo importa sus propios archivos, que crea «Descargar archivo de valuecalc (.json)». No se importó nada.",
 }

@@ -468,6 +468,5 @@ var fr = [numKeys]string{
 	ErrControlChars:             "supprimez les caractères de contrôle invisibles de ce texte",
 	PControl:                    "contient un caractère de contrôle invisible",
 	FileUTF16:                   "« %s » est un texte UTF-16 ; les fichiers valuecalc sont en UTF-8. Enregistrez-le en UTF-8 et importez-le à nouveau. Rien n'a été importé.",
-	FileIsCSV:                   "« %s » est un fichier CSV, pour les tableurs ; valuecalc ouvre ses propres fichiers (Fichiers → Télécharger le fichier valuecalc (.json)). Rien n'a été importé.",
-	ProblemsMore:                "… et %[2]s autre problème|… et %[2]s autres problèmes",
+	FileIsCSV:                   "« %s » est un fichier CSV, pour les tableurs ; valuecalc n'importe que ses propres fichiers, que crée « Télécharger le fichier valuecalc (.json) ». Rien n'a été importé.",
 }

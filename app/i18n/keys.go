@@ -487,8 +487,7 @@ const (
 	ErrControlChars // "remove the invisible control characters from this text"
 	PControl        // "holds an invisible control character"
 	FileUTF16       // "“%s” is UTF-16 text; valuecalc files are UTF-8. Save it as UTF-8 and import it again. Nothing was imported."
-	FileIsCSV       // "“%s” is a CSV file, for spreadsheets; valuecalc opens its own files (Files → Download valuecalc file (.json)). Nothing was imported."
-	ProblemsMore    // "… and %[2]s more problem|… and %[2]s more problems"
+	FileIsCSV       // "“%s” is a CSV file, for spreadsheets; valuecalc imports only its own files, which “Download valuecalc file (.json)” makes. Nothing was imported."
 
 	numKeys
 )

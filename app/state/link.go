@@ -78,8 +78,8 @@ func linkError(l i18n.Lang, err error) Problem {
 	case isProbs && len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax):
 		return Problem{Text: l.T(i18n.LinkNoAssessment)}
 	case isProbs:
-		n := probs.Total()
-		return Problem{Text: l.N(i18n.LinkProblems, n, i18n.Number(n)), List: problemTexts(probs)}
+		n, listed := probs.Total(), probs.Listed()
+		return Problem{Text: l.N(i18n.LinkProblems, n, i18n.Number(n)), List: problemTexts(listed), More: n - len(listed)}
 	}
 	return Problem{Text: l.T(i18n.LinkNotOpened, err.Error())}
 }
@@ -99,14 +99,9 @@ func importError(l i18n.Lang, name string, data []byte, err error) Problem {
 		case len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax):
 			return Problem{Text: l.T(i18n.NotAValuecalcFile, name, probs[0].Error())}
 		}
-		n := probs.Total()
-		listed := probs.Listed()
-		words, detail := problemWords(l, data, listed), problemTexts(listed)
-		if more := n - len(listed); more > 0 {
-			words = append(words, l.N(i18n.ProblemsMore, more, i18n.Number(more)))
-			detail = append(detail, probs[len(probs)-1].Error())
-		}
-		return Problem{Text: l.N(i18n.NotImportedProblems, n, name, i18n.Number(n)), List: words, Detail: detail}
+		n, listed := probs.Total(), probs.Listed()
+		return Problem{Text: l.N(i18n.NotImportedProblems, n, name, i18n.Number(n)),
+			List: problemWords(l, data, listed), Detail: problemTexts(listed), More: n - len(listed)}
 	}
 	return Problem{Text: l.T(i18n.NotImported, name, err.Error())}
 }

@@ -874,10 +874,15 @@ func (RestoreDoc) Path() string { return "/library/restore" }
 
 func itoa(n int) string { return Plain(float64(n)) }
 
-// megabytes is a file's size in MB for a message about the limit: to
-// one decimal, rounded up, so that a file over 5 MB never reads "5 MB".
+// megabytes is a file's size in MB for a message about the limit, to
+// one decimal; rounded up near the limit, so that a file over 5 MB never
+// reads "5 MB".
 func megabytes(size int) i18n.Number {
-	return i18n.Number(math.Ceil(float64(size)*10/(1<<20)) / 10)
+	mb := float64(size) / (1 << 20)
+	if r := math.Round(mb*10) / 10; r > calc.MaxInputSize>>20 {
+		return i18n.Number(r)
+	}
+	return i18n.Number(math.Ceil(mb*10) / 10)
 }
 
 // docs reduces what opens, saves and leaves an assessment: start-up, the

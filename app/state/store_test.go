@@ -517,12 +517,18 @@ func TestImportFileErrors(t *testing.T) {
 			"“huge.json” is 7 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
 		{"a byte too large", ImportUnreadable{FileName: "huge.json", Size: calc.MaxInputSize + 1, TooLarge: true},
 			"“huge.json” is 5.1 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
+		{"a little over 10 MB", ImportUnreadable{FileName: "huge.json", Size: 10<<20 + 44, TooLarge: true},
+			"“huge.json” is 10 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
+		{"5.96 MB", ImportUnreadable{FileName: "huge.json", Size: 6_250_000, TooLarge: true},
+			"“huge.json” is 6 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
+		{"5.44 MB", ImportUnreadable{FileName: "huge.json", Size: 5_700_000, TooLarge: true},
+			"“huge.json” is 5.4 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
 		{"UTF-16 with its byte order mark", ImportFile{FileName: "notepad.json", Text: utf16LE("\ufeff" + badModelJSON)},
 			"“notepad.json” is UTF-16 text; valuecalc files are UTF-8. Save it as UTF-8 and import it again. Nothing was imported.", 0},
 		{"UTF-16 without one", ImportFile{FileName: "notepad.json", Text: utf16LE(badModelJSON)},
 			"“notepad.json” is UTF-16 text; valuecalc files are UTF-8.", 0},
 		{"valuecalc's own CSV", ImportFile{FileName: "assessment.json", Text: string(ComparisonCSV(fixture.Small(), calc.Evaluate(fixture.Small())))},
-			"“assessment.json” is a CSV file, for spreadsheets; valuecalc opens its own files (Files → Download valuecalc file (.json)). Nothing was imported.", 0},
+			"“assessment.json” is a CSV file, for spreadsheets; valuecalc imports only its own files, which “Download valuecalc file (.json)” makes. Nothing was imported.", 0},
 		{"a CSV file by its name", ImportFile{FileName: "Export.CSV", Text: "a"},
 			"“Export.CSV” is a CSV file, for spreadsheets;", 0},
 		{"a spreadsheet's CSV, semicolons", ImportFile{FileName: "numbers.txt", Text: "Name;Value\r\nA;1\r\nB;2\r\n"},
@@ -592,22 +598,22 @@ func TestImportProblemsWords(t *testing.T) {
 		lang       i18n.Lang
 		data, text string
 		list       []string
-		last       string
+		more       int
 	}{
-		{i18n.EN, many, "“f.json” was not imported: it has 1,501 problems. Nothing was changed.", nil, "… and 1,401 more problems"},
-		{i18n.DE, many, "„f.json“ wurde nicht importiert: Die Datei hat 1.501 Probleme. Nichts wurde geändert.", nil, "… und 1.401 weitere Probleme"},
-		{i18n.FR, many, "« f.json » n'a pas été importé : il a 1\u202f501 problèmes. Rien n'a été modifié.", nil, "… et 1\u202f401 autres problèmes"},
-		{i18n.ES, many, "«f.json» no se importó: tiene 1.501 problemas. No se cambió nada.", nil, "… y 1.401 problemas más"},
+		{i18n.EN, many, "“f.json” was not imported: it has 1,501 problems. Nothing was changed.", nil, 1401},
+		{i18n.DE, many, "„f.json“ wurde nicht importiert: Die Datei hat 1.501 Probleme. Nichts wurde geändert.", nil, 1401},
+		{i18n.FR, many, "« f.json » n'a pas été importé : il a 1\u202f501 problèmes. Rien n'a été modifié.", nil, 1401},
+		{i18n.ES, many, "«f.json» no se importó: tiene 1.501 problemas. No se cambió nada.", nil, 1401},
 		{i18n.EN, controls, "“f.json” was not imported: it has 3 problems. Nothing was changed.", []string{
 			"The title holds an invisible control character",
 			"The label of the lowest score must not be blank",
 			"Item 1: the name holds an invisible control character",
-		}, ""},
+		}, 0},
 		{i18n.DE, controls, "„f.json“ wurde nicht importiert: Die Datei hat 3 Probleme. Nichts wurde geändert.", []string{
 			"Der Titel enthält ein unsichtbares Steuerzeichen",
 			"Die Beschriftung der niedrigsten Punktzahl fehlt",
 			"Posten 1: der Name enthält ein unsichtbares Steuerzeichen",
-		}, ""},
+		}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.lang), func(t *testing.T) {
@@ -617,11 +623,10 @@ func TestImportProblemsWords(t *testing.T) {
 				assert.Equal(t, tt.list, p.List)
 				assert.Len(t, p.Detail, len(tt.list))
 			}
-			if tt.last != "" {
-				assert.Len(t, p.List, 101)
-				assert.Len(t, p.Detail, 101)
-				assert.Equal(t, tt.last, p.List[100])
-				assert.Equal(t, "(root): 1401 more problems not shown", p.Detail[100])
+			if tt.more != 0 {
+				assert.Len(t, p.List, 100, "calc lists 100")
+				assert.Len(t, p.Detail, 100)
+				assert.Equal(t, tt.more, p.More, "and counts the rest")
 			}
 		})
 	}
@@ -640,7 +645,10 @@ func TestLinkProblemsCount(t *testing.T) {
 		items = append(items, fmt.Sprintf(`{"id":"i%d","name":" ","side":"cost","type":"risk"}`, i))
 	}
 	err := decodeErr(t, `{"format":"valuecalc/2","items":[`+strings.Join(items, ",")+`]}`)
-	assert.Equal(t, "This link holds an assessment with 300 problems:", linkError(i18n.EN, err).Text)
+	p := linkError(i18n.EN, err)
+	assert.Equal(t, "This link holds an assessment with 300 problems:", p.Text)
+	assert.Len(t, p.List, 100)
+	assert.Equal(t, 200, p.More)
 	assert.Equal(t, "Dieser Link enthält eine Bewertung mit 300 Problemen:", linkError(i18n.DE, err).Text)
 }
 
