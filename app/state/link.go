@@ -3,7 +3,6 @@ package state
 import (
 	"errors"
 	"net/url"
-	"path"
 	"strings"
 
 	"github.com/valuecalc/valuecalc/app/i18n"
@@ -110,7 +109,7 @@ func importError(l i18n.Lang, name string, data []byte, err error) Problem {
 // named so, or its first lines are rows of as many fields, separated by
 // commas, semicolons or tabs, as the comparison valuecalc exports is.
 func isCSV(name string, data []byte) bool {
-	if strings.EqualFold(path.Ext(name), ".csv") {
+	if strings.HasSuffix(strings.ToLower(name), ".csv") {
 		return true
 	}
 	text := strings.TrimPrefix(string(data[:min(len(data), 4096)]), "\uFEFF")
