@@ -397,12 +397,12 @@ const (
 	LinkTooLarge          // "This link could not be opened: the assessment in it is larger than 5 MB."
 	LinkNotOpened         // "This link could not be opened: %s"
 	LinkNoAssessment      // "This link could not be opened: it does not hold a valuecalc assessment."
-	LinkProblems          // "This link holds an assessment with %d problem:|This link holds an assessment with %d problems:"
+	LinkProblems          // "This link holds an assessment with %[2]s problem:|This link holds an assessment with %[2]s problems:"
 	CouldNotRead          // "“%s” could not be read. Nothing was imported."
 	NotAValuecalcFile     // "“%s” is not a valuecalc file: %s. Nothing was imported."
-	NotImportedProblems   // "“%[2]s” was not imported: it has %[1]d problem. Nothing was changed.|“%[2]s” was not imported: it has %[1]d problems. Nothing was changed."
+	NotImportedProblems   // "“%[2]s” was not imported: it has %[3]s problem. Nothing was changed.|“%[2]s” was not imported: it has %[3]s problems. Nothing was changed."
 	NotImported           // "“%s” was not imported: %s"
-	FileTooLarge          // "“%s” is %d MB; a valuecalc file is at most 5 MB. Nothing was imported."
+	FileTooLarge          // "“%s” is %s MB; a valuecalc file is at most 5 MB. Nothing was imported."
 	ErrStorageUnavailable // "this browser does not allow saving"
 	ErrStorageFull        // "the browser's storage for this site is full"
 	ImportedSuffix        // " (imported %s)"
@@ -485,6 +485,12 @@ const (
 	PLow             // "the low end of the range"
 	PHigh            // "the high end of the range"
 	PAsk             // "the question mark"
+
+	// Hardening: text that is no text, files that are no assessment
+	ErrControlChars // "remove the invisible control characters from this text"
+	PControl        // "holds an invisible control character"
+	FileUTF16       // "“%s” is UTF-16 text; valuecalc files are UTF-8. Save it as UTF-8 and import it again. Nothing was imported."
+	FileIsCSV       // "“%s” is a CSV file, for spreadsheets; valuecalc imports only its own files, which “Download valuecalc file (.json)” makes. Nothing was imported."
 
 	numKeys
 )

@@ -132,7 +132,8 @@ type (
 	// Downloaded is the browser holding the model file of the
 	// assessment as it was at DocRev Rev: the work is kept on disk.
 	Downloaded struct{ Rev uint64 }
-	// ImportFile is a file's text, read from the picker or a drop.
+	// ImportFile is a file's bytes as they are (Text need not be UTF-8),
+	// read from the picker or a drop.
 	ImportFile struct{ FileName, Text string }
 	// ImportUnreadable is a file that could not be read; TooLarge one
 	// over the format's size limit, of Size bytes.

@@ -2,6 +2,7 @@ package state
 
 import (
 	"maps"
+	"math"
 	"net/url"
 	"strings"
 
@@ -254,7 +255,7 @@ func (r *reducer) reduce(a Action) {
 		r.views().quiet()
 		r.Import, r.Panel = Problem{Text: r.Lang.T(i18n.CouldNotRead, a.FileName)}, PanelFiles
 		if a.TooLarge {
-			r.Import.Text = r.Lang.T(i18n.FileTooLarge, a.FileName, a.Size/(1<<20))
+			r.Import.Text = r.Lang.T(i18n.FileTooLarge, a.FileName, megabytes(a.Size))
 		}
 
 	case NewFromTemplate:
@@ -947,6 +948,17 @@ func (r docs) docRemoved(a DocRemoved) {
 func (RestoreDoc) Path() string { return "/library/restore" }
 
 func itoa(n int) string { return Plain(float64(n)) }
+
+// megabytes is a file's size in MB for a message about the limit, to
+// one decimal; rounded up near the limit, so that a file over 5 MB never
+// reads "5 MB".
+func megabytes(size int) i18n.Number {
+	mb := float64(size) / (1 << 20)
+	if r := math.Round(mb*10) / 10; r > calc.MaxInputSize>>20 {
+		return i18n.Number(r)
+	}
+	return i18n.Number(math.Ceil(mb*10) / 10)
+}
 
 // docs reduces what opens, saves and leaves an assessment: start-up, the
 // library's reports, other tabs, imports, links and the embed's host.

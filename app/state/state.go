@@ -87,6 +87,7 @@ type Problem struct {
 	Text   string
 	List   []string
 	Detail []string // when set, List[i] as calc says it, with its path
+	More   int      // problems found past those in List, which calc lists 100 of
 	Shown  bool
 }
 
