@@ -134,11 +134,10 @@ func keepWasm() {
 	}
 	var ready app.Func
 	ready = app.FuncOf(func(this app.Value, args []app.Value) any {
-		defer warnRecovered("asking the service worker to keep app.wasm")
 		ready.Release()
 		if len(args) > 0 {
 			if w := args[0].Get("active"); w.Truthy() {
-				w.Call("postMessage", map[string]any{"type": "valuecalc:keep-wasm"})
+				w.Call("postMessage", "valuecalc:keep-wasm")
 			}
 		}
 		return nil

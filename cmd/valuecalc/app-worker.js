@@ -67,7 +67,7 @@ self.addEventListener("activate", (event) => {
 
 // A page whose app.wasm runs asks the worker to keep it.
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "valuecalc:keep-wasm") {
+  if (event.data === "valuecalc:keep-wasm") {
     event.waitUntil(caches.open(cacheName).then(keepWasm));
   }
 });
