@@ -96,6 +96,30 @@ func TestFirstVisitDownloadsWasmOnceFromServe(t *testing.T) {
 	checkResults(t, ctx, template(t, "segments"))
 }
 
+// TestWorkerKeepsWasmOfTheNextVisit: a first visit that ends before the
+// page has app.wasm (here a page that never loads it: go-app's
+// ?wasm=false) leaves a worker without it; the next visit's download, which
+// passes through the worker, is kept, not fetched again.
+func TestWorkerKeepsWasmOfTheNextVisit(t *testing.T) {
+	site := newSiteServer(t, buildSite(t, envOr("VALUECALC_WEB", "../web")), "")
+	ctx := newBrowser(t)
+	var state string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(site.URL+"/?wasm=false"),
+		awaitJS(`navigator.serviceWorker.ready.then((r) => r.active.state)`, &state),
+	))
+	require.EqualValues(t, 0, site.wasmSent.Load(), "the first page did not load app.wasm")
+
+	openAppAt(t, ctx, site.URL+"/?template=customer-value")
+	require.NoError(t, chromedp.Run(ctx, waitCached()))
+	time.Sleep(time.Second)
+	assert.EqualValues(t, 1, site.wasmSent.Load(), "app.wasm responses for the page and its service worker")
+
+	site.Stop()
+	openAppAt(t, ctx, site.URL+"/?template=segments")
+	checkResults(t, ctx, template(t, "segments"))
+}
+
 // TestUpdateOnMaxAgeHost: a new build with another app.wasm, deployed to a
 // host that sends Cache-Control: max-age, reaches a user who visited the
 // old one: the new version runs after the update, online and offline, and

@@ -6,8 +6,9 @@
 // - a first visit downloads app.wasm once: the page downloads it, and the
 //   worker takes the page's copy from the browser's HTTP cache when the
 //   page says it has it (the "valuecalc:keep-wasm" message, sent by
-//   app/browser once app.wasm runs) instead of downloading it again while
-//   the page's download is still under way. app.wasm's URL names its
+//   app/browser once app.wasm runs) rather than downloading it a second
+//   time while the page's download is under way. An update, whose pages
+//   run the build before, downloads its app.wasm itself. app.wasm's URL names its
 //   content (app.wasm?v=HASH, cmd/valuecalc/site.go), so no copy of it
 //   can be another build's; the worker checks the HASH all the same, for
 //   hosts and caches that ignore the query;
@@ -65,7 +66,8 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// A page whose app.wasm runs asks the worker to keep it.
+// A page whose app.wasm runs asks the worker to keep it: every page, so a
+// first visit that ended before asking is made good by the next.
 self.addEventListener("message", (event) => {
   if (event.data === "valuecalc:keep-wasm") {
     event.waitUntil(caches.open(cacheName).then(keepWasm));
@@ -104,11 +106,10 @@ self.addEventListener("fetch", (event) => {
   if (event.request.method !== "GET") {
     return;
   }
-  event.respondWith(respond(event));
+  event.respondWith(respond(event.request));
 });
 
-async function respond(event) {
-  const request = event.request;
+async function respond(request) {
   const cache = await caches.open(cacheName);
   if (request.mode === "navigate") {
     const url = new URL(request.url);
@@ -124,18 +125,5 @@ async function respond(event) {
   if (cached) {
     return cached;
   }
-  const response = await fetch(request);
-  if (request.url === wasmURL && response.ok) {
-    // The page's own download (a visit after one that ended before the
-    // page asked to keep app.wasm): kept as it goes by, not fetched again.
-    const copy = response.clone();
-    event.waitUntil(
-      (async () => {
-        if (await isThisWasm(copy)) {
-          await cache.put(wasmURL, copy);
-        }
-      })()
-    );
-  }
-  return response;
+  return fetch(request);
 }
