@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -173,6 +174,52 @@ func TestUpdateOnMaxAgeHost(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(
 		`performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/web/app.wasm').map((e) => e.name).pop() || ""`, &running)))
 	assert.Equal(t, site.URL+"/web/app.wasm?v="+hash2[:20], running, "offline, the new version")
+}
+
+// TestWorkerRefusesAnotherBuildsWasm: a deployment caught half done, its
+// pages new and its app.wasm still the old one, which the host sends for
+// the new app.wasm?v=HASH (static hosts ignore the query): the worker
+// keeps no app.wasm rather than the wrong one, and keeps the right one
+// once it is there.
+func TestWorkerRefusesAnotherBuildsWasm(t *testing.T) {
+	web := envOr("VALUECALC_WEB", "../web")
+	web2 := filepath.Join(t.TempDir(), "web")
+	require.NoError(t, os.CopyFS(web2, os.DirFS(web)))
+	wasm2 := withCustomSection(t, filepath.Join(web2, "app.wasm"), "valuecalc-e2e", "build 2")
+	v2 := buildSite(t, web2)
+	half := filepath.Join(t.TempDir(), "half")
+	require.NoError(t, os.CopyFS(half, os.DirFS(v2)))
+	old, err := os.ReadFile(filepath.Join(web, "app.wasm"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(half, "web", "app.wasm"), old, 0o644))
+	later := time.Now().Add(time.Hour) // the deployment's end, later (If-Modified-Since)
+	require.NoError(t, os.Chtimes(filepath.Join(v2, "web", "app.wasm"), later, later))
+
+	site := newSiteServer(t, half, "")
+	ctx := newBrowser(t)
+	openAppAt(t, ctx, site.URL+"/?template=customer-value") // the old app.wasm runs the same app
+	// The page's download, then the worker's own past the HTTP cache (or,
+	// wrongly, the old app.wasm in the worker's cache).
+	require.NoError(t, waitFor(func() bool { return site.wasmSent.Load() >= 2 || len(cachedWasmDigests(t, ctx)) > 0 }, 30*time.Second))
+	time.Sleep(time.Second) // its check
+	assert.Empty(t, cachedWasmDigests(t, ctx), "no app.wasm kept rather than another build's")
+
+	site.root.Store(v2)
+	require.NoError(t, chromedp.Run(ctx, chromedp.Reload(), waitReady(), waitCached()))
+	sum := sha256.Sum256(wasm2)
+	assert.Equal(t, []string{hex.EncodeToString(sum[:])}, cachedWasmDigests(t, ctx))
+}
+
+// waitFor polls cond until it holds, for at most d.
+func waitFor(cond func() bool, d time.Duration) error {
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("not within %s", d)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return nil
 }
 
 // cachedWasmDigests returns the SHA-256, in hex, of every app.wasm in the
