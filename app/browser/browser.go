@@ -113,7 +113,37 @@ func Listen(ctx app.Context, start state.Start, now func(state.Action) state.Sta
 		b.listenHost()
 	}
 	b.watchUpdates()
+	keepWasm()
 	return b
+}
+
+// keepWasm asks the service worker to keep the app.wasm that runs here.
+// On a first visit the worker installs while the page downloads app.wasm;
+// told that the page has it, the worker takes it from the browser's HTTP
+// cache instead of downloading it a second time
+// (cmd/valuecalc/app-worker.js). A worker that has it already does
+// nothing.
+func keepWasm() {
+	defer warnRecovered("asking the service worker to keep app.wasm")
+	win := app.Window()
+	// Through Reflect.get: reading navigator.serviceWorker throws in a
+	// frame without its own origin, and a throwing read would stop the
+	// program.
+	sw := win.Get("Reflect").Call("get", win.Get("navigator"), "serviceWorker")
+	if !sw.Truthy() {
+		return
+	}
+	var ready app.Func
+	ready = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ready.Release()
+		if len(args) > 0 {
+			if w := args[0].Get("active"); w.Truthy() {
+				w.Call("postMessage", "valuecalc:keep-wasm")
+			}
+		}
+		return nil
+	})
+	sw.Get("ready").Call("then", ready)
 }
 
 // servedByWorker reports whether a service worker served this page. Asking
