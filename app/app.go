@@ -70,7 +70,10 @@ func (r *root) OnPreRender(ctx app.Context) {
 // browser, and replays what was typed before app.wasm ran.
 func (r *root) OnMount(ctx app.Context) {
 	browser.Serve(ctx, r.dispatch)
-	r.browser = browser.Listen(ctx, r.start, func(a state.Action) { r.dispatch(a) })
+	r.browser = browser.Listen(ctx, r.start, func(a state.Action) state.State {
+		r.dispatch(a)
+		return r.store.State
+	})
 	r.browser.Run(r.pending)
 	r.pending = nil
 	r.typed.Replay()

@@ -9,7 +9,7 @@ import (
 
 // banners are the messages above the editor: a new version, records set
 // aside, a shared link, a link that did not open, another tab's save, and
-// a save that failed.
+// a save that failed, with a download of the work.
 func banners(v view) app.UI {
 	st := v.st
 	return app.Div().Class("banners").Body(
@@ -33,7 +33,14 @@ func banners(v view) app.UI {
 			)
 		}),
 		iff(st.SaveErr != "", func() app.UI {
-			return app.P().ID("save-error").Class("banner banner-error").Attr("role", "alert").Text(st.SaveErr)
+			// Until a save lands, a file is the only copy that outlasts
+			// the page: one click away.
+			return app.Div().ID("save-error-banner").Class("banner banner-error").Body(
+				app.P().ID("save-error").Attr("role", "alert").Text(st.SaveErr),
+				app.Div().Class("banner-actions").Body(
+					&button{ID: "save-error-download", Class: "btn", Text: v.t(i18n.DownloadCopy), Action: state.ExportJSON{}},
+				),
+			)
 		}),
 	)
 }
@@ -56,23 +63,24 @@ func linkError(v view, p state.Problem) app.UI {
 	return app.Div().ID("link-error").Class("banner banner-error").Attr("role", "alert").Body(
 		app.Div().Body(
 			app.P().Text(p.Text),
-			iff(len(p.List) > 0, func() app.UI { return problemList(v.lang(), "link-problems", p.List) }),
+			iff(len(p.List) > 0, func() app.UI { return problemList(v.lang(), "link-problems", p.List, p.More) }),
 			app.P().Class("small").Text(v.t(i18n.NothingOpened)),
 		),
 		&button{ID: "link-error-close", Class: "btn", Text: v.t(i18n.Dismiss), Action: state.DismissLinkError{}},
 	)
 }
 
-// problemList lists a model's problems, the first twenty of them.
-func problemList(l i18n.Lang, id string, problems []string) app.UI {
+// problemList lists a model's problems, the first twenty of them, and
+// counts the rest: those in problems past twenty, and more past those.
+func problemList(l i18n.Lang, id string, problems []string, more int) app.UI {
 	shown := problems
 	if len(shown) > 20 {
 		shown = shown[:20]
 	}
 	return app.Ul().ID(id).Class("problems").Body(
 		app.Range(shown).Slice(func(i int) app.UI { return app.Li().Text(shown[i]) }),
-		iff(len(problems) > len(shown), func() app.UI {
-			return app.Li().Class("muted").Text(l.T(i18n.AndMore, len(problems)-len(shown)))
+		iff(len(problems)+more > len(shown), func() app.UI {
+			return app.Li().Class("muted").Text(l.T(i18n.AndMore, len(problems)-len(shown)+more))
 		}),
 	)
 }
@@ -80,9 +88,9 @@ func problemList(l i18n.Lang, id string, problems []string) app.UI {
 // problemDetails lists a file's problems in the user's words, the first
 // twenty of them, each with calc's wording and path as detail
 // ("scenarios[1].entries.hours.amount: …") for those who want it.
-func problemDetails(l i18n.Lang, id string, words, detail []string) app.UI {
+func problemDetails(l i18n.Lang, id string, words, detail []string, more int) app.UI {
 	if len(detail) != len(words) {
-		return problemList(l, id, words)
+		return problemList(l, id, words, more)
 	}
 	shown := words
 	if len(shown) > 20 {
@@ -95,8 +103,8 @@ func problemDetails(l i18n.Lang, id string, words, detail []string) app.UI {
 				app.Code().Class("problem-detail").Text(detail[i]),
 			)
 		}),
-		iff(len(words) > len(shown), func() app.UI {
-			return app.Li().Class("muted").Text(l.T(i18n.AndMore, len(words)-len(shown)))
+		iff(len(words)+more > len(shown), func() app.UI {
+			return app.Li().Class("muted").Text(l.T(i18n.AndMore, len(words)-len(shown)+more))
 		}),
 	)
 }

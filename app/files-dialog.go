@@ -30,7 +30,7 @@ func filesDialog(v view, p state.Problem) app.UI {
 				return app.Div().ID("import-error").Class("banner banner-error").Attr("role", "alert").Body(
 					app.Div().Body(
 						app.P().Text(p.Text),
-						iff(len(p.List) > 0, func() app.UI { return problemDetails(v.lang(), "import-problems", p.List, p.Detail) }),
+						iff(len(p.List) > 0, func() app.UI { return problemDetails(v.lang(), "import-problems", p.List, p.Detail, p.More) }),
 					),
 				)
 			}),

@@ -27,6 +27,8 @@ const maxDepth = 64
 //
 // Decode returns an error if:
 //   - data is larger than MaxInputSize (ErrTooLarge);
+//   - data is UTF-16 or UTF-32 text, with or without a byte order mark
+//     (ErrUTF16);
 //   - data is not valid UTF-8, not valid JSON, or holds anything after the
 //     top-level value (ErrSyntax; the message gives the byte offset);
 //   - arrays and objects nest more than 64 deep (ErrTooDeep);
@@ -45,9 +47,8 @@ const maxDepth = 64
 //     is absent (ErrRequired);
 //   - the model breaks a rule of Validate.
 func Decode(data []byte) (Model, error) {
-	if len(data) > MaxInputSize {
-		return Model{}, Problems{{Path: fieldPath{}.String(), Err: &ruleError{ErrTooLarge,
-			fmt.Sprintf("must be at most %d bytes (5 MB), got %d bytes", MaxInputSize, len(data))}}}
+	if err := CheckSize(int64(len(data))); err != nil {
+		return Model{}, Problems{{Path: fieldPath{}.String(), Err: err}}
 	}
 	var root node
 	base := 0

@@ -116,7 +116,8 @@ runs it in slices, for an interface that must stay responsive;
 
 # Constraints
 
-A model file is JSON in UTF-8, at most [MaxInputSize] bytes. Its fields,
+A model file is JSON in UTF-8 (a file in UTF-16 is refused with
+[ErrUTF16]), at most [MaxInputSize] bytes. Its fields,
 rules and defaults (SPEC §2) are:
 
 	field         rule                                          default
@@ -124,7 +125,7 @@ rules and defaults (SPEC §2) are:
 	title         at most 200 characters                        "Untitled"
 	mode          "score" or "money"                            "score"
 	scale         {"min": a, "max": b}, integers, 0 ≤ a < b ≤ 100 {"min": 1, "max": 5}
-	  minLabel, maxLabel  v2: what the ends mean, 1–40 characters  none
+	  minLabel, maxLabel  v2: what the ends mean, 1–40 characters, not blank  none
 	currency      three capital letters (ISO 4217)              "USD"
 	horizonYears  integer, 1–30                                 3
 	discountRate  0 ≤ r < 1                                     0
@@ -142,6 +143,11 @@ money mode it has exactly one of "amount" (0–1e12) and "hours" (0–1e9),
 and "per": "once" (the default), "month" or "year". Either may have a
 "weight" (0–1000).
 
+No text (title, names, labels, notes) may hold a control character: a C0
+or C1 control, DEL, or a bidirectional embedding, override or isolate
+([ControlChar]; [ErrControl]), as they are instructions to a terminal or
+to the layout of text, not text. A note may hold tabs and line feeds.
+
 Version 2 adds, to either kind of entry, "low" and "high": an uncertainty
 range around its value (score, amount or hours, in the same unit), both or
 neither, low ≤ value ≤ high, each within the value's own bounds (the scale,
@@ -155,7 +161,7 @@ same limits and messages as [Validate]: [CheckTitle], [CheckScale],
 [CheckScaleBound], [CheckScaleLabel], [CheckCurrency], [CheckHorizon],
 [CheckDiscountRate], [CheckHourlyRate], [CheckID], [CheckName],
 [CheckNote], [CheckWeight], [CheckScore], [CheckAmount], [CheckHours],
-[CheckLow] and [CheckHigh]. The limits are constants: [MaxWeight],
+[CheckLow], [CheckHigh] and, for a file's size, [CheckSize]. The limits are constants: [MaxWeight],
 [MaxAmount], [MaxHours], [MaxHourlyRate], [MinHorizon], [MaxHorizon],
 [MaxScaleBound], [MaxTitleLen], [MaxNameLen], [MaxNoteLen], [MaxLabelLen],
 [MaxIDLen], [MaxItems], [MaxScenarios].
@@ -186,6 +192,9 @@ errors.As finds the first FieldError:
 		// fe.Path is where to show the first problem; for a file that
 		// is not JSON at all, fe.Pos is its line and column.
 	}
+
+A list cut short at 100 problems ends with a line counting the rest
+([ErrMore]); [Problems.Total] is the count of all of them.
 
 Share links report [ErrLink], and [ErrLinkDamaged] for a link of version 2
 whose checksum fails; [GoalSeek] reports [ErrNoEntry] and

@@ -2,6 +2,7 @@ package calc
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 )
 
@@ -35,6 +36,15 @@ var (
 	ErrDuplicate = errors.New("duplicate")
 	// ErrUnknownItem reports a scenario entry whose key is no item's id.
 	ErrUnknownItem = errors.New("unknown item")
+	// ErrControl reports text holding a character that is not text but
+	// an instruction to a terminal or to the layout of text: a control
+	// character or a bidirectional override (see ControlChar).
+	ErrControl = errors.New("control character")
+	// ErrUTF16 reports input in UTF-16 (or UTF-32) rather than UTF-8.
+	ErrUTF16 = errors.New("UTF-16 text")
+	// ErrMore is the last line of a Problems listing more than it shows:
+	// it counts the problems not listed (see Problems.Total).
+	ErrMore = errors.New("more problems")
 )
 
 // FieldError is one problem found in a model, at the location Path.
@@ -96,6 +106,28 @@ func (p Problems) Error() string {
 	return b.String()
 }
 
+// Total returns how many problems were found: those listed, and those
+// the last line counts when the list is cut short (ErrMore).
+func (p Problems) Total() int {
+	n := len(p)
+	if n > 0 {
+		var m *moreError
+		if errors.As(p[n-1].Err, &m) {
+			return n - 1 + m.n
+		}
+	}
+	return n
+}
+
+// Listed returns the problems without the last line counting those not
+// listed, if any.
+func (p Problems) Listed() Problems {
+	if n := len(p); n > 0 && errors.Is(p[n-1].Err, ErrMore) {
+		return p[:n-1]
+	}
+	return p
+}
+
 // Unwrap returns the problems as a slice of errors, so that errors.Is and
 // errors.As look into each of them.
 func (p Problems) Unwrap() []error {
@@ -116,3 +148,11 @@ type ruleError struct {
 func (e *ruleError) Error() string { return e.msg }
 
 func (e *ruleError) Unwrap() error { return e.sentinel }
+
+// moreError is the Err of the last line of a Problems cut short: it
+// counts the problems not listed.
+type moreError struct{ n int }
+
+func (e *moreError) Error() string { return strconv.Itoa(e.n) + " more problems not shown" }
+
+func (e *moreError) Unwrap() error { return ErrMore }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,7 +63,8 @@ func FuzzDecode(f *testing.F) {
 		f.Add(b) // a whole vector file: unknown fields at the top
 	}
 	sentinels := []error{calc.ErrTooLarge, calc.ErrTooDeep, calc.ErrSyntax, calc.ErrUnknownField, calc.ErrWrongKind,
-		calc.ErrRequired, calc.ErrOutOfRange, calc.ErrInvalid, calc.ErrDuplicate, calc.ErrUnknownItem}
+		calc.ErrRequired, calc.ErrOutOfRange, calc.ErrInvalid, calc.ErrDuplicate, calc.ErrUnknownItem,
+		calc.ErrControl, calc.ErrUTF16, calc.ErrMore}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := calc.Decode(data)
 		if err != nil {
@@ -78,11 +80,17 @@ func FuzzDecode(f *testing.F) {
 					}
 				}
 				require.Equal(t, 1, wraps, "%q wraps one sentinel", p)
+				// Messages quote the input: nothing in them can drive a
+				// terminal or turn text around.
+				require.False(t, strings.ContainsFunc(p.Error(), calc.ControlChar), "%q quotes its input", p.Error())
 			}
+			require.GreaterOrEqual(t, problems.Total(), len(problems))
+			require.False(t, slices.ContainsFunc(problems.Listed(), func(p *calc.FieldError) bool { return errors.Is(p, calc.ErrMore) }))
 			require.Equal(t, calc.Model{}, m)
 			return
 		}
 		require.NoError(t, calc.Validate(m))
+		requireText(t, m)
 
 		enc, err := calc.Encode(m)
 		require.NoError(t, err)
@@ -98,6 +106,22 @@ func FuzzDecode(f *testing.F) {
 		_, err = json.Marshal(res)
 		require.NoError(t, err)
 	})
+}
+
+// requireText fails unless m's text holds no control characters, but
+// for tabs and line feeds in notes.
+func requireText(t *testing.T, m calc.Model) {
+	t.Helper()
+	texts := []string{m.Title, m.Scale.MinLabel, m.Scale.MaxLabel}
+	for _, it := range m.Items {
+		texts = append(texts, it.Name, strings.NewReplacer("\t", "", "\n", "").Replace(it.Note))
+	}
+	for _, s := range m.Scenarios {
+		texts = append(texts, s.Name)
+	}
+	for _, s := range texts {
+		require.False(t, strings.ContainsFunc(s, calc.ControlChar), "%q holds a control character", s)
+	}
 }
 
 // requireFinite fails unless every number of res is finite.

@@ -16,15 +16,15 @@ import (
 	"github.com/valuecalc/valuecalc/examples"
 )
 
-// Hostile names: markup, script URLs and a right-to-left override. They
-// are valid text in a name (SPEC §2 only limits length and blankness):
-// the app shows them as text, never as markup, so the model keeps them
-// byte for byte.
+// Hostile names: markup, script URLs and right-to-left text with its
+// marks. They are valid text in a name: the app shows them as text, never
+// as markup, so the model keeps them byte for byte. (A right-to-left
+// override is not text: Decode refuses it, see TestHostileInputs.)
 var hostileNames = []string{
 	`<script>alert(1)</script>`,
 	`<img src=x onerror=alert(1)>`,
 	`javascript:alert(1)`,
-	"invoice\u202Etxt.exe", // U+202E RIGHT-TO-LEFT OVERRIDE
+	"\u05e9\u05dc\u05d5\u05dd\u200f txt.exe", // Hebrew with a right-to-left mark
 	`"quoted" \ back\slash </title><svg onload=alert(1)>`,
 }
 
@@ -246,8 +246,12 @@ func TestHostileInputs(t *testing.T) {
 		// Hostile text: valid where a name belongs, never in an id.
 		{name: "hostile names are text", in: namedJSON,
 			check: func(t *testing.T, m calc.Model) { assert.Equal(t, named, m) }},
-		{name: "hostile names written with JSON escapes", in: []byte(`{"format": "valuecalc/1", "title": "\u003cscript\u003ealert(1)\u003c/script\u003e \u202e"}`),
-			check: func(t *testing.T, m calc.Model) { assert.Equal(t, "<script>alert(1)</script> \u202E", m.Title) }},
+		{name: "hostile names written with JSON escapes", in: []byte(`{"format": "valuecalc/1", "title": "\u003cscript\u003ealert(1)\u003c/script\u003e \u200f"}`),
+			check: func(t *testing.T, m calc.Model) { assert.Equal(t, "<script>alert(1)</script> \u200F", m.Title) }},
+		{name: "right-to-left override written with a JSON escape", in: []byte(`{"format": "valuecalc/1", "title": "invoice\u202etxt.exe"}`),
+			want: calc.ErrControl, path: "title", msg: `must not hold control characters, got "invoice\u202etxt.exe"`},
+		{name: "terminal escape in a scenario's name", in: []byte(`{"format": "valuecalc/1", "scenarios": [{"id": "s", "name": "\u001b]0;pwned\u0007"}]}`),
+			want: calc.ErrControl, path: "scenarios[0].name", msg: `must not hold control characters, got "\x1b]0;pwned\a"`},
 		{name: "markup in an id", in: hxScore("", `{"id": "<script>", "name": "B", "side": "cost", "type": "risk"}`, ""),
 			want: calc.ErrInvalid, path: "items[1].id", msg: `must hold only letters A-Z a-z, digits 0-9, "_" and "-", got "<script>"`},
 		{name: "right-to-left override in an id", in: hxScore("", `{"id": "b`+"\u202E"+`", "name": "B", "side": "cost", "type": "risk"}`, ""),

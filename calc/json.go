@@ -76,6 +76,10 @@ func parse(input []byte, base int, root *node) *FieldError {
 		}
 		return &FieldError{Path: fieldPath{}.String(), Pos: &pos, Err: &ruleError{sentinel, msg}}
 	}
+	if isUTF16(input) {
+		return &FieldError{Path: fieldPath{}.String(), Err: &ruleError{ErrUTF16,
+			"is UTF-16 text; valuecalc files are UTF-8: save the file as UTF-8"}}
+	}
 	if !utf8.Valid(data) {
 		return fatal(ErrSyntax, "invalid UTF-8", invalidUTF8(data), "")
 	}
@@ -101,6 +105,16 @@ func parse(input []byte, base int, root *node) *FieldError {
 		return fatal(ErrSyntax, "invalid JSON", b.pos, err.Error())
 	}
 	return nil
+}
+
+// isUTF16 reports whether data is UTF-16 (or UTF-32) text: it starts with
+// the byte order mark of one, or with a character of which one byte is
+// zero, as ASCII is in UTF-16. UTF-8 JSON never starts with a zero byte.
+func isUTF16(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return true
+	}
+	return len(data) >= 2 && (data[0] == 0) != (data[1] == 0)
 }
 
 // positionOf returns the position of byte offset in data: its line and

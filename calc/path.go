@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxProblems is how many problems Decode and Validate list before they
@@ -221,8 +222,7 @@ func (l *problemList) result() error {
 		out[i] = l.items[i].err
 	}
 	if rest := len(l.items) - n + l.extra; rest > 0 {
-		out = append(out, &FieldError{Path: fieldPath{}.String(), Err: &ruleError{ErrInvalid,
-			strconv.Itoa(rest) + " more problems not shown"}})
+		out = append(out, &FieldError{Path: fieldPath{}.String(), Err: &moreError{rest}})
 	}
 	return out
 }
@@ -233,6 +233,21 @@ const maxQuoted = 64
 // quote returns s in Go quotes for a message, cut short when long.
 func quote(s string) string {
 	return strconv.Quote(clip(s))
+}
+
+// quoteAt quotes s for a message that is about its character at byte
+// offset i: s from its start when quote shows that character, else from
+// a few characters before it, after "…".
+func quoteAt(s string, i int) string {
+	if utf8.RuneCountInString(s[:i]) < maxQuoted {
+		return quote(s)
+	}
+	j := i
+	for range 10 {
+		_, size := utf8.DecodeLastRuneInString(s[:j])
+		j -= size
+	}
+	return quote("…" + s[j:])
 }
 
 // clip returns s, cut short with "…" when longer than maxQuoted

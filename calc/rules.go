@@ -30,27 +30,32 @@ const (
 //
 // CheckTitle returns an error if:
 //   - s is not valid UTF-8 (ErrInvalid);
+//   - s holds a character for which ControlChar is true (ErrControl);
 //   - s is longer than MaxTitleLen characters (ErrOutOfRange).
-func CheckTitle(s string) error { return checkText(s, MaxTitleLen) }
+func CheckTitle(s string) error { return checkText(s, MaxTitleLen, false) }
 
 // CheckNote checks an item's note.
 //
 // CheckNote returns an error if:
 //   - s is not valid UTF-8 (ErrInvalid);
+//   - s holds a character for which ControlChar is true, other than a tab
+//     or a line feed, which a note of several lines or columns holds
+//     (ErrControl);
 //   - s is longer than MaxNoteLen characters (ErrOutOfRange).
-func CheckNote(s string) error { return checkText(s, MaxNoteLen) }
+func CheckNote(s string) error { return checkText(s, MaxNoteLen, true) }
 
 // CheckName checks an item's or a scenario's name.
 //
 // CheckName returns an error if:
 //   - s is empty or only white space (ErrRequired);
 //   - s is not valid UTF-8 (ErrInvalid);
+//   - s holds a character for which ControlChar is true (ErrControl);
 //   - s is longer than MaxNameLen characters (ErrOutOfRange).
 func CheckName(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return rule(ErrRequired, "must not be blank")
 	}
-	return checkText(s, MaxNameLen)
+	return checkText(s, MaxNameLen, false)
 }
 
 // CheckID checks the form of an item's or a scenario's id; that it is
@@ -194,9 +199,41 @@ func CheckScale(min, max int) error {
 // leave the field out instead.
 //
 // CheckScaleLabel returns an error if:
+//   - s is only white space (ErrRequired): a visitor would read "5 = ";
 //   - s is not valid UTF-8 (ErrInvalid);
+//   - s holds a character for which ControlChar is true (ErrControl);
 //   - s is longer than MaxLabelLen characters (ErrOutOfRange).
-func CheckScaleLabel(s string) error { return checkText(s, MaxLabelLen) }
+func CheckScaleLabel(s string) error {
+	if s != "" && strings.TrimSpace(s) == "" {
+		return rule(ErrRequired, "must not be blank")
+	}
+	return checkText(s, MaxLabelLen, false)
+}
+
+// CheckSize checks the size of a model file in bytes.
+//
+// CheckSize returns an error if:
+//   - n is more than MaxInputSize (ErrTooLarge; the message gives n).
+func CheckSize(n int64) error {
+	if n > MaxInputSize {
+		return rule(ErrTooLarge, fmt.Sprintf("must be at most %d bytes (5 MB), got %d bytes", MaxInputSize, n))
+	}
+	return nil
+}
+
+// ControlChar reports whether r is a character that text in a model
+// must not hold, as it is an instruction rather than text: to a terminal
+// (a C0 control U+0000–U+001F, DEL U+007F or a C1 control U+0080–U+009F;
+// "\x1b[2J" clears a screen, "\x1b]0;…\x07" retitles a window), or to
+// the layout of the text around it (a bidirectional embedding or override
+// U+202A–U+202E, or an isolate U+2066–U+2069, which make "exe.txt" show
+// as "txt.exe"). The marks U+200E, U+200F and U+061C are allowed: they set
+// the direction of the characters next to them only, and right-to-left
+// text needs them.
+func ControlChar(r rune) bool {
+	return r < 0x20 || 0x7f <= r && r <= 0x9f ||
+		0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069
+}
 
 // CheckLow checks the low end of an entry's range around its value x
 // (SPEC §2), lo–hi being the bounds of the value (see Model.Bounds).
@@ -235,12 +272,21 @@ func CheckHigh(high, x, lo, hi float64) error {
 // rule returns the Err of a FieldError: msg, wrapping sentinel.
 func rule(sentinel error, msg string) error { return &ruleError{sentinel, msg} }
 
-// checkText checks that s is valid UTF-8 of at most max characters.
-func checkText(s string, max int) error {
+// checkText checks that s is valid UTF-8 of at most max characters with
+// no control characters (see ControlChar), but for tabs and line feeds
+// when lines is set.
+func checkText(s string, max int, lines bool) error {
 	if !utf8.ValidString(s) {
 		return rule(ErrInvalid, "must be valid UTF-8")
 	}
-	if n := utf8.RuneCountInString(s); n > max {
+	n := 0
+	for i, r := range s {
+		n++
+		if ControlChar(r) && !(lines && (r == '\t' || r == '\n')) {
+			return rule(ErrControl, "must not hold control characters, got "+quoteAt(s, i))
+		}
+	}
+	if n > max {
 		return rule(ErrOutOfRange, fmt.Sprintf("must be at most %d characters, got %d", max, n))
 	}
 	return nil

@@ -42,7 +42,7 @@ func TestBrowserGetsBrotliWasm(t *testing.T) {
 	)
 	chromedp.ListenTarget(ctx, func(ev any) {
 		e, ok := ev.(*network.EventResponseReceived)
-		if !ok || !strings.HasSuffix(e.Response.URL, "/web/app.wasm") || e.Response.FromServiceWorker {
+		if !ok || !isWasm(e.Response.URL) || e.Response.FromServiceWorker {
 			return
 		}
 		enc := "identity"

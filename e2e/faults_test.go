@@ -542,8 +542,7 @@ func TestStorageFailures(t *testing.T) {
 			chromedp.WaitVisible("#save-error", chromedp.ByQuery),
 		))
 		msg := textOf(t, ctx, "#save-error")
-		assert.Contains(t, msg, "storage for this site is full")
-		assert.Contains(t, msg, "Your work is kept on this page.")
+		assert.Equal(t, "Storage is full: this assessment is not saved in this browser. Download a copy to keep it.", msg)
 		assert.Equal(t, "Not saved", textOf(t, ctx, "#save-status"))
 		assert.Equal(t, "4000", valueOf(t, ctx, id), "the work stays on screen")
 		checkResults(t, ctx, m)

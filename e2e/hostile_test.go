@@ -220,12 +220,13 @@ func savedWork(t *testing.T, ctx context.Context) string {
 }
 
 // hostileTexts try to run code wherever the app shows a name. They are
-// valid names: they must show and be saved as the very text typed.
+// valid names: they must show and be saved as the very text typed. (A
+// right-to-left override is no text: TestControlCharactersTyped.)
 var hostileTexts = []struct{ name, text string }{
 	{"script tag", `<script>window.__canary=1</script>`},
 	{"img onerror", `<img src=x onerror="window.__canary=1">`},
 	{"javascript URL", `javascript:window.__canary=1`},
-	{"right-to-left override", "Fees \u202Eexe.txt\u202C 2024"},
+	{"right-to-left text and mark", "Fees \u05e9\u05dc\u05d5\u05dd\u200f exe.txt 2024"},
 	{"svg onload", `<svg/onload=window.__canary=1>`},
 	{"closing tags", `"></textarea></title></script><img src=x onerror=alert(1)>`},
 }

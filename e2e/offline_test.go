@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -37,20 +39,30 @@ func waitCached() chromedp.Action {
 	return waitJSFor(30*time.Second, `(async () => {
 		const reg = await navigator.serviceWorker.getRegistration();
 		if (!reg) return false;
-		const wasm = new URL("web/app.wasm", reg.scope).href;
+		const wasm = new URL("web/app.wasm", reg.scope).href; // asked for as app.wasm?v=HASH
 		for (const key of await caches.keys()) {
-			if (await (await caches.open(key)).match(wasm)) return true;
+			if (await (await caches.open(key)).match(wasm, {ignoreSearch: true})) return true;
 		}
 		return false;
 	})()`)
 }
 
 // siteServer serves a built static site from a directory that can be
-// swapped (a new deployment) and a server that can be stopped.
+// swapped (a new deployment) and a server that can be stopped, as a plain
+// static host: every file as it is, whatever the query, with one
+// Cache-Control header for all. It counts the app.wasm it sends.
 type siteServer struct {
-	URL    string
-	root   atomic.Value // string
-	server *http.Server
+	URL          string
+	root         atomic.Value // string
+	server       *http.Server
+	cacheControl atomic.Value // string: "no-cache" unless set
+	wasmSent     atomic.Int64 // app.wasm responses with a body (200s, not 304s)
+	wasmDone     atomic.Int64 // when the last of them ended, Unix ns
+	workerAsked  atomic.Int64 // when app-worker.js was first asked for, Unix ns
+	// slowWasm, when set, is how long app.wasm's body takes to send: the
+	// page's download is then still under way while the service worker
+	// installs, as on a real network.
+	slowWasm atomic.Int64 // time.Duration
 }
 
 func newSiteServer(t *testing.T, dir, prefix string) *siteServer {
@@ -59,9 +71,23 @@ func newSiteServer(t *testing.T, dir, prefix string) *siteServer {
 	require.NoError(t, err)
 	s := &siteServer{URL: "http://" + ln.Addr().String()}
 	s.root.Store(dir)
+	s.cacheControl.Store("no-cache")
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-cache")
-		http.FileServer(http.Dir(s.root.Load().(string))).ServeHTTP(w, r)
+		w.Header().Set("Cache-Control", s.cacheControl.Load().(string))
+		files := http.FileServer(http.Dir(s.root.Load().(string)))
+		if path.Base(r.URL.Path) == "app-worker.js" {
+			s.workerAsked.CompareAndSwap(0, time.Now().UnixNano())
+		}
+		if !isWasm(r.URL.String()) {
+			files.ServeHTTP(w, r)
+			return
+		}
+		cw := &wasmWriter{ResponseWriter: w, total: time.Duration(s.slowWasm.Load())}
+		files.ServeHTTP(cw, r)
+		if cw.status == http.StatusOK {
+			s.wasmSent.Add(1)
+			s.wasmDone.Store(time.Now().UnixNano())
+		}
 	})
 	mux := http.NewServeMux()
 	if prefix == "" {
@@ -77,6 +103,53 @@ func newSiteServer(t *testing.T, dir, prefix string) *siteServer {
 
 // Stop takes the site off the network: connections are refused.
 func (s *siteServer) Stop() { s.server.Close() }
+
+// isWasm reports whether a URL (or a path) is app.wasm's, whatever its
+// query (app.wasm?v=HASH).
+func isWasm(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && path.Base(p.Path) == "app.wasm"
+}
+
+// wasmWriter records a response's status and, when total is set, sends
+// its body slowly: spread over about total for an app.wasm of 11 MB.
+type wasmWriter struct {
+	http.ResponseWriter
+	status int
+	total  time.Duration
+}
+
+func (w *wasmWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *wasmWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	if w.total <= 0 {
+		return w.ResponseWriter.Write(b)
+	}
+	const chunk, size = 64 << 10, 11 << 20
+	n := 0
+	for len(b) > 0 {
+		k := min(chunk, len(b))
+		m, err := w.ResponseWriter.Write(b[:k])
+		n += m
+		if err != nil {
+			return n, err
+		}
+		if f, ok := w.ResponseWriter.(http.Flusher); ok {
+			f.Flush()
+		}
+		time.Sleep(w.total * time.Duration(k) / size)
+		b = b[k:]
+	}
+	return n, nil
+}
 
 // buildSite runs `valuecalc build` with args into a new directory.
 func buildSite(t *testing.T, web string, args ...string) string {
@@ -137,6 +210,8 @@ func TestOfflineAndInstallable(t *testing.T) {
 		awaitJS(`navigator.serviceWorker.ready.then(r => r.active.state + (navigator.serviceWorker.controller ? " controlling" : ""))`, &state),
 	))
 	assert.Equal(t, "activated controlling", state)
+
+	assert.EqualValues(t, 1, site.wasmSent.Load(), "app.wasm sent once, to the page and its service worker")
 
 	// The network goes away.
 	site.Stop()
@@ -237,6 +312,8 @@ func TestSubPath(t *testing.T) {
 	var start string
 	require.NoError(t, chromedp.Run(ctx, awaitJS(`fetch(document.querySelector("link[rel=manifest]").href).then(r => r.json()).then(m => m.start_url + " " + m.scope)`, &start)))
 	assert.Equal(t, prefix+"/ "+prefix+"/", start)
+
+	assert.EqualValues(t, 1, site.wasmSent.Load(), "app.wasm sent once, to the page and its service worker")
 
 	site.Stop()
 	openAppAt(t, ctx, site.URL+prefix+"/?template=segments")

@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -197,6 +198,10 @@ func TestPerf(t *testing.T) {
 	langs, err := measureLangs(t, root, scratch, vcURL, netRuns)
 	must(t, err)
 
+	step(t, "first visits: what the page and its service worker download")
+	visits, err := measureFirstVisits(scratch, vcURL, hello.URL, visitRuns)
+	must(t, err)
+
 	step(t, "edits on a 200-item × 5-scenario model")
 	edits, err := measureEdits(scratch, vcURL)
 	must(t, err)
@@ -226,7 +231,7 @@ func TestPerf(t *testing.T) {
 
 	rep := report{
 		VC: vcRuns, Hello: helloRuns, VCNet: vcNet, HelloNet: helloNet, Edits: edits, HelloEdits: helloEdits, EngineNs: engineNs, AnalysisNs: analysisNs,
-		LinkFragment: link, LinkPayload: payload, Notes: notes, SimEdits: simEdits, BigSim: bigSim, BigErr: bigErr, Langs: langs,
+		LinkFragment: link, LinkPayload: payload, Notes: notes, SimEdits: simEdits, BigSim: bigSim, BigErr: bigErr, Langs: langs, Visits: visits,
 		Chromium: chromiumVersion, Elapsed: time.Since(start), Load: [2]string{loadBefore, loadAvg()},
 		Build: build,
 	}
@@ -635,12 +640,18 @@ const wasmEntryJS = `(() => {
     start: e.startTime, end: e.responseEnd, inst: window.__instAt ?? -1} : null;
 })()`
 
+// isWasmURL reports whether u is app.wasm's URL, whatever its query.
+func isWasmURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && strings.HasSuffix(p.Path, "/web/app.wasm")
+}
+
 // cachedJS is true once the page is controlled by a service worker whose
 // cache holds app.wasm: only then is a repeat visit a warm load.
 const cachedJS = `(async () => {
   if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return false;
   for (const k of await caches.keys()) {
-    if (await (await caches.open(k)).match('/web/app.wasm')) return true;
+    if (await (await caches.open(k)).match('/web/app.wasm', {ignoreSearch: true})) return true; // valuecalc's is app.wasm?v=HASH
   }
   return false;
 })()`
@@ -697,7 +708,7 @@ func measureLoad(scratch, url string, net *networkProfile) (loadResult, error) {
 	}
 	var mu sync.Mutex
 	chromedp.ListenTarget(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventResponseReceived); ok && strings.HasSuffix(e.Response.URL, "/web/app.wasm") {
+		if e, ok := ev.(*network.EventResponseReceived); ok && isWasmURL(e.Response.URL) {
 			mu.Lock()
 			defer mu.Unlock()
 			if r.Encoding == "" {
@@ -1043,6 +1054,7 @@ type report struct {
 	BigSim       bigSimResult
 	BigErr       string // why the simulation's measurement failed, if it did
 	Langs        langResult
+	Visits       firstVisits
 	Build        buildResult // build_bench_test.go
 }
 
@@ -1082,6 +1094,7 @@ func (r report) markdown() string {
 		net, len(nvcContent), msStr(content), msStr(median(nhContent)), content/own, yes(content <= 0.5*own && content <= 600))
 	w("| %s: cold load → first contentful paint (information: go-app's loading screen counts) | %s | %s | %.2f× | — | — |\n",
 		net, msStr(median(nvcFCP)), msStr(median(nhFCP)), median(nvcFCP)/median(nhFCP))
+	b.WriteString(r.visitRows())
 	b.WriteString(r.langRows())
 	w("| edit → totals repainted, median (%d × %d money model, %d edits) | %s | — | — | ≤ 16 ms | %s |\n",
 		editItems, editScenarios, len(r.Edits.Times), msStr1(editMed), yes(editMed <= 16))
@@ -1133,6 +1146,7 @@ func (r report) markdown() string {
 		paired(func(x loadResult) float64 { return x.ColdMS }), paired(func(x loadResult) float64 { return x.WarmMS }), r.Load[0], r.Load[1], runtime.NumCPU())
 	w("- The large model was opened by %s (link of %s chars); the share-link fragment's payload alone is %s chars.\n",
 		r.Edits.Method, thousands(int64(r.Edits.LinkLen)), thousands(int64(r.LinkPayload)))
+	b.WriteString(r.visitNotes())
 	b.WriteString(r.langNotes())
 	b.WriteString(r.simNotes())
 	return b.String()
@@ -1171,7 +1185,7 @@ const method = `How it is measured (perf/bench_test.go):
   (` + "`#app-wasm-loader`" + `, which covers the window until the wasm starts) no longer covers half of
   the window or more, and not before the first contentful paint (PerformanceObserver 'paint');
   the first contentful paint alone counts go-app's loading screen. The emulation throttles the
-  service worker's own fetches (its install caches app.wasm while the page loads it) at the same
+  service worker's own fetches (the baseline's install caches app.wasm while the page loads it) at the same
   rate but, as a check at 200 KB/s showed, not from the page's budget: on a real link the two
   share it, so a first visit there is slower than measured here.
 - Load times ("interactive") run from navigation start to the moment body[data-ready="1"] appears (set by

@@ -66,7 +66,7 @@ func sendLater(ctx app.Context, a state.Action) {
 // that outlives every element.
 type Browser struct {
 	ctx               app.Context
-	now               func(state.Action) // reduces at once, for a page going away
+	now               func(state.Action) state.State // reduces at once, for a page going away, and returns the state after
 	release           []func()
 	controlledAtStart bool                   // a service worker served this page
 	simGen            uint64                 // the simulation that runs: a new one or a stop moves it on
@@ -107,9 +107,10 @@ func framed() bool {
 }
 
 // Listen installs the window's listeners for a page started with start.
-// now reduces an action at once, not on the next turn of the UI loop: a
-// page going away saves before it is frozen.
-func Listen(ctx app.Context, start state.Start, now func(state.Action)) *Browser {
+// now reduces an action at once, not on the next turn of the UI loop, and
+// returns the state it leaves: a page going away saves before it is
+// frozen, and asks to stay while that leaves work unsaved.
+func Listen(ctx app.Context, start state.Start, now func(state.Action) state.State) *Browser {
 	b := &Browser{ctx: ctx, now: now}
 	win := app.Window()
 	b.controlledAtStart = servedByWorker()
@@ -121,7 +122,37 @@ func Listen(ctx app.Context, start state.Start, now func(state.Action)) *Browser
 		b.listenHost()
 	}
 	b.watchUpdates()
+	keepWasm()
 	return b
+}
+
+// keepWasm asks the service worker to keep the app.wasm that runs here.
+// On a first visit the worker installs while the page downloads app.wasm;
+// told that the page has it, the worker takes it from the browser's HTTP
+// cache instead of downloading it a second time
+// (cmd/valuecalc/app-worker.js). A worker that has it already does
+// nothing.
+func keepWasm() {
+	defer warnRecovered("asking the service worker to keep app.wasm")
+	win := app.Window()
+	// Through Reflect.get: reading navigator.serviceWorker throws in a
+	// frame without its own origin, and a throwing read would stop the
+	// program.
+	sw := win.Get("Reflect").Call("get", win.Get("navigator"), "serviceWorker")
+	if !sw.Truthy() {
+		return
+	}
+	var ready app.Func
+	ready = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ready.Release()
+		if len(args) > 0 {
+			if w := args[0].Get("active"); w.Truthy() {
+				w.Call("postMessage", "valuecalc:keep-wasm")
+			}
+		}
+		return nil
+	})
+	sw.Get("ready").Call("then", ready)
 }
 
 // servedByWorker reports whether a service worker served this page. Asking
@@ -187,7 +218,13 @@ func (b *Browser) run(e state.Effect) {
 	case state.Warn:
 		win.Get("console").Call("warn", e.Console)
 	case state.Download:
-		download(e.FileName, e.MIME, e.Data)
+		if download(e.FileName, e.MIME, e.Data) && e.Done != nil {
+			b.send(e.Done)
+		}
+	case state.AskConfirm:
+		if win.Call("confirm", e.Text).Bool() {
+			b.send(e.Then)
+		}
 	case state.CopyText:
 		b.copy(e.Text)
 	case state.SelectText:
@@ -402,6 +439,19 @@ func (b *Browser) listenPage() {
 		b.now(state.PageHidden{})
 	}
 	b.addListener(win, "pagehide", hidden)
+	// Registered once, for the page's life: whether to ask is the
+	// state's, read when the page is about to go. The save is tried
+	// first, so a tab closed within the autosave's delay asks nothing
+	// when storage takes it. The browser shows its own words, and only
+	// once the user has interacted with the page.
+	b.addListener(win, "beforeunload", func(ev app.Value) {
+		st := b.now(state.PageHidden{})
+		b.ctx.Dispatch(nil) // show what the save did, should the user stay
+		if st.Unsaved() {
+			ev.Call("preventDefault")
+			ev.Set("returnValue", true) // older browsers ask only for this
+		}
+	})
 	b.addListener(win.Get("document"), "visibilitychange", hidden)
 	b.addListener(win.Get("document"), "fullscreenchange", func(app.Value) {
 		if !win.Get("document").Get("fullscreenElement").Truthy() {

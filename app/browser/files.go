@@ -6,8 +6,10 @@ import (
 	"github.com/valuecalc/valuecalc/app/state"
 )
 
-// download hands data to the browser as a file called name.
-func download(name, mime string, data []byte) {
+// download hands data to the browser as a file called name, and reports
+// whether it could (a page can not know whether the user then kept it).
+func download(name, mime string, data []byte) (ok bool) {
+	defer warnRecovered("downloading " + name) // ok stays false
 	win := app.Window()
 	arr := win.Get("Uint8Array").New(len(data))
 	app.CopyBytesToJS(arr, data)
@@ -29,6 +31,7 @@ func download(name, mime string, data []byte) {
 		return nil
 	})
 	win.Call("setTimeout", revoke, 60000)
+	return true
 }
 
 // ImportPicked reads the file chosen in the file input the event came
@@ -49,8 +52,11 @@ func OpenPicker(id string) {
 	}
 }
 
-// readFile reads a File object's text and sends it to be imported. Files
-// over the format's size limit are refused unread.
+// readFile reads a File object's bytes and sends them to be imported.
+// Files over the format's size limit are refused unread. The bytes go to
+// calc as they are, as the CLI reads them: File.text() would decode
+// UTF-16 with a byte order mark, and replace bytes that are not UTF-8,
+// importing files that the CLI refuses.
 func readFile(ctx app.Context, file app.Value) {
 	name := file.Get("name").String()
 	if size := file.Get("size").Int(); size > maxFile {
@@ -60,8 +66,10 @@ func readFile(ctx app.Context, file app.Value) {
 	var done, failed app.Func
 	release := func() { done.Release(); failed.Release() }
 	done = app.FuncOf(func(this app.Value, args []app.Value) any {
-		text := args[0].String()
-		sendLater(ctx, state.ImportFile{FileName: name, Text: text})
+		arr := app.Window().Get("Uint8Array").New(args[0])
+		data := make([]byte, arr.Length())
+		app.CopyBytesToGo(data, arr)
+		sendLater(ctx, state.ImportFile{FileName: name, Text: string(data)})
 		release()
 		return nil
 	})
@@ -70,7 +78,7 @@ func readFile(ctx app.Context, file app.Value) {
 		release()
 		return nil
 	})
-	file.Call("text").Call("then", done, failed)
+	file.Call("arrayBuffer").Call("then", done, failed)
 }
 
 // listenDrops imports a file dropped anywhere on the page.

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/i18n"
+	"github.com/valuecalc/valuecalc/app/state"
 )
 
 // errStorageUnavailable reports a browser that refuses storage (disabled
@@ -90,7 +91,7 @@ func recoverJS(err *error) {
 	}
 	if e, ok := r.(error); ok {
 		if isQuotaError(e) {
-			*err = errQuotaExceeded
+			*err = state.ErrStorageFull
 			return
 		}
 		*err = e
@@ -98,9 +99,6 @@ func recoverJS(err *error) {
 	}
 	*err = fmt.Errorf("%v", r)
 }
-
-// errQuotaExceeded reports that the browser's storage for this site is full.
-var errQuotaExceeded = i18n.Errorf(i18n.ErrStorageFull)
 
 func isQuotaError(err error) bool {
 	return strings.Contains(strings.ToLower(err.Error()), "quota")

@@ -37,6 +37,22 @@ func csvExport(t testing.TB, m calc.Model) (calc.Result, [][]string) {
 	return res, csvParse(t, ComparisonCSV(m, res))
 }
 
+// csvExportLegacy is csvExport for a model whose names hold line breaks
+// or tabs, which calc refuses now, as a model made before that may hold:
+// the export still keeps its rows whole.
+func csvExportLegacy(t testing.TB, m calc.Model) (calc.Result, [][]string) {
+	t.Helper()
+	if err := calc.Validate(m); err != nil {
+		var probs calc.Problems
+		require.ErrorAs(t, err, &probs)
+		for _, p := range probs {
+			require.ErrorIs(t, p, calc.ErrControl)
+		}
+	}
+	res := calc.Evaluate(m)
+	return res, csvParse(t, ComparisonCSV(m, res))
+}
+
 func csvParse(t testing.TB, out []byte) [][]string {
 	t.Helper()
 	body, ok := bytes.CutPrefix(out, []byte(utf8BOM))
@@ -297,7 +313,7 @@ func TestExportCSVTextRoundTrips(t *testing.T) {
 			m := calc.NewModel()
 			m.Items = []calc.Item{{ID: "i", Name: tt.name, Side: calc.SideBenefit, Type: calc.TypeSocial, Weight: 1}}
 			m.Scenarios = []calc.Scenario{{ID: "s", Name: tt.name, Entries: calc.EntriesByID(m.Items, map[string]calc.Entry{"i": {Score: calc.Float(4)}})}}
-			_, rows := csvExport(t, m)
+			_, rows := csvExportLegacy(t, m)
 			assert.Equal(t, []string{tt.want, tt.want, "benefit", "social", "", "1", "4", "score", "", "4"}, rows[1])
 			assert.Equal(t, totalsRow(tt.want, "Net value", "4"), csvRow(t, rows, tt.want, "Net value"))
 		})
@@ -345,7 +361,7 @@ func TestExportCSVNeutralisesFormulas(t *testing.T) {
 			m := csvMoneyModel()
 			m.Items[0].Name = tt.name
 			m.Scenarios[0].Name = tt.name
-			_, rows := csvExport(t, m)
+			_, rows := csvExportLegacy(t, m)
 			assert.Equal(t, []string{tt.want, tt.want, "benefit", "monetary", "", "1", "100", "EUR", "once", "100"}, rows[1])
 			assert.Equal(t, totalsRow(tt.want, "Net value", "100"), csvRow(t, rows, tt.want, "Net value"))
 			// Our own negative numbers stay numbers.

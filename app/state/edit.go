@@ -22,6 +22,9 @@ import (
 func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 	switch a := a.(type) {
 	case SetTitle:
+		if err := checkTitle(a.Title); err != nil {
+			return m, err
+		}
 		m.Title = a.Title
 	case SetMode:
 		if a.Mode == m.Mode {
@@ -63,6 +66,8 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		name := a.Name
 		if strings.TrimSpace(name) == "" {
 			name = "New " + string(a.Side)
+		} else if err := checkName(name); err != nil {
+			return m, err
 		}
 		types := calc.TypesOf(a.Side)
 		if types == nil {
@@ -150,6 +155,9 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		})
 	case SetItemNote:
 		return editItem(m, a.ID, func(it *calc.Item) error {
+			if err := checkNote(a.Note); err != nil {
+				return err
+			}
 			it.Note = a.Note
 			return nil
 		})
@@ -160,6 +168,8 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		name := a.Name
 		if strings.TrimSpace(name) == "" {
 			name = "Scenario " + strconv.Itoa(len(m.Scenarios)+1)
+		} else if err := checkName(name); err != nil {
+			return m, err
 		}
 		s := calc.Scenario{ID: freshID(scenarioIDs(m), "s"), Name: name, Entries: make([]*calc.Entry, len(m.Items))}
 		m.Scenarios = append(cloneScenarios(m.Scenarios), s)
@@ -302,9 +312,33 @@ func checkName(name string) error {
 	case errors.Is(err, calc.ErrRequired):
 		return i18n.Errorf(i18n.ErrEnterName)
 	case err != nil:
-		return i18n.Errorf(i18n.ErrAtMostChars, calc.MaxNameLen)
+		return checkText(err, calc.MaxNameLen)
 	}
 	return nil
+}
+
+// checkTitle is calc.CheckTitle worded for the person typing; a title of
+// spaces only is asked for too, as the field shows no title then.
+func checkTitle(title string) error {
+	if strings.TrimSpace(title) == "" {
+		return i18n.Errorf(i18n.ErrEnterTitle)
+	}
+	return checkText(calc.CheckTitle(title), calc.MaxTitleLen)
+}
+
+func checkNote(note string) error { return checkText(calc.CheckNote(note), calc.MaxNoteLen) }
+
+// checkText words err, calc's verdict on a text of at most max
+// characters: a control character pasted in (ESC, a text direction
+// override; calc.ErrControl), or a text too long.
+func checkText(err error, max int) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, calc.ErrControl):
+		return i18n.Errorf(i18n.ErrControlChars)
+	}
+	return i18n.Errorf(i18n.ErrAtMostChars, max)
 }
 
 func checkWeight(w float64) error {

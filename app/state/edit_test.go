@@ -3,6 +3,7 @@ package state
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -162,6 +163,14 @@ func TestReduceErrors(t *testing.T) {
 		{"last scenario", one, DeleteScenario{"s1"}, "the last scenario cannot be deleted"},
 		{"type of other side", fixture.Small(), SetItemType{"b1", calc.TypeRisk}, `"risk" is not a benefit type`},
 		{"weight before value", fixture.Small(), SetEntryWeight{"s2", "b2", calc.Float(2)}, "enter a value before its weight"},
+		{"control characters in the title", fixture.Small(), SetTitle{"\x1b]0;pwned\x07"}, "remove the invisible control characters from this text"},
+		{"blank title", fixture.Small(), SetTitle{" "}, "enter a title"},
+		{"override in an item's name", fixture.Small(), SetItemName{"b1", "a\u202eb"}, "remove the invisible control characters from this text"},
+		{"escape in a scenario's name", fixture.Small(), RenameScenario{"s1", "\x1b[2J"}, "remove the invisible control characters from this text"},
+		{"carriage return in a note", fixture.Small(), SetItemNote{"b1", "a\rb"}, "remove the invisible control characters from this text"},
+		{"note too long", fixture.Small(), SetItemNote{"b1", strings.Repeat("x", 2001)}, "use at most 2000 characters"},
+		{"new item named with a bell", fixture.Small(), AddItem{Side: calc.SideCost, Name: "\x07"}, "remove the invisible control characters from this text"},
+		{"new scenario named with an override", fixture.Small(), AddScenario{Name: "\u202e"}, "remove the invisible control characters from this text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

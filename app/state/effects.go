@@ -78,10 +78,18 @@ type (
 	}
 	// Warn writes a warning to the browser's console.
 	Warn struct{ Console string }
-	// Download offers Data as a file.
+	// Download offers Data as a file, and reports Done, when not nil,
+	// once the browser has taken it.
 	Download struct {
 		FileName, MIME string
 		Data           []byte
+		Done           Action
+	}
+	// AskConfirm asks the user Text in the browser's confirm dialog,
+	// and dispatches Then on yes.
+	AskConfirm struct {
+		Text string
+		Then Action
 	}
 	// CopyText puts Text on the clipboard: it reports Copied.
 	CopyText struct{ Text string }
@@ -145,6 +153,7 @@ func (AfterFrame) effect()     {}
 func (Post) effect()           {}
 func (Warn) effect()           {}
 func (Download) effect()       {}
+func (AskConfirm) effect()     {}
 func (CopyText) effect()       {}
 func (SelectText) effect()     {}
 func (CleanURL) effect()       {}
@@ -199,8 +208,15 @@ type (
 		Rev  int
 		List []Meta
 	}
-	// SaveFailed is a save the storage refused.
-	SaveFailed struct{ Err string }
+	// SaveFailed is a save the storage refused: Full when it is full.
+	// Rev is the assessment's stored revision after it: one more than
+	// the save's when its record was written and only the library's
+	// list was not.
+	SaveFailed struct {
+		Err  string
+		Full bool
+		Rev  int
+	}
 	// SaveConflict is a save refused because another tab saved first.
 	SaveConflict struct{}
 	// StoredRev is the stored revision of assessment ID.

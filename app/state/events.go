@@ -126,10 +126,18 @@ type (
 	DismissLinkError struct{}
 	// CopyLink copies the share link.
 	CopyLink struct{}
-	// ExportJSON and ExportCSV download the assessment.
+	// ExportJSON and ExportCSV download the assessment. ExportJSON is
+	// also the save-error banner's "Download a copy".
 	ExportJSON struct{}
 	ExportCSV  struct{}
-	// ImportFile is a file's text, read from the picker or a drop.
+	// Discard goes on with Then, which replaces the assessment on
+	// screen, without its edits that nothing keeps (askFirst).
+	Discard struct{ Then Action }
+	// Downloaded is the browser holding the model file of the
+	// assessment as it was at DocRev Rev: the work is kept on disk.
+	Downloaded struct{ Rev uint64 }
+	// ImportFile is a file's bytes as they are (Text need not be UTF-8),
+	// read from the picker or a drop.
 	ImportFile struct{ FileName, Text string }
 	// ImportUnreadable is a file that could not be read; TooLarge one
 	// over the format's size limit, of Size bytes.
@@ -260,6 +268,8 @@ func (DismissLinkError) Path() string { return "/link/dismiss-error" }
 func (CopyLink) Path() string         { return "/share/copy" }
 func (ExportJSON) Path() string       { return "/files/export-json" }
 func (ExportCSV) Path() string        { return "/files/export-csv" }
+func (Downloaded) Path() string       { return "/files/downloaded" }
+func (Discard) Path() string          { return "/doc/discard" }
 func (ImportFile) Path() string       { return "/files/import" }
 func (ImportUnreadable) Path() string { return "/files/import-unreadable" }
 func (NewFromTemplate) Path() string  { return "/library/new" }

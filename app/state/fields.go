@@ -155,11 +155,8 @@ var errUnknownField = errors.New("unknown field")
 func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Cell]CellSetting) (Edit, error) {
 	switch f.Kind {
 	case FieldTitle:
-		if strings.TrimSpace(text) == "" {
-			return nil, i18n.Errorf(i18n.ErrEnterTitle)
-		}
-		if calc.CheckTitle(text) != nil {
-			return nil, i18n.Errorf(i18n.ErrAtMostChars, calc.MaxTitleLen)
+		if err := checkTitle(text); err != nil {
+			return nil, err
 		}
 		return SetTitle{text}, nil
 	case FieldCurrency:
@@ -211,10 +208,13 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 		}
 		return SetScale{sc.Min, sc.Max}, nil
 	case FieldItemName:
+		if err := checkName(text); err != nil {
+			return nil, err
+		}
 		return SetItemName{f.Item, text}, nil
 	case FieldItemNote:
-		if calc.CheckNote(text) != nil {
-			return nil, i18n.Errorf(i18n.ErrAtMostChars, calc.MaxNoteLen)
+		if err := checkNote(text); err != nil {
+			return nil, err
 		}
 		return SetItemNote{f.Item, text}, nil
 	case FieldItemWeight:
@@ -224,6 +224,9 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 		}
 		return SetItemWeight{f.Item, v}, nil
 	case FieldScenarioName:
+		if err := checkName(text); err != nil {
+			return nil, err
+		}
 		return RenameScenario{f.Scenario, text}, nil
 	case FieldEntry:
 		v, err := optionalNumber(l, text)

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,6 +44,8 @@ func TestFieldAction(t *testing.T) {
 		{"item weight", fixture.Small(), ItemField(FieldItemWeight, "b1"), "2.5", SetItemWeight{"b1", 2.5}},
 		{"item note", fixture.Small(), ItemField(FieldItemNote, "b1"), "per seat", SetItemNote{"b1", "per seat"}},
 		{"scenario name", fixture.Small(), ScenarioNameField("s2"), "Enterprise", RenameScenario{"s2", "Enterprise"}},
+		{"note of lines and columns", fixture.Small(), ItemField(FieldItemNote, "b1"), "per seat\n\tmonthly", SetItemNote{"b1", "per seat\n\tmonthly"}},
+		{"right-to-left name with its mark", fixture.Small(), ItemField(FieldItemName, "b1"), "\u05e9\u05dc\u05d5\u05dd\u200f", SetItemName{"b1", "\u05e9\u05dc\u05d5\u05dd\u200f"}},
 		{"score", fixture.Small(), EntryField("s1", "b1"), "4", SetScore{"s1", "b1", calc.Float(4)}},
 		{"clear score", fixture.Small(), EntryField("s1", "b1"), " ", SetScore{"s1", "b1", nil}},
 		{"amount keeps its per", money, EntryField("s1", "c1"), "12,000", SetMoney{Scenario: "s1", Item: "c1", Value: calc.Float(12000), Per: calc.PerYear}},
@@ -80,12 +83,35 @@ func TestFieldActionErrors(t *testing.T) {
 		{"scale inverted", SettingField(FieldScaleMin), "5", "the lowest score must be below the highest"},
 		{"scale over 100", SettingField(FieldScaleMax), "101", "enter a whole number from 0 to 100"},
 		{"unknown", Field{Kind: 99}, "red", "unknown field"},
+		{"screen clear pasted in a title", SettingField(FieldTitle), "Deal\x1b[2J", "remove the invisible control characters from this text"},
+		{"title too long", SettingField(FieldTitle), strings.Repeat("x", 201), "use at most 200 characters"},
+		{"window title in an item's name", ItemField(FieldItemName, "b1"), "\x1b]0;pwned\x07", "remove the invisible control characters from this text"},
+		{"blank item name", ItemField(FieldItemName, "b1"), "   ", "enter a name"},
+		{"override in a scenario's name", ScenarioNameField("s2"), "invoice\u202etxt.exe", "remove the invisible control characters from this text"},
+		{"NUL in a note", ItemField(FieldItemNote, "b1"), "a\x00b", "remove the invisible control characters from this text"},
+		{"isolate in a note", ItemField(FieldItemNote, "b1"), "\u2066x\u2069", "remove the invisible control characters from this text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := fieldAction(i18n.EN, fixture.Small(), tt.key, tt.text, nil)
 			require.EqualError(t, err, tt.want)
 		})
+	}
+}
+
+// TestControlCharsInTheUsersLanguage: the message next to a field into
+// which a control character was pasted, in each language.
+func TestControlCharsInTheUsersLanguage(t *testing.T) {
+	want := map[i18n.Lang]string{
+		i18n.EN: "Remove the invisible control characters from this text.",
+		i18n.DE: "Entfernen Sie die unsichtbaren Steuerzeichen aus diesem Text.",
+		i18n.FR: "Supprimez les caractères de contrôle invisibles de ce texte.",
+		i18n.ES: "Elimine los caracteres de control invisibles de este texto.",
+	}
+	for _, l := range i18n.All {
+		_, err := fieldAction(l, fixture.Small(), SettingField(FieldTitle), "\x1b]0;pwned\x07", nil)
+		require.Error(t, err)
+		assert.Equal(t, want[l], sentence(l, err))
 	}
 }
 

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -37,6 +38,10 @@ const (
 // ErrConflict reports that a saved assessment changed since it was loaded:
 // another tab saved it. Saving again would overwrite that tab's work.
 var ErrConflict = errors.New("this assessment was changed in another tab")
+
+// ErrStorageFull reports that the browser's storage for this site is
+// full (a QuotaExceededError): the Storage of the browser returns it.
+var ErrStorageFull = i18n.Errorf(i18n.ErrStorageFull)
 
 // Meta describes a saved assessment in the library's list.
 type Meta struct {
@@ -341,10 +346,19 @@ func checkRecord(id, raw string) (meta Meta, migrated string, why error) {
 		return Meta{}, "", i18n.Errorf(i18n.DamagedNoAssessment)
 	}
 	m, err := calc.Decode(rec.Model)
+	if mended, ok := mendText(rec.Model, err); ok {
+		// Saved before calc refused control characters: kept, without
+		// them, rather than set aside.
+		if m, err := calc.Decode(mended); err == nil {
+			data, _ := calc.EncodeCompact(m)
+			out, _ := json.Marshal(record{Rev: rec.Rev, Saved: rec.Saved, Model: data})
+			return Meta{ID: id, Title: m.Title, Updated: rec.Saved}, string(out), nil
+		}
+	}
 	if err != nil {
 		var probs calc.Problems
-		if errors.As(err, &probs) && len(probs) > 1 {
-			return Meta{}, "", i18n.Errorf(i18n.DamagedInvalidMore, probs[0].Error(), len(probs))
+		if errors.As(err, &probs) && probs.Total() > 1 {
+			return Meta{}, "", i18n.Errorf(i18n.DamagedInvalidMore, probs[0].Error(), probs.Total())
 		}
 		if len(probs) == 1 {
 			err = probs[0]
@@ -352,6 +366,60 @@ func checkRecord(id, raw string) (meta Meta, migrated string, why error) {
 		return Meta{}, "", i18n.Errorf(i18n.DamagedInvalid, err.Error())
 	}
 	return Meta{ID: id, Title: m.Title, Updated: rec.Saved}, "", nil
+}
+
+// mendText returns a model whose only problems (err) are control
+// characters in its text with them taken out: tabs and line breaks
+// become spaces, but in notes, which keep tabs and line feeds; the rest,
+// ESC, NUL, text direction overrides and the like, go. A model saved
+// before calc refused them is kept, not set aside as damaged.
+func mendText(model json.RawMessage, err error) (json.RawMessage, bool) {
+	var probs calc.Problems
+	if !errors.As(err, &probs) {
+		return nil, false
+	}
+	for _, p := range probs {
+		if !errors.Is(p, calc.ErrControl) {
+			return nil, false
+		}
+	}
+	d := json.NewDecoder(bytes.NewReader(model))
+	d.UseNumber() // numbers as they were written
+	var v any
+	if d.Decode(&v) != nil {
+		return nil, false
+	}
+	var mend func(v any, note bool) any
+	mend = func(v any, note bool) any {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				v[k] = mend(x, k == "note")
+			}
+		case []any:
+			for i, x := range v {
+				v[i] = mend(x, false)
+			}
+		case string:
+			if note {
+				v = strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n")
+			}
+			return strings.Map(func(r rune) rune {
+				switch {
+				case note && (r == '\t' || r == '\n'):
+					return r
+				case r == '\t' || r == '\n' || r == '\r':
+					return ' '
+				case calc.ControlChar(r):
+					return -1
+				}
+				return r
+			}, v)
+		}
+		return v
+	}
+	out, err := json.Marshal(mend(v, false))
+	return out, err == nil
 }
 
 func sameMetas(a, b []Meta) bool {

@@ -244,3 +244,40 @@ func TestLibraryMigratesV1(t *testing.T) {
 	stored.Title = before.Title
 	assert.Equal(t, before, stored, "nothing else changed")
 }
+
+// TestLibraryRepairMendsText: a record saved before calc refused control
+// characters (a tab pasted from a spreadsheet, a text direction override)
+// is kept without them, not set aside as damaged; a record with other
+// problems too still is.
+func TestLibraryRepairMendsText(t *testing.T) {
+	lib := Library{Store: MemStorage{}}
+	store := lib.Store.(MemStorage)
+	store[keyDoc+"old"] = `{"rev":4,"saved":77,"model":{"format":"valuecalc/2","title":"Q3\tplan\u001b[2J",` +
+		`"items":[{"id":"a","name":"invoice\u202etxt.exe","side":"benefit","type":"functional","weight":2.5,"note":"one\r\ntwo\tthree\u0007"}],` +
+		`"scenarios":[{"id":"s","name":"With\nus","entries":{"a":{"score":4}}}]}}`
+	store[keyDoc+"worse"] = `{"rev":1,"saved":1,"model":{"format":"valuecalc/2","title":"\u001b","horizonYears":99}}`
+	store[keyIndex] = `[{"id":"old","title":"Q3","updated":77},{"id":"worse","title":"Worse","updated":1}]`
+
+	damaged, err := lib.Repair()
+	require.NoError(t, err)
+	require.Len(t, damaged, 1)
+	assert.Equal(t, "worse", damaged[0].ID)
+
+	m, rev, err := lib.Load("old")
+	require.NoError(t, err)
+	assert.Equal(t, 4, rev, "the record keeps its revision")
+	assert.Equal(t, "Q3 plan[2J", m.Title, "ESC goes; what follows it is plain text")
+	assert.Equal(t, "invoicetxt.exe", m.Items[0].Name)
+	assert.Equal(t, "one\ntwo\tthree", m.Items[0].Note, "a note keeps its lines and tabs")
+	assert.Equal(t, 2.5, m.Items[0].Weight)
+	assert.Equal(t, "With us", m.Scenarios[0].Name)
+	assert.Equal(t, 4.0, *m.Scenarios[0].Entries[0].Score)
+	metas, err := lib.List()
+	require.NoError(t, err)
+	assert.Equal(t, []Meta{{"old", "Q3 plan[2J", 77}}, metas)
+
+	// A second start has nothing left to mend.
+	damaged, err = lib.Repair()
+	require.NoError(t, err)
+	assert.Empty(t, damaged)
+}

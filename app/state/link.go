@@ -77,20 +77,61 @@ func linkError(l i18n.Lang, err error) Problem {
 	case isProbs && len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax):
 		return Problem{Text: l.T(i18n.LinkNoAssessment)}
 	case isProbs:
-		return Problem{Text: l.N(i18n.LinkProblems, len(probs)), List: problemTexts(probs)}
+		n, listed := probs.Total(), probs.Listed()
+		return Problem{Text: l.N(i18n.LinkProblems, n, i18n.Number(n)), List: problemTexts(listed), More: n - len(listed)}
 	}
 	return Problem{Text: l.T(i18n.LinkNotOpened, err.Error())}
 }
 
-// importError explains why a file was not imported.
+// importError explains why a file was not imported: a file in UTF-16 or
+// a CSV file in words, a file that is not JSON by where it breaks, and a
+// model's problems each in the user's words (the first 100, and how many
+// more there are).
 func importError(l i18n.Lang, name string, data []byte, err error) Problem {
 	var probs calc.Problems
 	if errors.As(err, &probs) {
-		if len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax) {
+		switch {
+		case len(probs) == 1 && errors.Is(probs[0], calc.ErrUTF16):
+			return Problem{Text: l.T(i18n.FileUTF16, name)}
+		case len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax) && isCSV(name, data):
+			return Problem{Text: l.T(i18n.FileIsCSV, name)}
+		case len(probs) == 1 && errors.Is(probs[0], calc.ErrSyntax):
 			return Problem{Text: l.T(i18n.NotAValuecalcFile, name, probs[0].Error())}
 		}
-		return Problem{Text: l.N(i18n.NotImportedProblems, len(probs), name),
-			List: problemWords(l, data, probs), Detail: problemTexts(probs)}
+		n, listed := probs.Total(), probs.Listed()
+		return Problem{Text: l.N(i18n.NotImportedProblems, n, name, i18n.Number(n)),
+			List: problemWords(l, data, listed), Detail: problemTexts(listed), More: n - len(listed)}
 	}
 	return Problem{Text: l.T(i18n.NotImported, name, err.Error())}
+}
+
+// isCSV reports whether a file that is not JSON is a CSV file: it is
+// named so, or its first lines are rows of as many fields, separated by
+// commas, semicolons or tabs, as the comparison valuecalc exports is.
+func isCSV(name string, data []byte) bool {
+	if strings.HasSuffix(strings.ToLower(name), ".csv") {
+		return true
+	}
+	text := strings.TrimPrefix(string(data[:min(len(data), 4096)]), "\uFEFF")
+	if t := strings.TrimSpace(text); t == "" || t[0] == '{' || t[0] == '[' {
+		return false
+	}
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	if len(lines) > 1 {
+		lines = lines[:len(lines)-1] // the last may be cut short
+	}
+	if len(lines) < 2 {
+		return false
+	}
+	for _, sep := range []string{",", ";", "\t"} {
+		n := strings.Count(lines[0], sep)
+		same := n > 0
+		for _, line := range lines[1:min(len(lines), 5)] {
+			same = same && strings.Count(line, sep) >= n
+		}
+		if same {
+			return true
+		}
+	}
+	return false
 }

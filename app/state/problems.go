@@ -50,6 +50,9 @@ func looseNames(data []byte) fileNames {
 			_ = json.Unmarshal(r, &n)
 			id, _ := n.ID.(string)
 			name, _ := n.Name.(string)
+			if strings.ContainsFunc(name, calc.ControlChar) {
+				name = "" // not shown: it is said by its place, "Item 3"
+			}
 			out[i] = named{id, strings.TrimSpace(name)}
 		}
 		return out
@@ -160,6 +163,11 @@ func index(s, prefix string) (int, bool) {
 // wording in English, made plainer; in another language, what the kind
 // of problem means (calc's wording stays as the detail beside it).
 func (f fileNames) message(err error) string {
+	if errors.Is(err, calc.ErrControl) {
+		// calc's message quotes the text escaped: "\x1b[2J" is no
+		// word; the detail beside it keeps it.
+		return f.l.T(i18n.PControl)
+	}
 	if f.l == "" || f.l == i18n.EN {
 		return plainMessage(err)
 	}

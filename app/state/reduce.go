@@ -2,6 +2,7 @@ package state
 
 import (
 	"maps"
+	"math"
 	"net/url"
 	"strings"
 
@@ -64,6 +65,9 @@ func (r *reducer) reduce(a Action) {
 	case SetLang:
 		r.setLang(a.Lang)
 	case HashChanged:
+		if _, link := linkFragment(a.Hash); link && r.saveFirst(a) {
+			break
+		}
 		r.docs().save()
 		if r.docs().openLink(a.Hash) {
 			r.Panel, r.View = PanelNone, ViewEditor
@@ -206,7 +210,7 @@ func (r *reducer) reduce(a Action) {
 		r.docs().save()
 
 	case SaveSharedCopy:
-		r.Shared, r.Dirty = false, true
+		r.Shared, r.Dirty, r.Unkept = false, true, true // the link leaves the address
 		r.docs().save()
 		r.do(CleanURL{Hash: true})
 		r.noticeOnSave = true // see Saved: the notice waits for the save
@@ -235,11 +239,18 @@ func (r *reducer) reduce(a Action) {
 			r.say(Notice{Text: r.Lang.T(i18n.CouldNotExport, firstProblem(err)), IsErr: true})
 			break
 		}
-		r.do(Download{JSONFileName(m.Title), "application/json", data})
+		r.do(Download{JSONFileName(m.Title), "application/json", data, Downloaded{r.DocRev}})
 		r.say(Notice{Text: r.Lang.T(i18n.ExportedJSON, m.Title)})
+	case Downloaded:
+		// The file holds the work until the next edit: leaving asks no
+		// more. (A browser that asks where to save may be cancelled
+		// without the page knowing; the banner stays while storage fails.)
+		if a.Rev == r.DocRev {
+			r.Unkept = false
+		}
 	case ExportCSV:
 		m := r.Model()
-		r.do(Download{CSVFileName(m.Title), "text/csv;charset=utf-8", ComparisonCSV(m, r.Result)})
+		r.do(Download{CSVFileName(m.Title), "text/csv;charset=utf-8", ComparisonCSV(m, r.Result), nil})
 		r.say(Notice{Text: r.Lang.T(i18n.ExportedCSV)})
 	case ImportFile:
 		r.docs().importFile(a)
@@ -248,15 +259,19 @@ func (r *reducer) reduce(a Action) {
 		r.views().quiet()
 		r.Import, r.Panel = Problem{Text: r.Lang.T(i18n.CouldNotRead, a.FileName)}, PanelFiles
 		if a.TooLarge {
-			r.Import.Text = r.Lang.T(i18n.FileTooLarge, a.FileName, a.Size/(1<<20))
+			r.Import.Text = r.Lang.T(i18n.FileTooLarge, a.FileName, megabytes(a.Size))
 		}
 
 	case NewFromTemplate:
-		r.docs().save()
+		if r.saveFirst(a) {
+			break
+		}
 		r.docs().newFromTemplate(a.ID)
 		r.Panel = PanelNone
 	case OpenSaved:
-		r.docs().save()
+		if r.saveFirst(a) {
+			break
+		}
 		r.Panel = PanelNone
 		r.do(LoadDoc{IDs: []string{a.ID}, Why: LoadChosen})
 	case RenameSaved:
@@ -270,6 +285,10 @@ func (r *reducer) reduce(a Action) {
 			break
 		}
 		r.do(RetitleDoc{a.ID, a.Title})
+	case Discard:
+		// The user chose to go on without the work nothing keeps.
+		r.Dirty, r.Unkept = false, false
+		r.reduce(a.Then)
 	case DuplicateSaved:
 		r.docs().save()
 		r.do(CopyDoc{a.ID, r.newID()})
@@ -292,7 +311,7 @@ func (r *reducer) reduce(a Action) {
 			}
 		}
 		for _, d := range list {
-			r.do(Download{"valuecalc-damaged-" + d.ID + ".txt", "text/plain;charset=utf-8", []byte(d.Data)})
+			r.do(Download{"valuecalc-damaged-" + d.ID + ".txt", "text/plain;charset=utf-8", []byte(d.Data), nil})
 		}
 	case DeleteDamaged:
 		r.do(RemoveDamaged{a.ID})
@@ -371,14 +390,24 @@ func (r *reducer) reduce(a Action) {
 	case SaveFailed:
 		r.views().quiet()
 		r.SaveErr = r.Lang.T(i18n.NotSavedKept, a.Err)
+		if a.Full {
+			r.SaveErr = r.Lang.T(i18n.StorageFullNotSaved)
+		}
+		if a.Rev > r.Rev {
+			// The record was written, the library's list was not: the
+			// next save is over the record's revision, not a conflict.
+			r.Rev = a.Rev
+		}
 		r.noticeOnSave = false
 		if r.reloading {
 			r.reloading = false
 			r.say(Notice{Text: r.Lang.T(i18n.NoticeNotReloaded), IsErr: true})
 		}
+		r.saveDone(false)
 	case SaveConflict:
 		r.views().quiet()
 		r.Conflict = true
+		r.saveDone(false)
 	case StoredRev:
 		// Another tab saved the assessment open here: follow it, or say
 		// so if this tab has edits of its own that saving would overwrite.
@@ -542,7 +571,7 @@ func (r docs) show(id string, m calc.Model, rev int, saved bool) {
 	r.Shared, r.Explained = false, nil
 	r.DocID, r.Rev, r.Saved = id, rev, saved
 	r.Drafts, r.Pending = nil, nil
-	r.Conflict, r.SaveErr, r.Dirty = false, r.blockedMessage(), false
+	r.Conflict, r.SaveErr, r.Dirty, r.Unkept = false, r.blockedMessage(), false, false
 	r.Focus = ""
 	r.evaluate()
 	if r.Started { // at start, startEmbed posts it after valuecalc:ready
@@ -610,10 +639,51 @@ func (r *reducer) changed() {
 		r.do(CleanURL{Template: true})
 	}
 	r.views().answersFromLink()
-	r.Dirty = true
+	r.Dirty, r.Unkept = true, true
 	if !r.SaveWaiting && !r.Embed.On {
 		r.SaveWaiting = true
 		r.do(After{SaveDelay, SaveDue{}})
+	}
+}
+
+// saveFirst holds back a, which replaces the assessment on screen, while
+// its edits are saved, and reports whether it did: a goes on once the
+// save lands (saved). Edits the storage refuses are lost if a goes on,
+// unless a download holds them: then the user is asked first (leaveUnsaved).
+func (r *reducer) saveFirst(a Action) bool {
+	switch {
+	case !r.Dirty || r.Shared || r.Embed.On:
+		return false // nothing to save
+	case r.Conflict:
+		return r.leaveUnsaved(a) // another tab's save: this one's are refused
+	}
+	r.afterSave = a
+	r.docs().save()
+	return true
+}
+
+// leaveUnsaved is a about to replace edits that were not saved: it asks
+// the user, in the browser's confirm dialog whose yes sends Discard{a},
+// unless a download holds them. It reports whether it asked.
+func (r *reducer) leaveUnsaved(a Action) bool {
+	if !r.Unsaved() {
+		return false
+	}
+	r.do(AskConfirm{Text: r.Lang.T(i18n.DiscardUnsaved, r.Model().Title), Then: Discard{a}})
+	return true
+}
+
+// saveDone goes on with what waited for the save, if anything did: at
+// once when it landed, else as leaveUnsaved says.
+func (r *reducer) saveDone(landed bool) {
+	next := r.afterSave
+	r.afterSave = nil
+	switch {
+	case next == nil:
+	case landed:
+		r.reduce(next)
+	case !r.leaveUnsaved(next):
+		r.reduce(Discard{next})
 	}
 }
 
@@ -638,6 +708,7 @@ func (r docs) saved(a Saved) {
 	}
 	r.Rev, r.Saved, r.Dirty = a.Rev, true, false
 	r.SaveErr = r.blockedMessage() // saved in memory only: the warning stays
+	r.Unkept = r.Unkept && r.StorageBlocked
 	r.List = a.List
 	if r.noticeOnSave {
 		r.noticeOnSave = false
@@ -647,6 +718,7 @@ func (r docs) saved(a Saved) {
 		r.reloading = false
 		r.do(Reload{})
 	}
+	r.saveDone(true)
 }
 
 // input handles text typed into a field: a valid value becomes an edit
@@ -842,14 +914,18 @@ func (r docs) importFile(a ImportFile) {
 		r.views().quiet()
 		return
 	}
+	if r.saveFirst(a) {
+		return
+	}
 	day := r.day
 	if d := r.Lang.ShortDate(r.Today); d != r.Today {
 		day = d // the browser's date, in the interface's language
 	}
 	m.Title = importedTitle(r.Lang, m.Title, day)
-	r.save()
 	r.show(r.newID(), m, 0, false)
-	r.Dirty = true
+	// Unkept until it is saved, as an edit is: the file it came from
+	// is the user's, and may be gone (an attachment opened from mail).
+	r.Dirty, r.Unkept = true, true
 	r.save()
 	r.Import, r.Panel, r.View = Problem{}, PanelNone, ViewEditor
 	r.do(CleanURL{Hash: true})
@@ -880,6 +956,17 @@ func (r docs) docRemoved(a DocRemoved) {
 func (RestoreDoc) Path() string { return "/library/restore" }
 
 func itoa(n int) string { return Plain(float64(n)) }
+
+// megabytes is a file's size in MB for a message about the limit, to
+// one decimal; rounded up near the limit, so that a file over 5 MB never
+// reads "5 MB".
+func megabytes(size int) i18n.Number {
+	mb := float64(size) / (1 << 20)
+	if r := math.Round(mb*10) / 10; r > calc.MaxInputSize>>20 {
+		return i18n.Number(r)
+	}
+	return i18n.Number(math.Ceil(mb*10) / 10)
+}
 
 // docs reduces what opens, saves and leaves an assessment: start-up, the
 // library's reports, other tabs, imports, links and the embed's host.

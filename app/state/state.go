@@ -87,6 +87,7 @@ type Problem struct {
 	Text   string
 	List   []string
 	Detail []string // when set, List[i] as calc says it, with its path
+	More   int      // problems found past those in List, which calc lists 100 of
 	Shown  bool
 }
 
@@ -98,10 +99,15 @@ type State struct {
 	Lang    i18n.Lang // the language the interface speaks (SPEC §9)
 
 	// The assessment on screen.
-	DocID  string
-	Rev    int  // the library revision this tab loaded or saved last
-	Saved  bool // whether the assessment is in the library
-	Dirty  bool // edited since the last save
+	DocID string
+	Rev   int  // the library revision this tab loaded or saved last
+	Saved bool // whether the assessment is in the library
+	Dirty bool // edited since the last save
+	// Unkept says the assessment was edited since it was last kept: saved
+	// in a storage that outlasts the page (not the one in memory that
+	// stands in for a blocked storage), or downloaded as a file. Leaving
+	// the page would lose it (Unsaved).
+	Unkept bool
 	Hist   History
 	Result calc.Result
 	// Charted is the result the charts draw: Result, except that a
@@ -157,8 +163,9 @@ type State struct {
 	viewAsked   bool   // ?view= chose the view
 	linkAnswers bool   // a link opened on the visitor view, not yet answered
 
-	noticeOnSave bool // a save copy's notice waits for the save
-	reloading    bool // an update's reload waits for the save
+	noticeOnSave bool   // a save copy's notice waits for the save
+	reloading    bool   // an update's reload waits for the save
+	afterSave    Action // what replaces the assessment waits for its save (saveFirst)
 
 	// The analysis of SPEC §8: what would change the answer. It is worked
 	// out when the browser is idle after an edit, never on the typing
@@ -254,6 +261,17 @@ func (s State) SaveStatus() string {
 		return s.Lang.T(i18n.NotSavedYet)
 	}
 	return s.Lang.T(i18n.SavedOnThisDevice)
+}
+
+// Unsaved reports whether leaving the page now would lose work, so that
+// the browser asks first (beforeunload): edits that are neither in a
+// storage that lasts nor in a file downloaded since. An embed asks
+// nothing: it keeps nothing, and its visitor's answers belong to a
+// questionnaire on another site's page, whose links must not be held up
+// by a prompt from a frame. A shared link's model is read-only: nothing on
+// it is the user's work until it is saved as a copy.
+func (s State) Unsaved() bool {
+	return s.Started && s.Unkept && !s.Embed.On && !s.Shared
 }
 
 // blockedMessage is what the editor says while the browser refuses this

@@ -68,7 +68,7 @@ func (s *Store) run(e Effect) (then Action, ok bool) {
 		case errors.Is(err, ErrConflict):
 			return SaveConflict{}, true
 		case err != nil:
-			return SaveFailed{s.errText(err)}, true
+			return SaveFailed{Err: s.errText(err), Full: errors.Is(err, ErrStorageFull), Rev: rev}, true
 		}
 		l.SetCurrent(e.ID)
 		list, _ := l.List()

@@ -19,6 +19,7 @@ import (
 	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 	"github.com/valuecalc/valuecalc/examples"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 // The harness: a tab is a Store over a Storage, with the browser's part
@@ -514,6 +515,30 @@ func TestImportFileErrors(t *testing.T) {
 			"“bad.json” was not imported: it has 2 problems. Nothing was changed.", 2},
 		{"too large", ImportUnreadable{FileName: "huge.json", Size: 7 << 20, TooLarge: true},
 			"“huge.json” is 7 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
+		{"a byte too large", ImportUnreadable{FileName: "huge.json", Size: calc.MaxInputSize + 1, TooLarge: true},
+			"“huge.json” is 5.1 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
+		{"a little over 10 MB", ImportUnreadable{FileName: "huge.json", Size: 10<<20 + 44, TooLarge: true},
+			"“huge.json” is 10 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
+		{"5.96 MB", ImportUnreadable{FileName: "huge.json", Size: 6_250_000, TooLarge: true},
+			"“huge.json” is 6 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
+		{"5.44 MB", ImportUnreadable{FileName: "huge.json", Size: 5_700_000, TooLarge: true},
+			"“huge.json” is 5.4 MB; a valuecalc file is at most 5 MB. Nothing was imported.", 0},
+		{"UTF-16 with its byte order mark", ImportFile{FileName: "notepad.json", Text: utf16LE("\ufeff" + badModelJSON)},
+			"“notepad.json” is UTF-16 text; valuecalc files are UTF-8. Save it as UTF-8 and import it again. Nothing was imported.", 0},
+		{"UTF-16 without one", ImportFile{FileName: "notepad.json", Text: utf16LE(badModelJSON)},
+			"“notepad.json” is UTF-16 text; valuecalc files are UTF-8.", 0},
+		{"valuecalc's own CSV", ImportFile{FileName: "assessment.json", Text: string(ComparisonCSV(fixture.Small(), calc.Evaluate(fixture.Small())))},
+			"“assessment.json” is a CSV file, for spreadsheets; valuecalc imports only its own files, which “Download valuecalc file (.json)” makes. Nothing was imported.", 0},
+		{"a CSV file by its name", ImportFile{FileName: "Export.CSV", Text: "a"},
+			"“Export.CSV” is a CSV file, for spreadsheets;", 0},
+		{"a spreadsheet's CSV, semicolons", ImportFile{FileName: "numbers.txt", Text: "Name;Value\r\nA;1\r\nB;2\r\n"},
+			"“numbers.txt” is a CSV file, for spreadsheets;", 0},
+		{"text that is not CSV", ImportFile{FileName: "notes.txt", Text: "Dear Sir, hello.\nKind regards\n"},
+			"“notes.txt” is not a valuecalc file: (root): invalid JSON at byte 0", 0},
+		{"control characters", ImportFile{FileName: "pwned.json", Text: `{"format":"valuecalc/2","title":"\u001b]0;pwned\u0007","items":[{"id":"a","name":"x\u202ey","side":"benefit","type":"functional"}]}`},
+			"“pwned.json” was not imported: it has 2 problems. Nothing was changed.", 2},
+		{"a label of spaces", ImportFile{FileName: "label.json", Text: `{"format":"valuecalc/2","scale":{"min":1,"max":5,"maxLabel":"   "}}`},
+			"“label.json” was not imported: it has 1 problem. Nothing was changed.", 1},
 		{"unreadable", ImportUnreadable{FileName: "locked.json"},
 			"“locked.json” could not be read. Nothing was imported.", 0},
 	}
@@ -546,6 +571,85 @@ func TestImportFileErrors(t *testing.T) {
 			assert.Equal(t, Problem{}, tb.state().Import)
 		})
 	}
+}
+
+// utf16LE writes s, ASCII and the byte order mark, as UTF-16 little-endian
+// as Windows Notepad saves "Unicode" text.
+func utf16LE(s string) string {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return string(b)
+}
+
+// TestImportProblemsWords: what is wrong with an imported file, in the
+// user's words and language; the count is every problem, the list the
+// first 100 and a line for the rest.
+func TestImportProblemsWords(t *testing.T) {
+	var items []string // 1,500 blank names, and too many items
+	for i := range 1500 {
+		items = append(items, fmt.Sprintf(`{"id":"i%d","name":"","side":"benefit","type":"functional"}`, i))
+	}
+	many := `{"format":"valuecalc/2","items":[` + strings.Join(items, ",") + `]}`
+	controls := `{"format":"valuecalc/2","title":"\u001b[2J","scale":{"min":1,"max":5,"minLabel":" "},` +
+		`"items":[{"id":"a","name":"Speed\u202e","side":"benefit","type":"functional","note":"a\tb\nc"}]}`
+	tests := []struct {
+		lang       i18n.Lang
+		data, text string
+		list       []string
+		more       int
+	}{
+		{i18n.EN, many, "“f.json” was not imported: it has 1,501 problems. Nothing was changed.", nil, 1401},
+		{i18n.DE, many, "„f.json“ wurde nicht importiert: Die Datei hat 1.501 Probleme. Nichts wurde geändert.", nil, 1401},
+		{i18n.FR, many, "« f.json » n'a pas été importé : il a 1\u202f501 problèmes. Rien n'a été modifié.", nil, 1401},
+		{i18n.ES, many, "«f.json» no se importó: tiene 1.501 problemas. No se cambió nada.", nil, 1401},
+		{i18n.EN, controls, "“f.json” was not imported: it has 3 problems. Nothing was changed.", []string{
+			"The title holds an invisible control character",
+			"The label of the lowest score must not be blank",
+			"Item 1: the name holds an invisible control character",
+		}, 0},
+		{i18n.DE, controls, "„f.json“ wurde nicht importiert: Die Datei hat 3 Probleme. Nichts wurde geändert.", []string{
+			"Der Titel enthält ein unsichtbares Steuerzeichen",
+			"Die Beschriftung der niedrigsten Punktzahl fehlt",
+			"Posten 1: der Name enthält ein unsichtbares Steuerzeichen",
+		}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			p := importError(tt.lang, "f.json", []byte(tt.data), decodeErr(t, tt.data))
+			assert.Equal(t, tt.text, p.Text)
+			if tt.list != nil {
+				assert.Equal(t, tt.list, p.List)
+				assert.Len(t, p.Detail, len(tt.list))
+			}
+			if tt.more != 0 {
+				assert.Len(t, p.List, 100, "calc lists 100")
+				assert.Len(t, p.Detail, 100)
+				assert.Equal(t, tt.more, p.More, "and counts the rest")
+			}
+		})
+	}
+}
+
+func decodeErr(t *testing.T, data string) error {
+	t.Helper()
+	_, err := calc.Decode([]byte(data))
+	require.Error(t, err)
+	return err
+}
+
+func TestLinkProblemsCount(t *testing.T) {
+	var items []string
+	for i := range 300 {
+		items = append(items, fmt.Sprintf(`{"id":"i%d","name":" ","side":"cost","type":"risk"}`, i))
+	}
+	err := decodeErr(t, `{"format":"valuecalc/2","items":[`+strings.Join(items, ",")+`]}`)
+	p := linkError(i18n.EN, err)
+	assert.Equal(t, "This link holds an assessment with 300 problems:", p.Text)
+	assert.Len(t, p.List, 100)
+	assert.Equal(t, 200, p.More)
+	assert.Equal(t, "Dieser Link enthält eine Bewertung mit 300 Problemen:", linkError(i18n.DE, err).Text)
 }
 
 func shareHash(t testing.TB, m calc.Model) string {
@@ -887,16 +991,22 @@ func TestEmbedResized(t *testing.T) {
 	assert.Empty(t, tb.do(Resized{Height: 480}), "the same height is not sent again")
 }
 
-// quotaStorage is a MemStorage that refuses writes while full.
+// quotaStorage is a MemStorage that refuses writes while full, with err
+// (errQuota when nil), or only those of the key refuse.
 type quotaStorage struct {
 	MemStorage
-	full bool
+	full   bool
+	err    error
+	refuse string
 }
 
 var errQuota = errors.New("QuotaExceededError")
 
 func (s *quotaStorage) Set(key, value string) error {
-	if s.full {
+	if s.full && (s.refuse == "" || key == s.refuse) {
+		if s.err != nil {
+			return s.err
+		}
 		return errQuota
 	}
 	return s.MemStorage.Set(key, value)
@@ -917,7 +1027,7 @@ func TestStorageFull(t *testing.T) {
 			tb.input(qualityCell, "4")
 			tt.save(tb)
 			s := tb.state()
-			assert.Equal(t, "Not saved: QuotaExceededError. Your work is kept on this page.", s.SaveErr)
+			assert.Equal(t, "Not saved: QuotaExceededError. Until it is, your work is only on this page: download a copy to keep it.", s.SaveErr)
 			assert.Equal(t, "Not saved", s.SaveStatus())
 			assert.Equal(t, "4", FieldText(i18n.EN, s.Model(), qualityCell), "the work stays")
 			assert.True(t, s.Dirty)
@@ -937,7 +1047,7 @@ func TestStorageFull(t *testing.T) {
 }
 
 func TestStorageBlocked(t *testing.T) {
-	blocked := "This browser does not allow saving for this site: your work stays on this page only. Download a file (Files) to keep it."
+	blocked := "This browser does not allow saving for this site: your work stays on this page only. Download a copy to keep it."
 	mem := MemStorage{}
 	tb := newTab(t, mem, Start{StorageBlocked: true})
 	assert.Equal(t, blocked, tb.state().SaveErr)
@@ -1192,7 +1302,7 @@ func TestLibraryPanel(t *testing.T) {
 }
 
 func TestUpdateReload(t *testing.T) {
-	notReloaded := "Your latest edits could not be saved, so the page was not reloaded. Export a file to keep them."
+	notReloaded := "Your latest edits could not be saved, so the page was not reloaded. Download a copy to keep them."
 	tests := []struct {
 		name   string
 		start  Start

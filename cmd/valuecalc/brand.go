@@ -200,9 +200,13 @@ func (b *brand) readTemplates(dir string) problems {
 			probs = append(probs, fmt.Sprintf("%s: %q is a built-in template's id: rename the file", f, id))
 			continue
 		}
-		data, err := readModel(f, nil)
+		data, size, err := readModel(f, nil)
 		if err != nil {
 			probs = append(probs, err.Error())
+			continue
+		}
+		if err := calc.CheckSize(size); err != nil {
+			probs = append(probs, f+": (root): "+err.Error())
 			continue
 		}
 		m, err := calc.Decode(data)

@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -61,34 +62,98 @@ func openModel(cmd, jsonUsage string, args []string, stdin io.Reader, stderr io.
 		fmt.Fprintf(stderr, "usage: valuecalc %s [--json] FILE|-\n", cmd)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return calc.Model{}, false, 0
 		}
 		return calc.Model{}, false, 2
 	}
-	if fs.NArg() != 1 {
+	if len(files) != 1 {
 		fs.Usage()
 		return calc.Model{}, false, 2
 	}
-	name := fs.Arg(0)
-	data, err := readModel(name, stdin)
+	name := files[0]
+	data, size, err := readModel(name, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "valuecalc %s: %v\n", cmd, err)
+		fmt.Fprintf(stderr, "valuecalc %s: %s\n", cmd, printable(err.Error()))
 		return calc.Model{}, false, 1
 	}
-	label := name
+	label := printable(name)
 	if name == "-" {
 		label = "<stdin>"
+	}
+	if err := calc.CheckSize(size); err != nil {
+		// Only the start of the file was read: say how large it is.
+		fmt.Fprintf(stderr, "%s: (root): %v\n", label, err)
+		return calc.Model{}, false, 1
 	}
 	m, err := calc.Decode(data)
 	if err != nil {
 		for _, line := range problemLines(err) {
-			fmt.Fprintf(stderr, "%s: %s\n", label, line)
+			fmt.Fprintf(stderr, "%s: %s\n", label, printable(line))
 		}
 		return calc.Model{}, false, 1
 	}
 	return m, *asJSON, -1
+}
+
+// parseInterspersed parses flags wherever they come among the arguments,
+// as in `valuecalc eval model.json --json` (the flag package stops at the
+// first argument that is not a flag), and returns the other arguments in
+// order. Everything after "--" is an argument, and so is "-".
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		left := fs.Args()
+		if used := args[:len(args)-len(left)]; len(used) > 0 && used[len(used)-1] == "--" {
+			return append(rest, left...), nil
+		}
+		if len(left) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
+}
+
+// printable returns s with every character that would drive a terminal
+// or turn text around (calc.ControlChar) written as a Go escape, "\x1b"
+// for ESC: a model written before calc refused them, or a file's name,
+// is shown, never obeyed.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, calc.ControlChar) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if calc.ControlChar(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// printableModel returns m with its title and names made printable, for
+// the readable reports. Decode refuses control characters; this keeps a
+// model that did not come through it from writing them to a terminal.
+func printableModel(m calc.Model) calc.Model {
+	m.Title = printable(m.Title)
+	m.Items = slices.Clone(m.Items)
+	for i := range m.Items {
+		m.Items[i].Name = printable(m.Items[i].Name)
+	}
+	m.Scenarios = slices.Clone(m.Scenarios)
+	for i := range m.Scenarios {
+		m.Scenarios[i].Name = printable(m.Scenarios[i].Name)
+	}
+	return m
 }
 
 // runAnalyze implements `valuecalc analyze [--json] FILE|-`: the analysis
@@ -133,6 +198,7 @@ const (
 // verdict in a sentence, a tornado of text bars per scenario, break-evens
 // and ties in each entry's unit, weight ties and the ranges.
 func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) {
+	m = printableModel(m)
 	f := figures{money: m.Mode == calc.ModeMoney, currency: m.Currency}
 	names := map[string]string{}
 	for _, s := range m.Scenarios {
@@ -323,24 +389,38 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// readModel reads a model file, or standard input for "-". It reads at most
-// one byte past calc's size limit, so that Decode reports an oversized file
-// without the whole of it being held in memory.
-func readModel(name string, stdin io.Reader) ([]byte, error) {
+// readModel reads a model file, or standard input for "-", and returns
+// it with its size in bytes. It holds at most one byte past calc's size
+// limit in memory: of a larger file it returns the start, and its size
+// from the file system, or for a stream by counting the rest.
+func readModel(name string, stdin io.Reader) ([]byte, int64, error) {
 	var r io.Reader = stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, calc.MaxInputSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		return nil, 0, fmt.Errorf("reading %s: %w", name, err)
 	}
-	return data, nil
+	size := int64(len(data))
+	if size <= calc.MaxInputSize {
+		return data, size, nil
+	}
+	if f, ok := r.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			return data, max(size, fi.Size()), nil
+		}
+	}
+	rest, err := io.Copy(io.Discard, r)
+	if err != nil {
+		return nil, 0, fmt.Errorf("reading %s: %w", name, err)
+	}
+	return data, size + rest, nil
 }
 
 // problemLines lists each problem of a Decode error on its own line.
@@ -359,6 +439,11 @@ func problemLines(err error) []string {
 // writeTable writes a heading for the model and then, for each scenario,
 // a two-column table: labels on the left, figures right-aligned.
 func writeTable(w io.Writer, m calc.Model, res calc.Result) {
+	m = printableModel(m)
+	res.Scenarios = slices.Clone(res.Scenarios)
+	for i := range res.Scenarios {
+		res.Scenarios[i].Name = printable(res.Scenarios[i].Name)
+	}
 	fmt.Fprintf(w, "%s\n%s\n", m.Title, settingsLine(m))
 	money := m.Mode == calc.ModeMoney
 	f := figures{money: money, currency: m.Currency}

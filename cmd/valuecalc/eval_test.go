@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/valuecalc/valuecalc/calc"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -447,4 +449,145 @@ func TestAnalyzeInvalid(t *testing.T) {
 	code, _, errOut = analyzeRun(t, "", filepath.Join(t.TempDir(), "missing.json"))
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "no such file")
+}
+
+// TestFlagsAfterTheFile: flags may follow the file, as in most commands.
+func TestFlagsAfterTheFile(t *testing.T) {
+	for _, run := range []func(*testing.T, string, ...string) (int, string, string){evalRun, analyzeRun} {
+		code, out, errOut := run(t, "", "../../examples/software-purchase.json", "--json")
+		require.Equal(t, 0, code, errOut)
+		var v map[string]any
+		require.NoError(t, json.Unmarshal([]byte(out), &v), out)
+
+		code, out, errOut = run(t, "", "../../examples/software-purchase.json", "-json=false")
+		require.Equal(t, 0, code, errOut)
+		assert.True(t, strings.HasPrefix(out, "Helpdesk software"), out)
+	}
+	// Standard input, then the flag.
+	data, err := os.ReadFile("../../examples/segments.json")
+	require.NoError(t, err)
+	code, out, errOut := evalRun(t, string(data), "-", "--json")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, `"best": "enterprise"`)
+
+	// After "--" a name that looks like a flag is a file's.
+	code, _, errOut = evalRun(t, "", "--", "--json")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "open --json: no such file")
+	// Still one file only, and unknown flags anywhere are bad usage.
+	code, _, errOut = evalRun(t, "", "a.json", "--json", "b.json")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "usage: valuecalc eval [--json] FILE|-")
+	code, _, _ = evalRun(t, "", "../../examples/software-purchase.json", "--bogus")
+	assert.Equal(t, 2, code)
+}
+
+// TestEvalRealSize: an oversized file's message gives its size, not the
+// size of the part read.
+func TestEvalRealSize(t *testing.T) {
+	big := `{"format":"valuecalc/2","title":"` + strings.Repeat("x", 12<<20) + `"}`
+	file := filepath.Join(t.TempDir(), "big.json")
+	require.NoError(t, os.WriteFile(file, []byte(big), 0o644))
+	want := fmt.Sprintf("(root): must be at most 5242880 bytes (5 MB), got %d bytes\n", len(big))
+
+	code, out, errOut := evalRun(t, "", file)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Equal(t, file+": "+want, errOut)
+
+	code, _, errOut = analyzeRun(t, big, "-")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "<stdin>: "+want, errOut, "a stream is counted")
+
+	// One byte over.
+	over := big[:calc.MaxInputSize+1]
+	code, _, errOut = evalRun(t, over, "-")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "<stdin>: (root): must be at most 5242880 bytes (5 MB), got 5242881 bytes\n", errOut)
+}
+
+// hostileText is a title that retitles a terminal window, an item name
+// that clears the screen and a scenario name turned around.
+const (
+	retitle  = "\x1b]0;pwned\x07"
+	clear    = "Speed\x1b[2J\x1b[H"
+	reversed = "invoice\u202etxt.exe"
+)
+
+// TestControlCharactersRefused: a file holding them is refused, and the
+// messages quote them escaped.
+func TestControlCharactersRefused(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "pwned.json")
+	require.NoError(t, os.WriteFile(file, []byte(`{"format":"valuecalc/2","title":"\u001b]0;pwned\u0007",`+
+		`"items":[{"id":"a","name":"Speed\u001b[2J\u001b[H","side":"benefit","type":"functional"}],`+
+		`"scenarios":[{"id":"s","name":"invoice\u202etxt.exe"}]}`), 0o644))
+	for _, run := range []func(*testing.T, string, ...string) (int, string, string){evalRun, analyzeRun} {
+		code, out, errOut := run(t, "", file)
+		assert.Equal(t, 1, code)
+		assert.Empty(t, out)
+		assert.Equal(t, file+`: title: must not hold control characters, got "\x1b]0;pwned\a"`+"\n"+
+			file+`: items[0].name: must not hold control characters, got "Speed\x1b[2J\x1b[H"`+"\n"+
+			file+`: scenarios[0].name: must not hold control characters, got "invoice\u202etxt.exe"`+"\n", errOut)
+	}
+	// Raw bytes, not JSON escapes: not even JSON, and the message says
+	// the character escaped.
+	code, _, errOut := evalRun(t, `{"format":"valuecalc/2","title":"`+retitle+`"}`, "-")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `invalid character '\x1b' in string literal`)
+	assert.False(t, hasControl(errOut), "%q", errOut)
+}
+
+// TestControlCharactersEscaped: a model that holds them anyway (written
+// before calc refused them) is reported with them escaped, and so is a
+// file's name.
+func TestControlCharactersEscaped(t *testing.T) {
+	m, err := calc.Decode([]byte(`{"format":"valuecalc/2","mode":"money",` +
+		`"items":[{"id":"a","name":"Speed","side":"benefit","type":"monetary"},{"id":"c","name":"Fee","side":"cost","type":"financial"}],` +
+		`"scenarios":[{"id":"s","name":"Now","entries":{"a":{"amount":100,"low":50,"high":150},"c":{"amount":40}}},` +
+		`{"id":"t","name":"Then","entries":{"a":{"amount":200},"c":{"amount":90}}}]}`))
+	require.NoError(t, err)
+	a, err := calc.Analyze(m) // which checks the model: names come after
+	require.NoError(t, err)
+	m.Title, m.Items[0].Name, m.Scenarios[1].Name = retitle, clear, reversed
+
+	var table, report bytes.Buffer
+	writeTable(&table, m, calc.EvaluateWithRanges(m))
+	writeAnalysis(&report, m, calc.Evaluate(m), a)
+	for _, out := range []string{table.String(), report.String()} {
+		assert.False(t, hasControl(out), "%q", out)
+		assert.True(t, strings.HasPrefix(out, `\x1b]0;pwned\a`+"\n"), "%q", out)
+		assert.Contains(t, out, `invoice\u202etxt.exe`)
+	}
+	assert.Contains(t, report.String(), `Speed\x1b[2J\x1b[H`)
+	assert.Equal(t, retitle, m.Title, "the caller's model is not changed")
+	assert.Equal(t, clear, m.Items[0].Name)
+
+	// A file's name from a glob over downloaded files.
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a\x1b[2J.json")
+	require.NoError(t, os.WriteFile(name, []byte(`{"format":1}`), 0o644))
+	code, _, errOut := evalRun(t, "", name)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `a\x1b[2J.json: format:`)
+	code, _, errOut = evalRun(t, "", filepath.Join(dir, "missing\x07.json"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `missing\a.json`)
+	assert.False(t, hasControl(errOut), "%q", errOut)
+}
+
+// hasControl reports a control character other than a line's end.
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r != '\n' && calc.ControlChar(r) })
+}
+
+func TestPrintable(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":                      "plain",
+		"Café \u05e9\u200f 👩\u200d💻": "Café \u05e9\u200f 👩\u200d💻",
+		"\x00\t\n\r\x1b\x7f":         `\x00\t\n\r\x1b\x7f`,
+		"\u0085\u009b":               `\u0085\u009b`,
+		"a\u202ab\u2066c\u2069":      `a\u202ab\u2066c\u2069`,
+	} {
+		assert.Equal(t, want, printable(in), "%q", in)
+	}
 }

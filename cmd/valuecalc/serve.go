@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -131,15 +132,26 @@ func openBrand(cmd, brandFile, templates string, stderr io.Writer) (*brand, bool
 
 // siteHandler serves a built static site as a static host would, with
 // its precompressed copies (sitefiles.Handler), asking browsers to
-// revalidate so a new build is picked up at once.
+// revalidate so a new build is picked up at once; all but app.wasm at
+// this build's versioned URL (wasmURL), which browsers may keep for a
+// year: no other content is ever sent for it. The service worker takes
+// a first visit's app.wasm from the browser's HTTP cache.
 func siteHandler(dir string) (http.Handler, error) {
 	files, err := sitefiles.Handler(dir)
 	if err != nil {
 		return nil, err
 	}
+	wasmHash, err := sitefiles.HashFile(filepath.Join(dir, filepath.FromSlash(wasmPath)))
+	if err != nil {
+		return nil, err
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Cache-Control", "no-cache")
+		if r.URL.Path == wasmPath && r.URL.Query().Get("v") == wasmHash {
+			h.Set("Cache-Control", "public, max-age=31536000, immutable")
+		} else {
+			h.Set("Cache-Control", "no-cache")
+		}
 		for _, kv := range securityHeaders {
 			h.Set(kv[0], kv[1])
 		}

@@ -52,6 +52,10 @@ func buildSite(o siteOptions) error {
 	if err != nil {
 		return fmt.Errorf("%w (looked in %s)", errNoWasm, o.Web)
 	}
+	wasmHash, err := sitefiles.HashFile(filepath.Join(o.Web, "app.wasm"))
+	if err != nil {
+		return err
+	}
 	version, err := sitefiles.Hash(o.Web)
 	if err != nil {
 		return err
@@ -60,7 +64,7 @@ func buildSite(o siteOptions) error {
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return err
 	}
-	h, err := newHandler(prefix, version, wasm.Size(), o.Brand)
+	h, err := newHandler(prefix, version, wasmHash, wasm.Size(), o.Brand)
 	if err != nil {
 		return err
 	}
@@ -75,7 +79,7 @@ func buildSite(o siteOptions) error {
 		brandEnv = h.Env[browser.BrandEnv]
 	}
 	err = prerender(o.Out, prefix, browser.ParseBrand(brandEnv), func(lang i18n.Lang) (http.Handler, error) {
-		ph, err := newHandler(prefix, version, wasm.Size(), o.Brand)
+		ph, err := newHandler(prefix, version, wasmHash, wasm.Size(), o.Brand)
 		if err != nil {
 			return nil, err
 		}
@@ -151,10 +155,38 @@ func cleanPrefix(p string) (string, error) {
 	return clean, nil
 }
 
+// wasmPath is app.wasm's path on the site, below its prefix.
+const wasmPath = "/web/app.wasm"
+
+// wasmURL is app.wasm's address as the pages and the service worker ask
+// for it: versioned by its content (?v=, sitefiles.HashFile), so that the
+// browser's HTTP cache may keep it (serve says for a year) and never hands
+// out another build's app.wasm for it. Static hosts ignore the query and
+// send web/app.wasm, or its precompressed copy, as before.
+func wasmURL(prefix, wasmHash string) string {
+	return prefix + wasmPath + "?v=" + wasmHash
+}
+
+// versionedWasm resolves go-app's resources as base does, and app.wasm
+// to wasmURL: go-app writes what it resolves for "/web/app.wasm" into
+// app.js, which downloads it, and into the service worker's list.
+type versionedWasm struct {
+	base             app.ResourceResolver
+	prefix, wasmHash string
+}
+
+func (r versionedWasm) Resolve(location string) string {
+	if location == wasmPath {
+		return wasmURL(r.prefix, r.wasmHash)
+	}
+	return r.base.Resolve(location)
+}
+
 // newHandler describes the app to go-app: names, icons, styles, and the
 // version that tells browsers' service workers a new build is out; a
 // brand's name, stylesheet, logo and what app.wasm needs of it (Env).
-func newHandler(prefix, version string, wasmSize int64, b *brand) (*app.Handler, error) {
+// wasmHash names app.wasm's content in its URL (wasmURL).
+func newHandler(prefix, version, wasmHash string, wasmSize int64, b *brand) (*app.Handler, error) {
 	h := &app.Handler{
 		Name:        i18n.EN.T(i18n.PageTitle),
 		ShortName:   "valuecalc",
@@ -181,8 +213,11 @@ func newHandler(prefix, version string, wasmSize int64, b *brand) (*app.Handler,
 		ServiceWorkerTemplate: appWorkerJS,
 		WasmContentLength:     strconv.FormatInt(wasmSize, 10),
 	}
+	// Never an http.Handler: go-app would serve /web/ with it, and
+	// PrefixedLocation's panics there (GOAPP-NOTES); build serves no /web/.
+	h.Resources = versionedWasm{base: app.LocalDir(""), wasmHash: wasmHash}
 	if prefix != "" {
-		h.Resources = app.PrefixedLocation(prefix)
+		h.Resources = versionedWasm{base: app.PrefixedLocation(prefix), prefix: prefix, wasmHash: wasmHash}
 	}
 	if b == nil {
 		return h, nil

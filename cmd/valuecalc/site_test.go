@@ -5,6 +5,8 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -66,7 +68,31 @@ func TestBuildSiteWritesEverything(t *testing.T) {
 	assert.NotContains(t, index, "githubusercontent", "icons must be local for offline use")
 	manifest := read(t, filepath.Join(out, "manifest.webmanifest"))
 	assert.Contains(t, manifest, `"/web/icon-192.png"`)
-	assert.Contains(t, read(t, filepath.Join(out, "app.js")), `"/web/app.wasm"`)
+	assertWasmURL(t, out, "", "\x00asm-v1")
+}
+
+// assertWasmURL checks that the page downloads app.wasm, and the service
+// worker caches it, at the URL that names its content, under prefix.
+func assertWasmURL(t *testing.T, out, prefix, wasm string) {
+	t.Helper()
+	sum := sha256.Sum256([]byte(wasm))
+	want := `"` + prefix + `/web/app.wasm?v=` + hex.EncodeToString(sum[:])[:20] + `"`
+	assert.True(t, strings.Contains(read(t, filepath.Join(out, "app.js")), "fetchWithProgress("+want), "app.js downloads %s", want)
+	worker := read(t, filepath.Join(out, "app-worker.js"))
+	_, list, _ := strings.Cut(worker, "const resourcesToCache = [")
+	list, _, _ = strings.Cut(list, "]")
+	assert.True(t, strings.Contains(list, want), "the worker caches %s: %s", want, list)
+	assert.Equal(t, 1, strings.Count(list, "app.wasm"), list)
+}
+
+// TestBuildSiteWasmURLFollowsContent: a new app.wasm is asked for at a
+// new URL, so no copy of the old one in any HTTP cache can answer for it.
+func TestBuildSiteWasmURLFollowsContent(t *testing.T) {
+	for _, wasm := range []string{"one", "two"} {
+		out := t.TempDir()
+		require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, wasm), Out: out}))
+		assertWasmURL(t, out, "", wasm)
+	}
 }
 
 func TestBuildSiteVersionFollowsContent(t *testing.T) {
@@ -87,7 +113,7 @@ func TestBuildSiteWithPrefix(t *testing.T) {
 	out := t.TempDir()
 	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, "w"), Out: out, Prefix: "/tools/valuecalc/"}))
 	assert.Contains(t, read(t, filepath.Join(out, "index.html")), `href="/tools/valuecalc/web/app.css"`)
-	assert.Contains(t, read(t, filepath.Join(out, "app.js")), `"/tools/valuecalc/web/app.wasm"`)
+	assertWasmURL(t, out, "/tools/valuecalc", "w")
 }
 
 func TestBuildSiteWithoutWasm(t *testing.T) {
@@ -180,6 +206,34 @@ func TestFramePolicy(t *testing.T) {
 		assert.True(t, strings.HasSuffix(csp, "; "+want), "%s: %s", target, csp)
 		assert.Equal(t, 1, strings.Count(csp, "frame-ancestors"), target)
 		assert.Contains(t, csp, "default-src 'self'", target)
+	}
+}
+
+// TestSiteHandlerCaching: app.wasm at this build's versioned URL may be
+// kept by the browser's HTTP cache for a year, where the service worker
+// finds the page's copy; in br, gzip or as it is, each its own entry
+// (Vary). Everything else, and app.wasm at any other URL, is revalidated.
+func TestSiteHandlerCaching(t *testing.T) {
+	out := t.TempDir()
+	wasm := strings.Repeat("\x00asm wasm bytes ", 4096)
+	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, wasm), Out: out}))
+	srv := httptest.NewServer(mustHandler(t, out))
+	defer srv.Close()
+	sum := sha256.Sum256([]byte(wasm))
+	versioned := "/web/app.wasm?v=" + hex.EncodeToString(sum[:])[:20]
+
+	for _, accept := range []string{"br", "gzip", ""} {
+		res, body := do(t, "GET", srv.URL+versioned, "Accept-Encoding", accept)
+		assert.Equal(t, http.StatusOK, res.StatusCode, accept)
+		assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"), accept)
+		assert.Equal(t, "Accept-Encoding", res.Header.Get("Vary"), accept)
+		assert.Equal(t, accept, res.Header.Get("Content-Encoding"))
+		assert.NotEmpty(t, body)
+	}
+	for _, path := range []string{"/web/app.wasm", "/web/app.wasm?v=0123456789abcdef0123", "/", "/app.js", "/app-worker.js", "/index.html", "/web/app.css"} {
+		res, _ := do(t, "GET", srv.URL+path, "Accept-Encoding", "br")
+		assert.Equal(t, http.StatusOK, res.StatusCode, path)
+		assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"), path)
 	}
 }
 

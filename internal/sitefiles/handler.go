@@ -48,7 +48,7 @@ func Handler(dir string) (http.Handler, error) {
 		if err != nil {
 			return err
 		}
-		hash, err := hashFile(p)
+		hash, err := HashFile(p)
 		if err != nil {
 			return err
 		}
@@ -175,7 +175,10 @@ func negotiate(header string, have map[string]string) string {
 	return best
 }
 
-func hashFile(p string) (string, error) {
+// HashFile returns the first 20 hex digits of the SHA-256 of the file at
+// p: its ETag here, and the version in app.wasm's URL (?v=), which the
+// service worker checks what it caches against.
+func HashFile(p string) (string, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return "", err
