@@ -121,7 +121,7 @@ func TestFramedByAnotherSite(t *testing.T) {
 	// embed still works.
 	ctx = newBrowser(t)
 	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(baseURL+"/"), waitReady(),
-		waitJSFor(60*time.Second, `caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.match(location.origin + "/web/app.wasm"))))).then(rs => rs.some(Boolean))`),
+		waitJSFor(60*time.Second, `navigator.serviceWorker.getRegistration().then(r => !!(r && r.active)).then(active => active && caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.match(location.origin + "/web/app.wasm", {ignoreSearch: true}))))).then(rs => rs.some(Boolean)))`),
 		chromedp.Navigate(serveHost(t, framingHost, baseURL)),
 		waitJSFor(60*time.Second, `window.msgs.some(m => m.from === "embed" && m.data.type === "valuecalc:ready")`),
 	))
