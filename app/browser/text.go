@@ -16,6 +16,9 @@ func ShowText(el app.Value, was, text string) {
 		return
 	}
 	now := el.Get("value").String()
+	if now == text {
+		return // most fields on most renders: one call into JavaScript
+	}
 	focused := el.Equal(app.Window().Get("document").Get("activeElement"))
 	if overwrite(now, was, text, focused) {
 		el.Set("value", text)
