@@ -74,7 +74,7 @@ func (r *root) OnMount(ctx app.Context) {
 		r.dispatch(a)
 		return r.store.State
 	})
-	r.browser.Run(r.pending)
+	r.browser.RunRendered(r.pending) // the state the root was mounted with
 	r.pending = nil
 	r.typed.Replay()
 	browser.MarkReady()

@@ -29,14 +29,13 @@ func (c *cellView) Render() app.UI {
 	l := c.Lang
 	label := l.T(i18n.CellIn, v.ItemName, v.ScenarioName)
 	cell := app.Td().Class("cell"+cls(" unscored", !v.HasEntry)+cls(" has-hint", v.Hint.Shown())).DataSet("scenario", v.Scenario).DataSet("label", v.ScenarioName)
-	override := fieldInput(weight, v.Weight, l.T(i18n.CellWeightOf, label), "override-input", true).
-		Placeholder("×" + l.Write(v.ItemWeight, false)).Title(l.T(i18n.CellWeightTitle)).
-		Disabled(!v.HasEntry && !v.WeightTyped).OnInput(c.onWeight).OnChange(c.onWeightDone)
+	override := &textField{Field: weight, Input: v.Weight, Label: l.T(i18n.CellWeightOf, label), Class: "override-input", Number: true,
+		Placeholder: "×" + l.Write(v.ItemWeight, false), Title: l.T(i18n.CellWeightTitle), Disabled: !v.HasEntry && !v.WeightTyped}
 	if v.Mode == calc.ModeScore {
 		return cell.Body(
 			app.Div().Class("cell-inputs").Body(
-				fieldInput(value, v.Value, l.T(i18n.ScoreOf, label), "score-input", true).
-					Placeholder(strconv.Itoa(v.Scale.Min)+"–"+strconv.Itoa(v.Scale.Max)).OnInput(c.onValue).OnChange(c.onValueDone),
+				&textField{Field: value, Input: v.Value, Label: l.T(i18n.ScoreOf, label), Class: "score-input", Number: true,
+					Placeholder: strconv.Itoa(v.Scale.Min) + "–" + strconv.Itoa(v.Scale.Max)},
 				override,
 			),
 			fieldError(value, v.Value), fieldError(weight, v.Weight),
@@ -45,7 +44,7 @@ func (c *cellView) Render() app.UI {
 	}
 	return cell.Body(
 		app.Div().Class("cell-inputs").Body(
-			fieldInput(value, v.Value, l.T(i18n.ValueOf, label), "money-input", true).Placeholder("—").OnInput(c.onValue).OnChange(c.onValueDone),
+			&textField{Field: value, Input: v.Value, Label: l.T(i18n.ValueOf, label), Class: "money-input", Number: true, Placeholder: "—"},
 			app.Select().ID(value.ElementID()+"-per").Class("select select-small per-select").Aria("label", l.T(i18n.UnitOf, label)).
 				OnChange(c.onPer).Body(
 				app.Range(state.PerOptions).Slice(func(i int) app.UI {
@@ -69,11 +68,9 @@ func (c *cellView) rangeInputs(label string) app.UI {
 	low := state.EntryRangeField(state.FieldEntryLow, v.Scenario, v.Item)
 	high := state.EntryRangeField(state.FieldEntryHigh, v.Scenario, v.Item)
 	return app.Div().Class("cell-range").Body(
-		fieldInput(low, v.Low, c.Lang.T(i18n.LowOf, label), "range-input", true).Placeholder(c.Lang.T(i18n.LowPlaceholder)).
-			OnInput(c.onLow).OnChange(c.onLowDone),
+		&textField{Field: low, Input: v.Low, Label: c.Lang.T(i18n.LowOf, label), Class: "range-input", Number: true, Placeholder: c.Lang.T(i18n.LowPlaceholder)},
 		app.Span().Aria("hidden", "true").Text("–"),
-		fieldInput(high, v.High, c.Lang.T(i18n.HighOf, label), "range-input", true).Placeholder(c.Lang.T(i18n.HighPlaceholder)).
-			OnInput(c.onHigh).OnChange(c.onHighDone),
+		&textField{Field: high, Input: v.High, Label: c.Lang.T(i18n.HighOf, label), Class: "range-input", Number: true, Placeholder: c.Lang.T(i18n.HighPlaceholder)},
 		fieldError(low, v.Low), fieldError(high, v.High),
 	)
 }
@@ -97,43 +94,7 @@ func (c *cellView) hint() app.UI {
 		Text(strings.Join(parts, "; "))
 }
 
-func (c *cellView) rangeField(k state.FieldKind) state.Field {
-	return state.EntryRangeField(k, c.Cell.Scenario, c.Cell.Item)
-}
-
-func (c *cellView) onLow(ctx app.Context, e app.Event) {
-	c.send(ctx, state.Input{Field: c.rangeField(state.FieldEntryLow), Text: ctx.JSSrc().Get("value").String()})
-}
-
-func (c *cellView) onHigh(ctx app.Context, e app.Event) {
-	c.send(ctx, state.Input{Field: c.rangeField(state.FieldEntryHigh), Text: ctx.JSSrc().Get("value").String()})
-}
-
-func (c *cellView) onLowDone(ctx app.Context, e app.Event) {
-	c.send(ctx, state.InputDone{Field: c.rangeField(state.FieldEntryLow)})
-}
-
-func (c *cellView) onHighDone(ctx app.Context, e app.Event) {
-	c.send(ctx, state.InputDone{Field: c.rangeField(state.FieldEntryHigh)})
-}
-
 func (c *cellView) send(ctx app.Context, a state.Action) { browser.Send(ctx, a) }
-
-func (c *cellView) onValue(ctx app.Context, e app.Event) {
-	c.send(ctx, state.Input{Field: state.EntryField(c.Cell.Scenario, c.Cell.Item), Text: ctx.JSSrc().Get("value").String()})
-}
-
-func (c *cellView) onValueDone(ctx app.Context, e app.Event) {
-	c.send(ctx, state.InputDone{Field: state.EntryField(c.Cell.Scenario, c.Cell.Item)})
-}
-
-func (c *cellView) onWeight(ctx app.Context, e app.Event) {
-	c.send(ctx, state.Input{Field: state.EntryWeightField(c.Cell.Scenario, c.Cell.Item), Text: ctx.JSSrc().Get("value").String()})
-}
-
-func (c *cellView) onWeightDone(ctx app.Context, e app.Event) {
-	c.send(ctx, state.InputDone{Field: state.EntryWeightField(c.Cell.Scenario, c.Cell.Item)})
-}
 
 func (c *cellView) onPer(ctx app.Context, e app.Event) {
 	c.send(ctx, state.SetPer{Cell: state.Cell{Scenario: c.Cell.Scenario, Item: c.Cell.Item}, Value: ctx.JSSrc().Get("value").String()})

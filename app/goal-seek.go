@@ -89,9 +89,8 @@ func (g *goalSeek) Render() app.UI {
 				}),
 			),
 			app.Label().For("goal-target").Text(l.T(i18n.GoalToReach)),
-			app.Input().Type("text").ID("goal-target").Class("input num-input short").Attr("inputmode", "decimal").
-				Value(q.Target).Placeholder("0").Aria("invalid", ariaBool(goal.Err != "")).
-				Aria("describedby", "goal-answer").OnInput(g.target),
+			&textField{ID: "goal-target", Input: state.Draft{Text: q.Target, Err: goal.Err}, // named by the label before it
+				Class: "short", Number: true, Placeholder: "0", DescribedBy: "goal-answer", Send: g.target},
 			app.Span().Class("goal-unit").Text(l.T(i18n.GoalUnitQ, unit)),
 		),
 		app.P().ID("goal-answer").Class("goal-answer"+cls(" field-error", goal.Err != "")+cls(" muted", goal.Err == "" && goal.Answer == nil)).Aria("live", "polite").Text(g.answer(q)),
@@ -174,13 +173,6 @@ func metricLabel(l i18n.Lang, mt calc.Metric) string {
 	return l.T(i18n.MetricNet)
 }
 
-func ariaBool(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
-}
-
 func (g *goalSeek) ask(ctx app.Context, edit func(q *state.AskGoal)) {
 	q := g.question()
 	edit(&q)
@@ -201,6 +193,9 @@ func (g *goalSeek) metric(ctx app.Context, e app.Event) {
 	g.ask(ctx, func(q *state.AskGoal) { q.Metric = calc.Metric(g.value(ctx)) })
 }
 
-func (g *goalSeek) target(ctx app.Context, e app.Event) {
-	g.ask(ctx, func(q *state.AskGoal) { q.Target = g.value(ctx) })
+// target is the question with text as its target.
+func (g *goalSeek) target(text string) state.Action {
+	q := g.question()
+	q.Target = text
+	return g.fill(q)
 }

@@ -31,7 +31,7 @@ func (r *itemRow) Render() app.UI {
 		app.Th().Scope("row").Class("col-item").Body(
 			app.Div().Class("item-main").Body(
 				app.Div().Class("item-line").Body(
-					fieldInput(name, row.Name, l.T(i18n.ItemName), "item-name", false).OnInput(r.onName).OnChange(r.onNameDone),
+					&textField{Field: name, Input: row.Name, Label: l.T(i18n.ItemName), Class: "item-name"},
 					// Type, stage and note open on demand, so that a row is one
 					// line; the button says the type and stage at a glance.
 					&button{ID: "item-more-" + it.ID, Class: "btn btn-small more-btn", Title: l.T(i18n.TypeStageNote),
@@ -49,7 +49,7 @@ func (r *itemRow) Render() app.UI {
 			),
 		),
 		app.Td().Class("col-weight").DataSet("label", l.T(i18n.Weight)).Body(
-			fieldInput(weight, row.Weight, l.T(i18n.WeightOf, it.Name), "weight-input", true).OnInput(r.onWeight).OnChange(r.onWeightDone),
+			&textField{Field: weight, Input: row.Weight, Label: l.T(i18n.WeightOf, it.Name), Class: "weight-input", Number: true},
 			fieldError(weight, row.Weight),
 			iff(row.HasWeightTie, func() app.UI {
 				return app.Span().ID("weight-tie-" + it.ID).Class("weight-tie-hint").Text(l.T(i18n.TiesAtWeight, r.Num.Number(row.WeightTie, 2)))
@@ -88,8 +88,7 @@ func (r *itemRow) details(ti typeInfo) app.UI {
 			}),
 		),
 		app.P().Class("type-explain").Text(ti.Explain),
-		app.Textarea().ID(note.ElementID()).Class("input note-input").Rows(2).Placeholder(l.T(i18n.NotePlaceholder)).
-			Aria("label", l.T(i18n.NoteOn, it.Name)).OnInput(r.onNote).OnChange(r.onNoteDone).Text(row.Note.Text),
+		&textField{Field: note, Input: row.Note, Label: l.T(i18n.NoteOn, it.Name), Class: "note-input", Rows: 2, Placeholder: l.T(i18n.NotePlaceholder)},
 		fieldError(note, row.Note),
 	)
 }
@@ -106,26 +105,6 @@ func (r *itemRow) action(id, label, glyph string, disabled bool, h app.EventHand
 }
 
 func (r *itemRow) id() string { return r.Row.Item.ID }
-
-func (r *itemRow) typed(ctx app.Context, k state.FieldKind) {
-	browser.Send(ctx, state.Input{Field: state.ItemField(k, r.id()), Text: ctx.JSSrc().Get("value").String()})
-}
-
-func (r *itemRow) onName(ctx app.Context, e app.Event)   { r.typed(ctx, state.FieldItemName) }
-func (r *itemRow) onWeight(ctx app.Context, e app.Event) { r.typed(ctx, state.FieldItemWeight) }
-func (r *itemRow) onNote(ctx app.Context, e app.Event)   { r.typed(ctx, state.FieldItemNote) }
-
-func (r *itemRow) onNameDone(ctx app.Context, e app.Event) {
-	browser.Send(ctx, state.InputDone{Field: state.ItemField(state.FieldItemName, r.id())})
-}
-
-func (r *itemRow) onWeightDone(ctx app.Context, e app.Event) {
-	browser.Send(ctx, state.InputDone{Field: state.ItemField(state.FieldItemWeight, r.id())})
-}
-
-func (r *itemRow) onNoteDone(ctx app.Context, e app.Event) {
-	browser.Send(ctx, state.InputDone{Field: state.ItemField(state.FieldItemNote, r.id())})
-}
 
 func (r *itemRow) onType(ctx app.Context, e app.Event) {
 	browser.Send(ctx, state.SetItemType{ID: r.id(), Type: calc.Type(ctx.JSSrc().Get("value").String())})

@@ -7,9 +7,15 @@ import (
 	"github.com/valuecalc/valuecalc/app/state"
 )
 
-// textField is a text input bound to a field of the state: it shows the
-// draft typed into it, else the model's value, and says when the draft is
-// wrong (aria-invalid, and the message's id in aria-describedby).
+// textField is a text input (or, with Rows, a textarea) bound to a field
+// of the state: it shows the draft typed into it, else the model's value,
+// and says when the draft is wrong (aria-invalid, and the message's id in
+// aria-describedby).
+//
+// It is the one place where an input's text is put on screen, and every
+// text input and textarea of the app is one: go-app cannot empty an
+// input by a render (GOAPP-NOTES.md, "An input can never be emptied by a
+// render"), so OnUpdate sets the element's value itself.
 type textField struct {
 	app.Compo
 	Field       state.Field
@@ -21,19 +27,61 @@ type textField struct {
 	Title       string
 	ReadOnly    bool
 	Disabled    bool
+	Rows        int // > 0: a textarea of that many rows
+
+	// A field that is not a state.Field (goal seek's target) names its
+	// element, what describes it, and the action its text sends. Send
+	// is a func, which go-app always sees as changed: keep it to a few
+	// fields, not the grid's.
+	ID          string
+	DescribedBy string
+	Send        func(text string) state.Action
+
+	shown string // the text the last render gave the element
 }
 
 func (f *textField) Render() app.UI {
-	return fieldInput(f.Field, f.Input, f.Label, f.Class, f.Number).
-		Placeholder(f.Placeholder).Title(f.Title).ReadOnly(f.ReadOnly).Disabled(f.Disabled).
+	f.shown = f.Input.Text
+	if f.Rows > 0 {
+		id := f.Field.ElementID()
+		return app.Textarea().ID(id).Class("input "+f.Class).Rows(f.Rows).Aria("label", f.Label).
+			Placeholder(f.Placeholder).Title(f.Title).ReadOnly(f.ReadOnly).Disabled(f.Disabled).
+			Aria("invalid", ariaTrue(f.Input.Err != "")).Aria("describedby", describedBy(id, f.Input)).
+			OnInput(f.input).OnChange(f.done).Text(f.Input.Text)
+	}
+	in := fieldInput(f.Field, f.Input, f.Label, f.Class, f.Number)
+	if f.ID != "" {
+		in = in.ID(f.ID)
+	}
+	if f.DescribedBy != "" {
+		in = in.Aria("describedby", f.DescribedBy)
+	}
+	return in.Placeholder(f.Placeholder).Title(f.Title).ReadOnly(f.ReadOnly).Disabled(f.Disabled).
 		OnInput(f.input).OnChange(f.done)
 }
 
+// OnUpdate puts the state's text in the element before go-app updates it:
+// go-app leaves an input's text alone when it becomes "" (it removes the
+// value attribute, which no longer says what a typed-into input shows).
+// What the user is typing stays: see browser.ShowText.
+func (f *textField) OnUpdate(ctx app.Context) {
+	browser.ShowText(ctx.JSSrc(), f.shown, f.Input.Text)
+}
+
 func (f *textField) input(ctx app.Context, e app.Event) {
-	browser.Send(ctx, state.Input{Field: f.Field, Text: ctx.JSSrc().Get("value").String()})
+	text := ctx.JSSrc().Get("value").String()
+	f.shown = text // what the element shows is the user's, not a render's
+	if f.Send != nil {
+		browser.Send(ctx, f.Send(text))
+		return
+	}
+	browser.Send(ctx, state.Input{Field: f.Field, Text: text})
 }
 
 func (f *textField) done(ctx app.Context, e app.Event) {
+	if f.Send != nil {
+		return
+	}
 	browser.Send(ctx, state.InputDone{Field: f.Field})
 }
 
@@ -44,15 +92,35 @@ func fieldInput(f state.Field, d state.Draft, label, class string, number bool) 
 	if number {
 		in = in.Class("input num-input "+class).Attr("inputmode", "decimal").AutoComplete(false)
 	}
-	switch {
-	case d.Err != "" && d.Read != "":
-		in = in.Aria("invalid", "true").Aria("describedby", id+"-read "+id+"-err")
-	case d.Err != "":
-		in = in.Aria("invalid", "true").Aria("describedby", id+"-err")
-	case d.Read != "":
-		in = in.Aria("describedby", id+"-read")
+	if d.Err != "" {
+		in = in.Aria("invalid", "true")
+	}
+	if by := describedBy(id, d); by != "" {
+		in = in.Aria("describedby", by)
 	}
 	return in
+}
+
+// describedBy names the messages under field id: how a number was read
+// and what is wrong with it.
+func describedBy(id string, d state.Draft) string {
+	switch {
+	case d.Err != "" && d.Read != "":
+		return id + "-read " + id + "-err"
+	case d.Err != "":
+		return id + "-err"
+	case d.Read != "":
+		return id + "-read"
+	}
+	return ""
+}
+
+// ariaTrue is "true" when b, else "" (no attribute).
+func ariaTrue(b bool) string {
+	if b {
+		return "true"
+	}
+	return ""
 }
 
 // fieldError is the message under a field, or nothing. Its id is the

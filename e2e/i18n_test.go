@@ -133,9 +133,17 @@ func TestLanguageMenuIsRemembered(t *testing.T) {
 	openApp(t, ctx, "/?view=editor")
 	require.NoError(t, chromedp.Run(ctx, waitJS(`document.documentElement.lang === "en"`)))
 	assert.Equal(t, "Items and scenarios", text(t, ctx, "#grid-title"))
+	// <html lang> changes with the text it names, never before it: what
+	// the grid's title said each time the page's language changed.
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`window.langSaw = [];
+		new MutationObserver(() => window.langSaw.push(document.documentElement.lang + ": " + document.getElementById("grid-title").textContent.trim()))
+			.observe(document.documentElement, {attributes: true, attributeFilter: ["lang"]}); true`, nil)))
 	require.NoError(t, chromedp.Run(ctx, selectValue("lang-menu", "de"),
 		waitJS(`document.documentElement.lang === "de"`)))
 	assert.Equal(t, "Posten und Szenarien", text(t, ctx, "#grid-title"))
+	var saw []string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`window.langSaw`, &saw)))
+	assert.Equal(t, []string{"de: Posten und Szenarien"}, saw, "the page said German when its text was")
 
 	openApp(t, ctx, "/?view=editor")
 	require.NoError(t, chromedp.Run(ctx, waitJS(`document.documentElement.lang === "de"`)))

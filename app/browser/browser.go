@@ -192,14 +192,23 @@ func (b *Browser) UpdateReady(ctx app.Context) bool {
 	return ctx.AppUpdateAvailable() && b.controlledAtStart
 }
 
-// Run carries out the effects the state asked for.
+// Run carries out the effects the state asked for, a state go-app renders
+// on its next frame.
 func (b *Browser) Run(effects []state.Effect) {
 	for _, e := range effects {
-		b.run(e)
+		b.run(e, false)
 	}
 }
 
-func (b *Browser) run(e state.Effect) {
+// RunRendered is Run for the effects of a state already on screen: the
+// one the root was mounted with.
+func (b *Browser) RunRendered(effects []state.Effect) {
+	for _, e := range effects {
+		b.run(e, true)
+	}
+}
+
+func (b *Browser) run(e state.Effect, rendered bool) {
 	win := app.Window()
 	switch e := e.(type) {
 	case state.After:
@@ -252,11 +261,15 @@ func (b *Browser) run(e state.Effect) {
 	case state.SetStyle:
 		setStyle(e.Properties)
 	case state.SetPageLang:
-		b.pageTitle = e.Title
-		doc := win.Get("document")
-		doc.Get("documentElement").Set("lang", string(e.Lang))
-		if b.docTitle == "" {
-			doc.Set("title", e.Title)
+		// <html lang> says the language of the text on screen: it
+		// changes in the same task as that text, after the frame's
+		// render (an action's effects run before go-app renders, in a
+		// task of their own). Set at once, a screen reader read the
+		// English page as German for a frame; so did a test.
+		if rendered {
+			b.setPageLang(e)
+		} else {
+			b.ctx.Defer(func(app.Context) { b.setPageLang(e) })
 		}
 	case state.RememberLang:
 		// Best effort: a browser that refuses storage asks again next time.
@@ -268,6 +281,17 @@ func (b *Browser) run(e state.Effect) {
 			t = b.pageTitle
 		}
 		win.Get("document").Set("title", t)
+	}
+}
+
+// setPageLang sets <html lang> and the page's title in that language,
+// unless a document's title names the page.
+func (b *Browser) setPageLang(e state.SetPageLang) {
+	b.pageTitle = e.Title
+	doc := app.Window().Get("document")
+	doc.Get("documentElement").Set("lang", string(e.Lang))
+	if b.docTitle == "" {
+		doc.Set("title", e.Title)
 	}
 }
 
