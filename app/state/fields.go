@@ -293,10 +293,10 @@ func parseInt(l i18n.Lang, text string) (int, error) {
 }
 
 // FieldText returns the text field f shows for the model's value, its
-// numbers written in language l ("2,5" in German) so that they read back
-// as they are.
+// numbers written in language l as figures ("18,000" and "1.5" in
+// English, "18.000" and "1,5" in German) so that they read back as they
+// are.
 func FieldText(l i18n.Lang, m calc.Model, f Field) string {
-	plain := func(v float64) string { return l.Write(unnoise(v), false) }
 	switch f.Kind {
 	case FieldTitle:
 		return m.Title
@@ -304,57 +304,74 @@ func FieldText(l i18n.Lang, m calc.Model, f Field) string {
 		return m.Currency
 	case FieldHorizon:
 		return strconv.Itoa(m.HorizonYears)
-	case FieldDiscount:
-		return plain(m.DiscountRate * 100)
-	case FieldHourly:
-		return plain(m.HourlyRate)
 	case FieldScaleMin:
 		return strconv.Itoa(m.Scale.Min)
 	case FieldScaleMax:
 		return strconv.Itoa(m.Scale.Max)
-	case FieldItemName, FieldItemNote, FieldItemWeight:
+	case FieldItemName, FieldItemNote:
 		if i := m.ItemIndex(f.Item); i >= 0 {
-			it := m.Items[i]
-			switch f.Kind {
-			case FieldItemName:
-				return it.Name
-			case FieldItemNote:
-				return it.Note
+			if f.Kind == FieldItemName {
+				return m.Items[i].Name
 			}
-			return plain(it.Weight)
+			return m.Items[i].Note
 		}
+		return ""
 	case FieldScenarioName:
 		if i := m.ScenarioIndex(f.Scenario); i >= 0 {
 			return m.Scenarios[i].Name
 		}
+		return ""
+	}
+	if v, ok := fieldNumber(m, f); ok {
+		return l.Write(unnoise(v), true)
+	}
+	return ""
+}
+
+// fieldNumber is the number a number field of m holds, as typed (the
+// discount rate in percent), and whether it holds one.
+func fieldNumber(m calc.Model, f Field) (float64, bool) {
+	switch f.Kind {
+	case FieldHorizon:
+		return float64(m.HorizonYears), true
+	case FieldScaleMin:
+		return float64(m.Scale.Min), true
+	case FieldScaleMax:
+		return float64(m.Scale.Max), true
+	case FieldDiscount:
+		return m.DiscountRate * 100, true
+	case FieldHourly:
+		return m.HourlyRate, true
+	case FieldItemWeight:
+		if i := m.ItemIndex(f.Item); i >= 0 {
+			return m.Items[i].Weight, true
+		}
 	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
 		e, ok := entryOf(m, f.Scenario, f.Item)
 		if !ok {
-			return ""
+			return 0, false
 		}
-		if f.Kind == FieldEntryWeight {
-			if e.Weight == nil {
-				return ""
+		var v *float64
+		switch f.Kind {
+		case FieldEntryWeight:
+			v = e.Weight
+		case FieldEntryLow:
+			v = e.Low
+		case FieldEntryHigh:
+			v = e.High
+		default:
+			for _, x := range []*float64{e.Score, e.Amount, e.Hours} {
+				if x != nil {
+					v = x
+					break
+				}
 			}
-			return plain(*e.Weight)
 		}
-		if f.Kind == FieldEntryLow || f.Kind == FieldEntryHigh {
-			v := e.Low
-			if f.Kind == FieldEntryHigh {
-				v = e.High
-			}
-			if v == nil {
-				return ""
-			}
-			return plain(*v)
-		}
-		for _, v := range []*float64{e.Score, e.Amount, e.Hours} {
-			if v != nil {
-				return plain(*v)
-			}
+		if v != nil {
+			return *v, true
 		}
 	}
-	return ""
+	return 0, false
 }
 
 // Plain writes a number as people type it: no grouping, no exponent, no
