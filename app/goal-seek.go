@@ -142,7 +142,24 @@ func (g *goalSeek) answer(q state.AskGoal) string {
 	m := g.Model
 	e, _ := entryAt(m, q.Scenario, q.Item)
 	_, u, _ := e.Value(m.Mode)
-	return g.Lang.T(i18n.ItMustBe, unitValue(g.Lang, g.Num, m, u, e.Per, *g.Goal.Answer))
+	l, n, x := g.Lang, g.Num, unitValue(g.Lang, g.Num, m, u, e.Per, *g.Goal.Answer)
+	out := l.T(i18n.ItMustBe, x)
+	if v := g.Goal.Gives; v != nil {
+		var fig string
+		switch q.Metric {
+		case calc.MetricROI:
+			fig = n.Number(*v*100, 1) + " %"
+		case calc.MetricPayback:
+			fig = l.T(i18n.PaybackMonths, n.Number(*v, 1))
+		default:
+			fig = n.Value(m, *v)
+			if m.Mode == calc.ModeScore {
+				fig += " " + l.T(i18n.PointsUnit)
+			}
+		}
+		out += " " + l.T(i18n.GoalGives, x, metricLabel(l, q.Metric), fig)
+	}
+	return out
 }
 
 // now says what the item is now, for comparison.
