@@ -142,7 +142,8 @@ func (g *goalSeek) answer(q state.AskGoal) string {
 	m := g.Model
 	e, _ := entryAt(m, q.Scenario, q.Item)
 	_, u, _ := e.Value(m.Mode)
-	l, n, x := g.Lang, g.Num, unitValue(g.Lang, g.Num, m, u, e.Per, *g.Goal.Answer)
+	// The answer as the cell will hold it: to the cent, a tenth of an hour.
+	l, n, x := g.Lang, g.Num, unitValueOf(g.Lang, g.Num, m, u, e.Per, *g.Goal.Answer, true)
 	out := l.T(i18n.ItMustBe, x)
 	if v := g.Goal.Gives; v != nil {
 		var fig string

@@ -217,6 +217,8 @@ func TestHowSure(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, x, got, "the answer, to the cent, is in the cell")
 			assert.Regexp(t, `^[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$`, cell, "written as a figure")
+			assert.Equal(t, fmt.Sprintf("It must be %[1]s. With %[1]s: net value $100,000.", calc.FormatMoney(x, "USD")),
+				text(t, ctx, "#goal-answer"), "the answer as the cell holds it, and what it gives")
 
 			// A close call: a subscription of 66,000 a year, in a fresh copy.
 			openApp(t, ctx, "/?template=software-purchase")

@@ -134,6 +134,16 @@ func (n *Numbers) WholeMoney(v float64, currency string) string {
 	return minus(n.moneyDigits(v, currency, 0))
 }
 
+// ExactMoney formats an amount to the cent as a field holds it, at any
+// size: "$24,067.92", whole ones without cents ("$24,068").
+func (n *Numbers) ExactMoney(v float64, currency string) string {
+	digits := 2
+	if calc.Round(v, 2) == calc.Round(v, 0) {
+		digits = 0
+	}
+	return minus(n.moneyDigits(v, currency, digits))
+}
+
 func (n *Numbers) money(v float64, currency string) string {
 	digits := 2
 	if math.Abs(v) >= 1000 || calc.Round(v, 2) == calc.Round(v, 0) {

@@ -221,4 +221,6 @@ func TestMoneyCents(t *testing.T) {
 	} {
 		assert.Equal(t, tt.want, en.Money(tt.v, "USD"), "%v", tt.v)
 	}
+	assert.Equal(t, "$24,067.92", en.ExactMoney(24067.92, "USD"), "to the cent, as a field holds it")
+	assert.Equal(t, "$24,068", en.ExactMoney(24068, "USD"))
 }
