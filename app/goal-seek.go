@@ -171,7 +171,7 @@ func (g *goalSeek) now(q state.AskGoal, n *browser.Numbers) string {
 		return g.Lang.T(i18n.EnterValuesToAsk)
 	}
 	x, u, _ := e.Value(m.Mode)
-	return g.Lang.T(i18n.IsNow, m.ItemName(q.Item), m.ScenarioName(q.Scenario), unitValue(g.Lang, n, m, u, e.Per, x))
+	return g.Lang.T(i18n.IsNow, m.ItemName(q.Item), m.ScenarioName(q.Scenario), unitValueOf(g.Lang, n, m, u, e.Per, x, true))
 }
 
 func entryAt(m calc.Model, scenario, item string) (calc.Entry, bool) {
