@@ -141,7 +141,25 @@ func (g *goalSeek) answer(q state.AskGoal) string {
 	m := g.Model
 	e, _ := entryAt(m, q.Scenario, q.Item)
 	_, u, _ := e.Value(m.Mode)
-	return g.Lang.T(i18n.ItMustBe, unitValue(g.Lang, g.Num, m, u, e.Per, *g.Goal.Answer))
+	// The answer as the cell will hold it: to the cent, a tenth of an hour.
+	l, n, x := g.Lang, g.Num, unitValueOf(g.Lang, g.Num, m, u, e.Per, *g.Goal.Answer, true)
+	out := l.T(i18n.ItMustBe, x)
+	if v := g.Goal.Gives; v != nil {
+		var fig string
+		switch q.Metric {
+		case calc.MetricROI:
+			fig = n.Number(*v*100, 1) + " %"
+		case calc.MetricPayback:
+			fig = l.T(i18n.PaybackMonths, n.Number(*v, 1))
+		default:
+			fig = n.Value(m, *v)
+			if m.Mode == calc.ModeScore {
+				fig += " " + l.T(i18n.PointsUnit)
+			}
+		}
+		out += " " + l.T(i18n.GoalGives, x, metricLabel(l, q.Metric), fig)
+	}
+	return out
 }
 
 // now says what the item is now, for comparison.
@@ -152,7 +170,7 @@ func (g *goalSeek) now(q state.AskGoal, n *browser.Numbers) string {
 		return g.Lang.T(i18n.EnterValuesToAsk)
 	}
 	x, u, _ := e.Value(m.Mode)
-	return g.Lang.T(i18n.IsNow, m.ItemName(q.Item), m.ScenarioName(q.Scenario), unitValue(g.Lang, n, m, u, e.Per, x))
+	return g.Lang.T(i18n.IsNow, m.ItemName(q.Item), m.ScenarioName(q.Scenario), unitValueOf(g.Lang, n, m, u, e.Per, x, true))
 }
 
 func entryAt(m calc.Model, scenario, item string) (calc.Entry, bool) {

@@ -55,10 +55,13 @@ func settings(v view) app.UI {
 
 func setting(v view, k state.FieldKind, label, class string, number bool) app.UI {
 	f := state.SettingField(k)
-	d := v.st.Drafts[f]
+	d, typing := v.st.Drafts[f]
+	if !typing {
+		d.Mark, d.MarkOK = v.st.MarkText(f)
+	}
 	return app.Div().Class("setting").Body(
 		app.Label().For(f.ElementID()).Class("setting-label").Text(label),
-		&textField{Field: f, Input: state.Draft{Text: v.st.FieldValue(f), Err: d.Err, Read: d.Read}, Label: label, Class: class, Number: number},
+		&textField{Field: f, Input: state.Draft{Text: v.st.FieldValue(f), Err: d.Err, Read: d.Read, Mark: d.Mark}, Label: label, Class: class, Number: number},
 		fieldError(f, d),
 	)
 }

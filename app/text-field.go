@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
@@ -104,15 +106,17 @@ func fieldInput(f state.Field, d state.Draft, label, class string, number bool) 
 // describedBy names the messages under field id: how a number was read
 // and what is wrong with it.
 func describedBy(id string, d state.Draft) string {
-	switch {
-	case d.Err != "" && d.Read != "":
-		return id + "-read " + id + "-err"
-	case d.Err != "":
-		return id + "-err"
-	case d.Read != "":
-		return id + "-read"
+	var by []string
+	if d.Read != "" {
+		by = append(by, id+"-read")
 	}
-	return ""
+	if d.Mark != "" {
+		by = append(by, id+"-mark")
+	}
+	if d.Err != "" {
+		by = append(by, id+"-err")
+	}
+	return strings.Join(by, " ")
 }
 
 // ariaTrue is "true" when b, else "" (no attribute).
@@ -129,6 +133,9 @@ func ariaTrue(b bool) string {
 // 12, not 12000"), id plus "-read": the value is taken, so it is no error.
 func fieldError(f state.Field, d state.Draft) app.UI {
 	var read, msg app.UI
+	if d.Mark != "" {
+		return &readMark{Field: f, Text: d.Mark, OK: d.MarkOK}
+	}
 	if d.Read != "" {
 		read = app.Span().ID(f.ElementID()+"-read").Class("field-read").Attr("role", "status").Text(d.Read)
 	}
@@ -142,4 +149,27 @@ func fieldError(f state.Field, d state.Draft) app.UI {
 		return read
 	}
 	return msg
+}
+
+// readMark is the mark a field keeps, once the user moved on, of a
+// number that reads two ways and was read as a decimal ("12.000 read as
+// 12"), id the field's id plus "-mark", with a button that confirms it.
+type readMark struct {
+	app.Compo
+	Field    state.Field
+	Text, OK string
+}
+
+func (m *readMark) Render() app.UI {
+	id := m.Field.ElementID() + "-mark"
+	return app.Span().ID(id).Class("field-mark").Body(
+		app.Span().Class("field-mark-text").Text(m.Text),
+		app.Button().ID(id+"-ok").Type("button").Class("field-mark-ok").
+			Title(m.OK).Aria("label", m.OK).
+			OnClick(m.confirm).Text("✓"),
+	)
+}
+
+func (m *readMark) confirm(ctx app.Context, e app.Event) {
+	browser.Send(ctx, state.ConfirmRead{Field: m.Field})
 }

@@ -69,10 +69,19 @@ func entryPer(m calc.Model, scenario, item string) calc.Per {
 // unitValue writes an entry's value in its own unit: "$9,400 a year",
 // "37 h a month", "score 3.5".
 func unitValue(l i18n.Lang, n *browser.Numbers, m calc.Model, u calc.Unit, per calc.Per, v float64) string {
+	return unitValueOf(l, n, m, u, per, v, false)
+}
+
+// unitValueOf is unitValue, with an amount to the cent when exact (as a
+// field holds it: "$24,067.92 once").
+func unitValueOf(l i18n.Lang, n *browser.Numbers, m calc.Model, u calc.Unit, per calc.Per, v float64, exact bool) string {
 	var s string
 	switch u {
 	case calc.UnitAmount:
 		s = n.Money(v, m.Currency)
+		if exact {
+			s = n.ExactMoney(v, m.Currency)
+		}
 	case calc.UnitHours:
 		s = l.T(i18n.HoursShort, n.Number(v, 1))
 	default:

@@ -40,9 +40,12 @@ func visitorPage(v view) app.UI {
 					app.Ol().ID("question-list").Class("question-list").Body(
 						app.Range(qs).Slice(func(i int) app.UI {
 							q := qs[i]
-							d, _ := st.Draft(q.Field())
+							d, typing := st.Draft(q.Field())
+							if !typing {
+								d.Mark, d.MarkOK = st.MarkText(q.Field())
+							}
 							return app.Li().Body(&question{Q: q, Mode: m.Mode, Scale: m.Scale, Lang: st.Lang,
-								Value: st.FieldValue(q.Field()), Err: d.Err, Read: d.Read, Unit: perWords.name(st.Lang, state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
+								Value: st.FieldValue(q.Field()), Err: d.Err, Read: d.Read, Mark: d.Mark, MarkOK: d.MarkOK, Unit: perWords.name(st.Lang, state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
 						}),
 					),
 					moreLater(st.Lang, i18n.MoreQuestionsLater, len(all)-len(qs), "more-questions"),
@@ -92,8 +95,11 @@ type question struct {
 	Value string // the answer field's text: its draft, else the model's
 	Err   string
 	Read  string // how a number that reads two ways was read (state.Draft)
-	Unit  string // a money answer's unit and recurrence
-	Lang  i18n.Lang
+	// Mark and MarkOK: a number read as a decimal of two readings, kept
+	// after moving on, and its confirm button's name (state.Draft).
+	Mark, MarkOK string
+	Unit         string // a money answer's unit and recurrence
+	Lang         i18n.Lang
 }
 
 // maxChoices is the largest scale answered with buttons; a longer one is a
@@ -113,11 +119,11 @@ func (q *question) Render() app.UI {
 			),
 			help,
 			app.Div().Class("q-input").Body(
-				&textField{Field: f, Input: state.Draft{Text: q.Value, Err: q.Err, Read: q.Read}, Label: l.T(i18n.InUnit, q.Q.Text(l, q.Mode), q.Unit),
+				&textField{Field: f, Input: state.Draft{Text: q.Value, Err: q.Err, Read: q.Read, Mark: q.Mark}, Label: l.T(i18n.InUnit, q.Q.Text(l, q.Mode), q.Unit),
 					Class: "answer-input", Number: true},
 				app.Span().Class("q-unit").Aria("hidden", "true").Text(q.Unit),
 			),
-			fieldError(f, state.Draft{Text: q.Value, Err: q.Err, Read: q.Read}),
+			fieldError(f, state.Draft{Text: q.Value, Err: q.Err, Read: q.Read, Mark: q.Mark, MarkOK: q.MarkOK}),
 		)
 	}
 	low, high := state.ScaleEnds(l, q.Scale, q.Q.Side)

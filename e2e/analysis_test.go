@@ -197,22 +197,28 @@ func TestHowSure(t *testing.T) {
 			// Its table too: on a phone, each scenario's figures stack.
 			noSidewaysScroll(t, ctx, "#how-sure .ranges .table-scroll")
 
-			// Goal seek: what must the implementation cost for a net of 100,000?
+			// Goal seek: what must the implementation cost for a net of
+			// 100,000? To the cent: the cell holds what it shows.
+			x, err := calc.GoalSeek(m, "with-us", "implementation", calc.Goal{Metric: calc.MetricNet, Target: 100000})
+			require.NoError(t, err)
+			x = calc.Round(x, 2)
+			setAmount(&m, "with-us", "implementation", x)
 			require.NoError(t, chromedp.Run(ctx,
 				selectValue("goal-scenario", "with-us"),
 				selectValue("goal-item", "implementation"),
 				typeInto("goal-target", "100000"),
 				waitJS(`document.getElementById("goal-answer").textContent.startsWith("It must be")`),
 				chromedp.Click("#goal-use", chromedp.ByQuery),
-				waitJS(`Math.abs(parseFloat(document.getElementById("net-with-us").dataset.value) - 100000) < 1e-6`),
+				waitJS(fmt.Sprintf(`parseFloat(document.getElementById("net-with-us").dataset.value) === %v`, calc.Evaluate(m).Scenarios[1].Net)),
 			))
-			x, err := calc.GoalSeek(m, "with-us", "implementation", calc.Goal{Metric: calc.MetricNet, Target: 100000})
-			require.NoError(t, err)
 			var cell string
 			require.NoError(t, chromedp.Run(ctx, chromedp.Value("#"+fid("entry/with-us/implementation"), &cell, chromedp.ByQuery)))
-			got, err := strconv.ParseFloat(cell, 64)
+			got, err := strconv.ParseFloat(strings.ReplaceAll(cell, ",", ""), 64)
 			require.NoError(t, err)
-			assert.InDelta(t, x, got, 1e-6, "the answer is in the cell")
+			assert.Equal(t, x, got, "the answer, to the cent, is in the cell")
+			assert.Regexp(t, `^[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$`, cell, "written as a figure")
+			assert.Equal(t, fmt.Sprintf("It must be %[1]s. With %[1]s: net value $100,000.", calc.FormatMoney(x, "USD")),
+				text(t, ctx, "#goal-answer"), "the answer as the cell holds it, and what it gives")
 
 			// A close call: a subscription of 66,000 a year, in a fresh copy.
 			openApp(t, ctx, "/?template=software-purchase")
@@ -235,7 +241,7 @@ func TestHowSure(t *testing.T) {
 				selectValue("goal-scenario", "with-us"),
 				selectValue("goal-item", "quality"),
 				typeInto("goal-target", "25"),
-				waitJS(fmt.Sprintf(`document.getElementById("goal-answer").textContent === "It must be %v."`, g)),
+				waitJS(fmt.Sprintf(`document.getElementById("goal-answer").textContent.startsWith("It must be %v. With %[1]v: net value ")`, calc.Round(g, 2))),
 			))
 			// A score's range: quality in With us, 3 to 5.
 			require.NoError(t, chromedp.Run(ctx,
@@ -264,7 +270,7 @@ func TestHowSure(t *testing.T) {
 			// With the goal seek's question and answer, in words.
 			assert.Equal(t, "What must Product quality and reliability in With us be for a net value of 25 points?",
 				text(t, ctx, "#report-how-sure-goal .goal-question"))
-			assert.Equal(t, fmt.Sprintf("It must be %v.", g), text(t, ctx, "#report-how-sure-goal .goal-answer"))
+			assert.Regexp(t, fmt.Sprintf(`^It must be %v\. With %[1]v: net value [0-9.]+ points\.$`, calc.Round(g, 2)), text(t, ctx, "#report-how-sure-goal .goal-answer"))
 			// And each figure's break-even and tie, for the winner: with a
 			// lead of 23 points, no score of the scale brings With us to 0
 			// or level with Status quo.

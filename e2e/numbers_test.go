@@ -75,17 +75,19 @@ func TestGermanEmbedNumbers(t *testing.T) {
 // TestReadHint: a number that reads two ways is read by the language's
 // rule and the field says how, as a description, not an error, until the
 // user moves on (SPEC §9): "12.000" in English is 12; "12,000" in German
-// is 12.
+// is 12. Read as a decimal where thousands may have been meant, it keeps
+// a mark after the user moves on, until confirmed or typed again.
 func TestReadHint(t *testing.T) {
 	const s, it = "with-us", "training" // $3,000 once
 	id := fid("entry/" + s + "/" + it)
 	for _, c := range []struct {
 		lang, text, hint, after string
+		mark, ok                string // the mark kept after moving on, and its button's name
 		want                    float64
 	}{
-		{"en", "12.000", "12.000 → 12, not 12000", "12", 12},
-		{"de", "12,000", "12,000 → 12, nicht 12000", "12", 12},
-		{"de", "1.5", "1.5 → 1,5", "1,5", 1.5},
+		{"en", "12.000", "12.000 → 12, not 12000", "12", "12.000 read as 12", "Yes, 12 is right", 12},
+		{"de", "12,000", "12,000 → 12, nicht 12000", "12", "12,000 gelesen als 12", "Ja, 12 stimmt", 12},
+		{"de", "1.5", "1.5 → 1,5", "1,5", "", "", 1.5},
 	} {
 		t.Run(c.lang+" "+c.text, func(t *testing.T) {
 			ctx := newBrowser(t)
@@ -125,6 +127,135 @@ func TestReadHint(t *testing.T) {
 			))
 			assert.Equal(t, c.after, value)
 			checkResults(t, ctx, m)
+			if c.mark == "" {
+				var marks []*cdp.Node
+				require.NoError(t, chromedp.Run(ctx, chromedp.Nodes("#"+id+"-mark", &marks, chromedp.ByQueryAll, chromedp.AtLeast(0))))
+				assert.Empty(t, marks, "%q reads one way: nothing to mark", c.text)
+				return
+			}
+
+			// The mark stays, with the value read, and describes the field.
+			var label string
+			require.NoError(t, chromedp.Run(ctx,
+				chromedp.WaitVisible("#"+id+"-mark", chromedp.ByQuery),
+				chromedp.AttributeValue("#"+id, "aria-describedby", &described, &ok, chromedp.ByQuery),
+				chromedp.AttributeValue("#"+id+"-mark-ok", "aria-label", &label, new(bool), chromedp.ByQuery),
+			))
+			assert.Equal(t, c.mark, text(t, ctx, "#"+id+"-mark .field-mark-text"))
+			assert.Equal(t, id+"-mark", described, "the mark describes the field")
+			assert.Equal(t, c.ok, label)
+			if c.lang == "en" {
+				vs := axe(t, ctx)
+				assert.Empty(t, vs, "with the mark showing: %s", describe(vs))
+			}
+			// Typing elsewhere leaves it.
+			other := fid("entry/with-us/implementation")
+			require.NoError(t, chromedp.Run(ctx, typeInto(other, "15000"), chromedp.KeyEvent(kb.Tab),
+				waitJS(fmt.Sprintf(`document.getElementById(%q).value === %q`, other, map[string]string{"en": "15,000", "de": "15.000"}[c.lang])),
+			))
+			assert.Equal(t, c.mark, text(t, ctx, "#"+id+"-mark .field-mark-text"), "still there after other edits")
+
+			// Confirmed: it goes.
+			require.NoError(t, chromedp.Run(ctx,
+				chromedp.Click("#"+id+"-mark-ok", chromedp.ByQuery),
+				chromedp.WaitNotPresent("#"+id+"-mark", chromedp.ByQuery),
+				chromedp.AttributeValue("#"+id, "aria-describedby", &described, &ok, chromedp.ByQuery),
+			))
+			assert.False(t, ok, "nothing describes the field: %q", described)
+
+			// Typed again the same way, it is asked again; typing into the
+			// field takes it away.
+			require.NoError(t, chromedp.Run(ctx,
+				typeInto(id, c.text), chromedp.KeyEvent(kb.Tab),
+				chromedp.WaitVisible("#"+id+"-mark", chromedp.ByQuery),
+				chromedp.Click("#"+id, chromedp.ByQuery),
+				chromedp.KeyEvent(kb.End), chromedp.KeyEvent("0"),
+				chromedp.WaitNotPresent("#"+id+"-mark", chromedp.ByQuery),
+			))
+		})
+	}
+}
+
+// TestFiguresAfterLeaving: outside the field being typed in, amounts and
+// weights show as figures, the language's way ("18,000", "18.000",
+// "1,5"); while focused, the text stays as typed. Whole amounts show no
+// cents anywhere on the page ("$0", not "$0.00" next to "$46,388").
+func TestFiguresAfterLeaving(t *testing.T) {
+	training := fid("entry/with-us/training")
+	weight := fid("item/outages/weight")
+	for _, c := range []struct {
+		lang, id, text, after string
+	}{
+		{"en", training, "18000", "18,000"},
+		{"en", training, "18,000.50", "18,000.5"},
+		{"en", weight, "1.5", "1.5"},
+		{"de", training, "18000", "18.000"},
+		{"de", training, "1234567,25", "1.234.567,25"},
+		{"de", weight, "1.5", "1,5"},
+		{"de", weight, "0,75", "0,75"},
+	} {
+		t.Run(c.lang+" "+c.text, func(t *testing.T) {
+			ctx := newBrowser(t)
+			openApp(t, ctx, "/?template=software-purchase&view=editor&lang="+c.lang)
+			var typing, after string
+			require.NoError(t, chromedp.Run(ctx,
+				typeInto(c.id, c.text),
+				chromedp.Sleep(300*time.Millisecond), // a render or two while focused
+				chromedp.Value("#"+c.id, &typing, chromedp.ByQuery),
+				chromedp.KeyEvent(kb.Tab),
+				waitJS(fmt.Sprintf(`document.getElementById(%q).value === %q`, c.id, c.after)),
+				chromedp.Value("#"+c.id, &after, chromedp.ByQuery),
+			))
+			assert.Equal(t, c.text, typing, "the user's text while typing")
+			assert.Equal(t, c.after, after, "a figure once left")
+		})
+	}
+
+	// Whole amounts: no cents on the page.
+	ctx := newBrowser(t)
+	openApp(t, ctx, "/?template=software-purchase&view=editor&lang=en")
+	require.NoError(t, chromedp.Run(ctx,
+		typeInto(training, "18000"), chromedp.KeyEvent(kb.Tab),
+		waitJS(fmt.Sprintf(`document.getElementById(%q).value === "18,000"`, training)),
+		analysisDone(),
+	))
+	var page string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.body.innerText`, &page)))
+	assert.Contains(t, page, "$0")
+	assert.NotRegexp(t, `\$[0-9,]+\.00\b`, page, "whole amounts show no cents")
+}
+
+// TestHintCoversNoInput: the break-even hint under the cell typed into
+// takes its own space: at a phone's and a desktop's width it covers no
+// input, select or button of the grid (it hid Implementation's 15000
+// below Subscription at 1440 px).
+func TestHintCoversNoInput(t *testing.T) {
+	id := fid("entry/with-us/subscription")
+	for _, width := range []int64{375, 1440} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			ctx := newBrowser(t)
+			require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(width, 900)))
+			openApp(t, ctx, "/?template=software-purchase&view=editor")
+			require.NoError(t, chromedp.Run(ctx,
+				typeInto(id, "20000"),
+				chromedp.WaitVisible("#"+id+"-hint", chromedp.ByQuery),
+			))
+			var covered []string
+			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+				const h = document.getElementById(`+"`"+id+"-hint`"+`).getBoundingClientRect();
+				const out = [];
+				for (const el of document.querySelectorAll("input, select, button, textarea")) {
+					const r = el.getBoundingClientRect();
+					if (r.width === 0 || r.height === 0) continue;
+					if (r.left < h.right && h.left < r.right && r.top < h.bottom && h.top < r.bottom)
+						out.push(el.id || el.className);
+				}
+				return out;
+			})()`, &covered)))
+			var hint string
+			require.NoError(t, chromedp.Run(ctx, chromedp.Text("#"+id+"-hint", &hint, chromedp.ByQuery)))
+			assert.Contains(t, hint, "breaks even at")
+			assert.Empty(t, covered, "the hint covers no control")
 		})
 	}
 }

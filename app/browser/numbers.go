@@ -119,8 +119,9 @@ func (n *Numbers) intl(key string, opts map[string]any) (v app.Value) {
 }
 
 // Money formats an amount in a currency: whole units for large amounts
-// ("$15,155"), cents below 1,000 ("$412.50"), a negative one with a
-// minus sign ("−$46,388").
+// ("$15,155") and for whole ones ("$0", "$300", not "$0.00" next to
+// "$46,388"), cents below 1,000 when it has some ("$412.50"), a negative
+// one with a minus sign ("−$46,388").
 func (n *Numbers) Money(v float64, currency string) string { return minus(n.money(v, currency)) }
 
 // minus writes a number's minus as the minus sign, U+2212, as the rest
@@ -133,9 +134,19 @@ func (n *Numbers) WholeMoney(v float64, currency string) string {
 	return minus(n.moneyDigits(v, currency, 0))
 }
 
+// ExactMoney formats an amount to the cent as a field holds it, at any
+// size: "$24,067.92", whole ones without cents ("$24,068").
+func (n *Numbers) ExactMoney(v float64, currency string) string {
+	digits := 2
+	if calc.Round(v, 2) == calc.Round(v, 0) {
+		digits = 0
+	}
+	return minus(n.moneyDigits(v, currency, digits))
+}
+
 func (n *Numbers) money(v float64, currency string) string {
 	digits := 2
-	if math.Abs(v) >= 1000 {
+	if math.Abs(v) >= 1000 || calc.Round(v, 2) == calc.Round(v, 0) {
 		digits = 0
 	}
 	return n.moneyDigits(v, currency, digits)

@@ -103,7 +103,8 @@ func TestLocalIsIntl(t *testing.T) {
 			{in("de").Money(-1234.5, "EUR"), "−1.235\u00a0€"},
 			{in("de-DE").Money(-412.5, "USD"), "−412,50\u00a0$"},
 			{in("fr").Money(-1234.5, "USD"), "−1\u202f235\u00a0$US"},
-			{in("fr-FR").Money(12, "GBP"), "12,00\u00a0£GB"},
+			{in("fr-FR").Money(12.5, "GBP"), "12,50\u00a0£GB"},
+			{in("fr-FR").Money(12, "GBP"), "12\u00a0£GB"},
 			{in("fr").Number(1234.5, 2), "1\u202f234,5"},
 			{in("es").Number(1234.5, 2), "1234,5"},
 			{in("es-ES").Number(12345.678, 2), "12.345,68"},
@@ -204,4 +205,22 @@ func TestTiesRoundOneWay(t *testing.T) {
 			assert.Equal(t, toGerman.Replace(tt.want), minus(fde.Call("format", tt.v).String()), "Intl in German")
 		})
 	}
+}
+
+// TestMoneyCents: an amount shows cents only when it has some, so that a
+// row of whole amounts reads "$0" next to "$46,388", not "$0.00".
+func TestMoneyCents(t *testing.T) {
+	en := NewNumbers()
+	en.SetLang("en")
+	for _, tt := range []struct {
+		v    float64
+		want string
+	}{
+		{0, "$0"}, {300, "$300"}, {-300, "−$300"}, {412.5, "$412.50"}, {0.05, "$0.05"},
+		{999.999, "$1,000"}, {12.001, "$12"}, {46388.4, "$46,388"}, {1234.56, "$1,235"},
+	} {
+		assert.Equal(t, tt.want, en.Money(tt.v, "USD"), "%v", tt.v)
+	}
+	assert.Equal(t, "$24,067.92", en.ExactMoney(24067.92, "USD"), "to the cent, as a field holds it")
+	assert.Equal(t, "$24,068", en.ExactMoney(24068, "USD"))
 }

@@ -368,6 +368,9 @@ const (
 	ErrNotNumber          // "enter a number, such as 1200 or %s" (4.5, written the local way)
 	ErrGrouping           // "write the thousands in groups of three digits, such as %s" (12,500)
 	ReadTwoWays           // "%s → %s, not %s": how a number that reads two ways was read
+	ReadAsMark            // "%s read as %s": a number that reads two ways, read as a decimal, after the user moved on
+	ConfirmReadAs         // "Yes, %s is right": the button that confirms the mark's reading
+	GoalGives             // "With %s: %s %s.": the figure the goal seek's rounded answer gives (value, metric, figure)
 	ErrTooLarge           // "this number is too large"
 	GoalNoValue           // "Enter a value for this item in this scenario first."
 	GoalUnreachable       // "No value of this item reaches that: the figure does not depend on it, or it would have to go beyond what the item can be."

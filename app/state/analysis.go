@@ -98,7 +98,7 @@ func (r *reducer) reduceAnalysis(a Action) bool {
 // answerGoal solves the goal seek's question, with calc.
 func (r *reducer) answerGoal() {
 	g := &r.Goal
-	g.Answer, g.Err = nil, ""
+	g.Answer, g.Gives, g.Err = nil, nil, ""
 	if g.Scenario == "" || g.Item == "" || g.Target == "" {
 		return
 	}
@@ -113,7 +113,9 @@ func (r *reducer) answerGoal() {
 	x, err := calc.GoalSeek(r.Model(), g.Scenario, g.Item, calc.Goal{Metric: g.Metric, Target: t})
 	switch {
 	case err == nil:
+		x = goalRound(r.Model(), g.Scenario, g.Item, x)
 		g.Answer, g.Reach = &x, t
+		g.Gives = goalGives(r.Model(), g.Scenario, g.Item, g.Metric, x)
 	case errors.Is(err, calc.ErrNoEntry):
 		g.Err = r.Lang.T(i18n.GoalNoValue)
 	case errors.Is(err, calc.ErrUnreachable):
@@ -123,6 +125,51 @@ func (r *reducer) answerGoal() {
 	default:
 		g.Err = Capitalize(firstProblem(err)) + "."
 	}
+}
+
+// goalRound rounds the goal seek's answer x for an item's entry to what
+// its field shows and people type: cents for money, a tenth for hours,
+// two decimals for scores, kept within the score scale.
+func goalRound(m calc.Model, scenario, item string, x float64) float64 {
+	e, _ := entryOf(m, scenario, item)
+	_, u, _ := e.Value(m.Mode)
+	switch u {
+	case calc.UnitHours:
+		x = calc.Round(x, 1)
+	case calc.UnitScore:
+		x = min(max(calc.Round(x, 2), float64(m.Scale.Min)), float64(m.Scale.Max))
+	default:
+		x = calc.Round(x, 2)
+	}
+	if x == 0 {
+		x = 0 // no negative zero
+	}
+	return x
+}
+
+// goalGives is the figure metric of scenario has when item's entry there
+// is x, or nil when it has none (a ROI without costs).
+func goalGives(m calc.Model, scenario, item string, metric calc.Metric, x float64) *float64 {
+	e, _ := entryOf(m, scenario, item)
+	var ed Edit
+	if m.Mode == calc.ModeScore {
+		ed = SetScore{scenario, item, &x}
+	} else {
+		ed = SetMoney{Scenario: scenario, Item: item, Value: &x, Hours: e.Hours != nil, Per: e.Per}
+	}
+	m2, err := ReduceModel(m, ed)
+	j := m2.ScenarioIndex(scenario)
+	if err != nil || j < 0 {
+		return nil
+	}
+	r := calc.Evaluate(m2).Scenarios[j]
+	switch metric {
+	case calc.MetricROI:
+		return r.ROI
+	case calc.MetricPayback:
+		return r.PaybackMonths
+	}
+	return &r.Net
 }
 
 // sameScenarios reports whether rs are of m's scenarios, in m's order:

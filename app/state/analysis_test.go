@@ -1,6 +1,7 @@
 package state
 
 import (
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"testing"
 	"time"
 
@@ -344,12 +345,14 @@ func TestGoalSeek(t *testing.T) {
 	require.NotNil(t, g.Answer, g.Err)
 	want, err := calc.GoalSeek(tb.model(), "with-us", "implementation", calc.Goal{Metric: calc.MetricNet, Target: 100000})
 	require.NoError(t, err)
-	assert.Equal(t, want, *g.Answer)
+	assert.Equal(t, calc.Round(want, 2), *g.Answer, "rounded to cents")
 
 	assert.Equal(t, 100000.0, g.Reach, "the target read")
 	tb.do(UseGoal{})
 	res := calc.Evaluate(tb.model())
-	assert.InDelta(t, 100000, res.Scenarios[1].Net, 1e-6)
+	require.NotNil(t, g.Gives)
+	assert.Equal(t, *g.Gives, res.Scenarios[1].Net, "the figure it reports is the one the rounded value gives")
+	assert.InDelta(t, 100000, res.Scenarios[1].Net, 1)
 	assert.True(t, tb.state().Hist.CanUndo(), "an edit like any other")
 
 	tb.do(AskGoal{Scenario: "with-us", Item: "implementation", Metric: calc.MetricROI, Target: "50"})
@@ -361,7 +364,8 @@ func TestGoalSeek(t *testing.T) {
 	j := m.ScenarioIndex("with-us")
 	m.Scenarios[j].Entries = append([]*calc.Entry(nil), m.Scenarios[j].Entries...)
 	m.Scenarios[j].Entries[m.ItemIndex("implementation")] = &e
-	assert.InDelta(t, 0.5, *calc.Evaluate(m).Scenarios[1].ROI, 1e-9)
+	assert.Equal(t, *tb.state().Goal.Gives, *calc.Evaluate(m).Scenarios[1].ROI)
+	assert.InDelta(t, 0.5, *calc.Evaluate(m).Scenarios[1].ROI, 1e-4)
 
 	for _, tc := range []struct{ name, target, want string }{
 		{"not a number", "soon", "Enter a number, such as 1200 or 4.5."},
@@ -373,6 +377,57 @@ func TestGoalSeek(t *testing.T) {
 	}
 	tb.do(AskGoal{Scenario: "status-quo", Item: "implementation", Metric: calc.MetricNet, Target: "0"})
 	assert.Equal(t, "Enter a value for this item in this scenario first.", tb.state().Goal.Err)
+}
+
+// TestGoalRounds: "Use this value" writes what the field would show and
+// people type, cents for money, a tenth for hours, two decimals for
+// scores, never 128.408148513; the figure it reports is the one that
+// rounded value gives.
+func TestGoalRounds(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		query    string
+		scenario string
+		item     string
+		metric   calc.Metric
+		target   string
+		decimals int
+	}{
+		{"money", "template=software-purchase", "with-us", "implementation", calc.MetricNet, "99999.123", 2},
+		{"money, ROI", "template=software-purchase", "with-us", "subscription", calc.MetricROI, "37.3", 2},
+		{"hours", "template=software-purchase", "with-us", "hours-saved", calc.MetricNet, "100001", 1},
+		{"score", "view=editor", "with-us", "quality", calc.MetricNet, "23.31", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := newTab(t, MemStorage{}, Start{Query: tc.query})
+			tb.do(AskGoal{Scenario: tc.scenario, Item: tc.item, Metric: tc.metric, Target: tc.target})
+			g := tb.state().Goal
+			require.NotNil(t, g.Answer, g.Err)
+			exact, err := calc.GoalSeek(tb.model(), tc.scenario, tc.item, calc.Goal{Metric: tc.metric, Target: g.Reach})
+			require.NoError(t, err)
+			require.NotEqual(t, exact, calc.Round(exact, tc.decimals), "the exact answer has more decimals than the field shows")
+			assert.Equal(t, calc.Round(exact, tc.decimals), *g.Answer)
+			gives := g.Gives
+			require.NotNil(t, gives)
+
+			tb.do(UseGoal{})
+			e, _ := entryOf(tb.model(), tc.scenario, tc.item)
+			v, _, _ := e.Value(tb.model().Mode)
+			assert.Equal(t, calc.Round(exact, tc.decimals), v, "the cell holds the rounded value")
+			m := tb.model()
+			res := calc.Evaluate(m).Scenarios[m.ScenarioIndex(tc.scenario)]
+			got := res.Net
+			switch tc.metric {
+			case calc.MetricROI:
+				got = *res.ROI
+			case calc.MetricPayback:
+				got = *res.PaybackMonths
+			}
+			assert.Equal(t, *gives, got, "the figure reported is the rounded value's")
+			assert.Equal(t, FieldText(i18n.EN, tb.model(), EntryField(tc.scenario, tc.item)),
+				i18n.EN.Write(calc.Round(exact, tc.decimals), true), "the field shows all of it")
+		})
+	}
 }
 
 // TestTornado: the largest swings first, at most n.

@@ -55,6 +55,9 @@ type (
 	}
 	// InputDone is a field losing focus: it shows the model's value again.
 	InputDone struct{ Field Field }
+	// ConfirmRead says a number that reads two ways was read as meant:
+	// its field's mark ("12.000 read as 12") goes.
+	ConfirmRead struct{ Field Field }
 	// SetPer changes a money cell's unit and recurrence ("hours/month").
 	SetPer struct {
 		Cell  Cell
@@ -239,6 +242,7 @@ func (UpdateLater) Path() string      { return "/update/later" }
 func (UpdateReload) Path() string     { return "/update/reload" }
 func (Input) Path() string            { return "/field/input" }
 func (InputDone) Path() string        { return "/field/done" }
+func (ConfirmRead) Path() string      { return "/field/confirm-read" }
 func (SetPer) Path() string           { return "/entry/per" }
 func (ScalePreset) Path() string      { return "/settings/scale-preset" }
 func (AskMode) Path() string          { return "/mode/ask" }

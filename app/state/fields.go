@@ -303,10 +303,10 @@ func parseInt(l i18n.Lang, text string) (int, error) {
 }
 
 // FieldText returns the text field f shows for the model's value, its
-// numbers written in language l ("2,5" in German) so that they read back
-// as they are.
+// numbers written in language l as figures ("18,000" and "1.5" in
+// English, "18.000" and "1,5" in German) so that they read back as they
+// are.
 func FieldText(l i18n.Lang, m calc.Model, f Field) string {
-	plain := func(v float64) string { return l.Write(unnoise(v), false) }
 	switch f.Kind {
 	case FieldTitle:
 		return m.Title
@@ -314,70 +314,95 @@ func FieldText(l i18n.Lang, m calc.Model, f Field) string {
 		return m.Currency
 	case FieldHorizon:
 		return strconv.Itoa(m.HorizonYears)
-	case FieldDiscount:
-		return plain(m.DiscountRate * 100)
-	case FieldHourly:
-		return plain(m.HourlyRate)
 	case FieldScaleMin:
 		return strconv.Itoa(m.Scale.Min)
 	case FieldScaleMax:
 		return strconv.Itoa(m.Scale.Max)
-	case FieldItemName, FieldItemNote, FieldItemWeight:
+	case FieldItemName, FieldItemNote:
 		if i := m.ItemIndex(f.Item); i >= 0 {
-			it := m.Items[i]
-			switch f.Kind {
-			case FieldItemName:
-				return it.Name
-			case FieldItemNote:
-				return it.Note
+			if f.Kind == FieldItemName {
+				return m.Items[i].Name
 			}
-			return plain(it.Weight)
+			return m.Items[i].Note
 		}
+		return ""
 	case FieldScenarioName:
 		if i := m.ScenarioIndex(f.Scenario); i >= 0 {
 			return m.Scenarios[i].Name
 		}
-	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
-		return entryText(l, f.Kind, m.Scenarios, m.ScenarioIndex(f.Scenario), m.ItemIndex(f.Item))
+		return ""
+	}
+	if v, ok := fieldNumber(m, f); ok {
+		return l.Write(unnoise(v), true)
 	}
 	return ""
 }
 
+// fieldNumber is the number a number field of m holds, as typed (the
+// discount rate in percent), and whether it holds one.
+func fieldNumber(m calc.Model, f Field) (float64, bool) {
+	switch f.Kind {
+	case FieldHorizon:
+		return float64(m.HorizonYears), true
+	case FieldScaleMin:
+		return float64(m.Scale.Min), true
+	case FieldScaleMax:
+		return float64(m.Scale.Max), true
+	case FieldDiscount:
+		return m.DiscountRate * 100, true
+	case FieldHourly:
+		return m.HourlyRate, true
+	case FieldItemWeight:
+		if i := m.ItemIndex(f.Item); i >= 0 {
+			return m.Items[i].Weight, true
+		}
+	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
+		return entryNumber(f.Kind, m.Scenarios, m.ScenarioIndex(f.Scenario), m.ItemIndex(f.Item))
+	}
+	return 0, false
+}
+
 // entryText is the text the entry field of kind shows for the entry of
-// item i in scenario j (or none, when either is -1). The grid, which
-// knows both indexes, calls it directly: looking an item up by id for
-// each of 1,000 × 50 cells made building the grid quadratic.
+// item i in scenario j (none when either is -1). The grid, which knows
+// both indexes, calls it directly: looking an item up by id for each of
+// 1,000 × 50 cells made building the grid quadratic.
 func entryText(l i18n.Lang, kind FieldKind, scenarios []calc.Scenario, j, i int) string {
+	if v, ok := entryNumber(kind, scenarios, j, i); ok {
+		return l.Write(unnoise(v), true)
+	}
+	return ""
+}
+
+// entryNumber is the number the entry field of kind holds for the entry
+// of item i in scenario j, and whether it holds one.
+func entryNumber(kind FieldKind, scenarios []calc.Scenario, j, i int) (float64, bool) {
 	if j < 0 || i < 0 {
-		return ""
+		return 0, false
 	}
 	e := scenarios[j].Entry(i)
 	if e == nil {
-		return ""
+		return 0, false
 	}
-	plain := func(v float64) string { return l.Write(unnoise(v), false) }
-	if kind == FieldEntryWeight {
-		if e.Weight == nil {
-			return ""
-		}
-		return plain(*e.Weight)
-	}
-	if kind == FieldEntryLow || kind == FieldEntryHigh {
-		v := e.Low
-		if kind == FieldEntryHigh {
-			v = e.High
-		}
-		if v == nil {
-			return ""
-		}
-		return plain(*v)
-	}
-	for _, v := range []*float64{e.Score, e.Amount, e.Hours} {
-		if v != nil {
-			return plain(*v)
+	var v *float64
+	switch kind {
+	case FieldEntryWeight:
+		v = e.Weight
+	case FieldEntryLow:
+		v = e.Low
+	case FieldEntryHigh:
+		v = e.High
+	default:
+		for _, x := range []*float64{e.Score, e.Amount, e.Hours} {
+			if x != nil {
+				v = x
+				break
+			}
 		}
 	}
-	return ""
+	if v != nil {
+		return *v, true
+	}
+	return 0, false
 }
 
 // Plain writes a number as people type it: no grouping, no exponent, no

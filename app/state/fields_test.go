@@ -138,6 +138,8 @@ func TestFieldTextRoundTrips(t *testing.T) {
 	assert.Equal(t, "7.5", FieldText(i18n.EN, m, SettingField(FieldDiscount)))
 	assert.Equal(t, "7,5", FieldText(i18n.DE, m, SettingField(FieldDiscount)), "a German field shows a decimal comma")
 	assert.Equal(t, "1,234", FieldText(i18n.FR, m, ItemField(FieldItemWeight, "b1")))
-	assert.Equal(t, "3000", FieldText(i18n.DE, m, EntryField("s1", "c1")), "no thousands separator to read two ways")
+	assert.Equal(t, "3.000", FieldText(i18n.DE, m, EntryField("s1", "c1")), "a figure, its thousands grouped the local way")
+	assert.Equal(t, "3,000", FieldText(i18n.EN, m, EntryField("s1", "c1")))
+	assert.Equal(t, "3\u202f000", FieldText(i18n.FR, m, EntryField("s1", "c1")))
 	assert.Equal(t, "", FieldText(i18n.EN, m, EntryField("s2", "c1")))
 }

@@ -82,7 +82,9 @@ func (s *State) input(f Field) Draft {
 	if d, ok := s.Drafts[f]; ok {
 		return d
 	}
-	return Draft{Text: FieldText(s.Lang, s.Model(), f)}
+	d := Draft{Text: FieldText(s.Lang, s.Model(), f)}
+	d.Mark, d.MarkOK = s.MarkText(f)
+	return d
 }
 
 func (s *State) buildHead() *GridHead {
@@ -122,7 +124,9 @@ func (s *State) buildRow(i int) *Row {
 			if d, ok := s.Drafts[f]; ok {
 				return d
 			}
-			return Draft{Text: entryText(s.Lang, f.Kind, m.Scenarios, j, i)}
+			d := Draft{Text: entryText(s.Lang, f.Kind, m.Scenarios, j, i)}
+			d.Mark, d.MarkOK = s.MarkText(f)
+			return d
 		}
 		wd, typed := s.Drafts[EntryWeightField(sc.ID, it.ID)]
 		if !typed {
@@ -192,7 +196,8 @@ func (s *State) hint(scenario, item string) Hint {
 func (s *State) refreshGrid(before *State) {
 	m, old := s.Model(), before.Model()
 	reshaped := before.Grid.Head == nil || len(m.Items) != len(old.Items) || len(m.Scenarios) != len(old.Scenarios) ||
-		m.Mode != old.Mode || m.Scale != old.Scale || m.Currency != old.Currency || s.ShowRanges != before.ShowRanges
+		m.Mode != old.Mode || m.Scale != old.Scale || m.Currency != old.Currency || s.ShowRanges != before.ShowRanges ||
+		s.Lang != before.Lang // every figure is written in the language
 	if !reshaped {
 		for j := range m.Scenarios {
 			if m.Scenarios[j].ID != old.Scenarios[j].ID || m.Scenarios[j].Name != old.Scenarios[j].Name {
@@ -268,6 +273,16 @@ func rowsWithChangedInputs(s, before *State) map[string]bool {
 	}
 	for f := range before.Drafts {
 		if _, ok := s.Drafts[f]; f.Item != "" && !ok {
+			mark(f.Item)
+		}
+	}
+	for f, mk := range s.Marks {
+		if old, ok := before.Marks[f]; f.Item != "" && (!ok || old != mk) {
+			mark(f.Item)
+		}
+	}
+	for f := range before.Marks {
+		if _, ok := s.Marks[f]; f.Item != "" && !ok {
 			mark(f.Item)
 		}
 	}

@@ -242,6 +242,24 @@ func dropGroup(r rune) rune {
 // plainDigits is s read as thousands only.
 func plainDigits(s string) string { return strings.Map(dropGroup, s) }
 
+// decimalOfTwo returns the mark of text typed into f in language l when
+// it reads two ways and was read as a decimal ("12.000" in English,
+// "12,000" in German: 12, where the user may have meant twelve
+// thousand), the reading that would lose the most if it was not meant.
+func decimalOfTwo(l i18n.Lang, f Field, text string) (Mark, bool) {
+	switch f.Kind {
+	case FieldTitle, FieldCurrency, FieldItemName, FieldItemNote, FieldScenarioName:
+		return Mark{}, false
+	case FieldDiscount:
+		text = strings.TrimSuffix(strings.TrimSpace(text), "%")
+	}
+	r, err := readNumber(l, text)
+	if err != nil || !r.twoWays || math.Abs(r.v) >= math.Abs(r.alt) {
+		return Mark{}, false
+	}
+	return Mark{Typed: strings.TrimSpace(text), Read: r.v}, true
+}
+
 // readHint is what a number field shows of how its text was read: ""
 // when it reads one way in the user's language l, else the typed text
 // and the number, "12.000 → 12, not 12000" (the field's value is

@@ -236,3 +236,96 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// TestReadMark: a number that reads two ways and was read as a decimal
+// ("12.000" in English, "12,000" in German) keeps a mark with the value
+// read after the user moves on, until typed again or confirmed; one read
+// as thousands, or one way only, keeps none.
+func TestReadMark(t *testing.T) {
+	sub := EntryField("with-us", "subscription")
+	for _, tt := range []struct {
+		lang       i18n.Lang
+		text       string
+		mark, ok   string // "" for none
+		shownAfter string
+	}{
+		{i18n.EN, "12.000", "12.000 read as 12", "Yes, 12 is right", "12"},
+		{i18n.EN, " 1.500 ", "1.500 read as 1.5", "Yes, 1.5 is right", "1.5"},
+		{i18n.DE, "12,000", "12,000 gelesen als 12", "Ja, 12 stimmt", "12"},
+		{i18n.FR, "12,000", "12,000 lu comme 12", "Oui, 12 est juste", "12"},
+		{i18n.ES, "12,000", "12,000 leído como 12", "Sí, 12 es correcto", "12"},
+		{i18n.EN, "12,000", "", "", "12,000"},
+		{i18n.DE, "12.000", "", "", "12.000"},
+		{i18n.EN, "12.5", "", "", "12.5"},
+		{i18n.EN, "0.500", "", "", "0.5"},
+		{i18n.DE, "1.5", "", "", "1,5"},
+	} {
+		t.Run(string(tt.lang)+" "+tt.text, func(t *testing.T) {
+			tb := newTab(t, MemStorage{}, Start{Query: "view=editor&template=software-purchase&lang=" + string(tt.lang)})
+			tb.input(sub, tt.text)
+			cell := func() *CellView {
+				s := tb.state()
+				m := s.Model()
+				return s.Grid.Rows[m.ItemIndex(sub.Item)].Cells[m.ScenarioIndex(sub.Scenario)]
+			}
+			assert.Empty(t, cell().Value.Mark, "no mark while typing: the hint says it")
+			tb.do(InputDone{Field: sub})
+			assert.Equal(t, tt.shownAfter, cell().Value.Text, "the figure, written the local way")
+			assert.Equal(t, tt.mark, cell().Value.Mark, "the mark stays after moving on")
+			assert.Equal(t, tt.ok, cell().Value.MarkOK)
+			if tt.mark == "" {
+				assert.Empty(t, tb.state().Marks)
+				return
+			}
+			tb.do(Input{Field: EntryField("with-us", "implementation"), Text: "15000"})
+			tb.do(InputDone{Field: EntryField("with-us", "implementation")})
+			assert.Equal(t, tt.mark, cell().Value.Mark, "typing elsewhere leaves it")
+
+			tb.do(ConfirmRead{Field: sub})
+			assert.Empty(t, cell().Value.Mark, "confirmed")
+			assert.Empty(t, tb.state().Marks)
+
+			tb.input(sub, tt.text)
+			tb.do(InputDone{Field: sub})
+			require.Equal(t, tt.mark, cell().Value.Mark, "typed again the same way: asked again")
+			tb.input(sub, tt.text+"5")
+			assert.Empty(t, cell().Value.Mark, "typing into it again takes it")
+			assert.Empty(t, tb.state().Marks)
+			tb.do(InputDone{Field: sub})
+			assert.Empty(t, cell().Value.Mark, "an unambiguous number has none")
+		})
+	}
+}
+
+// TestReadMarkFollowsTheValue: the mark shows only while the field holds
+// the number it read: undo takes it away; a switch of language rewrites
+// it; a new model has none.
+func TestReadMarkFollowsTheValue(t *testing.T) {
+	sub := EntryField("with-us", "subscription")
+	tb := newTab(t, MemStorage{}, Start{Query: "view=editor&template=software-purchase&lang=en"})
+	tb.input(sub, "12.500")
+	tb.do(InputDone{Field: sub})
+	mark, _ := tb.state().MarkText(sub)
+	assert.Equal(t, "12.500 read as 12.5", mark)
+
+	tb.do(SetLang{Lang: i18n.DE})
+	s := tb.state()
+	m := s.Model()
+	cell := s.Grid.Rows[m.ItemIndex(sub.Item)].Cells[m.ScenarioIndex(sub.Scenario)]
+	assert.Equal(t, "12.500 gelesen als 12,5", cell.Value.Mark, "the grid follows the language")
+	assert.Equal(t, "12,5", cell.Value.Text)
+
+	tb.do(Undo{})
+	mark, _ = tb.state().MarkText(sub)
+	assert.Empty(t, mark, "the field no longer holds what was read")
+
+	tb.do(Redo{})
+	mark, _ = tb.state().MarkText(sub)
+	assert.NotEmpty(t, mark, "back again, and still not confirmed")
+
+	doc := tb.state().DocID
+	tb.do(NewFromTemplate{ID: "software-purchase"})
+	tb.settle()
+	require.NotEqual(t, doc, tb.state().DocID, "another assessment")
+	assert.Empty(t, tb.state().Marks, "a new model starts without marks")
+}

@@ -106,10 +106,15 @@ func (r *reducer) reduce(a Action) {
 		switch d, ok := r.Drafts[a.Field]; {
 		case ok && d.Err == "":
 			r.setDraft(a.Field, nil)
+			if mk, ok := decimalOfTwo(r.Lang, a.Field, d.Text); ok {
+				r.setMark(a.Field, &mk)
+			}
 		case ok && d.Read != "":
 			d.Read = "" // the message stays, the hint goes
 			r.setDraft(a.Field, &d)
 		}
+	case ConfirmRead:
+		r.setMark(a.Field, nil)
 	case SetPer:
 		r.setPer(a)
 	case ScalePreset:
@@ -570,7 +575,7 @@ func (r docs) show(id string, m calc.Model, rev int, saved bool) {
 	r.Hist = NewHistory(m)
 	r.Shared, r.Explained = false, nil
 	r.DocID, r.Rev, r.Saved = id, rev, saved
-	r.Drafts, r.Pending = nil, nil
+	r.Drafts, r.Pending, r.Marks = nil, nil, nil
 	r.Conflict, r.SaveErr, r.Dirty, r.Unkept = false, r.blockedMessage(), false, false
 	r.Focus = ""
 	r.evaluate()
@@ -741,6 +746,7 @@ func (r *reducer) input(a Input) {
 		r.setPending(a.Field.cell(), MoneySetting(m, a.Field.cell(), r.Pending))
 	}
 	r.movedOn(a.Field)
+	r.setMark(a.Field, nil) // typed again: the mark's question is answered
 	read := readHint(r.Lang, a.Field, a.Text)
 	e, err := fieldAction(r.Lang, m, a.Field, a.Text, r.Pending)
 	if err == nil {
@@ -764,6 +770,23 @@ func (r *reducer) movedOn(f Field) {
 			r.setDraft(g, &d)
 		}
 	}
+}
+
+// setMark sets field f's mark, or removes it when mk is nil, in a copy
+// of the marks.
+func (r *reducer) setMark(f Field, mk *Mark) {
+	if _, ok := r.Marks[f]; !ok && mk == nil {
+		return
+	}
+	r.Marks = maps.Clone(r.Marks)
+	if mk == nil {
+		delete(r.Marks, f)
+		return
+	}
+	if r.Marks == nil {
+		r.Marks = map[Field]Mark{}
+	}
+	r.Marks[f] = *mk
 }
 
 // setDraft sets field f's draft, or removes it when d is nil, in a copy

@@ -36,7 +36,7 @@ func TestInputValid(t *testing.T) {
 		{"score with a decimal", qualityCell, "2.5", "2.5", true},
 		{"score cleared", qualityCell, "", "", true},
 		{"item weight", ItemField(FieldItemWeight, "fit"), "2.5", "2.5", true},
-		{"item weight grouped", ItemField(FieldItemWeight, "fit"), "1,000", "1000", true},
+		{"item weight grouped", ItemField(FieldItemWeight, "fit"), "1,000", "1,000", true},
 		{"item weight zero", ItemField(FieldItemWeight, "fit"), "0", "0", true},
 		{"entry weight", EntryWeightField("with-us", "fit"), "3", "3", true},
 		{"item name", ItemField(FieldItemName, "fit"), "Fit with their workflow", "Fit with their workflow", false},
@@ -152,7 +152,7 @@ func TestInputDone(t *testing.T) {
 	}{
 		{"valid", "4", false, "4"},
 		{"valid, shown as the model has it", " 4.0 ", false, "4"},
-		{"valid, grouped", "1,000", false, "1000"},
+		{"valid, grouped", "1,000", false, "1,000"},
 		{"invalid", "four", true, "four"},
 		{"out of scale", "9", true, "9"},
 	}
@@ -605,7 +605,7 @@ func TestInputNumbers(t *testing.T) {
 			tb.do(InputDone{Field: sub})
 			_, ok = tb.state().Draft(sub)
 			assert.False(t, ok, "moving on takes the hint away")
-			assert.Equal(t, tt.lang.Write(tt.want, false), tb.state().FieldValue(sub), "the field shows the value the local way")
+			assert.Equal(t, tt.lang.Write(tt.want, true), tb.state().FieldValue(sub), "the field shows the value as a figure, the local way")
 		})
 	}
 }

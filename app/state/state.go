@@ -56,6 +56,22 @@ type Draft struct {
 	// language's way, was read ("12.000 → 12, not 12000"), until the user
 	// moves on; "" for one read as typed (SPEC §9).
 	Read string
+	// Mark says, once the user has moved on, how a number that reads
+	// two ways was read as a decimal ("12.000 read as 12"): a view's
+	// text, derived from State.Marks while the field holds that number.
+	Mark string
+	// MarkOK names the button that confirms the mark ("Yes, 12 is
+	// right").
+	MarkOK string
+}
+
+// Mark is a number that reads two ways, left in a field that read it as
+// a decimal: "12.000" in English is 12, though the user may have meant
+// twelve thousand. It shows until the user types into the field again or
+// confirms it (ConfirmRead).
+type Mark struct {
+	Typed string  // the text as typed, "12.000"
+	Read  float64 // the number it was read as, 12
 }
 
 // Notice is a short message at the bottom of the screen, with an optional
@@ -115,6 +131,7 @@ type State struct {
 	// after the frame that shows its totals.
 	Charted calc.Result
 	Drafts  map[Field]Draft
+	Marks   map[Field]Mark // numbers read one of two ways, not confirmed
 	Pending map[Cell]CellSetting
 	Focus   string // the scenario the waterfall shows
 
@@ -224,7 +241,8 @@ type Goal struct {
 	Metric         calc.Metric
 	Target         string   // as typed
 	Reach          float64  // the target read (ROI as a fraction), with an answer
-	Answer         *float64 // the value Item must take
+	Answer         *float64 // the value Item must take, rounded as its field shows it (goalRound)
+	Gives          *float64 // the figure Metric has with Answer, which may miss Target by the rounding
 	Err            string
 }
 
@@ -238,6 +256,22 @@ func (s State) Model() calc.Model { return s.Hist.Present() }
 func (s State) Draft(f Field) (Draft, bool) {
 	d, ok := s.Drafts[f]
 	return d, ok
+}
+
+// MarkText is the mark field f shows of how a number that reads two ways
+// was read ("12.000 read as 12") and the name of the button that confirms
+// it ("Yes, 12 is right"), while the field still holds what was read; ""
+// for none.
+func (s State) MarkText(f Field) (mark, ok string) {
+	mk, has := s.Marks[f]
+	if !has {
+		return "", ""
+	}
+	if v, has := fieldNumber(s.Model(), f); !has || unnoise(v) != unnoise(mk.Read) {
+		return "", ""
+	}
+	read := s.Lang.Write(unnoise(mk.Read), true)
+	return s.Lang.T(i18n.ReadAsMark, mk.Typed, read), s.Lang.T(i18n.ConfirmReadAs, read)
 }
 
 // FieldValue is the text field f shows: its draft, else the model's value.

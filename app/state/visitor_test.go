@@ -197,7 +197,7 @@ func TestVisitorAnswers(t *testing.T) {
 		want       string // the field's model value after
 	}{
 		{"hours", "120", "", "120"},
-		{"hours as people type them", " 1,200 ", "", "1200"},
+		{"hours as people type them", " 1,200 ", "", "1,200"},
 		{"a word", "lots", "Enter a number, such as 1200 or 4.5.", "60"},
 		{"a negative number", "-5", "Enter hours between 0 and 1,000,000,000.", "60"},
 		{"emptied", "", "Enter hours between 0 and 1,000,000,000.", "60"},
