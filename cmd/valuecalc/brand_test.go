@@ -142,7 +142,7 @@ func TestBuildBrandedSite(t *testing.T) {
 	require.NoError(t, err)
 	web := fakeWeb(t, "\x00asm-v1")
 	out := t.TempDir()
-	require.NoError(t, buildSite(siteOptions{Web: web, Out: out, Brand: b}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: web, Out: out, Brand: b}))
 
 	index := read(t, filepath.Join(out, "index.html"))
 	assert.Contains(t, index, "<title>Acme Value</title>")
@@ -156,7 +156,7 @@ func TestBuildBrandedSite(t *testing.T) {
 	assert.Contains(t, read(t, filepath.Join(out, "manifest.webmanifest")), `"name": "Acme Value"`)
 
 	plain := t.TempDir()
-	require.NoError(t, buildSite(siteOptions{Web: web, Out: plain}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: web, Out: plain}))
 	assert.NotEqual(t, version(t, out), version(t, plain), "a new brand is a new version for service workers")
 }
 

@@ -143,8 +143,8 @@ func TestDeployersTextStaysText(t *testing.T) {
 	}
 	safeBrand := placeholder(9, hostileBrand)
 	plainOut, hostileOut := t.TempDir(), t.TempDir()
-	require.NoError(t, buildSite(siteOptions{Web: web, Out: plainOut, Brand: writeTemplates(t, safe, safeBrand)}))
-	require.NoError(t, buildSite(siteOptions{Web: web, Out: hostileOut, Brand: writeTemplates(t, hostile, hostileBrand)}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: web, Out: plainOut, Brand: writeTemplates(t, safe, safeBrand)}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: web, Out: hostileOut, Brand: writeTemplates(t, hostile, hostileBrand)}))
 	names := append(slices.Clone(hostile), hostileBrand)
 	placeholders := append(slices.Clone(safe), safeBrand)
 	// swap is s with each placeholder replaced by its hostile name, also

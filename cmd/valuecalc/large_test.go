@@ -38,7 +38,7 @@ func TestLargeTemplateBuildsSmallPages(t *testing.T) {
 	// exec of this test binary fail with "argument list too long".
 	t.Setenv(browser.BrandEnv, "")
 	out := t.TempDir()
-	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, "\x00asm"), Out: out, Brand: b}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: fakeWeb(t, "\x00asm"), Out: out, Brand: b}))
 
 	pages, largest := 0, ""
 	var most int64

@@ -55,7 +55,7 @@ var trueARIA = regexp.MustCompile(`<[a-z][^<>]*? aria-[a-z]+[ >]`)
 // address, its booleans and whitespace as the browser's render makes them.
 func TestPrerenderedPagesShowTheModel(t *testing.T) {
 	out := t.TempDir()
-	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, "\x00asm"), Out: out}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: fakeWeb(t, "\x00asm"), Out: out}))
 	for file, want := range map[string]string{
 		"index.html":                                      "Customer value assessment",
 		"p/template-segments.html":                        "Enterprise comes out ahead by 12 points.",

@@ -30,9 +30,21 @@ import (
 	ui "github.com/valuecalc/valuecalc/app"
 )
 
+// testCache is where this package's tests keep compressed copies
+// (siteOptions.Cache): many tests build the same stand-in site, and brotli
+// at quality 11 under the race detector made their builds take minutes.
+var testCache string
+
 func TestMain(m *testing.M) {
 	ui.Register()
-	os.Exit(m.Run())
+	dir, err := os.MkdirTemp("", "valuecalc-precompressed-")
+	if err != nil {
+		panic(err)
+	}
+	testCache = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // fakeWeb makes a web/ directory with a stand-in app.wasm and one asset.
@@ -56,7 +68,7 @@ func read(t *testing.T, path string) string {
 func TestBuildSiteWritesEverything(t *testing.T) {
 	web := fakeWeb(t, "\x00asm-v1")
 	out := t.TempDir()
-	require.NoError(t, buildSite(siteOptions{Web: web, Out: out}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: web, Out: out}))
 
 	for _, f := range []string{"index.html", "app.js", "app-worker.js", "wasm_exec.js", "app.css", "manifest.webmanifest", "web/app.wasm", "web/app.css", "web/img/x.svg"} {
 		assert.FileExists(t, filepath.Join(out, f))
@@ -90,7 +102,7 @@ func assertWasmURL(t *testing.T, out, prefix, wasm string) {
 func TestBuildSiteWasmURLFollowsContent(t *testing.T) {
 	for _, wasm := range []string{"one", "two"} {
 		out := t.TempDir()
-		require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, wasm), Out: out}))
+		require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: fakeWeb(t, wasm), Out: out}))
 		assertWasmURL(t, out, "", wasm)
 	}
 }
@@ -98,7 +110,7 @@ func TestBuildSiteWasmURLFollowsContent(t *testing.T) {
 func TestBuildSiteVersionFollowsContent(t *testing.T) {
 	version := func(wasm string) string {
 		out := t.TempDir()
-		require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, wasm), Out: out}))
+		require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: fakeWeb(t, wasm), Out: out}))
 		js := read(t, filepath.Join(out, "app-worker.js"))
 		i := strings.Index(js, `const cacheName = "app-" + "`)
 		require.GreaterOrEqual(t, i, 0)
@@ -111,14 +123,14 @@ func TestBuildSiteVersionFollowsContent(t *testing.T) {
 
 func TestBuildSiteWithPrefix(t *testing.T) {
 	out := t.TempDir()
-	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, "w"), Out: out, Prefix: "/tools/valuecalc/"}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: fakeWeb(t, "w"), Out: out, Prefix: "/tools/valuecalc/"}))
 	assert.Contains(t, read(t, filepath.Join(out, "index.html")), `href="/tools/valuecalc/web/app.css"`)
 	assertWasmURL(t, out, "/tools/valuecalc", "w")
 }
 
 func TestBuildSiteWithoutWasm(t *testing.T) {
 	web := t.TempDir()
-	err := buildSite(siteOptions{Web: web, Out: t.TempDir()})
+	err := buildSite(siteOptions{Cache: testCache, Web: web, Out: t.TempDir()})
 	require.ErrorIs(t, err, errNoWasm)
 }
 
@@ -151,7 +163,7 @@ func TestCleanPrefix(t *testing.T) {
 
 func TestSiteHandlerServesBuild(t *testing.T) {
 	out := t.TempDir()
-	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, "\x00asm"), Out: out}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: fakeWeb(t, "\x00asm"), Out: out}))
 	srv := httptest.NewServer(mustHandler(t, out))
 	defer srv.Close()
 
@@ -185,7 +197,7 @@ func TestSiteHandlerServesBuild(t *testing.T) {
 // the site itself frame the rest.
 func TestFramePolicy(t *testing.T) {
 	out := t.TempDir()
-	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, "\x00asm"), Out: out}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: fakeWeb(t, "\x00asm"), Out: out}))
 	h := mustHandler(t, out)
 	for target, want := range map[string]string{
 		"/?embed=1":                           "frame-ancestors *",
@@ -216,7 +228,7 @@ func TestFramePolicy(t *testing.T) {
 func TestSiteHandlerCaching(t *testing.T) {
 	out := t.TempDir()
 	wasm := strings.Repeat("\x00asm wasm bytes ", 4096)
-	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, wasm), Out: out}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: fakeWeb(t, wasm), Out: out}))
 	srv := httptest.NewServer(mustHandler(t, out))
 	defer srv.Close()
 	sum := sha256.Sum256([]byte(wasm))
@@ -254,7 +266,7 @@ func TestRunDispatch(t *testing.T) {
 func TestSiteHandlerGzip(t *testing.T) {
 	out := t.TempDir()
 	wasm := strings.Repeat("\x00asm wasm bytes ", 4096)
-	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, wasm), Out: out}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: fakeWeb(t, wasm), Out: out}))
 	srv := httptest.NewServer(mustHandler(t, out))
 	defer srv.Close()
 
@@ -340,7 +352,7 @@ func compressedSite(t *testing.T) (wasm string, srv *httptest.Server) {
 		digits[i] = "0123456789abcdef"[rnd.IntN(16)]
 	}
 	wasm = "\x00asm" + string(digits)
-	require.NoError(t, buildSite(siteOptions{Web: fakeWeb(t, wasm), Out: out}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: fakeWeb(t, wasm), Out: out}))
 	srv = httptest.NewServer(mustHandler(t, out))
 	t.Cleanup(srv.Close)
 	return wasm, srv
@@ -367,7 +379,7 @@ func do(t *testing.T, method, url string, headers ...string) (*http.Response, []
 func TestBuildSiteWritesBrotliAndGzip(t *testing.T) {
 	web := fakeWeb(t, "\x00asm-v1")
 	out := t.TempDir()
-	require.NoError(t, buildSite(siteOptions{Web: web, Out: out}))
+	require.NoError(t, buildSite(siteOptions{Cache: testCache, Web: web, Out: out}))
 	for _, f := range []string{"index.html", "app.js", "app-worker.js", "app.css", "manifest.webmanifest", "web/app.wasm", "web/app.css", "web/img/x.svg"} {
 		plain := read(t, filepath.Join(out, f))
 		assert.Equal(t, plain, unbrotli(t, []byte(read(t, filepath.Join(out, f+".br")))), f)
