@@ -88,7 +88,7 @@ $(AXE_JS):
 ## e2e: the built site in headless Chromium
 e2e: chromium $(AXE_JS) $(WASM) $(BIN)
 	VALUECALC_BIN="$(CURDIR)/$(BIN)" VALUECALC_WEB="$(CURDIR)/web" CHROMIUM="$(CHROMIUM)" AXE_JS="$(CURDIR)/$(AXE_JS)" \
-		$(GO) test -tags e2e -count=1 -timeout 25m ./e2e/...
+		$(GO) test -tags e2e -count=1 -timeout 40m ./e2e/...
 
 ## bench: valuecalc against a go-app hello world in headless Chromium, the
 ## engine benchmark, docs/PERFORMANCE.md (timings are never asserted)
