@@ -128,7 +128,7 @@ func TestReloadMidEdit(t *testing.T) {
 			chromedp.Reload(),
 			waitReady(),
 		))
-		assert.Equal(t, "4321", valueOf(t, ctx, id), "the edit is on screen after reload")
+		assert.Equal(t, "4,321", valueOf(t, ctx, id), "the edit is on screen after reload, grouped as a figure")
 		checkResults(t, ctx, m)
 	})
 

@@ -252,7 +252,7 @@ func TestReportView(t *testing.T) {
 	assert.Equal(t, m.Title, heading)
 	var assumptions string
 	require.NoError(t, chromedp.Run(ctx, chromedp.Text("#report-assumptions", &assumptions, chromedp.ByQuery)))
-	for _, want := range []string{"3 years", "8 % a year", "$60.00 per hour"} {
+	for _, want := range []string{"3 years", "8 % a year", "$60 per hour"} {
 		assert.Contains(t, assumptions, want)
 	}
 

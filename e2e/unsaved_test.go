@@ -92,7 +92,7 @@ func TestFullStorageKeepsWork(t *testing.T) {
 	}
 	require.NoError(t, chromedp.Run(ctx, page.HandleJavaScriptDialog(false)))
 	assert.Equal(t, m.Title, valueOf(t, ctx, "f-title"), "staying keeps the work on screen")
-	assert.Equal(t, "1234", valueOf(t, ctx, fid("entry/s1/b0")))
+	assert.Equal(t, "1,234", valueOf(t, ctx, fid("entry/s1/b0")))
 
 	// Importing another file would drop the work: asked first, the user
 	// cancels, and the work stays.
