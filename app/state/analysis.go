@@ -9,6 +9,32 @@ import (
 	"github.com/valuecalc/valuecalc/calc"
 )
 
+// AnalysisState is the analysis of SPEC §8: what would change the answer.
+// It is worked out when the browser is idle after an edit, never on the
+// typing path; until then it is of an older model (see AnalysisFresh).
+type AnalysisState struct {
+	Analysis    *calc.Analysis
+	AnalyzedRev uint64 // the DocRev the analysis is of
+	// Analyzed and AnalyzedResult are the model and result the analysis
+	// is of: the analysis section shows them, so that it renders again
+	// when the analysis changes, not on every keystroke.
+	Analyzed       calc.Model
+	AnalyzedResult calc.Result
+	Simulating     bool    // the simulation of the ranges runs
+	SimProgress    float64 // how much of it has run, 0 to 1
+	// LastRanges are the figures of the assessment's last simulation that
+	// finished, while the next one runs: the ranges block keeps showing
+	// them, marked as being brought up to date, rather than emptying and
+	// filling again (moving everything below it) on every edit. Nil when
+	// none is of the scenarios on screen.
+	LastRanges *calc.Ranges
+	rangesOf   string // the DocID the simulated ranges are of
+	ShowRanges bool   // the cells show their low/high fields
+	Tornado    string // the scenario the tornado chart shows, "" for the best
+	Goal       Goal   // the goal seek's question and answer
+	simStopped bool   // an edit has stopped the simulation that ran
+}
+
 // analysisChanged notes that the model on screen changed: the analysis is
 // now of an older one, and is worked out again when typing pauses and the
 // browser is idle. The typing path only moves a number here.

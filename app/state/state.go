@@ -110,105 +110,35 @@ type Problem struct {
 // State is everything the interface shows. It is a value: Reduce returns
 // a new one and never changes the one it is given; maps in it are copied
 // before they are written.
+//
+// Each concern owns its part of the state and the actions that change it
+// (its reduce method, tried in turn by reducer.reduce); the parts are
+// embedded, so s.Panel or s.Hist reads a concern's field directly:
+//
+//   - DocState, the document and its history (reduce_doc.go);
+//   - ViewState, the views and dialogs (reduce_views.go);
+//   - LibraryState, the library and storage (reduce_library.go);
+//   - SharingState, sharing and the embed (reduce_sharing.go);
+//   - AnalysisState, the analysis (analysis.go).
+//
+// What is left here belongs to no one concern: the start, the language,
+// the brand, and the grid (grid.go).
 type State struct {
 	Started bool
 	Lang    i18n.Lang // the language the interface speaks (SPEC §9)
 
-	// The assessment on screen.
-	DocID string
-	Rev   int  // the library revision this tab loaded or saved last
-	Saved bool // whether the assessment is in the library
-	Dirty bool // edited since the last save
-	// Unkept says the assessment was edited since it was last kept: saved
-	// in a storage that outlasts the page (not the one in memory that
-	// stands in for a blocked storage), or downloaded as a file. Leaving
-	// the page would lose it (Unsaved).
-	Unkept bool
-	Hist   History
-	Result calc.Result
-	// Charted is the result the charts draw: Result, except that a
-	// keystroke's charts follow on a frame of their own (ChartsCatchUp),
-	// after the frame that shows its totals.
-	Charted calc.Result
-	Drafts  map[Field]Draft
-	Marks   map[Field]Mark // numbers read one of two ways, not confirmed
-	Pending map[Cell]CellSetting
-	Focus   string // the scenario the waterfall shows
-
-	// What is open.
-	View       View
-	ViewFixed  bool // an embed's host chose the view: no moving to another
-	Panel      Panel
-	Confirm    calc.Mode // the mode a switch waits to be confirmed for
-	Explained  *ExplainTarget
-	TablesOpen map[string]bool
-	Dragging   bool
-	Presenting bool            // the answer fills the screen
-	RowsOpen   map[string]bool // items whose type, stage and note show
-
-	// Messages.
-	Notice      Notice
-	SaveErr     string
-	Conflict    bool
-	Link        Problem // why the link in the URL did not open
-	Import      Problem // why a file was not imported
-	Damaged     []Damaged
-	Update      bool
-	SaveWaiting bool // the autosave timer runs
-
-	// The library and sharing.
-	List     []Meta
-	SetAside []Damaged
-	Shared   bool // a share link's model: read-only, never saved
-	Share    Share
-	Embed    Embed
+	DocState
+	ViewState
+	LibraryState
+	SharingState
+	AnalysisState
 
 	// From the browser at start.
-	Brand          Brand
-	Base           string
-	Template       string // ?template= of the address, "" when none or gone
-	Today          string // the date the report prints
-	day            string // the date, short, as imports are named
-	StorageBlocked bool
-	// Framed: another page frames the app without ?embed=1, so it shows
-	// a link to open it in its own tab and nothing else (framed.go).
-	Framed      bool
-	FramedLink  string // the address that link opens
-	seed, ids   uint64
-	startHash   string // location.hash at start
-	current     string // the assessment open last, from the library
-	viewAsked   bool   // ?view= chose the view
-	linkAnswers bool   // a link opened on the visitor view, not yet answered
-
-	noticeOnSave bool   // a save copy's notice waits for the save
-	reloading    bool   // an update's reload waits for the save
-	afterSave    Action // what replaces the assessment waits for its save (saveFirst)
-
-	// The analysis of SPEC §8: what would change the answer. It is worked
-	// out when the browser is idle after an edit, never on the typing
-	// path; until then it is of an older model (see AnalysisFresh).
-	Analysis    *calc.Analysis
-	AnalyzedRev uint64 // the DocRev the analysis is of
-	// Analyzed and AnalyzedResult are the model and result the analysis
-	// is of: the analysis section shows them, so that it renders again
-	// when the analysis changes, not on every keystroke.
-	Analyzed       calc.Model
-	AnalyzedResult calc.Result
-	DocRev         uint64  // moves on with every change of the model or result
-	Simulating     bool    // the simulation of the ranges runs
-	SimProgress    float64 // how much of it has run, 0 to 1
-	// LastRanges are the figures of the assessment's last simulation that
-	// finished, while the next one runs: the ranges block keeps showing
-	// them, marked as being brought up to date, rather than emptying and
-	// filling again (moving everything below it) on every edit. Nil when
-	// none is of the scenarios on screen.
-	LastRanges *calc.Ranges
-	rangesOf   string // the DocID the simulated ranges are of
-	ShowRanges bool   // the cells show their low/high fields
-	Tornado    string // the scenario the tornado chart shows, "" for the best
-	Goal       Goal   // the goal seek's question and answer
-	Active     Cell   // the cell typed into last, which shows its hints
-	simStopped bool   // an edit has stopped the simulation that ran
+	Brand     Brand
+	Base      string
+	Today     string // the date the report prints
+	day       string // the date, short, as imports are named
+	seed, ids uint64
 
 	// Grid is the grid as rows and cells of immutable views: a view is
 	// replaced, never changed, when what it shows changes, with the next
