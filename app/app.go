@@ -4,8 +4,6 @@
 package app
 
 import (
-	"time"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
@@ -48,7 +46,7 @@ func (r *root) OnInit() {
 	}
 	r.typed = browser.ReadTyped() // the prerendered page is still there
 	r.num = browser.NewNumbers()
-	r.store = state.Store{Lib: state.Library{Store: browser.LocalStorage{}}, Now: func() int64 { return time.Now().UnixMilli() }}
+	r.store = state.Store{Lib: state.Library{Store: browser.LocalStorage{}}, Now: browser.Now}
 	r.start = browser.StartAction()
 	r.pending = r.store.Dispatch(r.start)
 	r.num.SetLang(r.store.State.Lang)

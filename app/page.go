@@ -38,6 +38,7 @@ func page(v view) app.UI {
 	if st.View == state.ViewReport {
 		return app.Div().Class("page-wrap").Body(
 			report(v),
+			stateDialogs(v),
 			noticeArea(v, st.Notice),
 		)
 	}
@@ -78,6 +79,7 @@ func page(v view) app.UI {
 		iff(st.Panel == state.PanelFiles, func() app.UI { return filesDialog(v, st.Import) }),
 		iff(st.Explained != nil, func() app.UI { return explainDialog(v) }),
 		iff(st.Confirm != "", func() app.UI { return confirmMode(v) }),
+		stateDialogs(v),
 		iff(st.Dragging, func() app.UI {
 			return app.Div().ID("drop-hint").Class("drop-hint").Aria("hidden", "true").Text(v.t(i18n.DropHint))
 		}),

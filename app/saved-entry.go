@@ -5,7 +5,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/valuecalc/valuecalc/app/browser"
 	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/app/state"
 )
@@ -30,16 +29,9 @@ func (s *savedEntry) Render() app.UI {
 		),
 		app.Div().Class("row-actions").Body(
 			&button{ID: "open-" + meta.ID, Class: "btn btn-small", Disabled: s.Open, Text: l.T(i18n.Open), Action: state.OpenSaved{ID: meta.ID}},
-			app.Button().Class("btn btn-small").ID("rename-"+meta.ID).Text(l.T(i18n.Rename)).OnClick(s.rename),
+			&button{ID: "rename-" + meta.ID, Class: "btn btn-small", Text: l.T(i18n.Rename), Dialog: true, Action: state.OpenRename{ID: meta.ID, Title: meta.Title}},
 			&button{ID: "duplicate-" + meta.ID, Class: "btn btn-small", Text: l.T(i18n.Duplicate), Action: state.DuplicateSaved{ID: meta.ID}},
 			&button{ID: "delete-" + meta.ID, Class: "btn btn-small btn-danger", Text: l.T(i18n.Delete), Action: state.DeleteSaved{ID: meta.ID}},
 		),
 	)
-}
-
-// rename asks for a new title with the browser's prompt.
-func (s *savedEntry) rename(ctx app.Context, e app.Event) {
-	if title, ok := browser.Prompt(s.Lang.T(i18n.NewTitleFor, s.Meta.Title), s.Meta.Title); ok {
-		browser.Send(ctx, state.RenameSaved{ID: s.Meta.ID, Title: title})
-	}
 }

@@ -53,6 +53,7 @@ func visitorPage(v view) app.UI {
 				visitorAnswer(v),
 			),
 		),
+		stateDialogs(v),
 		noticeArea(v, st.Notice),
 	)
 }

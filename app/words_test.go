@@ -73,8 +73,6 @@ func TestNoWordsOutsideTheCatalogue(t *testing.T) {
 						check(fset, "."+sel.Sel.Name+"(…)", n.Args[0])
 					case sel.Sel.Name == "Aria" && len(n.Args) == 2 && isString(n.Args[0], "label", "valuetext"):
 						check(fset, `.Aria("label", …)`, n.Args[1])
-					case sel.Sel.Name == "Prompt":
-						check(fset, "a prompt", n.Args[0])
 					}
 				case *ast.KeyValueExpr:
 					if k, ok := n.Key.(*ast.Ident); ok && fields[k.Name] {

@@ -73,6 +73,7 @@ type Browser struct {
 	pageTitle         string                 // the page's own title, in the interface's language
 	docTitle          string                 // the document's title while the report shows, else ""
 	quiet             map[string]*time.Timer // WhenQuiet's waits, by the type of what each sends
+	kept              app.Value              // what had the focus when a dialog opened (KeepFocus)
 }
 
 // StartAction is what the state needs to know of the page to start. It
@@ -230,10 +231,17 @@ func (b *Browser) run(e state.Effect, rendered bool) {
 		if download(e.FileName, e.MIME, e.Data) && e.Done != nil {
 			b.send(e.Done)
 		}
-	case state.AskConfirm:
-		if win.Call("confirm", e.Text).Bool() {
-			b.send(e.Then)
-		}
+	case state.KeepFocus:
+		b.kept = win.Get("document").Get("activeElement")
+	case state.ReturnFocus:
+		// After the render that takes the dialog away.
+		kept := b.kept
+		b.kept = nil
+		b.ctx.Defer(func(app.Context) {
+			if kept != nil && kept.Truthy() && kept.Get("isConnected").Bool() {
+				kept.Call("focus")
+			}
+		})
 	case state.CopyText:
 		b.copy(e.Text)
 	case state.SelectText:
@@ -558,14 +566,9 @@ func warnRecovered(what string) {
 	}
 }
 
-// Prompt asks the user for a line of text with the browser's prompt.
-func Prompt(question, value string) (string, bool) {
-	v := app.Window().Call("prompt", question, value)
-	if !v.Truthy() {
-		return "", false
-	}
-	return v.String(), true
-}
+// Now is the time, in Unix milliseconds: the Store's clock for the time
+// of a save. Only the browser reads the clock.
+func Now() int64 { return time.Now().UnixMilli() }
 
 // MarkReady tells tests and the bench that the app has started.
 func MarkReady() {

@@ -481,4 +481,7 @@ var de = [numKeys]string{
 	PControl:                    "enthält ein unsichtbares Steuerzeichen",
 	FileUTF16:                   "„%s“ ist UTF-16-Text; valuecalc-Dateien sind UTF-8. Speichern Sie sie als UTF-8 und importieren Sie sie erneut. Nichts wurde importiert.",
 	FileIsCSV:                   "„%s“ ist eine CSV-Datei für Tabellenkalkulationen; valuecalc importiert nur eigene Dateien, wie sie „valuecalc-Datei herunterladen (.json)“ erstellt. Nichts wurde importiert.",
+	RenameHeading:               "Bewertung umbenennen",
+	DiscardHeading:              "Ohne Speichern fortfahren?",
+	DiscardGoOn:                 "Ohne sie fortfahren",
 }

@@ -479,4 +479,7 @@ var en = [numKeys]string{
 	PControl:                    "holds an invisible control character",
 	FileUTF16:                   "“%s” is UTF-16 text; valuecalc files are UTF-8. Save it as UTF-8 and import it again. Nothing was imported.",
 	FileIsCSV:                   "“%s” is a CSV file, for spreadsheets; valuecalc imports only its own files, which “Download valuecalc file (.json)” makes. Nothing was imported.",
+	RenameHeading:               "Rename an assessment",
+	DiscardHeading:              "Go on without saving?",
+	DiscardGoOn:                 "Go on without it",
 }

@@ -481,4 +481,7 @@ var es = [numKeys]string{
 	PControl:                    "contiene un carácter de control invisible",
 	FileUTF16:                   "«%s» es texto UTF-16; los archivos de valuecalc son UTF-8. Guárdelo como UTF-8 e impórtelo de nuevo. No se importó nada.",
 	FileIsCSV:                   "«%s» es un archivo CSV, para hojas de cálculo; valuecalc solo importa sus propios archivos, que crea «Descargar archivo de valuecalc (.json)». No se importó nada.",
+	RenameHeading:               "Cambiar el nombre de una evaluación",
+	DiscardHeading:              "¿Continuar sin guardar?",
+	DiscardGoOn:                 "Continuar sin ella",
 }

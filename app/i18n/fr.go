@@ -481,4 +481,7 @@ var fr = [numKeys]string{
 	PControl:                    "contient un caractère de contrôle invisible",
 	FileUTF16:                   "« %s » est un texte UTF-16 ; les fichiers valuecalc sont en UTF-8. Enregistrez-le en UTF-8 et importez-le à nouveau. Rien n'a été importé.",
 	FileIsCSV:                   "« %s » est un fichier CSV, pour les tableurs ; valuecalc n'importe que ses propres fichiers, que crée « Télécharger le fichier valuecalc (.json) ». Rien n'a été importé.",
+	RenameHeading:               "Renommer une évaluation",
+	DiscardHeading:              "Continuer sans enregistrer ?",
+	DiscardGoOn:                 "Continuer sans elle",
 }

@@ -501,5 +501,10 @@ const (
 	FileUTF16       // "“%s” is UTF-16 text; valuecalc files are UTF-8. Save it as UTF-8 and import it again. Nothing was imported."
 	FileIsCSV       // "“%s” is a CSV file, for spreadsheets; valuecalc imports only its own files, which “Download valuecalc file (.json)” makes. Nothing was imported."
 
+	// Dialogs of the state (reduce_views.go)
+	RenameHeading  // "Rename an assessment"
+	DiscardHeading // "Go on without saving?"
+	DiscardGoOn    // "Go on without it"
+
 	numKeys
 )

@@ -85,12 +85,11 @@ type (
 		Data           []byte
 		Done           Action
 	}
-	// AskConfirm asks the user Text in the browser's confirm dialog,
-	// and dispatches Then on yes.
-	AskConfirm struct {
-		Text string
-		Then Action
-	}
+	// KeepFocus remembers the element that has the focus, as a dialog
+	// opens over it; ReturnFocus gives it the focus back once the dialog
+	// has closed, if it is still on the page.
+	KeepFocus   struct{}
+	ReturnFocus struct{}
 	// CopyText puts Text on the clipboard: it reports Copied.
 	CopyText struct{ Text string }
 	// SelectText focuses and selects the text of element ID.
@@ -153,7 +152,8 @@ func (AfterFrame) effect()     {}
 func (Post) effect()           {}
 func (Warn) effect()           {}
 func (Download) effect()       {}
-func (AskConfirm) effect()     {}
+func (KeepFocus) effect()      {}
+func (ReturnFocus) effect()    {}
 func (CopyText) effect()       {}
 func (SelectText) effect()     {}
 func (CleanURL) effect()       {}

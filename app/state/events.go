@@ -296,3 +296,29 @@ func (SetLang) Path() string          { return "/lang/set" }
 func (ChooseTornado) Path() string    { return "/analysis/tornado" }
 func (AskGoal) Path() string          { return "/analysis/goal" }
 func (UseGoal) Path() string          { return "/analysis/goal-use" }
+
+// The dialogs of the state (ViewState): the rename of a saved assessment,
+// and the question before unsaved work is replaced.
+type (
+	// OpenRename opens the rename dialog for saved assessment ID, titled
+	// Title.
+	OpenRename struct{ ID, Title string }
+	// RenameInput is the name typed into the rename dialog.
+	RenameInput struct{ Text string }
+	// ConfirmRename renames the assessment as typed (Enter, or the
+	// dialog's button), unless the name is not a title.
+	ConfirmRename struct{}
+	// CancelRename closes the rename dialog, renaming nothing.
+	CancelRename struct{}
+	// ConfirmDiscard goes on without the edits nothing keeps.
+	ConfirmDiscard struct{}
+	// CancelDiscard keeps the assessment and its edits on screen.
+	CancelDiscard struct{}
+)
+
+func (OpenRename) Path() string     { return "/rename/open" }
+func (RenameInput) Path() string    { return "/rename/input" }
+func (ConfirmRename) Path() string  { return "/rename/confirm" }
+func (CancelRename) Path() string   { return "/rename/cancel" }
+func (ConfirmDiscard) Path() string { return "/discard/confirm" }
+func (CancelDiscard) Path() string  { return "/discard/cancel" }

@@ -126,8 +126,8 @@ func (r docs) reduce(a Action) bool {
 		r.Panel = PanelNone
 		r.do(LoadDoc{IDs: []string{a.ID}, Why: LoadChosen})
 	case RenameSaved:
-		if _, err := fieldAction(r.Lang, calc.Model{}, SettingField(FieldTitle), a.Title, nil); err != nil {
-			r.say(Notice{Text: sentence(r.Lang, err), IsErr: true})
+		if err := titleError(r.Lang, a.Title); err != "" {
+			r.say(Notice{Text: err, IsErr: true})
 			break
 		}
 		if a.ID == r.DocID {
@@ -345,15 +345,20 @@ func (r *reducer) saveFirst(a Action) bool {
 }
 
 // leaveUnsaved is a about to replace edits that were not saved: it asks
-// the user, in the browser's confirm dialog whose yes sends Discard{a},
-// unless a download holds them. It reports whether it asked.
+// the user, in the discard dialog whose yes (ConfirmDiscard) sends
+// Discard{a}, unless a download holds them. It reports whether it asked.
 func (r *reducer) leaveUnsaved(a Action) bool {
 	if !r.Unsaved() {
 		return false
 	}
-	r.do(AskConfirm{Text: r.Lang.T(i18n.DiscardUnsaved, r.Model().Title), Then: Discard{a}})
+	r.Discarding = &DiscardDialog{Title: r.Model().Title, Then: a}
+	r.do(KeepFocus{}, FocusElement{DiscardCancelID})
 	return true
 }
+
+// DiscardCancelID is the discard dialog's Cancel button, which has the
+// focus when it opens: the answer that loses nothing.
+const DiscardCancelID = "discard-cancel"
 
 // saveDone goes on with what waited for the save, if anything did: at
 // once when it landed, else as leaveUnsaved says.

@@ -21,8 +21,25 @@ type ViewState struct {
 	RowsOpen    map[string]bool // items whose type, stage and note show
 	Focus       string          // the scenario the waterfall shows
 	Notice      Notice
-	viewAsked   bool // ?view= chose the view
-	linkAnswers bool // a link opened on the visitor view, not yet answered
+	Rename      *RenameDialog  // the rename dialog, nil when closed
+	Discarding  *DiscardDialog // the question before unsaved work goes, nil when none
+	viewAsked   bool           // ?view= chose the view
+	linkAnswers bool           // a link opened on the visitor view, not yet answered
+}
+
+// RenameDialog is the dialog that renames a saved assessment: its id, the
+// title it has, the name typed, and what is wrong with that name.
+type RenameDialog struct {
+	ID, Was string
+	Text    string
+	Err     string
+}
+
+// DiscardDialog asks before Then replaces the assessment on screen,
+// Title, whose edits nothing keeps (leaveUnsaved).
+type DiscardDialog struct {
+	Title string
+	Then  Action
 }
 
 // views reduces which view and panel show, the dialogs, notices and
@@ -35,6 +52,11 @@ func (r *reducer) views() views { return views{r} }
 func (r views) reduce(a Action) bool {
 	switch a := a.(type) {
 	case Escape:
+		if r.Discarding != nil || r.Rename != nil {
+			// The dialog on top closes; the panel under it stays.
+			r.closeDialog()
+			break
+		}
 		if r.Panel == PanelNone && r.Confirm == "" && r.Explained == nil && r.Presenting {
 			r.views().present(false)
 		}
@@ -113,6 +135,37 @@ func (r views) reduce(a Action) bool {
 		} else {
 			delete(r.RowsOpen, a.ID)
 		}
+	case OpenRename:
+		r.Rename = &RenameDialog{ID: a.ID, Was: a.Title, Text: a.Title}
+		r.do(KeepFocus{}, FocusElement{RenameFieldID})
+	case RenameInput:
+		if r.Rename != nil {
+			d := *r.Rename
+			d.Text, d.Err = a.Text, titleError(r.Lang, a.Text)
+			r.Rename = &d
+		}
+	case ConfirmRename:
+		d := r.Rename
+		if d == nil {
+			break
+		}
+		if err := titleError(r.Lang, d.Text); err != "" {
+			r.Rename = &RenameDialog{ID: d.ID, Was: d.Was, Text: d.Text, Err: err}
+			r.do(FocusElement{RenameFieldID})
+			break
+		}
+		r.closeDialog()
+		r.reducer.reduce(RenameSaved{ID: d.ID, Title: d.Text})
+	case CancelRename:
+		r.closeDialog()
+	case ConfirmDiscard:
+		d := r.Discarding
+		r.closeDialog()
+		if d != nil {
+			r.reducer.reduce(Discard{d.Then})
+		}
+	case CancelDiscard:
+		r.closeDialog()
 	default:
 		return false
 	}
@@ -162,4 +215,27 @@ func (r views) openPanel(p Panel) {
 	case PanelLibrary:
 		r.do(ReadLibrary{SetAside: true})
 	}
+}
+
+// RenameFieldID is the rename dialog's field, which has the focus while
+// the dialog is open.
+const RenameFieldID = "rename-title"
+
+// titleError is what is wrong with text as an assessment's title, in the
+// user's words, or "".
+func titleError(l i18n.Lang, text string) string {
+	if _, err := fieldAction(l, calc.Model{}, SettingField(FieldTitle), text, nil); err != nil {
+		return sentence(l, err)
+	}
+	return ""
+}
+
+// closeDialog closes the rename or discard dialog, and gives the focus
+// back to what opened it.
+func (r views) closeDialog() {
+	if r.Rename == nil && r.Discarding == nil {
+		return
+	}
+	r.Rename, r.Discarding = nil, nil
+	r.do(ReturnFocus{})
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -273,16 +274,19 @@ func TestReplacingUnsavedWork(t *testing.T) {
 				}
 				tb.take()
 
-				asks := effectsOf[AskConfirm](tb.do(r.a))
+				tb.do(r.a)
+				asks := tb.state().Discarding
 				if !c.ask {
-					assert.Empty(t, asks)
+					assert.Nil(t, asks)
 					assert.NotEqual(t, edited, tb.model().Title, "replaced")
 					stored, _ := storedDoc(t, st, "mine")
 					assert.Equal(t, !c.full, stored.Title == edited, "the edits saved where storage takes them")
 					return
 				}
-				require.Len(t, asks, 1, "the user is asked")
-				assert.Equal(t, "“Mine, edited” is not saved, and it will be lost. Go on without it? Choose Cancel, then “Download a copy”, to keep it.", asks[0].Text)
+				require.NotNil(t, asks, "the user is asked")
+				assert.Equal(t, DiscardDialog{Title: edited, Then: r.a}, *asks)
+				assert.Equal(t, "“Mine, edited” is not saved, and it will be lost. Go on without it? Choose Cancel, then “Download a copy”, to keep it.",
+					i18n.EN.T(i18n.DiscardUnsaved, asks.Title))
 				s := tb.state()
 				assert.Equal(t, "mine", s.DocID, "nothing replaced while the user decides")
 				assert.Equal(t, edited, s.Model().Title)
@@ -291,9 +295,9 @@ func TestReplacingUnsavedWork(t *testing.T) {
 
 				// The user says go on: replaced, as asked.
 				tb.take()
-				tb.do(asks[0].Then)
+				tb.do(ConfirmDiscard{})
 				assert.NotEqual(t, edited, tb.model().Title, "replaced")
-				assert.Empty(t, effectsOf[AskConfirm](tb.take()), "asked once")
+				assert.Nil(t, tb.state().Discarding, "asked once")
 			})
 		}
 	}
