@@ -26,6 +26,8 @@ type renameDialog struct {
 	app.Compo
 	Dialog state.RenameDialog
 	Lang   i18n.Lang
+
+	pressed bool // Enter went down in the field
 }
 
 func (d *renameDialog) Render() app.UI {
@@ -33,7 +35,7 @@ func (d *renameDialog) Render() app.UI {
 	errID := state.RenameFieldID + "-error"
 	in := app.Input().ID(state.RenameFieldID).Class("input").Type("text").Value(d.Dialog.Text).
 		Attr("autocomplete", "off").Aria("invalid", ariaTrue(err != "")).
-		OnInput(d.input).OnKeyDown(d.key)
+		OnInput(d.input).OnKeyDown(d.enter).OnKeyUp(d.key)
 	if err != "" {
 		in = in.Aria("describedby", errID)
 	}
@@ -58,9 +60,18 @@ func (d *renameDialog) input(ctx app.Context, e app.Event) {
 	browser.Send(ctx, state.RenameInput{Text: ctx.JSSrc().Get("value").String()})
 }
 
+// enter and key confirm on the release of an Enter pressed in the field,
+// not on its press: go-app runs handlers after the event, too late to
+// cancel its keypress, which would otherwise land on the Rename button
+// the focus has gone back to and open the dialog again. An Enter that
+// ends an input method's composition confirms nothing.
+func (d *renameDialog) enter(ctx app.Context, e app.Event) {
+	d.pressed = e.Get("key").String() == "Enter" && !e.Get("isComposing").Bool()
+}
+
 func (d *renameDialog) key(ctx app.Context, e app.Event) {
-	if e.Get("key").String() == "Enter" && !e.Get("isComposing").Bool() {
-		e.PreventDefault()
+	if d.pressed && e.Get("key").String() == "Enter" {
+		d.pressed = false
 		browser.Send(ctx, state.ConfirmRename{})
 	}
 }

@@ -43,7 +43,7 @@ func listenDialogs(ctx context.Context) <-chan *page.EventJavascriptDialogOpenin
 // TestFullStorageKeepsWork: storage is full, a 500 × 20 model is imported
 // and edited. The banner says the work is not saved and offers a copy;
 // reloading asks first, and the user can stay; importing another file
-// asks too; the copy downloaded in one click holds what was typed, and
+// asks too, in the page's dialog; the copy downloaded in one click holds what was typed, and
 // leaving then asks no more.
 func TestFullStorageKeepsWork(t *testing.T) {
 	ctx := newBrowserFor(t, 4*time.Minute)
@@ -94,25 +94,22 @@ func TestFullStorageKeepsWork(t *testing.T) {
 	assert.Equal(t, m.Title, valueOf(t, ctx, "f-title"), "staying keeps the work on screen")
 	assert.Equal(t, "1,234", valueOf(t, ctx, fid("entry/s1/b0")))
 
-	// Importing another file would drop the work: asked first, the user
-	// cancels, and the work stays.
+	// Importing another file would drop the work: asked first, in the
+	// page's own dialog, the user cancels, and the work stays.
 	other := filepath.Join(t.TempDir(), "other.json")
 	otherData, err := calc.Encode(template(t, "segments"))
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(other, otherData, 0o644))
-	require.NoError(t, chromedp.Run(ctx,
+	require.NoError(t, within(ctx, 20*time.Second,
 		chromedp.Click("#open-files", chromedp.ByQuery),
 		chromedp.SetUploadFiles("#import-file", []string{other}, chromedp.ByQuery),
-	))
-	select {
-	case d := <-dialogs:
-		assert.Equal(t, page.DialogTypeConfirm, d.Type)
-		assert.Equal(t, "“Kept on disk” is not saved, and it will be lost. Go on without it? Choose Cancel, then “Download a copy”, to keep it.", d.Message)
-	case <-time.After(20 * time.Second):
-		t.Fatalf("an import over unsaved work did not ask: %s", pageState(t, ctx))
-	}
+		chromedp.WaitVisible("#discard", chromedp.ByQuery),
+	), "an import over unsaved work did not ask: %s", pageState(t, ctx))
+	assert.Equal(t, "“Kept on disk” is not saved, and it will be lost. Go on without it? Choose Cancel, then “Download a copy”, to keep it.",
+		textOf(t, ctx, "#discard-text"))
 	require.NoError(t, chromedp.Run(ctx,
-		page.HandleJavaScriptDialog(false),
+		chromedp.Click("#discard-cancel", chromedp.ByQuery),
+		chromedp.WaitNotPresent("#discard", chromedp.ByQuery),
 		chromedp.Click("#files-close", chromedp.ByQuery),
 		chromedp.WaitNotPresent("#files", chromedp.ByQuery),
 	))

@@ -470,3 +470,38 @@ func BenchmarkTornado(b *testing.B) {
 		}
 	}
 }
+
+// TestAnalysisActions: the analysis' own actions, on the editor's first
+// template as it opens (runConcern).
+func TestAnalysisActions(t *testing.T) {
+	analyzed := func(t *testing.T, tb *tab) { tb.runIdle() }
+	runConcern(t, byAnalysis, []concernCase{
+		{"the analysis runs", nil, Analyze{},
+			func(t *testing.T, _, s State, _ []Effect) {
+				require.True(t, s.AnalysisFresh())
+				an, err := calc.Sensitivity(s.Model())
+				require.NoError(t, err)
+				assert.Equal(t, an, *s.Analysis)
+				assert.Equal(t, s.Model(), s.Analyzed)
+			}},
+		{"a second run has nothing new", analyzed, Analyze{},
+			func(t *testing.T, before, s State, effects []Effect) {
+				assert.Same(t, before.Analysis, s.Analysis)
+				assert.Empty(t, effects)
+			}},
+		{"a simulation's progress of an older model is dropped", analyzed, Simulated{Rev: 0, Done: 0.5},
+			func(t *testing.T, _, s State, _ []Effect) { assert.Zero(t, s.SimProgress) }},
+		{"the ranges shown in the cells", nil, ToggleRanges{},
+			func(t *testing.T, _, s State, _ []Effect) { assert.True(t, s.ShowRanges) }},
+		{"the tornado's scenario", nil, ChooseTornado{ID: "status-quo"},
+			func(t *testing.T, _, s State, _ []Effect) { assert.Equal(t, "status-quo", s.Tornado) }},
+		{"a goal asked", analyzed, AskGoal{Scenario: "with-us", Item: "quality", Metric: calc.MetricNet, Target: "x"},
+			func(t *testing.T, _, s State, _ []Effect) {
+				assert.Equal(t, "x", s.Goal.Target)
+				assert.NotEmpty(t, s.Goal.Err, "not a number")
+				assert.Nil(t, s.Goal.Answer)
+			}},
+		{"a goal used with no answer", nil, UseGoal{},
+			func(t *testing.T, before, s State, _ []Effect) { assert.Equal(t, before.Model(), s.Model()) }},
+	})
+}
