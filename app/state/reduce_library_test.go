@@ -125,7 +125,9 @@ func TestLibraryActions(t *testing.T) {
 		{"damaged records dismissed", func(t *testing.T, tb *tab) { tb.store.State.Damaged = []Damaged{{ID: "x"}} }, DismissDamaged{},
 			func(t *testing.T, _, s State, _ []Effect) { assert.Nil(t, s.Damaged) }},
 		{"a damaged record dropped", nil, DeleteDamaged{ID: "x"},
-			func(t *testing.T, _, _ State, effects []Effect) { assert.Equal(t, []Effect{RemoveDamaged{"x"}}, effects) }},
+			func(t *testing.T, _, _ State, effects []Effect) {
+				assert.Equal(t, []Effect{RemoveDamaged{"x"}}, effects)
+			}},
 		{"the library read", nil, LibraryRead{List: []Meta{{ID: "a2", Title: "Other"}}, Failed: "broken"},
 			func(t *testing.T, _, s State, _ []Effect) {
 				assert.Equal(t, []Meta{{ID: "a2", Title: "Other"}}, s.List)

@@ -20,7 +20,9 @@ func TestSharingActions(t *testing.T) {
 		{"no link, nothing to copy", nil, CopyLink{},
 			func(t *testing.T, _, _ State, effects []Effect) { assert.Empty(t, effects) }},
 		{"copied", share, Copied{OK: true},
-			func(t *testing.T, _, s State, _ []Effect) { assert.Equal(t, i18n.EN.T(i18n.LinkCopied), s.Share.Status) }},
+			func(t *testing.T, _, s State, _ []Effect) {
+				assert.Equal(t, i18n.EN.T(i18n.LinkCopied), s.Share.Status)
+			}},
 		{"copy refused: the link is selected to copy by hand", share, Copied{OK: false},
 			func(t *testing.T, _, s State, effects []Effect) {
 				assert.Equal(t, i18n.EN.T(i18n.CopyRefused), s.Share.Status)
