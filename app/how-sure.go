@@ -160,7 +160,7 @@ func (h *howSure) ranges(prefix string) app.UI {
 		return app.Div().Class("ranges").Body(
 			app.H3().Text(l.T(i18n.Ranges)),
 			app.Label().For(prefix+"-progress").Text(l.T(i18n.Simulating)),
-			app.Progress().ID(prefix+"-progress").Max(1).Value(h.SimProgress),
+			&simProgress{ID: prefix + "-progress", Value: h.SimProgress},
 		)
 	case rs == nil:
 		if h.Report {
@@ -180,7 +180,7 @@ func (h *howSure) ranges(prefix string) app.UI {
 			iff(h.Simulating, func() app.UI {
 				return app.Div().Class("ranges-status").Body(
 					app.Label().For(prefix+"-progress").Text(l.T(i18n.RangesUpdating)),
-					app.Progress().ID(prefix+"-progress").Max(1).Value(h.SimProgress),
+					&simProgress{ID: prefix + "-progress", Value: h.SimProgress},
 				)
 			}),
 		),

@@ -74,6 +74,8 @@ func TestRenameDialog(t *testing.T) {
 	assert.Equal(t, "rename-title-error", described)
 	assert.Equal(t, "  ", valueOf(t, ctx, "rename-title"), "what was typed stays")
 	assert.Equal(t, "rename-title", activeID(t, ctx))
+	vs := axe(t, ctx)
+	assert.Empty(t, vs, "axe, with the rename dialog and its message: %s", describe(vs))
 	shotAt(t, ctx, 375, "rename-dialog-en")
 	shotAt(t, ctx, 1440, "rename-dialog-en")
 	require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(1280, 900)))
@@ -147,6 +149,8 @@ func TestDiscardDialog(t *testing.T) {
 			chromedp.WaitVisible("#discard", chromedp.ByQuery),
 			waitJS(`document.activeElement.id === "discard-cancel"`),
 		), "asking: %s", pageState(t, ctx))
+		vs := axe(t, ctx)
+		assert.Empty(t, vs, "axe, with the discard dialog: %s", describe(vs))
 		shotAt(t, ctx, 375, "discard-dialog-"+lang)
 		shotAt(t, ctx, 1440, "discard-dialog-"+lang)
 		require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(1280, 900)))

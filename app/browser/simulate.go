@@ -30,7 +30,7 @@ const simReportEvery = 250 * time.Millisecond
 // slice sees that it is no longer the current one, and ends.
 func (b *Browser) simulate(e state.Simulate) {
 	sim := calc.NewSimulation(e.Model)
-	showProgress(0) // a bar left by a run before starts again
+	b.ctx.SetState(progressState, 0.0) // a bar left by a run before starts again, as the state's (Analyze)
 	b.simGen++
 	gen := b.simGen
 	var slice func(app.Context, time.Duration)
@@ -49,17 +49,17 @@ func (b *Browser) simulate(e state.Simulate) {
 			Send(ctx, state.Simulated{Rev: e.Rev, Done: 1, Ranges: sim.Result()})
 			return
 		}
+		// A render of the whole page for a progress bar, on a 200 x 50
+		// model, took most of the time the simulation had (10 % in
+		// 10 s): the page is not rendered for a slice or its progress.
+		// The state's progress goes to the progress bars alone
+		// (ObserveProgress), which go-app renders by themselves.
+		ctx.PreventUpdate()
 		if time.Since(reported) >= simReportEvery {
 			reported = time.Now()
-			Send(ctx, state.Simulated{Rev: e.Rev, Done: sim.Progress()})
-			showProgress(sim.Progress())
+			st := b.now(state.Simulated{Rev: e.Rev, Done: sim.Progress()})
+			ctx.SetState(progressState, st.SimProgress)
 		}
-		// The dispatch that ran the slice asked for the page to render
-		// again: a render of the whole page for a progress bar, which on
-		// a 200 x 50 model took most of the time the simulation had
-		// (10 % in 10 s). The state has the progress, for the next
-		// render; the bar itself is moved here.
-		ctx.PreventUpdate()
 		b.idle(slice)
 	}
 	b.idle(slice)
@@ -115,13 +115,11 @@ var (
 	pendingLooked bool
 )
 
-// showProgress moves the simulation's progress bars (the editor's and the
-// report's) to p, as the next render would.
-func showProgress(p float64) {
-	doc := app.Window().Get("document")
-	for _, id := range []string{"how-sure-progress", "report-how-sure-progress"} {
-		if el := doc.Call("getElementById", id); el.Truthy() {
-			el.Set("value", p)
-		}
-	}
-}
+// progressState names the go-app state that carries State.SimProgress to
+// the progress bars between renders of the page (simulate).
+const progressState = "valuecalc/sim-progress"
+
+// ObserveProgress keeps *p, a progress bar's figure, to the state's
+// SimProgress as a simulation reports it, and renders the bar's component
+// alone when it moves.
+func ObserveProgress(ctx app.Context, p *float64) { ctx.ObserveState(progressState, p) }
