@@ -5,9 +5,22 @@ import "github.com/valuecalc/valuecalc/calc"
 // Grid is the comparison grid as immutable views. Reduce replaces a view
 // when, and only when, what it shows changes: a component compares its
 // view by pointer, so an edit in one cell renders that cell's row alone.
+//
+// The grid shows State.Window of itself:
+//   - Head has every scenario, always;
+//   - Rows has one entry per item, in the model's item order
+//     (len(Rows) == len(Model().Items)); an entry is nil when its row is
+//     outside the window (the window's rows are positions in Order);
+//   - a Row's Cells has one entry per scenario, nil outside the window's
+//     columns.
 type Grid struct {
 	Head *GridHead
-	Rows []*Row // in item order
+	Rows []*Row // in item order; nil outside the window
+	// Order is the indexes of Rows in the order the grid shows them
+	// (DisplayOrder): the first Benefits are the benefits, the rest the
+	// costs.
+	Order    []int
+	Benefits int
 }
 
 // GridHead is what the grid shows outside its rows.
@@ -36,7 +49,7 @@ type Row struct {
 	Name        Draft
 	Weight      Draft
 	Note        Draft
-	Cells       []*CellView
+	Cells       []*CellView // one per scenario; nil outside the window's columns
 	// WeightTie is the item weight at which the runner-up catches the
 	// best (HasWeightTie), shown beside the weight of the active row.
 	WeightTie    float64

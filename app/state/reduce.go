@@ -56,7 +56,7 @@ func (r *reducer) reduce(a Action) {
 		r.apply(e)
 		return
 	}
-	if r.reduceAnalysis(a) {
+	if r.reduceAnalysis(a) || r.reduceWindow(a) {
 		return
 	}
 	switch a := a.(type) {
