@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -34,8 +35,8 @@ import (
 // how many sequences run (a longer run: GRIDPROP_RUNS=2000).
 func TestGridIsTheState(t *testing.T) {
 	runs, steps := 60, 60
-	if testing.Short() || gridRace {
-		runs = 15
+	if testing.Short() || gridRace || runtime.GOOS == "js" {
+		runs = 15 // the same checks, fewer sequences, where each costs more
 	}
 	if n, err := strconv.Atoi(os.Getenv("GRIDPROP_RUNS")); err == nil {
 		runs = n
