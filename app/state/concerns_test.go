@@ -73,6 +73,7 @@ func TestEachActionHasOneConcern(t *testing.T) {
 		{Redo{}, "document"},
 		{ChartsCatchUp{}, "document"},
 		{Escape{}, "views"},
+		{GridScrolled{}, "views"},
 		{AskMode{}, "views"},
 		{ConfirmMode{}, "views"},
 		{CancelMode{}, "views"},

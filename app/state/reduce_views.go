@@ -50,6 +50,9 @@ func (r *reducer) views() views { return views{r} }
 
 // reduce handles the views' actions; it reports whether a was one of them.
 func (r views) reduce(a Action) bool {
+	if r.reduceWindow(a) { // the grid's window (window.go)
+		return true
+	}
 	switch a := a.(type) {
 	case Escape:
 		if r.Discarding != nil || r.Rename != nil {

@@ -144,7 +144,9 @@ type State struct {
 	// replaced, never changed, when what it shows changes, with the next
 	// revision.
 	Grid Grid
-	rev  uint64 // the last revision given to a view
+	// Window is the part of the grid the app renders (GridScrolled); the
+	// zero window is the whole grid.
+	Window GridWindow
 }
 
 // AnalysisFresh reports whether the analysis is of the model on screen.
