@@ -127,7 +127,7 @@ func Sensitivity(m Model) (Analysis, error) {
 	res := Evaluate(m)
 	ev := newEvaluator(m)
 	a := Analysis{
-		Format:  Format,
+		Format:  FormatV2, // becomes Format with the drivers of §8
 		Mode:    m.Mode,
 		Best:    res.Best,
 		Verdict: VerdictSingle,

@@ -76,7 +76,7 @@ func Decode(data []byte) (Model, error) {
 	if err := list.result(); err != nil {
 		return Model{}, err
 	}
-	// A file of version 1 is the same model in version 2.
+	// A file of version 1 or 2 is the same model in version 3.
 	m.Format = Format
 	return m, nil
 }
@@ -93,6 +93,10 @@ type walker struct {
 	// v1 is set for a file of FormatV1, where version 2's fields are
 	// errors.
 	v1 bool
+	// pre3 is set for a file of FormatV1 or FormatV2, where version 3's
+	// fields are errors; format is the file's format.
+	pre3   bool
+	format string
 }
 
 // coverage returns a function reporting whether a problem the validator
