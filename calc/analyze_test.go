@@ -131,7 +131,7 @@ func TestAnalyzeOneScenarioJSON(t *testing.T) {
 	require.NoError(t, err)
 	data, err := json.Marshal(a)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"format": "valuecalc/2", "mode": "score", "best": "a", "runnerUp": null, "lead": null,
+	assert.JSONEq(t, `{"format": "valuecalc/3", "mode": "score", "best": "a", "runnerUp": null, "lead": null, "drivers": [],
 		"verdict": "single",
 		"entries": [{"scenario": "a", "item": "q", "unit": "score", "value": 4, "slope": 2,
 			"breakEven": null, "tie": null, "swingLow": 6, "swingHigh": 10, "flips": false}],

@@ -392,6 +392,8 @@ func TestResultJSON(t *testing.T) {
 		assert.JSONEq(t, `{"title": "Untitled", "mode": "money", "currency": "USD", "best": "a", "scenarios": [
 			{"id": "a", "name": "Scenario a", "benefits": 1200, "costs": 5000, "net": -3800, "ratio": 0.24,
 			 "roi": -0.76, "paybackMonths": null,
+			 "cashflow": [{"year": 0, "benefits": 0, "costs": 5000, "net": -5000, "cumulative": -5000},
+			   {"year": 1, "benefits": 1200, "costs": 0, "net": 1200, "cumulative": -3800}],
 			 "benefitsByType": {"functional": 1200, "emotional": 0, "social": 0, "monetary": 0},
 			 "costsByType": {"financial": 5000, "time": 0, "effort": 0, "emotional": 0, "risk": 0},
 			 "unscored": 0}]}`, string(got))

@@ -442,6 +442,10 @@ type ScenarioResult struct {
 	CostsByType    TypeSums
 	Unscored       int
 
+	// Cashflow is the money scenario's cash flow by year, years 0 to N
+	// (SPEC §3); nil in score mode.
+	Cashflow []CashflowYear
+
 	// Range is the spread of the net over the Monte Carlo simulation of
 	// the model's ranges (SPEC §4 and §8); nil when the model has none or
 	// the simulation has not run: Evaluate leaves it nil, and

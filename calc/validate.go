@@ -15,8 +15,17 @@ import (
 // checked by the Check function of its field (CheckWeight and so on).
 //
 // Validate returns an error if:
-//   - Format is neither Format nor FormatV1, or is FormatV1 and the model
-//     has a field of version 2: a scale label, an entry's Low, High or Ask;
+//   - Format is none of Format, FormatV2 and FormatV1, or is FormatV1 and
+//     the model has a field of version 2 (a scale label, an entry's Low,
+//     High or Ask), or is FormatV1 or FormatV2 and the model has a field of
+//     version 3 (Customer, Summary, Drivers, an entry's Times, Start, End,
+//     Ramp, Growth or Source);
+//   - Customer breaks CheckCustomer, Summary CheckSummary;
+//   - there are more than MaxDrivers drivers; a driver's ID breaks CheckID
+//     or repeats an earlier driver's; its Name breaks CheckName, Unit
+//     CheckUnit, Value CheckDriverValue, Note CheckNote, Source
+//     CheckSource; it has one of Low and High without the other, or one
+//     that breaks CheckLow or CheckHigh (bounds 0–MaxDriverValue);
 //   - Title breaks CheckTitle;
 //   - Mode is neither ModeScore nor ModeMoney;
 //   - Scale breaks CheckScale, or a label breaks CheckScaleLabel;
@@ -41,7 +50,15 @@ import (
 //     CheckHours, or a Per other than PerOnce, PerMonth and PerYear;
 //   - an entry's Weight breaks CheckWeight;
 //   - an entry has one of Low and High without the other, or one that
-//     breaks CheckLow or CheckHigh.
+//     breaks CheckLow or CheckHigh;
+//   - an entry's Source breaks CheckSource;
+//   - a score entry has Times, Start, End, Ramp or Growth;
+//   - a money entry's Times names none or more than MaxTimes drivers, a
+//     driver twice or a driver the model does not have ("no driver");
+//   - its Start is outside 1–MaxStart;
+//   - a once entry has End, Ramp or Growth;
+//   - a month or year entry's End is outside 1–MaxEnd or before its start,
+//     its Ramp outside 0–MaxRamp, or its Growth breaks CheckGrowth.
 func Validate(m Model) error {
 	var v validator
 	v.model(m)
