@@ -95,9 +95,12 @@ func Evaluate(m Model) Result {
 				c = w * *e.Score
 			} else {
 				var ok bool
-				if flow, per, ok = ev.flow(w, e); !ok {
+				if flow, per, ok = ev.flowOf(w, e); !ok {
 					unscored++
 					continue
+				}
+				if e.Times != nil {
+					flow *= ev.driverProduct(e)
 				}
 				if ev.timed(e, per) {
 					c = flow * ev.timedFactor(e, per)
@@ -286,6 +289,16 @@ func (ev *evaluator) entry(itemWeight float64, e *Entry) (float64, bool) {
 // and how often it recurs (perOnce, perMonth or perYear), or false when e
 // has neither an amount nor hours.
 func (ev *evaluator) flow(w float64, e *Entry) (float64, int, bool) {
+	f, per, ok := ev.flowOf(w, e)
+	if e.Times != nil {
+		f *= ev.driverProduct(e)
+	}
+	return f, per, ok
+}
+
+// flowOf is flow without the drivers: small enough to be inlined in
+// Evaluate's loop, which multiplies by the drivers itself.
+func (ev *evaluator) flowOf(w float64, e *Entry) (float64, int, bool) {
 	var base float64
 	switch {
 	case e.Amount != nil:
@@ -295,9 +308,7 @@ func (ev *evaluator) flow(w float64, e *Entry) (float64, int, bool) {
 	default:
 		return 0, perOnce, false
 	}
-	if e.Times != nil {
-		base *= ev.driverProduct(e)
-	}
+
 	switch e.Per {
 	case PerMonth:
 		return w * base, perMonth, true

@@ -7,8 +7,9 @@ package calc
 //
 // An entry's work does not grow with the horizon's months: its present
 // value sums whole years in closed form, from a table of each year's
-// growth and discount that every entry of the same growth shares, and
-// walks months only inside its ramp. The cash flow and the payback of a
+// growth and discount that every entry of the same growth shares, its
+// ramp too (a year of a ramp is an arithmetic series); only its cash flow
+// walks months, and only inside its ramp. The cash flow and the payback of a
 // scenario with timed entries walk its months once, whatever its number
 // of entries: each timed entry adds to the month it starts and the month
 // after it ends (a difference array per growth rate) and to its ramp's
@@ -100,11 +101,19 @@ func (ev *evaluator) timedFactor(e *Entry, per int) float64 {
 	}
 	tab := ev.growth(e.Growth)
 	var sum float64
-	// The ramp's months, one by one.
-	rampEnd := min(s+ramp-1, end)
-	for t := s; t <= rampEnd; t++ {
-		y := yearOf(t)
-		sum += float64(t-s+1) / float64(ramp+1) * tab.G[y] * ev.disc[y]
+	// The ramp's months, a year at a time: in month t it is k/(R + 1)
+	// of its value, k = t − s + 1, and the k of a year's months add up
+	// to an arithmetic series.
+	if rampEnd := min(s+ramp-1, end); rampEnd >= s {
+		var ks float64
+		for a := s; a <= rampEnd; {
+			y := yearOf(a)
+			b := min(12*y, rampEnd)
+			ka, kb := a-s+1, b-s+1
+			ks += float64((ka+kb)*(kb-ka+1)) / 2 * (tab.P[y] - tab.P[y-1])
+			a = b + 1
+		}
+		sum += ks / float64(ramp+1)
 	}
 	// The months at full value, a year at a time.
 	if t0 := s + ramp; t0 <= end {
@@ -124,6 +133,9 @@ func (ev *evaluator) timedFactor(e *Entry, per int) float64 {
 
 // driverProduct returns the product of the values of the drivers e is
 // priced per, 1 when none; a driver the model does not have counts 0.
+// It is not inlined, so that evaluator.flow is, in Evaluate's loop.
+//
+//go:noinline
 func (ev *evaluator) driverProduct(e *Entry) float64 {
 	d := 1.0
 	for _, id := range e.Times {
@@ -148,8 +160,15 @@ func (ev *evaluator) driverIndex(id string) int {
 		}
 		return -1
 	}
+	// Ids of one model differ mostly at one end: comparing those bytes
+	// first skips most calls to compare whole strings.
+	n := len(id)
+	if n == 0 {
+		return -1
+	}
+	first, last := id[0], id[n-1]
 	for i, d := range ev.driverIDs {
-		if d == id {
+		if len(d) == n && d[0] == first && d[n-1] == last && d == id {
 			return i
 		}
 	}
@@ -231,9 +250,15 @@ func (mo *months) add(ev *evaluator, e *Entry, per int, a float64, side int) {
 		return
 	}
 	tab := ev.growth(e.Growth)
+	// The ramp's months, a year at a time: k/(R + 1) of a × G[y].
+	direct := mo.direct[side]
 	rampEnd := min(s+ramp-1, end)
-	for t := s; t <= rampEnd; t++ {
-		mo.direct[side][t] += a * float64(t-s+1) / float64(ramp+1) * tab.G[yearOf(t)]
+	for t := s; t <= rampEnd; {
+		y := yearOf(t)
+		step := a * tab.G[y] / float64(ramp+1)
+		for last := min(12*y, rampEnd); t <= last; t++ {
+			direct[t] += step * float64(t-s+1)
+		}
 	}
 	if t0 := s + ramp; t0 <= end {
 		g := mo.group(tab)
