@@ -85,6 +85,14 @@ func (ev *evaluator) span(e *Entry) (s, end, ramp int) {
 	return s, end, max(e.Ramp, 0)
 }
 
+// rampMonths returns the last month of the ramp of an entry counting in
+// months s–end with ramp R, and its first month at full value; a ramp
+// longer than the horizon is cut there, so that s + R cannot overflow.
+func (ev *evaluator) rampMonths(s, end, ramp int) (rampEnd, full int) {
+	r := min(ramp, ev.months+1)
+	return min(s+r-1, end), s + r
+}
+
 // timedFactor returns the present value of the flows of one unit of the
 // timed entry e's w × base (SPEC §3), of recurrence per.
 func (ev *evaluator) timedFactor(e *Entry, per int) float64 {
@@ -104,7 +112,8 @@ func (ev *evaluator) timedFactor(e *Entry, per int) float64 {
 	// The ramp's months, a year at a time: in month t it is k/(R + 1)
 	// of its value, k = t − s + 1, and the k of a year's months add up
 	// to an arithmetic series.
-	if rampEnd := min(s+ramp-1, end); rampEnd >= s {
+	rampEnd, t0 := ev.rampMonths(s, end, ramp)
+	if rampEnd >= s {
 		var ks float64
 		for a := s; a <= rampEnd; {
 			y := yearOf(a)
@@ -113,10 +122,10 @@ func (ev *evaluator) timedFactor(e *Entry, per int) float64 {
 			ks += float64((ka+kb)*(kb-ka+1)) / 2 * (tab.P[y] - tab.P[y-1])
 			a = b + 1
 		}
-		sum += ks / float64(ramp+1)
+		sum += ks / (float64(ramp) + 1)
 	}
 	// The months at full value, a year at a time.
-	if t0 := s + ramp; t0 <= end {
+	if t0 <= end {
 		y0, y1 := yearOf(t0), yearOf(end)
 		gd := func(y int) float64 { return tab.P[y] - tab.P[y-1] }
 		if y0 == y1 {
@@ -252,15 +261,15 @@ func (mo *months) add(ev *evaluator, e *Entry, per int, a float64, side int) {
 	tab := ev.growth(e.Growth)
 	// The ramp's months, a year at a time: k/(R + 1) of a × G[y].
 	direct := mo.direct[side]
-	rampEnd := min(s+ramp-1, end)
+	rampEnd, t0 := ev.rampMonths(s, end, ramp)
 	for t := s; t <= rampEnd; {
 		y := yearOf(t)
-		step := a * tab.G[y] / float64(ramp+1)
+		step := a * tab.G[y] / (float64(ramp) + 1)
 		for last := min(12*y, rampEnd); t <= last; t++ {
 			direct[t] += step * float64(t-s+1)
 		}
 	}
-	if t0 := s + ramp; t0 <= end {
+	if t0 <= end {
 		g := mo.group(tab)
 		g.diff[side][t0] += a
 		g.diff[side][end+1] -= a

@@ -353,3 +353,16 @@ func FuzzTiming(f *testing.F) {
 		require.Len(t, a.Drivers, 2)
 	})
 }
+
+// TestRampLongerThanHorizon: a ramp may outlast the horizon (a 24-month
+// ramp over one year): its k-th month is still k/25 of the value.
+func TestRampLongerThanHorizon(t *testing.T) {
+	m, err := calc.Decode([]byte(fileV3(`"mode": "money"`, `"horizonYears": 1`,
+		`"items": [{"id": "a", "name": "A", "side": "benefit", "type": "monetary"}]`,
+		`"scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 2500, "per": "month", "ramp": 24}}}]`)))
+	require.NoError(t, err)
+	r := calc.Evaluate(m).Scenarios[0]
+	// 2,500 × (1 + 2 + … + 12) / 25 = 7,800.
+	assert.InDelta(t, 7800, r.Benefits, 1e-9)
+	assert.InDelta(t, 7800, r.Cashflow[1].Benefits, 1e-9)
+}
