@@ -202,3 +202,15 @@ func TestValidateV3(t *testing.T) {
 	m.Drivers = m.Drivers[1:] // "agents" deleted while an entry uses it
 	assert.EqualError(t, calc.Validate(m), `scenarios[0].entries.a.times[0]: no driver "agents"`)
 }
+
+// TestLinkV3: a model of version 3 survives a share link whole.
+func TestLinkV3(t *testing.T) {
+	for _, name := range []string{"drivers-and-timing", "payback-phased", "ranges-drivers"} {
+		m := vectorModelOf(t, name)
+		link, err := calc.EncodeLink(m)
+		require.NoError(t, err)
+		back, err := calc.DecodeLink(link)
+		require.NoError(t, err)
+		assert.Equal(t, m, back, name)
+	}
+}
