@@ -131,3 +131,24 @@ func TestGoalSeekPaybackTimed(t *testing.T) {
 	_, err := calc.GoalSeek(m, "lump", "bonus", calc.Goal{Metric: calc.MetricPayback, Target: 8.5})
 	assert.ErrorIs(t, err, calc.ErrUnreachable)
 }
+
+// TestGoalSeekPaybackPerDriver: an entry priced per a driver moves the
+// payback by its value times the driver's (SPEC §3's U and M), in a
+// scenario without timing.
+func TestGoalSeekPaybackPerDriver(t *testing.T) {
+	m, err := calc.Decode([]byte(fileV3(`"mode": "money"`, driversV3,
+		`"items": [{"id": "a", "name": "A", "side": "benefit", "type": "monetary"}, {"id": "c", "name": "C", "side": "cost", "type": "financial"}]`,
+		`"scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 40, "per": "month", "times": ["agents"]}, "c": {"amount": 6000}}}]`)))
+	require.NoError(t, err)
+	// 40 × 25 = 1,000 a month against 6,000: 6 months. For 4 months,
+	// 1,500 a month: 60 per agent.
+	goal := calc.Goal{Metric: calc.MetricPayback, Target: 4}
+	x, err := calc.GoalSeek(m, "s", "a", goal)
+	require.NoError(t, err)
+	assert.InDelta(t, 60, x, 1e-9)
+	assertReaches(t, m, "s", "a", x, goal)
+	// And the driver for it: 37.5 agents.
+	v, err := calc.GoalSeekDriver(m, "s", "agents", goal)
+	require.NoError(t, err)
+	assert.InDelta(t, 37.5, v, 1e-9)
+}
