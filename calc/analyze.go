@@ -25,7 +25,7 @@ const (
 // simulation. It marshals to the JSON object `valuecalc analyze --json`
 // prints.
 type Analysis struct {
-	Format string `json:"format"` // always Format
+	Format string `json:"format"` // always Format, valuecalc/3
 	Mode   Mode   `json:"mode"`
 	// Best is the id of the scenario with the highest net, the first on
 	// ties, as in Result.
@@ -40,6 +40,10 @@ type Analysis struct {
 	// Entries has one EntryAnalysis for each entry with a value, in
 	// scenario order and then item order.
 	Entries []EntryAnalysis `json:"entries"`
+	// Drivers has one DriverAnalysis for each scenario and driver of a
+	// money model, in scenario order and then driver order; empty without
+	// drivers and in score mode.
+	Drivers []DriverAnalysis `json:"drivers"`
 	// Weights has one WeightTie per item, in item order, with two or more
 	// scenarios; it is empty with one.
 	Weights []WeightTie `json:"weights"`
@@ -77,6 +81,33 @@ type EntryAnalysis struct {
 	SwingHigh float64 `json:"swingHigh"`
 	// Flips reports whether Tie lies within the swing (ends included): a
 	// plausible error in this one number changes the winner.
+	Flips bool `json:"flips"`
+}
+
+// DriverAnalysis is the sensitivity of one scenario's net to one
+// driver's value v (SPEC §8). A driver is shared by every scenario, so a
+// change of it moves the scenario's rival too.
+type DriverAnalysis struct {
+	Scenario string  `json:"scenario"` // the scenario's id
+	Driver   string  `json:"driver"`   // the driver's id
+	Value    float64 `json:"value"`    // v
+	// Slope is how much the scenario's net changes per unit of v: the
+	// sum over the scenario's entries priced per the driver of σ × w × x
+	// × f (× hourlyRate for hours) × the values of the entry's other
+	// drivers.
+	Slope float64 `json:"slope"`
+	// BreakEven is the value of v at which the scenario's net is 0; nil
+	// when the slope is 0 or it lies outside 0–MaxDriverValue.
+	BreakEven *float64 `json:"breakEven"`
+	// Tie is the value of v at which the scenario's net equals its
+	// rival's, both moving with v; nil with one scenario, when both
+	// slopes are equal or when it lies outside 0–MaxDriverValue.
+	Tie *float64 `json:"tie"`
+	// SwingLow and SwingHigh are the scenario's net with v at 0.8v and
+	// 1.2v, the smaller first.
+	SwingLow  float64 `json:"swingLow"`
+	SwingHigh float64 `json:"swingHigh"`
+	// Flips reports whether Tie lies within the swing (ends included).
 	Flips bool `json:"flips"`
 }
 
@@ -132,6 +163,7 @@ func Sensitivity(m Model) (Analysis, error) {
 		Best:    res.Best,
 		Verdict: VerdictSingle,
 		Entries: make([]EntryAnalysis, 0, len(m.Items)*len(m.Scenarios)),
+		Drivers: []DriverAnalysis{},
 		Weights: []WeightTie{},
 	}
 	best, runnerUp := rivals(res)
@@ -176,6 +208,12 @@ func Sensitivity(m Model) (Analysis, error) {
 			a.Entries = append(a.Entries, ea)
 		}
 	}
+	if m.Mode == ModeMoney && len(m.Drivers) > 0 {
+		a.Drivers = ev.driverRows(m, res, best, runnerUp)
+		for _, d := range a.Drivers {
+			flips = flips || d.Flips
+		}
+	}
 	if runnerUp < 0 {
 		return a, nil
 	}
@@ -199,6 +237,85 @@ func Sensitivity(m Model) (Analysis, error) {
 		a.Weights[i] = wt
 	}
 	return a, nil
+}
+
+// driverSlopes returns the slope of each scenario's net in each driver's
+// value (SPEC §8), scenario j's slope in driver d at j×len(m.Drivers)+d.
+// It is defined when a driver's value is 0: each entry's term is
+// σ × w × x × f (× hourlyRate) × the values of its other drivers.
+func (ev *evaluator) driverSlopes(m Model) []float64 {
+	nd := len(m.Drivers)
+	slopes := make([]float64, len(m.Scenarios)*nd)
+	for j := range m.Scenarios {
+		sc := &m.Scenarios[j]
+		row := slopes[j*nd : (j+1)*nd]
+		for i, e := range sc.Entries[:min(len(sc.Entries), len(m.Items))] {
+			if e == nil || e.Times == nil {
+				continue
+			}
+			x, unit, ok := e.Value(ModeMoney)
+			if !ok {
+				continue
+			}
+			it := &m.Items[i]
+			w := it.Weight
+			if e.Weight != nil {
+				w = *e.Weight
+			}
+			k := sign(it) * w * x * ev.pvFactor(e)
+			if unit == UnitHours {
+				k *= ev.hourly
+			}
+			for t, id := range e.Times {
+				d := ev.driverIndex(id)
+				if d < 0 {
+					continue
+				}
+				others := k
+				for u, other := range e.Times {
+					if u != t {
+						others *= ev.driverValue(other)
+					}
+				}
+				row[d] += others
+			}
+		}
+	}
+	return slopes
+}
+
+// driverRows returns the analysis of every scenario's net in every
+// driver, in scenario order and then driver order.
+func (ev *evaluator) driverRows(m Model, res Result, best, runnerUp int) []DriverAnalysis {
+	nd := len(m.Drivers)
+	slopes := ev.driverSlopes(m)
+	rows := make([]DriverAnalysis, 0, len(m.Scenarios)*nd)
+	for j := range m.Scenarios {
+		net := res.Scenarios[j].Net
+		rival := best
+		if j == best {
+			rival = runnerUp
+		}
+		for d := range m.Drivers {
+			v := m.Drivers[d].Value
+			slope := slopes[j*nd+d]
+			row := DriverAnalysis{Scenario: m.Scenarios[j].ID, Driver: m.Drivers[d].ID, Value: v, Slope: slope}
+			if slope != 0 {
+				row.BreakEven = within(v-net/slope, v, 0, MaxDriverValue)
+			}
+			if rival >= 0 {
+				if ds := slope - slopes[rival*nd+d]; ds != 0 {
+					row.Tie = within(v-(net-res.Scenarios[rival].Net)/ds, v, 0, MaxDriverValue)
+				}
+			}
+			lo, hi := 0.8*v, 1.2*v
+			n1, n2 := net+slope*(lo-v), net+slope*(hi-v)
+			row.SwingLow, row.SwingHigh = min(n1, n2), max(n1, n2)
+			row.Flips = row.Tie != nil && *row.Tie >= lo && *row.Tie <= hi
+			rows = append(rows, row)
+		}
+	}
+	return rows
 }
 
 // rivals returns the index of the best scenario of res and of the
@@ -245,16 +362,30 @@ func (ev *evaluator) slope(it *Item, e *Entry) float64 {
 }
 
 // perUnit returns what one unit of e's value adds to its contribution at
-// weight 1: 1 for a score, f for an amount, hourlyRate × f for hours.
+// weight 1: 1 for a score, D × f for an amount, hourlyRate × D × f for
+// hours, D being the product of its drivers' values.
 func (ev *evaluator) perUnit(e *Entry) float64 {
 	if !ev.money {
 		return 1
 	}
-	f := ev.factor[perOf(e.Per)]
+	f := ev.pvFactor(e)
+	if e.Times != nil {
+		f *= ev.driverProduct(e)
+	}
 	if e.Amount == nil && e.Hours != nil {
 		return ev.hourly * f
 	}
 	return f
+}
+
+// pvFactor returns f of SPEC §8 for the money entry e: the present value
+// of its flows per unit of base.
+func (ev *evaluator) pvFactor(e *Entry) float64 {
+	per := perOf(e.Per)
+	if ev.timed(e, per) {
+		return ev.timedFactor(e, per)
+	}
+	return ev.factor[per]
 }
 
 // unitContribution returns u of SPEC §8 for the entry e: its contribution

@@ -131,7 +131,7 @@ func TestAnalyzeOneScenarioJSON(t *testing.T) {
 	require.NoError(t, err)
 	data, err := json.Marshal(a)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"format": "valuecalc/2", "mode": "score", "best": "a", "runnerUp": null, "lead": null,
+	assert.JSONEq(t, `{"format": "valuecalc/3", "mode": "score", "best": "a", "runnerUp": null, "lead": null, "drivers": [],
 		"verdict": "single",
 		"entries": [{"scenario": "a", "item": "q", "unit": "score", "value": 4, "slope": 2,
 			"breakEven": null, "tie": null, "swingLow": 6, "swingHigh": 10, "flips": false}],
@@ -244,16 +244,40 @@ func TestEvaluateWithRanges(t *testing.T) {
 	assert.Nil(t, res.Scenarios[0].Range)
 }
 
-// BenchmarkAnalyze analyzes a 30 × 3 model with a range on every entry:
-// the budget in WebAssembly is well under 50 ms.
+// BenchmarkAnalyze analyzes a 30 × 3 model with every entry timed and
+// ranged and 5 ranged drivers (issue 27): the budget in WebAssembly is
+// 50 ms.
 func BenchmarkAnalyze(b *testing.B) {
-	m := fixture.Ranged(benchModel(calc.ModeMoney, 30, 3))
+	m := rangedDrivers(fixture.Ranged(timedBenchModel(30, 3)))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := calc.Analyze(m); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// rangedDrivers returns m with a range around every driver's value, as
+// issue 27's analysis row asks: 30 × 3, every entry ranged, 5 ranged
+// drivers (timedBenchModel's), so that each sample draws the drivers
+// first.
+func rangedDrivers(m calc.Model) calc.Model {
+	m.Drivers = append([]calc.Driver(nil), m.Drivers...)
+	for d := range m.Drivers {
+		v := m.Drivers[d].Value
+		m.Drivers[d].Low, m.Drivers[d].High = calc.Float(0.7*v), calc.Float(1.4*v)
+	}
+	return m
+}
+
+func TestRangedDriversBenchModel(t *testing.T) {
+	m := rangedDrivers(fixture.Ranged(timedBenchModel(30, 3)))
+	require.NoError(t, calc.Validate(m))
+	require.Len(t, m.Drivers, 5)
+	a, err := calc.Analyze(m)
+	require.NoError(t, err)
+	require.NotNil(t, a.Ranges)
+	assert.Len(t, a.Drivers, 15)
 }
 
 // BenchmarkSensitivity is the analysis without ranges of the largest

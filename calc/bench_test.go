@@ -60,7 +60,49 @@ func benchModel(mode calc.Mode, nItems, nScenarios int) calc.Model {
 	return m
 }
 
+// timedBenchModel is benchModel in money mode over a 30-year horizon,
+// with 5 drivers and every entry timed (SPEC §2.1): each starts in one of
+// the first 24 months; each recurring one ramps over up to 12 months and
+// grows by 2, 3 or 5 % a year; four entries in five are priced per one
+// or two drivers.
+func timedBenchModel(nItems, nScenarios int) calc.Model {
+	m := benchModel(calc.ModeMoney, nItems, nScenarios)
+	m.HorizonYears = calc.MaxHorizon
+	for d := range 5 {
+		m.Drivers = append(m.Drivers, calc.Driver{ID: fmt.Sprintf("d%d", d), Name: fmt.Sprintf("Driver %d", d), Value: float64(10 + 7*d)})
+	}
+	growths := []float64{0.02, 0.03, 0.05}
+	for j := range m.Scenarios {
+		sc := &m.Scenarios[j]
+		for i, e := range sc.Entries {
+			if e == nil {
+				continue
+			}
+			t := *e
+			t.Start = 2 + (i+j)%24
+			if t.Per != calc.PerOnce {
+				t.Ramp = 1 + (i*3+j)%12
+				t.Growth = growths[(i+j)%3]
+			}
+			switch (i + j) % 5 {
+			case 0:
+			case 1:
+				t.Times = []string{m.Drivers[i%5].ID, m.Drivers[(i+1)%5].ID}
+			default:
+				t.Times = []string{m.Drivers[i%5].ID}
+			}
+			sc.Entries[i] = &t
+		}
+	}
+	return m
+}
+
 func TestBenchModelIsValid(t *testing.T) {
+	m := timedBenchModel(calc.MaxItems, calc.MaxScenarios)
+	require.NoError(t, calc.Validate(m))
+	require.True(t, m.UsesV3())
+	require.Len(t, calc.Evaluate(m).Scenarios[0].Cashflow, calc.MaxHorizon+1)
+
 	for _, mode := range []calc.Mode{calc.ModeMoney, calc.ModeScore} {
 		m := benchModel(mode, calc.MaxItems, calc.MaxScenarios)
 		require.NoError(t, calc.Validate(m))
@@ -98,6 +140,11 @@ func BenchmarkEvaluate(b *testing.B) {
 	})
 	b.Run("money-decoded", func(b *testing.B) {
 		benchmarkEvaluate(b, decoded(b, benchModel(calc.ModeMoney, calc.MaxItems, calc.MaxScenarios)))
+	})
+	// Version 3: every entry timed, a 30-year horizon, 5 drivers. The
+	// budget is 5 ms.
+	b.Run("money-timed", func(b *testing.B) {
+		benchmarkEvaluate(b, timedBenchModel(calc.MaxItems, calc.MaxScenarios))
 	})
 }
 

@@ -12,10 +12,10 @@ import (
 // model needs 5 levels.
 const maxDepth = 64
 
-// Decode reads a model file of format valuecalc/2 or valuecalc/1 (SPEC
-// §2), applies the defaults of absent fields and checks every rule with
-// Validate. A valuecalc/1 file is read as the same model in valuecalc/2:
-// the model's Format is always Format. On success the model has every
+// Decode reads a model file of format valuecalc/3, valuecalc/2 or
+// valuecalc/1 (SPEC §2 and §2.1), applies the defaults of absent fields
+// and checks every rule with Validate. A file of an older version is read
+// as the same model in valuecalc/3: the model's Format is always Format. On success the model has every
 // default filled in: settings of both modes, item weights, notes,
 // one scenario when the file has none, entries parallel to the items, and Per of
 // every money entry (PerOnce when absent).
@@ -42,6 +42,11 @@ const maxDepth = 64
 //     or the same key twice (ErrDuplicate);
 //   - a valuecalc/1 file holds a field of version 2: a scale's minLabel or
 //     maxLabel, an entry's low, high or ask (ErrInvalid);
+//   - a valuecalc/1 or valuecalc/2 file holds a field of version 3:
+//     customer, summary, drivers, an entry's times, start, end, ramp,
+//     growth or source (ErrInvalid);
+//   - an entry's start, end or ramp is not an integer (ErrWrongKind) or
+//     lies outside 1–MaxStart, 1–MaxEnd, 0–MaxRamp (ErrOutOfRange);
 //   - a scale label is an empty string (ErrOutOfRange);
 //   - format, an item's id, name, side or type, or a scenario's id or name
 //     is absent (ErrRequired);
@@ -76,7 +81,7 @@ func Decode(data []byte) (Model, error) {
 	if err := list.result(); err != nil {
 		return Model{}, err
 	}
-	// A file of version 1 is the same model in version 2.
+	// A file of version 1 or 2 is the same model in version 3.
 	m.Format = Format
 	return m, nil
 }
@@ -93,6 +98,10 @@ type walker struct {
 	// v1 is set for a file of FormatV1, where version 2's fields are
 	// errors.
 	v1 bool
+	// pre3 is set for a file of FormatV1 or FormatV2, where version 3's
+	// fields are errors; format is the file's format.
+	pre3   bool
+	format string
 }
 
 // coverage returns a function reporting whether a problem the validator

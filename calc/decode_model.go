@@ -17,6 +17,8 @@ func (d *walker) model(n *node) Model {
 	} else if s, ok := d.str(c, root.field("format")); ok {
 		m.Format = s
 		d.v1 = s == FormatV1
+		d.pre3 = s == FormatV1 || s == FormatV2
+		d.format = s
 	}
 	if c := n.get("title"); c != nil {
 		if s, ok := d.str(c, root.field("title")); ok {
@@ -68,6 +70,15 @@ func (d *walker) model(n *node) Model {
 			m.HourlyRate = v
 		}
 	}
+	if d.v3(n, root, "customer") {
+		m.Customer, _ = d.str(n.get("customer"), root.field("customer"))
+	}
+	if d.v3(n, root, "summary") {
+		m.Summary, _ = d.str(n.get("summary"), root.field("summary"))
+	}
+	if d.v3(n, root, "drivers") {
+		m.Drivers = d.drivers(n.get("drivers"), root.field("drivers"))
+	}
 	if c := n.get("items"); c != nil {
 		m.Items = d.items(c, root.field("items"))
 	}
@@ -90,6 +101,70 @@ func (d *walker) v2(n *node, p fieldPath, name string) bool {
 		return false
 	}
 	return true
+}
+
+// v3 reports whether the field name of the object n at p may be read:
+// false, with a problem, when it is there in a file of version 1 or 2.
+func (d *walker) v3(n *node, p fieldPath, name string) bool {
+	if n.get(name) == nil {
+		return false
+	}
+	if d.pre3 {
+		d.list.add(p.field(name), ErrInvalid, notBeforeV3(d.format))
+		return false
+	}
+	return true
+}
+
+// drivers builds the drivers from the array n at p.
+func (d *walker) drivers(n *node, p fieldPath) []Driver {
+	if n.kind != kindArray {
+		d.list.drop(p, ErrWrongKind, "must be an array, got "+n.describe())
+		return nil
+	}
+	drivers := make([]Driver, len(n.kids))
+	for i := range n.kids {
+		c, dp := &n.kids[i], p.at(i)
+		dr := &drivers[i]
+		if !d.object(c, dp) {
+			continue
+		}
+		dr.ID, _ = d.required(c, dp, "id")
+		dr.Name, _ = d.required(c, dp, "name")
+		if u := c.get("unit"); u != nil {
+			dr.Unit, _ = d.str(u, dp.field("unit"))
+		}
+		if v := c.get("value"); v == nil {
+			d.list.drop(dp.field("value"), ErrRequired, "required")
+		} else if f, ok := d.num(v, dp.field("value")); ok {
+			dr.Value = f
+		}
+		if v := c.get("low"); v != nil {
+			dr.Low = d.numPtr(v, dp.field("low"))
+		}
+		if v := c.get("high"); v != nil {
+			dr.High = d.numPtr(v, dp.field("high"))
+		}
+		if v := c.get("ask"); v != nil {
+			dr.Ask = d.boolean(v, dp.field("ask"))
+		}
+		if v := c.get("note"); v != nil {
+			dr.Note, _ = d.str(v, dp.field("note"))
+		}
+		if v := c.get("source"); v != nil {
+			dr.Source, _ = d.str(v, dp.field("source"))
+		}
+	}
+	return drivers
+}
+
+// boolean returns the boolean at p, or reports n's wrong kind.
+func (d *walker) boolean(n *node, p fieldPath) bool {
+	if n.kind != kindBool {
+		d.list.drop(p, ErrWrongKind, "must be true or false, got "+n.describe())
+		return false
+	}
+	return n.text == "true"
 }
 
 // label returns the scale label name of the object n at p, "" when it is

@@ -295,7 +295,7 @@ func TestDecodeErrors(t *testing.T) {
 		// Settings.
 		{"format missing", `{"title": "T"}`, `format: required`},
 		{"format wrong", file(`"format": "valuecalc/2"`), "format: duplicate key"},
-		{"format version", `{"format": "valuecalc/3"}`, `format: must be "valuecalc/2" or "valuecalc/1", got "valuecalc/3"`},
+		{"format version", `{"format": "valuecalc/4"}`, `format: must be "valuecalc/3", "valuecalc/2" or "valuecalc/1", got "valuecalc/4"`},
 		{"format kind", `{"format": 1}`, `format: must be a string, got number 1`},
 		{"title too long", file(`"title": "` + long(201) + `"`), `title: must be at most 200 characters, got 201`},
 		{"title kind", file(`"title": null`), `title: must be a string, got null`},
@@ -603,7 +603,7 @@ func TestValidate(t *testing.T) {
 		change func(m *calc.Model)
 		want   string
 	}{
-		{"zero model", func(m *calc.Model) { *m = calc.Model{} }, `format: must be "valuecalc/2" or "valuecalc/1", got ""
+		{"zero model", func(m *calc.Model) { *m = calc.Model{} }, `format: must be "valuecalc/3", "valuecalc/2" or "valuecalc/1", got ""
 mode: must be "score" or "money", got ""
 scale: min must be less than max, got min 0 and max 0
 currency: must be three capital letters (an ISO 4217 code), got ""

@@ -1,6 +1,6 @@
 /*
 Package calc is the calculation engine of valuecalc: the model of customer
-value, its file format valuecalc/2, and the formulas that turn a model into
+value, its file format valuecalc/3, and the formulas that turn a model into
 a result.
 
 Customer value is what a customer feels they get minus what they give up:
@@ -121,7 +121,7 @@ A model file is JSON in UTF-8 (a file in UTF-16 is refused with
 rules and defaults (SPEC §2) are:
 
 	field         rule                                          default
-	format        "valuecalc/2" or "valuecalc/1"                required
+	format        "valuecalc/3", "valuecalc/2" or "valuecalc/1" required
 	title         at most 200 characters                        "Untitled"
 	mode          "score" or "money"                            "score"
 	scale         {"min": a, "max": b}, integers, 0 ≤ a < b ≤ 100 {"min": 1, "max": 5}
@@ -153,15 +153,30 @@ range around its value (score, amount or hours, in the same unit), both or
 neither, low ≤ value ≤ high, each within the value's own bounds (the scale,
 0–1e12, 0–1e9; see [Model.Bounds]); and "ask": true, which marks the entry
 as a question for the visitor view. A valuecalc/1 file is read as the same
-model in version 2, but may not hold these fields or the scale's labels.
-[Encode] always writes valuecalc/2.
+model, but may not hold these fields or the scale's labels.
+
+Version 3 (SPEC §2.1) adds the case's "customer" (at most 200 characters)
+and "summary" (at most 4000, lines allowed), and "drivers": up to 100
+facts of the customer's ([Driver]: id, name, unit, value 0–1e9, an
+optional range, ask, note, source) that a money entry is priced per with
+"times" (1–3 distinct driver ids: its base is multiplied by their values).
+A money entry may start later ("start", month 1–361; month 12N + 1 is the
+end of the last year), and a month or year entry may end early ("end",
+start–360), ramp up ("ramp", 0–120 months: its k-th month is k/(ramp + 1)
+of it) and grow ("growth", −0.5–1 a year); any entry may name its
+"source". A file of version 1 or 2 may hold none of these fields. Each
+money result then carries its cash flow by year ([CashflowYear]), and the
+payback is found on the month-level cumulative net. [Encode] writes the
+lowest version that holds the model ([Model.UsesV3]): valuecalc/3 with a
+field of version 3, else valuecalc/2, byte for byte as before.
 
 Each rule is also a function the UI can call on one typed value, with the
 same limits and messages as [Validate]: [CheckTitle], [CheckScale],
 [CheckScaleBound], [CheckScaleLabel], [CheckCurrency], [CheckHorizon],
 [CheckDiscountRate], [CheckHourlyRate], [CheckID], [CheckName],
 [CheckNote], [CheckWeight], [CheckScore], [CheckAmount], [CheckHours],
-[CheckLow], [CheckHigh] and, for a file's size, [CheckSize]. The limits are constants: [MaxWeight],
+[CheckLow], [CheckHigh], [CheckCustomer], [CheckSummary], [CheckUnit],
+[CheckSource], [CheckDriverValue], [CheckGrowth] and, for a file's size, [CheckSize]. The limits are constants: [MaxWeight],
 [MaxAmount], [MaxHours], [MaxHourlyRate], [MinHorizon], [MaxHorizon],
 [MaxScaleBound], [MaxTitleLen], [MaxNameLen], [MaxNoteLen], [MaxLabelLen],
 [MaxIDLen], [MaxItems], [MaxScenarios].

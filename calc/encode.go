@@ -5,13 +5,15 @@ import (
 	"encoding/json"
 )
 
-// Encode writes m as a canonical valuecalc/2 file: JSON indented by two
-// spaces with a final newline, fields in the order of SPEC §2, every
-// setting, weight and note written out even when it has its default value,
-// a stage, scale label, range and "ask" only when set, and each
-// scenario's entries in the order of the model's items. The format is
-// always Format, whatever m.Format holds: a model of FormatV1 (which has
-// no field of version 2) is the same model in version 2. A money entry always has its "per" (an empty
+// Encode writes m as a canonical file: JSON indented by two spaces with a
+// final newline, fields in the order of SPEC §2, every setting, weight and
+// note written out even when it has its default value, a stage, scale
+// label, range and "ask" only when set, and each scenario's entries in the
+// order of the model's items. The format is the lowest that holds the
+// model, whatever m.Format holds: Format (valuecalc/3) when it uses a
+// field of version 3 (Model.UsesV3), whose customer, summary, drivers and
+// entries' times, timing and sources are then written when set, and
+// FormatV2 otherwise, byte for byte as version 2 wrote it. A money entry always has its "per" (an empty
 // Per is written as "once"). Characters such as < and > are written as
 // they are. Decode reads back the same model, and encoding that again
 // gives the same bytes.
@@ -33,8 +35,12 @@ func encode(m Model, indent string) ([]byte, error) {
 	if err := Validate(m); err != nil {
 		return nil, err
 	}
+	format := FormatV2
+	if m.UsesV3() {
+		format = Format
+	}
 	f := fileJSON{
-		Format:       Format,
+		Format:       format,
 		Title:        m.Title,
 		Mode:         m.Mode,
 		Scale:        m.Scale,
@@ -42,6 +48,9 @@ func encode(m Model, indent string) ([]byte, error) {
 		HorizonYears: m.HorizonYears,
 		DiscountRate: m.DiscountRate,
 		HourlyRate:   m.HourlyRate,
+		Customer:     m.Customer,
+		Summary:      m.Summary,
+		Drivers:      m.Drivers,
 		Items:        m.Items,
 		Scenarios:    make([]scenarioFileJSON, len(m.Scenarios)),
 	}
@@ -76,6 +85,9 @@ type fileJSON struct {
 	HorizonYears int                `json:"horizonYears"`
 	DiscountRate float64            `json:"discountRate"`
 	HourlyRate   float64            `json:"hourlyRate"`
+	Customer     string             `json:"customer,omitempty"`
+	Summary      string             `json:"summary,omitempty"`
+	Drivers      []Driver           `json:"drivers,omitempty"`
 	Items        []Item             `json:"items"`
 	Scenarios    []scenarioFileJSON `json:"scenarios"`
 }

@@ -392,6 +392,8 @@ func TestResultJSON(t *testing.T) {
 		assert.JSONEq(t, `{"title": "Untitled", "mode": "money", "currency": "USD", "best": "a", "scenarios": [
 			{"id": "a", "name": "Scenario a", "benefits": 1200, "costs": 5000, "net": -3800, "ratio": 0.24,
 			 "roi": -0.76, "paybackMonths": null,
+			 "cashflow": [{"year": 0, "benefits": 0, "costs": 5000, "net": -5000, "cumulative": -5000},
+			   {"year": 1, "benefits": 1200, "costs": 0, "net": 1200, "cumulative": -3800}],
 			 "benefitsByType": {"functional": 1200, "emotional": 0, "social": 0, "monetary": 0},
 			 "costsByType": {"financial": 5000, "time": 0, "effort": 0, "emotional": 0, "risk": 0},
 			 "unscored": 0}]}`, string(got))
@@ -547,6 +549,36 @@ func TestEvaluateInvalidModels(t *testing.T) {
 		{"duplicate item ids share the entry", scoreModel([]calc.Item{benefit("a", calc.TypeSocial, 1), benefit("a", calc.TypeSocial, 1)},
 			map[string]calc.Entry{"a": {Score: f(2)}}), func(t *testing.T, res calc.Result) {
 			assert.Equal(t, 4.0, res.Scenarios[0].Benefits)
+		}},
+		// Version 3's timing and drivers, out of their bounds.
+		{"a ramp of MaxInt", moneyModel(3, 0.1, items,
+			map[string]calc.Entry{"a": {Amount: f(12), Per: calc.PerMonth, Ramp: math.MaxInt}, "c": {Amount: f(1), Per: calc.PerYear, Ramp: math.MaxInt, Start: math.MaxInt}}),
+			func(t *testing.T, res calc.Result) {
+				r := res.Scenarios[0]
+				assert.Greater(t, r.Benefits, 0.0)
+				assert.Zero(t, r.Costs, "it starts after the horizon")
+			}},
+		{"negative start, end and ramp", moneyModel(1, 0, items,
+			map[string]calc.Entry{"a": {Amount: f(1), Per: calc.PerMonth, Start: -5, End: -1, Ramp: -2}, "c": {Amount: f(1), Start: math.MinInt}}),
+			func(t *testing.T, res calc.Result) {
+				r := res.Scenarios[0]
+				assert.Zero(t, r.Benefits, "it ends before it starts")
+				assert.Equal(t, 1.0, r.Costs, "a start before month 1 is month 1")
+			}},
+		{"unknown driver counts 0", func() calc.Model {
+			m := moneyModel(1, 0, items, map[string]calc.Entry{"a": {Amount: f(5), Times: []string{"nobody"}, Start: 2}})
+			m.Format = calc.Format
+			return m
+		}(), func(t *testing.T, res calc.Result) {
+			assert.Zero(t, res.Scenarios[0].Benefits)
+		}},
+		{"timed entries over a huge horizon", moneyModel(math.MaxInt, 0.1, items,
+			map[string]calc.Entry{"a": {Amount: f(1), Per: calc.PerYear, Start: 13, Growth: 0.1}}), func(t *testing.T, res calc.Result) {
+			assert.Len(t, res.Scenarios[0].Cashflow, calc.MaxHorizon+1, "the cash flow stops at the longest horizon")
+		}},
+		{"NaN growth", moneyModel(2, 0, items,
+			map[string]calc.Entry{"a": {Amount: f(1), Per: calc.PerYear, Growth: math.NaN()}, "c": {Amount: f(1)}}), func(t *testing.T, res calc.Result) {
+			assert.True(t, math.IsNaN(res.Scenarios[0].Benefits))
 		}},
 	}
 	for _, tt := range tests {

@@ -50,6 +50,11 @@ var hostile = []string{
 	`{"format": "valuecalc/2", "mode": "money", "items": [{"id": "a", "name": "A", "side": "cost", "type": "time"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 5, "low": 6, "high": 4}}}]}`,
 	`{"format": "valuecalc/2", "mode": "money", "items": [{"id": "a", "name": "A", "side": "cost", "type": "time"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 5, "low": null, "ask": "true"}}}]}`,
 	`{"format": "valuecalc/1", "scale": {"min": 1, "max": 5, "minLabel": ""}, "items": [{"id": "a", "name": "A", "side": "benefit", "type": "functional"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"score": 3, "low": 1, "high": 5}}}]}`,
+	// Version 3's fields, and their ways of going wrong.
+	`{"format": "valuecalc/3", "mode": "money", "horizonYears": 30, "customer": "\u202eAcme", "summary": "a\nb\tc", "drivers": [{"id": "d", "name": "D", "value": 1e9, "low": 0, "high": 1e9, "ask": true, "source": "s"}], "items": [{"id": "a", "name": "A", "side": "benefit", "type": "monetary", "weight": 1000}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 1e12, "per": "month", "times": ["d"], "start": 1, "end": 360, "ramp": 120, "growth": 1, "weight": 1000}}}]}`,
+	`{"format": "valuecalc/3", "mode": "money", "horizonYears": 1, "drivers": [{"id": "d", "name": "D", "value": 0}], "items": [{"id": "a", "name": "A", "side": "cost", "type": "risk"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"hours": 1, "per": "year", "times": ["d", "d", "e", "f"], "start": 361, "end": 1, "ramp": -1, "growth": -0.5}}}]}`,
+	`{"format": "valuecalc/3", "mode": "money", "drivers": [{"id": "d", "name": "D", "value": 2}, {"id": "d", "name": "E"}], "items": [{"id": "a", "name": "A", "side": "cost", "type": "risk"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 1, "times": [], "start": 13, "end": 12, "source": 1}}}]}`,
+	`{"format": "valuecalc/2", "customer": "x", "drivers": [{"id": "d"}], "items": [{"id": "a", "name": "A", "side": "cost", "type": "risk"}], "scenarios": [{"id": "s", "name": "S", "entries": {"a": {"score": 1, "times": "d", "start": 1.5}}}]}`,
 }
 
 func FuzzDecode(f *testing.F) {
@@ -105,6 +110,9 @@ func FuzzDecode(f *testing.F) {
 		requireFinite(t, res)
 		_, err = json.Marshal(res)
 		require.NoError(t, err)
+		if enc, _ := calc.Encode(m); !m.UsesV3() {
+			require.Contains(t, string(enc), `"format": "valuecalc/2"`, "the lowest version that holds it")
+		}
 	})
 }
 
@@ -112,12 +120,21 @@ func FuzzDecode(f *testing.F) {
 // for tabs and line feeds in notes.
 func requireText(t *testing.T, m calc.Model) {
 	t.Helper()
-	texts := []string{m.Title, m.Scale.MinLabel, m.Scale.MaxLabel}
+	texts := []string{m.Title, m.Scale.MinLabel, m.Scale.MaxLabel, m.Customer,
+		strings.NewReplacer("\t", "", "\n", "").Replace(m.Summary)}
+	for _, d := range m.Drivers {
+		texts = append(texts, d.Name, d.Unit, d.Source, strings.NewReplacer("\t", "", "\n", "").Replace(d.Note))
+	}
 	for _, it := range m.Items {
 		texts = append(texts, it.Name, strings.NewReplacer("\t", "", "\n", "").Replace(it.Note))
 	}
 	for _, s := range m.Scenarios {
 		texts = append(texts, s.Name)
+		for _, e := range s.Entries {
+			if e != nil {
+				texts = append(texts, e.Source)
+			}
+		}
 	}
 	for _, s := range texts {
 		require.False(t, strings.ContainsFunc(s, calc.ControlChar), "%q holds a control character", s)
@@ -145,6 +162,12 @@ func requireFinite(t *testing.T, res calc.Result) {
 		}
 		for _, c := range s.Contributions {
 			finite("contribution", c)
+		}
+		for _, c := range s.Cashflow {
+			finite("cash flow benefits", c.Benefits)
+			finite("cash flow costs", c.Costs)
+			finite("cash flow net", c.Net)
+			finite("cash flow cumulative", c.Cumulative)
 		}
 	}
 }

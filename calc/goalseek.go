@@ -121,6 +121,17 @@ func GoalSeek(m Model, scenarioID, itemID string, goal Goal) (float64, error) {
 		}
 		x = x0 + d
 	case MetricPayback:
+		if ev.scenarioTimed(m.Scenarios[j], len(m.Items)) {
+			// Payback on the month-level cumulative net: monotone in x,
+			// as x moves every flow of the entry the same way.
+			lo, hi := m.Bounds(unit)
+			set := func(m Model, x float64) Model { return withValue(m, 0, i, x) }
+			var ok bool
+			if x, ok = bisectPayback(m, j, set, lo, hi, slope > 0, T); !ok || slope == 0 {
+				return 0, unreachable
+			}
+			break
+		}
 		var ok bool
 		if x, ok = ev.seekPayback(it, e, x0, m.Scenarios[j], m.Items, T, horizon); !ok {
 			return 0, unreachable
@@ -195,6 +206,9 @@ func (ev *evaluator) seekPayback(it *Item, e *Entry, x0 float64, sc Scenario, it
 	if e.Amount == nil {
 		g *= ev.hourly
 	}
+	if e.Times != nil {
+		g *= ev.driverProduct(e)
+	}
 	per := perOf(e.Per)
 	if per == perYear {
 		g /= 12
@@ -230,11 +244,11 @@ func (ev *evaluator) seekPayback(it *Item, e *Entry, x0 float64, sc Scenario, it
 	}
 }
 
-// reaches reports whether the model m with the entry of item i in
-// scenario j at x has goal's figure at its target, to a relative 1e-9.
-func reaches(m Model, j, i int, x float64, goal Goal) bool {
+// withValue returns m with the value of the entry of item i in scenario
+// j set to x, sharing what it does not change.
+func withValue(m Model, j, i int, x float64) Model {
 	e := *m.Scenarios[j].Entries[i]
-	x0, unit, _ := e.Value(m.Mode)
+	_, unit, _ := e.Value(m.Mode)
 	switch unit {
 	case UnitScore:
 		e.Score = &x
@@ -248,6 +262,97 @@ func reaches(m Model, j, i int, x float64, goal Goal) bool {
 	scenarios := append([]Scenario(nil), m.Scenarios...)
 	scenarios[j].Entries = entries
 	m.Scenarios = scenarios
+	return m
+}
+
+// withDriver returns m with the value of driver d set to v.
+func withDriver(m Model, d int, v float64) Model {
+	m.Drivers = append([]Driver(nil), m.Drivers...)
+	m.Drivers[d].Value = v
+	return m
+}
+
+// scenarioTimed reports whether an entry of sc is timed (SPEC §2.1), so
+// that its payback needs the month-level rule.
+func (ev *evaluator) scenarioTimed(sc Scenario, ni int) bool {
+	if !ev.money {
+		return false
+	}
+	for _, e := range sc.Entries[:min(len(sc.Entries), ni)] {
+		if e != nil && ev.timed(e, perOf(e.Per)) {
+			return true
+		}
+	}
+	return false
+}
+
+// bisectPayback returns the x in lo–hi at which scenario j of set(m, x)
+// pays back in T months (set is given m with scenario j alone, at index
+// 0), for a payback that falls as x rises (rising
+// true: x is a benefit's) or rises with it, or false. A null payback (never) counts as
+// later than any. Where the payback jumps (at a lump) past T, the x it
+// returns is the edge of the jump, which reaches rejects.
+func bisectPayback(m Model, j int, set func(Model, float64) Model, lo, hi float64, rising bool, T float64) (float64, bool) {
+	// Only scenario j matters: evaluate it alone.
+	m.Scenarios = m.Scenarios[j : j+1 : j+1]
+	// soon reports whether the payback at x is T or sooner.
+	// Nothing to pay back (no costs) counts as soonest.
+	soon := func(x float64) bool {
+		r := Evaluate(set(m, x)).Scenarios[0]
+		return r.PaybackMonths != nil && *r.PaybackMonths <= T || r.PaybackMonths == nil && r.Costs == 0
+	}
+	if rising {
+		// soon is false, then true: find the least x where it is true.
+		if !soon(hi) {
+			return 0, false
+		}
+		if soon(lo) {
+			return lo, true
+		}
+		for range 200 {
+			mid := lo + (hi-lo)/2
+			if mid <= lo || mid >= hi {
+				break
+			}
+			if soon(mid) {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		return hi, true
+	}
+	// soon is true, then false: find the greatest x where it is true.
+	if !soon(lo) {
+		return 0, false
+	}
+	if soon(hi) {
+		return hi, true
+	}
+	for range 200 {
+		mid := lo + (hi-lo)/2
+		if mid <= lo || mid >= hi {
+			break
+		}
+		if soon(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo, true
+}
+
+// reaches reports whether the model m with the entry of item i in
+// scenario j at x has goal's figure at its target, to a relative 1e-9.
+func reaches(m Model, j, i int, x float64, goal Goal) bool {
+	x0, _, _ := m.Scenarios[j].Entries[i].Value(m.Mode)
+	return reachesIn(withValue(m, j, i, x), j, x, x0, goal)
+}
+
+// reachesIn reports whether scenario j of m has goal's figure at its
+// target, to a relative 1e-9, with x the sought value, x0 its value before.
+func reachesIn(m Model, j int, x, x0 float64, goal Goal) bool {
 	r := Evaluate(m).Scenarios[j]
 	var got *float64
 	switch goal.Metric {
@@ -268,4 +373,113 @@ func reaches(m Model, j, i int, x float64, goal Goal) bool {
 		scale = max(1, math.Abs(goal.Target), (math.Abs(r.Benefits)+math.Abs(r.Costs))/r.Costs)
 	}
 	return math.Abs(*got-goal.Target) <= 1e-9*scale
+}
+
+// GoalSeekDriver answers "what must this driver be for the scenario's
+// net, ROI or payback to reach the goal?" (SPEC §8: goal seek works on
+// drivers as on entries): it returns the value v of the driver driverID
+// at which scenario scenarioID's figure equals goal.Target, every other
+// figure as it is. A driver is shared by every scenario; only the named
+// scenario's figure is aimed at.
+//
+// The net is linear in v (with the slope of the analysis' driver rows),
+// the ROI a ratio of two linear functions of it. The payback is found by
+// bisection on the month-level cumulative net, which is monotone in v
+// when the driver prices only benefits, or only costs, of the scenario.
+// Every answer is checked by evaluating the model with v in place.
+//
+// GoalSeekDriver returns an error if:
+//   - m fails Validate (the error is the Problems);
+//   - the model is not in money mode, or the metric is unknown (ErrInvalid);
+//   - the scenario or the driver does not exist (ErrNoEntry);
+//   - the target is not a finite number, or a payback outside 0 to the
+//     horizon's months (ErrOutOfRange);
+//   - the driver prices both benefits and costs of the scenario and the
+//     goal is a payback (ErrInvalid);
+//   - the figure does not depend on v, the v that reaches the target lies
+//     outside 0–MaxDriverValue, or the figure is null there
+//     (ErrUnreachable).
+func GoalSeekDriver(m Model, scenarioID, driverID string, goal Goal) (float64, error) {
+	if err := Validate(m); err != nil {
+		return 0, err
+	}
+	if m.Mode != ModeMoney {
+		return 0, fmt.Errorf("%w: drivers count in money mode only", ErrInvalid)
+	}
+	j, d := m.ScenarioIndex(scenarioID), m.DriverIndex(driverID)
+	if j < 0 || d < 0 {
+		return 0, fmt.Errorf("%w: no scenario %s or no driver %s", ErrNoEntry, quote(scenarioID), quote(driverID))
+	}
+	switch goal.Metric {
+	case MetricNet, MetricROI, MetricPayback:
+	default:
+		return 0, fmt.Errorf("%w: unknown metric %s", ErrInvalid, quote(string(goal.Metric)))
+	}
+	T := goal.Target
+	if math.IsNaN(T) || math.IsInf(T, 0) {
+		return 0, fmt.Errorf("%w: the target must be a finite number, got %s", ErrOutOfRange, formatFloat(T))
+	}
+	horizon := 12 * float64(m.HorizonYears)
+	if goal.Metric == MetricPayback && (T < 0 || T > horizon) {
+		return 0, fmt.Errorf("%w: the payback must be between 0 and %s months, got %s", ErrOutOfRange, formatFloat(horizon), formatFloat(T))
+	}
+	ev := newEvaluator(m)
+	v0 := m.Drivers[d].Value
+	// The slopes of the scenario's benefits and costs (as positive
+	// amounts) in v: the driver rows' slope split by side.
+	var sb, sc float64
+	sc0 := m.Scenarios[j]
+	for i, e := range sc0.Entries[:min(len(sc0.Entries), len(m.Items))] {
+		if e == nil || e.Times == nil {
+			continue
+		}
+		one := Model{Mode: ModeMoney, Drivers: m.Drivers, Items: m.Items[i : i+1], Scenarios: []Scenario{{Entries: []*Entry{e}}}}
+		k := ev.driverSlopes(one)[d]
+		if m.Items[i].Side == SideCost {
+			sc -= k
+		} else {
+			sb += k
+		}
+	}
+	slope := sb - sc
+	r := Evaluate(m).Scenarios[j]
+	unreachable := fmt.Errorf("%w: no value of this driver gives a %s of %s", ErrUnreachable, goal.Metric, formatFloat(T))
+	var v float64
+	switch goal.Metric {
+	case MetricNet:
+		if slope == 0 {
+			return 0, unreachable
+		}
+		v = v0 + (T-r.Net)/slope
+	case MetricROI:
+		// (net + slope·δ) / (costs + sc·δ) = T.
+		den := slope - T*sc
+		if den == 0 {
+			return 0, unreachable
+		}
+		v = v0 + (T*r.Costs-r.Net)/den
+	case MetricPayback:
+		if sb != 0 && sc != 0 {
+			return 0, fmt.Errorf("%w: the driver prices both benefits and costs of the scenario, so its payback is not monotone in it", ErrInvalid)
+		}
+		if slope == 0 {
+			return 0, unreachable
+		}
+		set := func(m Model, x float64) Model { return withDriver(m, d, x) }
+		var ok bool
+		if v, ok = bisectPayback(m, j, set, 0, MaxDriverValue, slope > 0, T); !ok {
+			return 0, unreachable
+		}
+	}
+	p := within(v, v0, 0, MaxDriverValue)
+	if p == nil {
+		return 0, unreachable
+	}
+	for k := range 2*maxNudge + 1 {
+		y := nudge(*p, k)
+		if y >= 0 && y <= MaxDriverValue && reachesIn(withDriver(m, d, y), j, y, v0, goal) {
+			return y, nil
+		}
+	}
+	return 0, unreachable
 }

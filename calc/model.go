@@ -1,8 +1,17 @@
 package calc
 
-// Format is the model file format this package writes, valuecalc/2 (SPEC
-// §2). Decode reads it and FormatV1; a model in memory has Format.
-const Format = "valuecalc/2"
+// Format is the newest model file format, valuecalc/3 (SPEC §2 and
+// §2.1): the format a model in memory has. Decode reads it, FormatV2 and
+// FormatV1; Encode writes the lowest of them that holds the model:
+// Format when it uses a field of version 3 (see Model.UsesV3), else
+// FormatV2, so that a model without them still opens in an older copy of
+// the app.
+const Format = "valuecalc/3"
+
+// FormatV2 is the second release's format: ranges, scale labels and
+// visitor questions, but no drivers, timing or story. A FormatV2 file may
+// hold none of version 3's fields.
+const FormatV2 = "valuecalc/2"
 
 // FormatV1 is the first release's format. Decode reads a FormatV1 file as
 // the same model with none of version 2's fields (ranges, scale labels,
@@ -107,22 +116,79 @@ type Scale struct {
 	MaxLabel string `json:"maxLabel,omitempty"`
 }
 
-// Model is a valuecalc/2 model: items shared by all scenarios, and each
-// scenario's entries for them. A Model returned by Decode has every default
+// Model is a valuecalc/3 model: items shared by all scenarios, and each
+// scenario's entries for them; in version 3 also drivers, the facts that
+// entries are priced per, and the case's customer and summary. A Model returned by Decode has every default
 // of SPEC §2 applied and passes Validate. Encode writes it as a file;
 // encoding/json would leave the entries out, since a file keys them by
 // item id (see Scenario).
 type Model struct {
-	Format       string     `json:"format"`
-	Title        string     `json:"title"`
-	Mode         Mode       `json:"mode"`
-	Scale        Scale      `json:"scale"`
-	Currency     string     `json:"currency"`
-	HorizonYears int        `json:"horizonYears"`
-	DiscountRate float64    `json:"discountRate"`
-	HourlyRate   float64    `json:"hourlyRate"`
-	Items        []Item     `json:"items"`
-	Scenarios    []Scenario `json:"scenarios"`
+	Format       string  `json:"format"`
+	Title        string  `json:"title"`
+	Mode         Mode    `json:"mode"`
+	Scale        Scale   `json:"scale"`
+	Currency     string  `json:"currency"`
+	HorizonYears int     `json:"horizonYears"`
+	DiscountRate float64 `json:"discountRate"`
+	HourlyRate   float64 `json:"hourlyRate"`
+	// Customer (version 3) is who the case is for; "" for none.
+	Customer string `json:"customer,omitempty"`
+	// Summary (version 3) is the executive summary in the author's words.
+	Summary string `json:"summary,omitempty"`
+	// Drivers (version 3) are the customer's facts (agents, tickets a
+	// month) that money entries are priced per (Entry.Times). Kept and
+	// ignored in score mode.
+	Drivers   []Driver   `json:"drivers,omitempty"`
+	Items     []Item     `json:"items"`
+	Scenarios []Scenario `json:"scenarios"`
+}
+
+// Driver (version 3) is a fact of the customer's that entries are priced
+// per: "25 support agents", "4,000 tickets a month". Low and High are an
+// uncertainty range around Value, as an entry's; Ask makes it a question
+// for the visitor view.
+type Driver struct {
+	ID     string   `json:"id"`
+	Name   string   `json:"name"`
+	Unit   string   `json:"unit,omitempty"`
+	Value  float64  `json:"value"`
+	Low    *float64 `json:"low,omitempty"`
+	High   *float64 `json:"high,omitempty"`
+	Ask    bool     `json:"ask,omitempty"`
+	Note   string   `json:"note,omitempty"`
+	Source string   `json:"source,omitempty"`
+}
+
+// Ranged reports whether d has an uncertainty range, both Low and High.
+func (d *Driver) Ranged() bool { return d.Low != nil && d.High != nil }
+
+// DriverIndex returns the index in m.Drivers of the first driver with id,
+// or -1.
+func (m *Model) DriverIndex(id string) int {
+	for i := range m.Drivers {
+		if m.Drivers[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// UsesV3 reports whether m holds a field of version 3: a customer, a
+// summary, a driver, or an entry's times, start, end, ramp, growth or
+// source. Encode writes Format for such a model and FormatV2 for any
+// other.
+func (m *Model) UsesV3() bool {
+	if m.Customer != "" || m.Summary != "" || len(m.Drivers) > 0 {
+		return true
+	}
+	for j := range m.Scenarios {
+		for _, e := range m.Scenarios[j].Entries {
+			if e != nil && e.usesV3() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Item is one benefit or cost, shared by every scenario of a model.
@@ -232,6 +298,38 @@ type Entry struct {
 	Low    *float64 `json:"low,omitempty"`
 	High   *float64 `json:"high,omitempty"`
 	Ask    bool     `json:"ask,omitempty"`
+
+	// Times (version 3) names 1–3 drivers: the amount or hours is per
+	// unit of each, so the entry's base is multiplied by their values.
+	Times []string `json:"times,omitempty"`
+	// Start (version 3) is the month of the horizon in which the entry
+	// begins, 1–361 (for a once entry the month it is paid or gained);
+	// 0 means 1.
+	Start int `json:"start,omitempty"`
+	// End (version 3) is the last month in which a month or year entry
+	// counts, Start–360; 0 means the horizon's end.
+	End int `json:"end,omitempty"`
+	// Ramp (version 3) is how many months a month or year entry takes to
+	// reach its full value, 0–120: in its k-th month (k ≤ Ramp) it is
+	// k/(Ramp + 1) of it.
+	Ramp int `json:"ramp,omitempty"`
+	// Growth (version 3) is a month or year entry's yearly change,
+	// −0.5–1 (0.05 for +5 % a year).
+	Growth float64 `json:"growth,omitempty"`
+	// Source (version 3) is where the figure comes from.
+	Source string `json:"source,omitempty"`
+}
+
+// usesV3 reports whether e holds a field of version 3.
+func (e *Entry) usesV3() bool {
+	return e.Times != nil || e.Start != 0 || e.End != 0 || e.Ramp != 0 || e.Growth != 0 || e.Source != ""
+}
+
+// Timed reports whether e's timing differs from the defaults for a
+// horizon of years: it starts after month 1, ends before the horizon's
+// end, ramps or grows.
+func (e *Entry) Timed(years int) bool {
+	return e.Start > 1 || e.End != 0 && e.End < 12*years || e.Ramp > 0 || e.Growth != 0
 }
 
 // Unit is what an entry's value counts: a score, an amount of money or
@@ -343,6 +441,10 @@ type ScenarioResult struct {
 	BenefitsByType TypeSums
 	CostsByType    TypeSums
 	Unscored       int
+
+	// Cashflow is the money scenario's cash flow by year, years 0 to N
+	// (SPEC §3); nil in score mode.
+	Cashflow []CashflowYear
 
 	// Range is the spread of the net over the Monte Carlo simulation of
 	// the model's ranges (SPEC §4 and §8); nil when the model has none or

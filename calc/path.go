@@ -21,7 +21,7 @@ type seg struct {
 }
 
 // maxPathLen is the most steps a fieldPath holds: the deepest value of
-// the format, scenarios[0].entries.id.weight, is 5 steps down.
+// the format, scenarios[0].entries.id.times[0], is 6 steps down.
 const maxPathLen = 6
 
 // fieldPath locates a value in a model file. The zero fieldPath is the
@@ -74,15 +74,17 @@ func (p fieldPath) is(i int, name string) bool {
 func fields(p fieldPath) string {
 	switch {
 	case p.n == 0:
-		return "format title mode scale currency horizonYears discountRate hourlyRate items scenarios"
+		return "format title mode scale currency horizonYears discountRate hourlyRate customer summary drivers items scenarios"
 	case p.n == 1 && p.is(0, "scale"):
 		return "min max minLabel maxLabel"
 	case p.n == 2 && p.is(0, "items") && p.segs[1].index >= 0:
 		return "id name side type stage weight note"
+	case p.n == 2 && p.is(0, "drivers") && p.segs[1].index >= 0:
+		return "id name unit value low high ask note source"
 	case p.n == 2 && p.is(0, "scenarios") && p.segs[1].index >= 0:
 		return "id name entries"
 	case p.n == 4 && p.is(0, "scenarios") && p.is(2, "entries"):
-		return "score amount hours per weight low high ask"
+		return "score amount hours per weight low high ask times start end ramp growth source"
 	}
 	return ""
 }

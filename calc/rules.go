@@ -24,7 +24,69 @@ const (
 	MinHorizon    = 1    // years of the horizon
 	MaxHorizon    = 30   // years of the horizon
 	MaxScaleBound = 100  // the scale's bounds, from 0
+
+	// Version 3 (SPEC §2.1).
+	MaxDrivers     = 100  // drivers in a model
+	MaxDriverValue = 1e9  // a driver's value, from 0
+	MaxUnitLen     = 40   // characters of a driver's unit
+	MaxSourceLen   = 200  // characters of a driver's or entry's source
+	MaxCustomerLen = 200  // characters of a model's customer
+	MaxSummaryLen  = 4000 // characters of a model's summary
+	MaxTimes       = 3    // drivers an entry is priced per
+	MaxStart       = 361  // an entry's start month: 12 × MaxHorizon + 1
+	MaxEnd         = 360  // an entry's end month: 12 × MaxHorizon
+	MaxRamp        = 120  // months of an entry's ramp, from 0
+	MinGrowth      = -0.5 // an entry's yearly growth
+	MaxGrowth      = 1    // an entry's yearly growth
 )
+
+// CheckCustomer checks whom a model's case is for.
+//
+// CheckCustomer returns an error if:
+//   - s is not valid UTF-8 (ErrInvalid);
+//   - s holds a character for which ControlChar is true (ErrControl);
+//   - s is longer than MaxCustomerLen characters (ErrOutOfRange).
+func CheckCustomer(s string) error { return checkText(s, MaxCustomerLen, false) }
+
+// CheckSummary checks a model's executive summary, which may hold tabs
+// and line feeds.
+//
+// CheckSummary returns an error if:
+//   - s is not valid UTF-8 (ErrInvalid);
+//   - s holds a character for which ControlChar is true, other than a tab
+//     or a line feed (ErrControl);
+//   - s is longer than MaxSummaryLen characters (ErrOutOfRange).
+func CheckSummary(s string) error { return checkText(s, MaxSummaryLen, true) }
+
+// CheckUnit checks what a driver counts, such as "agents".
+//
+// CheckUnit returns an error if:
+//   - s is not valid UTF-8 (ErrInvalid);
+//   - s holds a character for which ControlChar is true (ErrControl);
+//   - s is longer than MaxUnitLen characters (ErrOutOfRange).
+func CheckUnit(s string) error { return checkText(s, MaxUnitLen, false) }
+
+// CheckSource checks where a driver's or an entry's figure comes from.
+//
+// CheckSource returns an error if:
+//   - s is not valid UTF-8 (ErrInvalid);
+//   - s holds a character for which ControlChar is true (ErrControl);
+//   - s is longer than MaxSourceLen characters (ErrOutOfRange).
+func CheckSource(s string) error { return checkText(s, MaxSourceLen, false) }
+
+// CheckDriverValue checks a driver's value.
+//
+// CheckDriverValue returns an error if:
+//   - v is NaN or infinite (ErrOutOfRange);
+//   - v is not within 0–MaxDriverValue (ErrOutOfRange).
+func CheckDriverValue(v float64) error { return checkBetween(v, 0, MaxDriverValue) }
+
+// CheckGrowth checks an entry's yearly growth, 0.05 for +5 % a year.
+//
+// CheckGrowth returns an error if:
+//   - g is NaN or infinite (ErrOutOfRange);
+//   - g is not within MinGrowth–MaxGrowth (ErrOutOfRange).
+func CheckGrowth(g float64) error { return checkBetween(g, MinGrowth, MaxGrowth) }
 
 // CheckTitle checks a model's title.
 //

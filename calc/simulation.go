@@ -61,6 +61,8 @@ type RangeResult struct {
 type Simulation struct {
 	ids     []string
 	base    []float64     // each scenario's net
+	drivers []triangle    // the ranged drivers, drawn first in each sample
+	dv      []float64     // the drivers' values drawn in the sample
 	draws   []rangedEntry // in drawing order
 	nets    []float64     // scenario j's net in sample t at j*MonteCarloSamples+t
 	sample  []float64     // the nets of the sample being drawn
@@ -70,15 +72,57 @@ type Simulation struct {
 	results *Ranges
 }
 
-// rangedEntry is what a sample needs of an entry with a range: its
-// scenario, its slope, its value c and the triangular distribution's
-// constants.
+// rangedEntry is what a sample needs of an entry with a range or priced
+// per a ranged driver: its scenario, its slope, its value c, the
+// triangular distribution's constants when it has a range, and the
+// ranged drivers it is priced per.
 type rangedEntry struct {
 	scenario int
-	slope    float64
-	a, b, c  float64 // low, high, value
-	f        float64 // (c − a)/(b − a), or 2 when a = b: draw but keep c
-	ka, kb   float64 // (b − a)(c − a), (b − a)(b − c)
+	// slope is the entry's slope in its value; with ranged drivers, its
+	// slope with those drivers' values left out (as 1).
+	slope  float64
+	ranged bool // draw a value: the entry has a range
+	triangle
+	// drivers are the indices in Simulation.drivers of the ranged
+	// drivers of the entry's times, nd of them; old is its contribution
+	// now, slope × c × their values.
+	drivers [MaxTimes]int
+	nd      int
+	old     float64
+}
+
+// triangle is the triangular distribution of a value c between a and b
+// (SPEC §8), with its constants.
+type triangle struct {
+	a, b, c float64 // low, high, value
+	f       float64 // (c − a)/(b − a), or 2 when a = b: draw but keep c
+	ka, kb  float64 // (b − a)(c − a), (b − a)(b − c)
+}
+
+// newTriangle returns the distribution of x between low and high; an
+// invalid range (or NaN) keeps x.
+func newTriangle(low, high, x float64) triangle {
+	a, b := low, high
+	if !(a <= x && x <= b) {
+		a, b = x, x
+	}
+	t := triangle{a: a, b: b, c: x, f: 2}
+	if a != b {
+		t.f = (x - a) / (b - a)
+		t.ka, t.kb = (b-a)*(x-a), (b-a)*(b-x)
+	}
+	return t
+}
+
+// draw returns the value of t's distribution for the uniform u.
+func (t *triangle) draw(u float64) float64 {
+	switch {
+	case t.f > 1: // a = b
+		return t.c
+	case u < t.f:
+		return t.a + math.Sqrt(u*t.ka)
+	}
+	return t.b - math.Sqrt((1-u)*t.kb)
 }
 
 // NewSimulation returns a simulation of m's ranges, or nil when no entry
@@ -90,41 +134,85 @@ func NewSimulation(m Model) *Simulation {
 	ni := len(m.Items)
 	var draws []rangedEntry
 	ev := newEvaluator(m)
+	// The ranged drivers of a money model, by their index in m.Drivers.
+	var drivers []triangle
+	rangedDriver := make(map[string]int)
+	if m.Mode == ModeMoney {
+		for d := range m.Drivers {
+			dr := &m.Drivers[d]
+			if dr.Ranged() {
+				if _, ok := rangedDriver[dr.ID]; !ok {
+					rangedDriver[dr.ID] = len(drivers)
+				}
+				drivers = append(drivers, newTriangle(*dr.Low, *dr.High, dr.Value))
+			}
+		}
+	}
 	for j := range m.Scenarios {
 		sc := &m.Scenarios[j]
 		for i, e := range sc.Entries[:min(len(sc.Entries), ni)] {
-			if e == nil || !e.Ranged() {
+			if e == nil {
+				continue
+			}
+			r := rangedEntry{scenario: j, ranged: e.Ranged()}
+			if len(drivers) > 0 {
+				for _, id := range e.Times {
+					if k, ok := rangedDriver[id]; ok && r.nd < MaxTimes {
+						r.drivers[r.nd] = k
+						r.nd++
+					}
+				}
+			}
+			if !r.ranged && r.nd == 0 {
 				continue
 			}
 			x, _, ok := e.Value(m.Mode)
 			if !ok {
 				continue
 			}
-			a, b := *e.Low, *e.High
-			if !(a <= x && x <= b) { // an invalid range, or NaN
-				a, b = x, x
+			r.slope = ev.slope(&m.Items[i], e)
+			r.triangle = triangle{a: x, b: x, c: x, f: 2}
+			if r.ranged {
+				r.triangle = newTriangle(*e.Low, *e.High, x)
 			}
-			r := rangedEntry{scenario: j, slope: ev.slope(&m.Items[i], e), a: a, b: b, c: x, f: 2}
-			if a != b {
-				r.f = (x - a) / (b - a)
-				r.ka, r.kb = (b-a)*(x-a), (b-a)*(b-x)
+			if r.nd > 0 {
+				// The slope without the ranged drivers' values, which a
+				// sample multiplies in: worked out again, not divided,
+				// so that a driver of value 0 is no trouble.
+				e2 := *e
+				e2.Times = e2.Times[:0:0]
+				for _, id := range e.Times {
+					if _, ok := rangedDriver[id]; !ok {
+						e2.Times = append(e2.Times, id)
+					}
+				}
+				if len(e2.Times) == 0 {
+					e2.Times = nil
+				}
+				r.slope = ev.slope(&m.Items[i], &e2)
+				r.old = r.slope * x
+				for _, k := range r.drivers[:r.nd] {
+					r.old *= drivers[k].c
+				}
 			}
 			draws = append(draws, r)
 		}
 	}
-	if len(draws) == 0 {
+	if len(draws) == 0 && len(drivers) == 0 {
 		return nil
 	}
 	res := Evaluate(m)
 	ns := len(m.Scenarios)
 	s := &Simulation{
-		ids:    make([]string, ns),
-		base:   make([]float64, ns),
-		draws:  draws,
-		nets:   make([]float64, ns*MonteCarloSamples),
-		sample: make([]float64, ns),
-		best:   make([]int, ns),
-		state:  MonteCarloSeed,
+		ids:     make([]string, ns),
+		base:    make([]float64, ns),
+		draws:   draws,
+		drivers: drivers,
+		dv:      make([]float64, len(drivers)),
+		nets:    make([]float64, ns*MonteCarloSamples),
+		sample:  make([]float64, ns),
+		best:    make([]int, ns),
+		state:   MonteCarloSeed,
 	}
 	for j := range res.Scenarios {
 		s.ids[j], s.base[j] = res.Scenarios[j].ID, res.Scenarios[j].Net
@@ -144,6 +232,12 @@ func (s *Simulation) Step(n int) (done bool) {
 	state := s.state
 	for ; s.done < end; s.done++ {
 		copy(s.sample, s.base)
+		// The ranged drivers first, in driver order: each value holds in
+		// every scenario of the sample.
+		for k := range s.drivers {
+			state += 0x9E3779B97F4A7C15
+			s.dv[k] = s.drivers[k].draw(uniform(state))
+		}
 		// The draws come in runs of one scenario: each run adds up in a
 		// local variable rather than in memory.
 		for k := 0; k < len(s.draws); {
@@ -151,18 +245,20 @@ func (s *Simulation) Step(n int) (done bool) {
 			var delta float64
 			for ; k < len(s.draws) && s.draws[k].scenario == j; k++ {
 				d := &s.draws[k]
-				state += 0x9E3779B97F4A7C15
-				u := uniform(state)
-				var v float64
-				switch {
-				case d.f > 1: // a = b
-					v = d.c
-				case u < d.f:
-					v = d.a + math.Sqrt(u*d.ka)
-				default:
-					v = d.b - math.Sqrt((1-u)*d.kb)
+				v := d.c
+				if d.ranged {
+					state += 0x9E3779B97F4A7C15
+					v = d.draw(uniform(state))
 				}
-				delta += d.slope * (v - d.c)
+				if d.nd == 0 {
+					delta += d.slope * (v - d.c)
+					continue
+				}
+				p := d.slope * v
+				for _, dk := range d.drivers[:d.nd] {
+					p *= s.dv[dk]
+				}
+				delta += p - d.old
 			}
 			s.sample[j] += delta
 		}

@@ -15,8 +15,17 @@ import (
 // checked by the Check function of its field (CheckWeight and so on).
 //
 // Validate returns an error if:
-//   - Format is neither Format nor FormatV1, or is FormatV1 and the model
-//     has a field of version 2: a scale label, an entry's Low, High or Ask;
+//   - Format is none of Format, FormatV2 and FormatV1, or is FormatV1 and
+//     the model has a field of version 2 (a scale label, an entry's Low,
+//     High or Ask), or is FormatV1 or FormatV2 and the model has a field of
+//     version 3 (Customer, Summary, Drivers, an entry's Times, Start, End,
+//     Ramp, Growth or Source);
+//   - Customer breaks CheckCustomer, Summary CheckSummary;
+//   - there are more than MaxDrivers drivers; a driver's ID breaks CheckID
+//     or repeats an earlier driver's; its Name breaks CheckName, Unit
+//     CheckUnit, Value CheckDriverValue, Note CheckNote, Source
+//     CheckSource; it has one of Low and High without the other, or one
+//     that breaks CheckLow or CheckHigh (bounds 0–MaxDriverValue);
 //   - Title breaks CheckTitle;
 //   - Mode is neither ModeScore nor ModeMoney;
 //   - Scale breaks CheckScale, or a label breaks CheckScaleLabel;
@@ -41,7 +50,15 @@ import (
 //     CheckHours, or a Per other than PerOnce, PerMonth and PerYear;
 //   - an entry's Weight breaks CheckWeight;
 //   - an entry has one of Low and High without the other, or one that
-//     breaks CheckLow or CheckHigh.
+//     breaks CheckLow or CheckHigh;
+//   - an entry's Source breaks CheckSource;
+//   - a score entry has Times, Start, End, Ramp or Growth;
+//   - a money entry's Times names none or more than MaxTimes drivers, a
+//     driver twice or a driver the model does not have ("no driver");
+//   - its Start is outside 1–MaxStart;
+//   - a once entry has End, Ramp or Growth;
+//   - a month or year entry's End is outside 1–MaxEnd or before its start,
+//     its Ramp outside 0–MaxRamp, or its Growth breaks CheckGrowth.
 func Validate(m Model) error {
 	var v validator
 	v.model(m)
@@ -52,6 +69,22 @@ func Validate(m Model) error {
 type validator struct {
 	list problemList
 	v1   bool // the model is of FormatV1: version 2's fields are errors
+	// pre3 is set when the model is of FormatV1 or FormatV2: version 3's
+	// fields are errors; format is the model's format.
+	pre3    bool
+	format  string
+	drivers map[string]struct{} // the ids of the model's drivers
+}
+
+// v3Field reports a field of version 3 in a model of version 1 or 2.
+func (v *validator) v3Field(p fieldPath) {
+	v.list.add(p, ErrInvalid, notBeforeV3(v.format))
+}
+
+// notBeforeV3 is the message for a field of version 3 in a model of the
+// earlier format.
+func notBeforeV3(format string) string {
+	return `not allowed in a "` + format + `" file; it needs "format": "` + Format + `"`
 }
 
 // check adds err, the result of a Check function, as a problem at p.
@@ -67,18 +100,21 @@ func (v *validator) v2Field(p fieldPath) {
 }
 
 // notInV1 is the message for a field of version 2 in a valuecalc/1 model.
-const notInV1 = `not allowed in a "` + FormatV1 + `" file; it needs "format": "` + Format + `"`
+const notInV1 = `not allowed in a "` + FormatV1 + `" file; it needs "format": "` + FormatV2 + `"`
 
 // model checks m. Entries for keys that are no item's id exist only in a
 // file: Decode reports them.
 func (v *validator) model(m Model) {
 	var root fieldPath
+	v.format = m.Format
 	switch m.Format {
 	case Format:
+	case FormatV2:
+		v.pre3 = true
 	case FormatV1:
-		v.v1 = true
+		v.v1, v.pre3 = true, true
 	default:
-		v.list.add(root.field("format"), ErrInvalid, fmt.Sprintf("must be %q or %q, got %s", Format, FormatV1, quote(m.Format)))
+		v.list.add(root.field("format"), ErrInvalid, fmt.Sprintf("must be %q, %q or %q, got %s", Format, FormatV2, FormatV1, quote(m.Format)))
 	}
 	v.check(root.field("title"), CheckTitle(m.Title))
 	if m.Mode != ModeScore && m.Mode != ModeMoney {
@@ -89,6 +125,7 @@ func (v *validator) model(m Model) {
 	v.check(root.field("horizonYears"), CheckHorizon(m.HorizonYears))
 	v.check(root.field("discountRate"), CheckDiscountRate(m.DiscountRate))
 	v.check(root.field("hourlyRate"), CheckHourlyRate(m.HourlyRate))
+	v.story(m)
 
 	items := root.field("items")
 	if len(m.Items) > MaxItems {
@@ -127,6 +164,58 @@ func (v *validator) model(m Model) {
 				v.entry(&m, scaleOK, j, m.Items[i].ID, e)
 			}
 		}
+	}
+}
+
+// story checks the fields of version 3 at the top of m: its customer,
+// summary and drivers, and records the drivers' ids for the entries.
+func (v *validator) story(m Model) {
+	var root fieldPath
+	if v.pre3 {
+		if m.Customer != "" {
+			v.v3Field(root.field("customer"))
+		}
+		if m.Summary != "" {
+			v.v3Field(root.field("summary"))
+		}
+		if m.Drivers != nil {
+			v.v3Field(root.field("drivers"))
+		}
+		return
+	}
+	v.check(root.field("customer"), CheckCustomer(m.Customer))
+	v.check(root.field("summary"), CheckSummary(m.Summary))
+	drivers := root.field("drivers")
+	if len(m.Drivers) > MaxDrivers {
+		v.list.add(drivers, ErrOutOfRange, fmt.Sprintf("must have at most %d drivers, got %d", MaxDrivers, len(m.Drivers)))
+	}
+	v.drivers = make(map[string]struct{}, len(m.Drivers))
+	for i := range m.Drivers {
+		d := &m.Drivers[i]
+		p := drivers.at(i)
+		v.id(p.field("id"), d.ID, v.drivers)
+		v.check(p.field("name"), CheckName(d.Name))
+		v.check(p.field("unit"), CheckUnit(d.Unit))
+		err := CheckDriverValue(d.Value)
+		v.check(p.field("value"), err)
+		v.rangeOf(p, d.Low, d.High, d.Value, err == nil, 0, MaxDriverValue)
+		v.check(p.field("note"), CheckNote(d.Note))
+		v.check(p.field("source"), CheckSource(d.Source))
+	}
+}
+
+// rangeOf checks the range low–high at p around the value x, which lies
+// within lo–hi when valueOK.
+func (v *validator) rangeOf(p fieldPath, low, high *float64, x float64, valueOK bool, lo, hi float64) {
+	switch {
+	case low == nil && high == nil:
+	case low == nil:
+		v.list.add(p.field("low"), ErrRequired, `required with "high"`)
+	case high == nil:
+		v.list.add(p.field("high"), ErrRequired, `required with "low"`)
+	case valueOK:
+		v.check(p.field("low"), CheckLow(*low, x, lo, hi))
+		v.check(p.field("high"), CheckHigh(*high, x, lo, hi))
 	}
 }
 
@@ -233,6 +322,7 @@ func (v *validator) entry(m *Model, scaleOK bool, j int, key string, e *Entry) {
 	if e.Weight != nil {
 		v.check(at("weight"), CheckWeight(*e.Weight))
 	}
+	v.timing(m, e, at)
 	if v.v1 {
 		if e.Low != nil {
 			v.v2Field(at("low"))
@@ -245,18 +335,86 @@ func (v *validator) entry(m *Model, scaleOK bool, j int, key string, e *Entry) {
 		}
 		return
 	}
-	switch {
-	case e.Low == nil && e.High == nil:
-	case e.Low == nil:
-		v.list.add(at("low"), ErrRequired, `required with "high"`)
-	case e.High == nil:
-		v.list.add(at("high"), ErrRequired, `required with "low"`)
-	case valueOK:
-		x, unit, _ := e.Value(m.Mode)
-		lo, hi := m.Bounds(unit)
-		v.check(at("low"), CheckLow(*e.Low, x, lo, hi))
-		v.check(at("high"), CheckHigh(*e.High, x, lo, hi))
+	x, unit, _ := e.Value(m.Mode)
+	lo, hi := m.Bounds(unit)
+	v.rangeOf(at(""), e.Low, e.High, x, valueOK, lo, hi)
+}
+
+// timing checks the fields of version 3 of the entry e: its times,
+// start, end, ramp, growth and source; at gives the path of a field.
+func (v *validator) timing(m *Model, e *Entry, at func(string) fieldPath) {
+	if !e.usesV3() {
+		return
 	}
+	if v.pre3 {
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"times", e.Times != nil}, {"start", e.Start != 0}, {"end", e.End != 0},
+			{"ramp", e.Ramp != 0}, {"growth", e.Growth != 0}, {"source", e.Source != ""}} {
+			if f.set {
+				v.v3Field(at(f.name))
+			}
+		}
+		return
+	}
+	v.check(at("source"), CheckSource(e.Source))
+	if m.Mode == ModeScore {
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"times", e.Times != nil}, {"start", e.Start != 0}, {"end", e.End != 0},
+			{"ramp", e.Ramp != 0}, {"growth", e.Growth != 0}} {
+			if f.set {
+				v.list.add(at(f.name), ErrInvalid, "not allowed in score mode")
+			}
+		}
+		return
+	}
+	if m.Mode != ModeMoney {
+		return
+	}
+	if e.Times != nil {
+		if n := len(e.Times); n < 1 || n > MaxTimes {
+			v.list.add(at("times"), ErrOutOfRange, fmt.Sprintf("must name 1 to %d drivers, got %d", MaxTimes, n))
+		}
+		for k, id := range e.Times {
+			p := at("times").at(k)
+			switch _, ok := v.drivers[id]; {
+			case slices.Contains(e.Times[:k], id):
+				v.list.add(p, ErrDuplicate, "duplicate driver "+quote(id))
+			case !ok:
+				v.list.add(p, ErrInvalid, "no driver "+quote(id))
+			}
+		}
+	}
+	start := max(e.Start, 1)
+	if e.Start != 0 && (e.Start < 1 || e.Start > MaxStart) {
+		v.list.add(at("start"), ErrOutOfRange, fmt.Sprintf("must be between 1 and %d, got %d", MaxStart, e.Start))
+	}
+	once := e.Per != PerMonth && e.Per != PerYear
+	if once {
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"end", e.End != 0}, {"ramp", e.Ramp != 0}, {"growth", e.Growth != 0}} {
+			if f.set {
+				v.list.add(at(f.name), ErrInvalid, "not allowed on a once entry: it is paid or gained in one month")
+			}
+		}
+		return
+	}
+	switch {
+	case e.End == 0:
+	case e.End < 1 || e.End > MaxEnd:
+		v.list.add(at("end"), ErrOutOfRange, fmt.Sprintf("must be between 1 and %d, got %d", MaxEnd, e.End))
+	case e.End < start:
+		v.list.add(at("end"), ErrOutOfRange, fmt.Sprintf("must not be before the start, month %d, got %d", start, e.End))
+	}
+	if e.Ramp < 0 || e.Ramp > MaxRamp {
+		v.list.add(at("ramp"), ErrOutOfRange, fmt.Sprintf("must be between 0 and %d, got %d", MaxRamp, e.Ramp))
+	}
+	v.check(at("growth"), CheckGrowth(e.Growth))
 }
 
 // id checks an item's or scenario's id and records it in seen.

@@ -75,6 +75,13 @@ func TestVectorsCover(t *testing.T) {
 		}
 	}
 	assert.GreaterOrEqual(t, analyses, 4, "analysis-money, analysis-score, payback-costs-only, ranges-monte-carlo")
+	// Version 3's vectors are there, with their cash flow and driver rows.
+	for _, name := range []string{"drivers-and-timing", "payback-phased", "ranges-drivers"} {
+		v := readVector(t, filepath.Join("testdata", "vectors", name+".json"))
+		assert.Contains(t, string(v.Model), `"valuecalc/3"`, name)
+		assert.Contains(t, string(v.Result), `"cashflow"`, name)
+		assert.Contains(t, string(v.Analysis), `"drivers"`, name)
+	}
 }
 
 // decodeJSON decodes data into plain values, numbers as float64.

@@ -167,7 +167,7 @@ func TestLibraryRepair(t *testing.T) {
 	assert.Equal(t, "Lost work", byID["junk"].Title)
 	assert.Contains(t, byID["junk"].Reason, "not readable")
 	assert.Equal(t, "{not json", byID["junk"].Data)
-	assert.Contains(t, byID["bad"].Reason, `format: must be "valuecalc/2" or "valuecalc/1"`)
+	assert.Contains(t, byID["bad"].Reason, `format: must be "valuecalc/3", "valuecalc/2" or "valuecalc/1"`)
 	// Set aside, not dropped: the data is under its own key.
 	assert.Equal(t, "{not json", store[keyDamaged+"junk"])
 	assert.NotContains(t, store, keyDoc+"junk")
