@@ -201,3 +201,33 @@ func TestMoneyCents(t *testing.T) {
 	assert.Equal(t, "24.067,92\u00a0$", de.ExactMoney(24067.92, "USD"), "to the cent, as a field holds it")
 	assert.Equal(t, "24.068\u00a0$", de.ExactMoney(24068, "USD"))
 }
+
+// TestForScansOnlyAnEditedModel: For finds the model's decimals again
+// after an edit (the state's edits give the scenario new Entries), and
+// not for the same model, where it returns the formatter it was given.
+func TestForScansOnlyAnEditedModel(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	m := calc.Model{Mode: calc.ModeMoney, Currency: "USD", HourlyRate: 60,
+		Scenarios: []calc.Scenario{{ID: "a", Entries: []*calc.Entry{{Amount: f(100)}}}, {ID: "b", Entries: []*calc.Entry{{Amount: f(200)}}}}}
+	n := NewNumbers().For(i18n.EN, m)
+	require.NotNil(t, n.seen)
+	assert.Same(t, n, n.For(i18n.EN, m))
+	assert.Equal(t, "$100", n.Money(m, 100))
+
+	// An edit as the state makes one: a new Scenarios, new Entries for b.
+	edited := m
+	edited.Scenarios = append([]calc.Scenario(nil), m.Scenarios...)
+	edited.Scenarios[1].Entries = []*calc.Entry{{Amount: f(200.5)}}
+	c := n.For(i18n.EN, edited)
+	assert.NotSame(t, n, c, "cents now: a new formatter")
+	assert.Equal(t, "$100.00", c.Money(edited, 100))
+	assert.Same(t, c, c.For(i18n.EN, edited))
+
+	// Undo: back to the first model, whose entries are the first ones.
+	back := c.For(i18n.EN, m)
+	assert.Equal(t, "$100", back.Money(m, 100))
+	hourly := m
+	hourly.HourlyRate = 62.5
+	assert.Equal(t, "$100.00", back.For(i18n.EN, hourly).Money(hourly, 100), "the hourly rate is in the key")
+	assert.NotSame(t, back, back.For(i18n.DE, m))
+}
