@@ -45,11 +45,10 @@ func (r *root) OnInit() {
 		return
 	}
 	r.typed = browser.ReadTyped() // the prerendered page is still there
-	r.num = browser.NewNumbers()
 	r.store = state.Store{Lib: state.Library{Store: browser.LocalStorage{}}, Now: browser.Now}
 	r.start = browser.StartAction()
 	r.pending = r.store.Dispatch(r.start)
-	r.num.SetLang(r.store.State.Lang)
+	r.num = r.num.For(r.store.State.Lang, r.store.State.Model())
 }
 
 // OnPreRender renders the page the server is asked for, at build time: the
@@ -57,11 +56,10 @@ func (r *root) OnInit() {
 // A share link's fragment never reaches the server (web/prerender.js).
 func (r *root) OnPreRender(ctx app.Context) {
 	u := ctx.Page().URL()
-	r.pre = app.IsServer         // OnPreRender runs on the server alone; never cap a browser's page
-	r.num = browser.NewNumbers() // en-US: no navigator here
+	r.pre = app.IsServer // OnPreRender runs on the server alone; never cap a browser's page
 	r.store = state.Store{Lib: state.Library{Store: state.MemStorage{}}, Now: func() int64 { return 0 }}
 	r.store.Dispatch(state.Start{Query: u.RawQuery, Base: u.Path, Seed: 1, Langs: []string{"en"}, Brand: r.brand})
-	r.num.SetLang(r.store.State.Lang)
+	r.num = r.num.For(r.store.State.Lang, r.store.State.Model())
 }
 
 // OnMount listens to the window, runs what the start asked of the
@@ -97,7 +95,7 @@ func (r *root) OnAppUpdate(ctx app.Context) {
 // from the root's own context, and go-app renders the root after either.
 func (r *root) dispatch(a state.Action) {
 	r.browser.Run(r.store.Dispatch(a))
-	r.num.SetLang(r.store.State.Lang)
+	r.num = r.num.For(r.store.State.Lang, r.store.State.Model())
 }
 
 // Render draws the calculator from the state.

@@ -183,13 +183,16 @@ func niceStep(raw float64) float64 {
 }
 
 // tickText writes an axis value: as every value is written, except that
-// an axis of whole steps writes 0 as a whole number too ("$0", not
-// "$0.00", under "$50,000").
+// an axis of whole steps writes whole money even in a model with cents
+// ("$50,000", not "$50,000.00"; "$0", not "$0.00") and 0 as "0", and an
+// axis of steps below one unit writes cents even in a model without.
 func tickText(n *browser.Numbers, m calc.Model, v, step float64) string {
-	if v == 0 && step >= 1 {
-		if m.Mode == calc.ModeMoney {
-			return n.WholeMoney(0, m.Currency)
-		}
+	switch {
+	case m.Mode == calc.ModeMoney && step >= 1:
+		return n.WholeMoney(v, m.Currency)
+	case m.Mode == calc.ModeMoney:
+		return n.ExactMoney(v, m.Currency) // steps below a unit: "$0.25", not "$0" twice
+	case v == 0 && step >= 1:
 		return "0"
 	}
 	return n.Value(m, v)

@@ -139,3 +139,19 @@ func TestWaterfallValuesDoNotOverlap(t *testing.T) {
 		}
 	}
 }
+
+// TestTickText: an axis of whole steps writes whole money even in a model
+// whose amounts have cents; a finer axis writes cents.
+func TestTickText(t *testing.T) {
+	n := browser.NewNumbers()
+	cents := calc.Model{Mode: calc.ModeMoney, Currency: "USD", HourlyRate: 62.5}
+	whole := calc.Model{Mode: calc.ModeMoney, Currency: "USD", HourlyRate: 60}
+	score := calc.Model{Mode: calc.ModeScore}
+	assert.Equal(t, "$50,000", tickText(n, cents, 50000, 10000))
+	assert.Equal(t, "−$10,000", tickText(n, cents, -10000, 10000))
+	assert.Equal(t, "$0", tickText(n, cents, 0, 10000))
+	assert.Equal(t, "$0.50", tickText(n, cents, 0.5, 0.25))
+	assert.Equal(t, "$0.25", tickText(n, whole, 0.25, 0.25), "not $0 twice")
+	assert.Equal(t, "0", tickText(n, score, 0, 1))
+	assert.Equal(t, "2.5", tickText(n, score, 2.5, 0.5))
+}

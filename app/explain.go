@@ -69,9 +69,9 @@ func describeEntry(l i18n.Lang, n *browser.Numbers, m calc.Model, e calc.Entry) 
 	var base string
 	switch {
 	case e.Amount != nil:
-		base = n.Money(*e.Amount, m.Currency)
+		base = n.Money(m, *e.Amount)
 	case e.Hours != nil:
-		base = l.T(i18n.HoursTimesRate, n.Number(*e.Hours, 2), n.Money(m.HourlyRate, m.Currency))
+		base = l.T(i18n.HoursTimesRate, n.Number(*e.Hours, 2), n.Money(m, m.HourlyRate))
 	default:
 		return ""
 	}

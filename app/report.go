@@ -142,7 +142,7 @@ func reportAssumptions(l i18n.Lang, n *browser.Numbers, m calc.Model) app.UI {
 		row(l.T(i18n.MeasuredIn), l.T(i18n.MoneyIn, m.Currency))
 		row(l.T(i18n.Horizon), l.N(i18n.NYears, m.HorizonYears))
 		row(l.T(i18n.DiscountRate), l.T(i18n.PercentAYear, n.Number(m.DiscountRate*100, 2)))
-		row(l.T(i18n.HourlyRate), l.T(i18n.PerHour, n.Money(m.HourlyRate, m.Currency)))
+		row(l.T(i18n.HourlyRate), l.T(i18n.PerHour, n.Money(m, m.HourlyRate)))
 		row(l.T(i18n.Payback), l.T(i18n.PaybackHow))
 	} else {
 		row(l.T(i18n.MeasuredIn), l.T(i18n.ScoresFromTo, m.Scale.Min, m.Scale.Max))

@@ -78,7 +78,7 @@ func unitValueOf(l i18n.Lang, n *browser.Numbers, m calc.Model, u calc.Unit, per
 	var s string
 	switch u {
 	case calc.UnitAmount:
-		s = n.Money(v, m.Currency)
+		s = n.Money(m, v)
 		if exact {
 			s = n.ExactMoney(v, m.Currency)
 		}

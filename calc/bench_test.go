@@ -179,3 +179,16 @@ func BenchmarkResultJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMoneyDecimals: the app asks a model's decimals for every
+// amount it writes, so the scan of a whole model must cost little next to
+// a render: 1,000 items × 50 scenarios, all whole (the full scan).
+func BenchmarkMoneyDecimals(b *testing.B) {
+	m := benchModel(calc.ModeMoney, 1000, 50)
+	if m.MoneyDecimals() != 0 {
+		b.Fatal("the model has cents: the scan stops early")
+	}
+	for b.Loop() {
+		m.MoneyDecimals()
+	}
+}

@@ -33,8 +33,10 @@ WebAssembly UI share it.
   - [EncodeLink] and [DecodeLink] carry a model in a share link's fragment
   - the Check functions ([CheckWeight], [CheckAmount], …) check one typed
     value with the limits and messages of [Validate]
-  - [FormatMoney] and [FormatNumber] format numbers for display, rounding
-    ties by [Round], the rule the app shares
+  - [Style] writes numbers and money for display in English, German,
+    French or Spanish ([StyleOf]), rounding ties by [Round]: the one
+    formatter of the command line and the app; [Model.MoneyDecimals] says
+    whether a model's money shows cents
 
 # Formulas
 

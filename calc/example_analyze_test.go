@@ -43,7 +43,7 @@ func ExampleAnalyze() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("best %s, runner-up %s, lead %s, verdict %s\n", a.Best, *a.RunnerUp, calc.FormatMoney(*a.Lead, "USD"), a.Verdict)
+	fmt.Printf("best %s, runner-up %s, lead %s, verdict %s\n", a.Best, *a.RunnerUp, calc.StyleOf("en").Money(*a.Lead, "USD", -1), a.Verdict)
 	// Output:
 	// best us, runner-up sq, lead $34,000.00, verdict clear
 }
@@ -131,7 +131,7 @@ func ExampleGoalSeek() {
 			fmt.Println(err)
 			continue
 		}
-		fmt.Printf("%s %v: subscription %s a year\n", g.Metric, g.Target, calc.FormatMoney(x, "USD"))
+		fmt.Printf("%s %v: subscription %s a year\n", g.Metric, g.Target, calc.StyleOf("en").Money(x, "USD", -1))
 	}
 	// Output:
 	// paybackMonths 12: subscription $10,000.00 a year
@@ -142,5 +142,5 @@ func orNone(v *float64) string {
 	if v == nil {
 		return "none"
 	}
-	return calc.FormatNumber(*v, 2)
+	return calc.StyleOf("en").Number(*v, 2)
 }

@@ -27,15 +27,16 @@ func ExampleEvaluate() {
 		return
 	}
 	s := calc.Evaluate(m).Scenarios[0]
-	fmt.Println("benefits:", calc.FormatMoney(s.Benefits, m.Currency))
-	fmt.Println("costs:   ", calc.FormatMoney(s.Costs, m.Currency))
-	fmt.Println("value:   ", calc.FormatMoney(s.Net, m.Currency))
-	fmt.Println("ratio:   ", calc.FormatNumber(*s.Ratio, -1))
-	fmt.Println("ROI:     ", calc.FormatNumber(*s.ROI*100, 0)+" %")
+	en, cents := calc.StyleOf("en"), m.MoneyDecimals() // whole amounts: no cents
+	fmt.Println("benefits:", en.Money(s.Benefits, m.Currency, cents))
+	fmt.Println("costs:   ", en.Money(s.Costs, m.Currency, cents))
+	fmt.Println("value:   ", en.Money(s.Net, m.Currency, cents))
+	fmt.Println("ratio:   ", en.Number(*s.Ratio, -1))
+	fmt.Println("ROI:     ", en.Number(*s.ROI*100, 0)+" %")
 	// Output:
-	// benefits: $5,000.00
-	// costs:    $2,000.00
-	// value:    $3,000.00
+	// benefits: $5,000
+	// costs:    $2,000
+	// value:    $3,000
 	// ratio:    2.5
 	// ROI:      150 %
 }
@@ -139,16 +140,17 @@ func ExampleEncode() {
 	// }
 }
 
-func ExampleFormatMoney() {
-	fmt.Println(calc.FormatMoney(5000, "USD"))
-	fmt.Println(calc.FormatMoney(-1234.5, "USD"))
-	fmt.Println(calc.FormatMoney(12, "EUR"))
-	fmt.Println(calc.FormatMoney(1200, "JPY"))
-	fmt.Println(calc.FormatMoney(1234.56, "CHF"))
+func ExampleStyle_Money() {
+	en, de := calc.StyleOf("en"), calc.StyleOf("de")
+	fmt.Println(en.Money(5000, "USD", -1))
+	fmt.Println(en.Money(5000, "USD", 0))
+	fmt.Println(en.Money(-1234.5, "USD", -1))
+	fmt.Println(en.Money(1200, "JPY", -1))
+	fmt.Println(de.Number(1234.5, 2))
 	// Output:
 	// $5,000.00
+	// $5,000
 	// -$1,234.50
-	// €12.00
 	// ¥1,200
-	// CHF 1,234.56
+	// 1.234,50
 }

@@ -4,69 +4,82 @@ import (
 	"bytes"
 	"math"
 	"strconv"
+	"strings"
 )
 
-// FormatMoney formats v as an amount of currency for display, English
-// style, rounded to the currency's minor unit as FormatNumber rounds (ties
-// away from zero, see Round): "$5,000.00", "-$1,234.50",
-// "€12.00", "£7.50", "¥1,200" (yen have no minor unit). Currencies without
-// a symbol here are written with their code: "CHF 1,234.56"; an empty
-// currency gives the number alone. An amount that rounds to zero has no
-// minus sign. NaN and infinities are written "NaN", "∞" and "-∞" after the
-// symbol.
-func FormatMoney(v float64, currency string) string {
-	symbol, decimals := currencySymbol(currency)
-	num := FormatNumber(math.Abs(v), decimals)
-	neg := v < 0 && num != FormatNumber(0, decimals)
-	b := make([]byte, 0, len(num)+len(symbol)+2)
-	if neg {
-		b = append(b, '-')
-	}
-	b = append(b, symbol...)
-	return string(append(b, num...))
+// Style is how a language writes numbers and amounts of money: the one
+// formatter of valuecalc. The command line writes English; the app writes
+// the interface's language, in the cells, the results, the report, the
+// explanation and the charts alike. Each language's style writes what
+// Intl.NumberFormat writes in its usual locale (en-US, de, fr, es), so
+// that the app needs no Intl: "$1,234.50", "1.234,50 €", "1 234,50 €"
+// (narrow no-break space), "1234,50 €" (Spanish groups from five digits).
+// Unlike Intl, a number that rounds to zero has no minus sign.
+type Style struct {
+	// Lang is the language whose currency symbols and their place the
+	// style writes: "en", "de", "fr" or "es"; any other is English.
+	Lang string
+	// Group is written between thousands: "," in English.
+	Group string
+	// Decimal is written between the whole part and the decimals.
+	Decimal string
+	// MinGroup is how many whole digits a number needs for its thousands
+	// to be grouped: 4 ("1,234"), 5 in Spanish ("1234", "12.345"); 0
+	// never groups.
+	MinGroup int
+	// Minus is written before a negative number: "-" as Intl writes it
+	// and as it is typed; the app shows the minus sign, "−" (U+2212).
+	Minus string
 }
 
-// currencySymbol returns what FormatMoney writes before an amount of
-// currency and the number of decimals of its minor unit (ISO 4217).
-func currencySymbol(currency string) (string, int) {
-	switch currency {
-	case "":
-		return "", 2
-	case "USD":
-		return "$", 2
-	case "EUR":
-		return "€", 2
-	case "GBP":
-		return "£", 2
-	case "JPY":
-		return "¥", 0
-	case "KRW", "VND", "CLP", "ISK", "PYG", "UGX", "XAF", "XOF":
-		return currency + " ", 0
-	case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND":
-		return currency + " ", 3
+// StyleOf returns the style of the language lang ("en", "de", "fr",
+// "es"), as Intl.NumberFormat writes it in en-US, de, fr and es, with a
+// hyphen-minus. Any other lang gives English.
+func StyleOf(lang string) Style {
+	switch lang {
+	case "de":
+		return Style{Lang: lang, Group: ".", Decimal: ",", MinGroup: 4, Minus: "-"}
+	case "fr":
+		return Style{Lang: lang, Group: "\u202f", Decimal: ",", MinGroup: 4, Minus: "-"}
+	case "es":
+		return Style{Lang: lang, Group: ".", Decimal: ",", MinGroup: 5, Minus: "-"}
 	}
-	return currency + " ", 2
+	return Style{Lang: "en", Group: ",", Decimal: ".", MinGroup: 4, Minus: "-"}
 }
 
-// FormatNumber formats v for display with the given number of decimals and
-// commas between thousands: FormatNumber(1234567.891, 2) is
-// "1,234,567.89". It rounds by the rule of [Round]: ties away from zero,
-// on the number as written, so 1.005 gives "1.01" and -0.125 "-0.13", as
-// Intl.NumberFormat writes them in the app. A negative decimals means as
-// many as v needs: FormatNumber(3.5, -1) is "3.5". Decimals past 1074,
-// where every float64 has only zeros left, are not written. A number that
-// rounds to zero has no minus sign. NaN and infinities are written "NaN",
-// "∞" and "-∞".
-func FormatNumber(v float64, decimals int) string {
+// Number writes v with exactly decimals decimals, rounded by the rule of
+// [Round] (ties away from zero, on the number as written): in English
+// Number(1234567.891, 2) is "1,234,567.89" and Number(1.005, 2) "1.01". A
+// negative decimals writes as many as v needs, its shortest form that
+// reads back as v: Number(3.5, -1) is "3.5". There is never an exponent;
+// decimals past 1074, where every float64 has only zeros left, are not
+// written. A number that rounds to zero has no minus sign. NaN and
+// infinities are written "NaN", "∞" and "-∞" (with the style's minus).
+func (s Style) Number(v float64, decimals int) string {
+	return string(s.appendNumber(nil, v, decimals, false))
+}
+
+// UpTo writes v as [Style.Number] does with at most max decimals: without
+// trailing zeros, as Intl's maximumFractionDigits does. UpTo(2.50, 2) is
+// "2.5"; UpTo(2.004, 2) is "2".
+func (s Style) UpTo(v float64, max int) string {
+	return string(s.appendNumber(nil, v, max, true))
+}
+
+func (s Style) appendNumber(out []byte, v float64, decimals int, trim bool) []byte {
 	switch {
 	case math.IsNaN(v):
-		return "NaN"
+		return append(out, "NaN"...)
 	case math.IsInf(v, 1):
-		return "∞"
+		return append(out, "∞"...)
 	case math.IsInf(v, -1):
-		return "-∞"
+		return append(append(out, s.Minus...), "∞"...)
 	}
 	digits := roundedDigits(math.Abs(v), min(decimals, maxDecimals))
+	if trim && bytes.IndexByte(digits, '.') >= 0 {
+		digits = bytes.TrimRight(digits, "0")
+		digits = bytes.TrimSuffix(digits, []byte("."))
+	}
 	intLen := len(digits)
 	zero := true
 	for i, c := range digits {
@@ -76,20 +89,107 @@ func FormatNumber(v float64, decimals int) string {
 			zero = false
 		}
 	}
-	out := make([]byte, 0, len(digits)+len(digits)/3+1)
 	if v < 0 && !zero {
-		out = append(out, '-')
+		out = append(out, s.Minus...)
 	}
+	group := s.MinGroup > 0 && intLen >= s.MinGroup
 	for i := 0; i < intLen; i++ {
-		if i > 0 && (intLen-i)%3 == 0 {
-			out = append(out, ',')
+		if group && i > 0 && (intLen-i)%3 == 0 {
+			out = append(out, s.Group...)
 		}
 		out = append(out, digits[i])
 	}
-	return string(append(out, digits[intLen:]...))
+	if intLen < len(digits) {
+		out = append(append(out, s.Decimal...), digits[intLen+1:]...)
+	}
+	return out
 }
 
-// maxDecimals is the most decimals FormatNumber writes: the exact value of
+// Money writes v as an amount of currency (ISO 4217) with decimals
+// decimals, or with those of the currency's minor unit ([MinorUnit]) when
+// decimals is negative; the currency's symbol where Intl writes it in the
+// style's language: "$1,234.50", "-CHF 1,234.50", "1.234,50 €",
+// "1 234,50 $US", "1234,50 US$". A symbol after the number follows a
+// no-break space, as does a code before it. An empty currency writes the
+// number alone.
+func (s Style) Money(v float64, currency string, decimals int) string {
+	if decimals < 0 {
+		decimals = MinorUnit(currency)
+	}
+	if currency == "" {
+		return s.Number(v, decimals)
+	}
+	sym := Symbol(s.Lang, currency)
+	if s.Lang == "de" || s.Lang == "fr" || s.Lang == "es" {
+		return s.Number(v, decimals) + "\u00a0" + sym
+	}
+	if c := sym[len(sym)-1]; 'A' <= c && c <= 'Z' { // a code or letters: "CHF 1,234.50", as ICU spaces them
+		sym += "\u00a0"
+	}
+	num := s.appendNumber(nil, math.Abs(v), decimals, false)
+	out := make([]byte, 0, len(num)+len(sym)+len(s.Minus))
+	if v < 0 && !math.IsNaN(v) && !bytes.Equal(num, s.appendNumber(nil, 0, decimals, false)) {
+		out = append(out, s.Minus...)
+	}
+	return string(append(append(out, sym...), num...))
+}
+
+// MinorUnit returns the decimals Intl.NumberFormat writes for an amount of
+// currency (ISO 4217, as CLDR has them): 2 for most, 0 for the yen, the
+// won and others, 3 for the Kuwaiti dinar and a few more.
+func MinorUnit(currency string) int {
+	if len(currency) == 3 && !strings.Contains(currency, " ") { // a code, not across two
+		switch {
+		case strings.Contains(noDecimals, currency):
+			return 0
+		case strings.Contains(threeDecimals, currency):
+			return 3
+		}
+	}
+	return 2
+}
+
+// The currencies Intl writes with no decimals, or with three (CLDR).
+const (
+	noDecimals    = "AFN ALL BIF CLP COP DJF GNF HUF IDR IQD IRR ISK JPY KMF KPW KRW LAK LBP MGA MMK PKR PYG RWF SLL SOS SYP UGX VND VUV XAF XOF XPF YER"
+	threeDecimals = "BHD JOD KWD LYD OMR TND"
+)
+
+// Symbol returns what Intl.NumberFormat writes for currency in the usual
+// locale of lang ("en", "de", "fr", "es"): a symbol ("$" in English, "$US"
+// in French, "US$" in Spanish) or, for most currencies, the code itself.
+func Symbol(lang, currency string) string {
+	var table string
+	switch lang {
+	case "de":
+		table = symbolsDE
+	case "fr":
+		table = symbolsFR
+	case "es":
+		table = symbolsES
+	default:
+		table = symbolsEN
+	}
+	if len(currency) == 3 {
+		if i := strings.Index(table, " "+currency+"="); i >= 0 {
+			sym := table[i+5:]
+			return sym[:strings.IndexByte(sym, ' ')]
+		}
+	}
+	return currency
+}
+
+// The currencies Intl writes with a symbol, by language (Node 20's ICU,
+// held to Intl by app/browser's TestStyleIsIntl under Node): " CODE=symbol
+// ".
+const (
+	symbolsEN = " AUD=A$ BRL=R$ CAD=CA$ CNY=CN¥ EUR=€ GBP=£ HKD=HK$ ILS=₪ INR=₹ JPY=¥ KRW=₩ MXN=MX$ NZD=NZ$ PHP=₱ TWD=NT$ USD=$ VND=₫ XAF=FCFA XCD=EC$ XOF=F\u202fCFA XPF=CFPF "
+	symbolsDE = " AUD=AU$ BRL=R$ CAD=CA$ CNY=CN¥ EUR=€ GBP=£ HKD=HK$ ILS=₪ INR=₹ JPY=¥ KRW=₩ MXN=MX$ NZD=NZ$ THB=฿ TWD=NT$ USD=$ VND=₫ XAF=FCFA XCD=EC$ XOF=F\u202fCFA XPF=CFPF "
+	symbolsFR = " ARS=$AR AUD=$AU BMD=$BM BND=$BN BRL=R$ BZD=$BZ CAD=$CA CLP=$CL COP=$CO EUR=€ FJD=$FJ FKP=£FK GBP=£GB GIP=£GI ILS=₪ INR=₹ KRW=₩ LBP=£LB MXN=$MX NAD=$NA NZD=$NZ SBD=$SB SGD=$SG SRD=$SR TTD=$TT USD=$US UYU=$UY VND=₫ WST=$WS XAF=FCFA XOF=F\u202fCFA XPF=FCFP "
+	symbolsES = " EUR=€ THB=฿ USD=US$ VND=₫ XPF=CFPF "
+)
+
+// maxDecimals is the most decimals Style.Number writes: the exact value of
 // the smallest float64, 2^-1074, has 1074.
 const maxDecimals = 1074
 
@@ -155,4 +255,28 @@ func roundedDigits(x float64, decimals int) []byte {
 		}
 	}
 	return append([]byte{'1'}, b...)
+}
+
+// MoneyDecimals returns the decimals m's amounts of money are shown with,
+// everywhere alike (fields, totals, the report, the command line): none
+// when every amount the user gave is whole (the entries' amounts and
+// their ranges, and the hourly rate), as most models are ("$18,000"
+// beside "$46,388", not "$0.00" beside it); else those of the currency's
+// minor unit ("$412.50", "$46,388.27").
+func (m Model) MoneyDecimals() int {
+	minor := MinorUnit(m.Currency)
+	whole := func(v *float64) bool { // the first test is all most models need: 50,000 entries in 0.1 ms
+		return v == nil || *v == math.Trunc(*v) || Round(*v, minor) == Round(*v, 0)
+	}
+	if !whole(&m.HourlyRate) {
+		return minor
+	}
+	for _, s := range m.Scenarios {
+		for _, e := range s.Entries {
+			if e != nil && e.Amount != nil && !(whole(e.Amount) && whole(e.Low) && whole(e.High)) {
+				return minor
+			}
+		}
+	}
+	return 0
 }

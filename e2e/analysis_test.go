@@ -217,7 +217,8 @@ func TestHowSure(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, x, got, "the answer, to the cent, is in the cell")
 			assert.Regexp(t, `^[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$`, cell, "written as a figure")
-			assert.Equal(t, fmt.Sprintf("It must be %[1]s. With %[1]s: net value $100,000.", calc.FormatMoney(x, "USD")),
+			// The model has an amount with cents now: every amount shows cents.
+			assert.Equal(t, fmt.Sprintf("It must be %[1]s. With %[1]s: net value $100,000.00.", calc.StyleOf("en").Money(x, "USD", 2)),
 				text(t, ctx, "#goal-answer"), "the answer as the cell holds it, and what it gives")
 
 			// A close call: a subscription of 66,000 a year, in a fresh copy.

@@ -282,7 +282,7 @@ func hostileMoney(t *testing.T, ctx context.Context) {
 	const s, it = "with-us", "training" // $3,000 once
 	cell := "entry/" + s + "/" + it
 	notNumber := "Enter a number, such as 1200 or 4.5."
-	amountRange := "Enter an amount between 0 and " + calc.FormatNumber(calc.MaxAmount, 0) + "."
+	amountRange := "Enter an amount between 0 and " + calc.StyleOf("en").Number(calc.MaxAmount, 0) + "."
 	rows := []numberRow{
 		{name: "NaN", key: cell, text: "NaN", msg: notNumber},
 		{name: "Infinity", key: cell, text: "Infinity", msg: notNumber},
@@ -297,7 +297,7 @@ func hostileMoney(t *testing.T, ctx context.Context) {
 		{name: "$1,200 is 1200", key: cell, text: "$1,200", want: calc.Float(1200)},
 		{name: "1,200.50 is 1200.5", key: cell, text: "1,200.50", want: calc.Float(1200.5)},
 		{name: "negative hours", key: "entry/" + s + "/learning", text: "-3",
-			msg: "Enter hours between 0 and " + calc.FormatNumber(calc.MaxHours, 0) + "."},
+			msg: "Enter hours between 0 and " + calc.StyleOf("en").Number(calc.MaxHours, 0) + "."},
 		{name: "item weight -1", key: "item/" + it + "/weight", text: "-1", msg: "Enter a weight between 0 and 1000."},
 		{name: "item weight 1e309", key: "item/" + it + "/weight", text: "1e309", msg: "This number is too large."},
 		{name: "item weight NaN", key: "item/" + it + "/weight", text: "NaN", msg: notNumber},

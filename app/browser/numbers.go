@@ -1,322 +1,138 @@
 package browser
 
 import (
-	"fmt"
 	"math"
-	"strconv"
-	"strings"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
-// Numbers formats numbers for display. In the browser it uses the user's
-// locale through Intl.NumberFormat, unless calc's English formatting
-// writes the same (see english); elsewhere (prerendering, native tests)
-// it falls back to calc's English formatting.
+// Numbers writes the figures the interface shows outside its fields (the
+// results, the report, the explanation, the charts) in the interface's
+// language, with calc's one formatter (i18n.Lang.Style, calc.Style), the
+// formatter of the fields and the command line too: "$18,000",
+// "18.000 €". Negative numbers have the minus sign, U+2212 ("−$1,200"),
+// where a field has the hyphen-minus that is typed. It needs no
+// Intl.NumberFormat: the styles write what Intl writes in en-US, de, fr
+// and es (TestStyleIsIntl), in the prerendered pages and in native tests
+// alike.
+//
+// A *Numbers is immutable: For gives another when the language or the
+// model's decimals change, so that a component holding one as a prop is
+// rendered again (go-app compares props by value). A nil *Numbers writes
+// English, money without cents.
 type Numbers struct {
-	lang  string    // the locale Intl formats in: "en-US", "de-AT"
-	nav   string    // the browser's language (navigator.language)
-	ui    i18n.Lang // the interface's language, for the words around numbers
-	cache map[string]app.Value
-	memo  map[fmtKey]string
+	ui    i18n.Lang  // the interface's language, for the words around numbers
+	st    calc.Style // its style, with the minus sign
+	cents int        // the decimals of the model's money: calc.Model.MoneyDecimals
+	seen  *scanned   // the model cents was found for: a memo, not what n writes
 }
 
-// fmtKey is one number as formatted by Intl: an edit changes a few totals,
-// and crossing into JavaScript again for the hundred unchanged ones on
-// screen cost more than evaluating the model.
-type fmtKey struct {
-	currency string // "" for a plain number
-	digits   int
-	bits     uint64 // the number's bits: -0 and NaN are keys like any other
+// scanned identifies a model by what an edit replaces: the state edits
+// copy on write (its undo history shares the rest), so an edit to an
+// entry gives its scenario new Entries. A dispatch that leaves the model
+// alone (a scroll, a panel) then costs no scan: 3 ms in app.wasm at
+// 1,000 × 50 (BenchmarkMoneyDecimals).
+type scanned struct {
+	currency string
+	hourly   float64
+	entries  [][]*calc.Entry // each scenario's, as it was
 }
 
-// maxMemo bounds the memo; it is cleared when full.
-const maxMemo = 4096
-
-// memoised returns what Intl wrote for v before, if it did.
-func (n *Numbers) memoised(currency string, digits int, v float64) (string, bool) {
-	if n == nil {
-		return "", false
+func scanKey(m calc.Model) *scanned {
+	k := &scanned{currency: m.Currency, hourly: m.HourlyRate, entries: make([][]*calc.Entry, len(m.Scenarios))}
+	for j, s := range m.Scenarios {
+		k.entries[j] = s.Entries
 	}
-	s, ok := n.memo[fmtKey{currency, digits, math.Float64bits(v)}]
-	return s, ok
+	return k
 }
 
-// format returns f.format(v) and memoises it under currency and digits.
-func (n *Numbers) format(f app.Value, currency string, digits int, v float64) string {
-	k := fmtKey{currency, digits, math.Float64bits(v)}
-	s := f.Call("format", v).String()
-	if n.memo == nil || len(n.memo) >= maxMemo {
-		n.memo = make(map[fmtKey]string, 256)
+func (k *scanned) same(m calc.Model) bool {
+	if k == nil || k.currency != m.Currency || k.hourly != m.HourlyRate || len(k.entries) != len(m.Scenarios) {
+		return false
 	}
-	n.memo[k] = s
-	return s
-}
-
-// NewNumbers returns a formatter for the browser's language, if any.
-func NewNumbers() *Numbers {
-	n := &Numbers{lang: "en-US", cache: map[string]app.Value{}}
-	if nav := app.Window().Get("navigator"); nav.Truthy() {
-		if l := nav.Get("language"); l.Truthy() {
-			n.lang, n.nav = l.String(), l.String()
+	for j, es := range k.entries {
+		if !sameSlice(es, m.Scenarios[j].Entries) {
+			return false
 		}
 	}
-	return n
+	return true
 }
 
-// SetLang makes n write numbers for the interface's language l: in the
-// browser's own locale when it is a form of l (de-AT, fr-CA), else in l's
-// usual one.
-func (n *Numbers) SetLang(l i18n.Lang) {
+// sameSlice reports whether a and b are one slice: the same array, length.
+func sameSlice(a, b []*calc.Entry) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// NewNumbers returns a formatter for English and money without cents.
+func NewNumbers() *Numbers { return (*Numbers)(nil).For(i18n.EN, calc.Model{}) }
+
+// For returns the formatter for the interface's language l and the model
+// m on screen: n itself when it writes both already. It scans m once
+// (calc.Model.MoneyDecimals); the figures then cost no scan each.
+func (n *Numbers) For(l i18n.Lang, m calc.Model) *Numbers {
+	if n != nil && n.ui == l && n.seen.same(m) {
+		return n
+	}
+	cents, seen := m.MoneyDecimals(), scanKey(m)
+	if n != nil && n.ui == l && n.cents == cents {
+		n.seen = seen // what n writes is the same
+		return n
+	}
+	st := l.Style()
+	st.Minus = "−"
+	return &Numbers{ui: l, st: st, cents: cents, seen: seen}
+}
+
+// style is the style n writes in.
+func (n *Numbers) style() calc.Style {
 	if n == nil {
-		return
+		return NewNumbers().st
 	}
-	n.ui = l
-	locale := localeOf(l, n.nav)
-	if locale == n.lang {
-		return
-	}
-	n.lang, n.cache, n.memo = locale, map[string]app.Value{}, nil
+	return n.st
 }
 
-// localeOf is the locale numbers are written in for the interface's
-// language l and the browser's language nav.
-func localeOf(l i18n.Lang, nav string) string {
-	if p, ok := i18n.Parse(nav); ok && p == l {
-		return nav
+// Money formats an amount in m's currency with the decimals of the model
+// n was made for (For): no cents anywhere when every amount typed is
+// whole ("$0" and "$300" beside "$46,388"), else cents everywhere
+// ("$412.50", "$46,388.27").
+func (n *Numbers) Money(m calc.Model, v float64) string {
+	cents := 0
+	if n != nil {
+		cents = n.cents
 	}
-	if l == i18n.EN {
-		return "en-US"
+	if cents > 0 { // the currency's own: none for yen, three for dinars
+		cents = calc.MinorUnit(m.Currency)
 	}
-	return string(l)
+	return n.style().Money(v, m.Currency, cents)
 }
-
-// intl returns a cached Intl.NumberFormat, or nil outside a browser.
-func (n *Numbers) intl(key string, opts map[string]any) (v app.Value) {
-	if n == nil {
-		return nil
-	}
-	if f, ok := n.cache[key]; ok {
-		return f
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			app.Window().Get("console").Call("warn", fmt.Sprintf("valuecalc: Intl.NumberFormat for %s failed, numbers are written in English: %v", n.lang, r))
-			n.cache[key], v = nil, nil // asked once
-		}
-	}()
-	ctor := app.Window().Get("Intl")
-	if !ctor.Truthy() {
-		n.cache[key] = nil
-		return nil
-	}
-	f := ctor.Get("NumberFormat").New(n.lang, opts)
-	n.cache[key] = f
-	return f
-}
-
-// Money formats an amount in a currency: whole units for large amounts
-// ("$15,155") and for whole ones ("$0", "$300", not "$0.00" next to
-// "$46,388"), cents below 1,000 when it has some ("$412.50"), a negative
-// one with a minus sign ("−$46,388").
-func (n *Numbers) Money(v float64, currency string) string { return minus(n.money(v, currency)) }
-
-// minus writes a number's minus as the minus sign, U+2212, as the rest
-// of the interface does ("−3.5", "−$1,200"): Intl and calc write a
-// hyphen-minus.
-func minus(s string) string { return strings.ReplaceAll(s, "-", "−") }
 
 // WholeMoney formats an amount in whole units of its currency ("$0").
 func (n *Numbers) WholeMoney(v float64, currency string) string {
-	return minus(n.moneyDigits(v, currency, 0))
+	return n.style().Money(v, currency, 0)
 }
 
 // ExactMoney formats an amount to the cent as a field holds it, at any
 // size: "$24,067.92", whole ones without cents ("$24,068").
 func (n *Numbers) ExactMoney(v float64, currency string) string {
-	digits := 2
-	if calc.Round(v, 2) == calc.Round(v, 0) {
+	digits := calc.MinorUnit(currency)
+	if calc.Round(v, digits) == calc.Round(v, 0) {
 		digits = 0
 	}
-	return minus(n.moneyDigits(v, currency, digits))
+	return n.style().Money(v, currency, digits)
 }
 
-func (n *Numbers) money(v float64, currency string) string {
-	digits := 2
-	if math.Abs(v) >= 1000 || calc.Round(v, 2) == calc.Round(v, 0) {
-		digits = 0
-	}
-	return n.moneyDigits(v, currency, digits)
-}
+// Number formats a plain number with at most digits decimals, without
+// trailing zeros ("2.5", "1,200").
+func (n *Numbers) Number(v float64, digits int) string { return n.style().UpTo(v, digits) }
 
-func (n *Numbers) moneyDigits(v float64, currency string, digits int) string {
-	if s, ok := n.memoised(currency, digits, v); ok {
-		return s
-	}
-	if n.english(currency) {
-		if s := englishMoney(v, currency, digits); sameAsIntl(v, s) {
-			return s
-		}
-	}
-	if st, ok := n.local(); ok && finite(v) {
-		if sym, ok := st.symbols[currency]; ok {
-			return st.write(calc.FormatNumber(v, digits), v) + "\u00a0" + sym
-		}
-	}
-	key := "m" + currency + strconv.Itoa(digits)
-	if f := n.intl(key, map[string]any{"style": "currency", "currency": currency,
-		"minimumFractionDigits": digits, "maximumFractionDigits": digits}); f != nil {
-		return n.format(f, currency, digits, v)
-	}
-	return englishMoney(v, currency, digits)
-}
-
-// englishMoney is money as calc writes it, with Intl's digits. calc rounds
-// ties as Intl does (calc.Round).
-func englishMoney(v float64, currency string, digits int) string {
-	if digits != 0 {
-		return calc.FormatMoney(v, currency)
-	}
-	s := calc.FormatMoney(calc.Round(v, 0), currency)
-	if i := strings.LastIndexByte(s, '.'); i >= 0 && currency != "JPY" {
-		s = s[:i]
-	}
-	return s
-}
-
-// Number formats a plain number with at most digits decimals.
-func (n *Numbers) Number(v float64, digits int) string { return minus(n.number(v, digits)) }
-
-func (n *Numbers) number(v float64, digits int) string {
-	if s, ok := n.memoised("", digits, v); ok {
-		return s
-	}
-	if n.english("") {
-		if s := englishNumber(v, digits); sameAsIntl(v, s) {
-			return s
-		}
-	}
-	if st, ok := n.local(); ok && finite(v) {
-		return st.write(englishNumber(v, digits), v)
-	}
-	key := "n" + strconv.Itoa(digits)
-	if f := n.intl(key, map[string]any{"maximumFractionDigits": digits}); f != nil {
-		return n.format(f, "", digits, v)
-	}
-	return englishNumber(v, digits)
-}
-
-// englishNumber is number as calc writes it (rounding ties as Intl does,
-// calc.Round) and, like Intl's maximumFractionDigits, without trailing
-// zeros.
-func englishNumber(v float64, digits int) string {
-	s := calc.FormatNumber(v, digits)
-	if digits > 0 {
-		for len(s) > 0 && s[len(s)-1] == '0' && strings.LastIndexByte(s, '.') >= 0 {
-			s = s[:len(s)-1]
-		}
-		if len(s) > 0 && s[len(s)-1] == '.' {
-			s = s[:len(s)-1]
-		}
-	}
-	return s
-}
-
-// english reports whether calc's formatting of amounts in currency (""
-// for plain numbers) writes what Intl.NumberFormat writes in the
-// browser's language, so that Intl need not be asked: in American
-// English, for plain numbers, dollars, euros and pounds. sameAsIntl
-// names the numbers where it still does not. TestEnglishIsIntl holds calc
-// to Intl there.
-//
-// The first Intl.NumberFormat of a page costs 20 to 45 ms here (V8 loads
-// the locale's data), a twentieth of a cold start; American English,
-// the language of most of our users, now does without it.
-func (n *Numbers) english(currency string) bool {
-	if n == nil || (n.lang != "en-US" && n.lang != "en") {
-		return false
-	}
-	switch currency {
-	case "", "USD", "EUR", "GBP":
-		return true
-	}
-	return false
-}
-
-// localStyle is how Intl.NumberFormat writes numbers in a locale of the
-// interface's other languages, where the app writes them itself: the
-// server's prerendered pages have no Intl, and should show the figures the
-// wasm then shows; and a German visitor's cold start is spared the first
-// Intl.NumberFormat too (see english). TestLocalIsIntl holds them to Intl
-// under Node.
-type localStyle struct {
-	lang     i18n.Lang         // its group and decimal marks
-	minGroup int               // whole digits from which thousands are grouped: 5 in Spanish ("1234", "12.345")
-	symbols  map[string]string // each currency's symbol, after the number and a no-break space
-}
-
-var (
-	germanStyle  = &localStyle{i18n.DE, 4, map[string]string{"EUR": "€", "USD": "$", "GBP": "£"}}
-	frenchStyle  = &localStyle{i18n.FR, 4, map[string]string{"EUR": "€", "USD": "$US", "GBP": "£GB"}}
-	spanishStyle = &localStyle{i18n.ES, 5, map[string]string{"EUR": "€", "USD": "US$", "GBP": "GBP"}}
-	localStyles  = map[string]*localStyle{"de": germanStyle, "de-DE": germanStyle, "fr": frenchStyle, "fr-FR": frenchStyle,
-		"es": spanishStyle, "es-ES": spanishStyle}
-)
-
-// local returns the style the app writes n's locale in itself, if any.
-func (n *Numbers) local() (*localStyle, bool) {
-	if n == nil {
-		return nil, false
-	}
-	st, ok := localStyles[n.lang]
-	return st, ok
-}
-
-// write rewrites english, a number as calc writes it ("-1,234.5"), in st's
-// marks; v is the number, whose sign Intl keeps even where it rounds to
-// zero ("-0"). Negative zero reaches Intl as 0 (syscall/js), so it is
-// written "0" here too.
-func (st *localStyle) write(english string, v float64) string {
-	whole, frac, _ := strings.Cut(strings.NewReplacer("-", "", ",", "").Replace(english), ".")
-	var b strings.Builder
-	if v < 0 {
-		b.WriteByte('-')
-	}
-	for i := range len(whole) {
-		if len(whole) >= st.minGroup && i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteRune(st.lang.Group())
-		}
-		b.WriteByte(whole[i])
-	}
-	if frac != "" {
-		b.WriteRune(st.lang.Decimal())
-		b.WriteString(frac)
-	}
-	return b.String()
-}
-
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-
-// sameAsIntl reports whether s, what calc wrote for v, is Intl's text too
-// where english holds: not for NaN and infinities, nor where Intl keeps a
-// minus that calc drops (a negative number that rounds to zero).
-func sameAsIntl(v float64, s string) bool {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return false
-	}
-	return !math.Signbit(v) || strings.HasPrefix(s, "-")
-}
-
-// Value shows a total in the model's unit: money in its currency, or
-// weighted points in score mode. One rule for decimals everywhere (cards,
-// charts, tables, the report): whole units from 1,000, at most two
-// decimals below.
+// Value shows a total in the model's unit: money in its currency, with
+// the model's decimals (Money), or weighted points in score mode, whole
+// from 1,000 and with at most two decimals below. One rule everywhere
+// (cards, charts, tables, the report).
 func (n *Numbers) Value(m calc.Model, v float64) string {
 	if m.Mode == calc.ModeMoney {
-		return n.Money(v, m.Currency)
+		return n.Money(m, v)
 	}
 	if math.Abs(v) >= 1000 {
 		return n.Number(v, 0)
@@ -373,7 +189,7 @@ func (n *Numbers) words() i18n.Lang {
 // DescribeSettings summarises the assumptions a model's results rest on.
 func DescribeSettings(n *Numbers, m calc.Model) string {
 	if m.Mode == calc.ModeMoney {
-		return n.words().T(i18n.SettingsMoney, m.Currency, m.HorizonYears, n.Number(m.DiscountRate*100, 2), n.Money(m.HourlyRate, m.Currency))
+		return n.words().T(i18n.SettingsMoney, m.Currency, m.HorizonYears, n.Number(m.DiscountRate*100, 2), n.Money(m, m.HourlyRate))
 	}
 	return n.words().T(i18n.SettingsScores, m.Scale.Min, m.Scale.Max)
 }

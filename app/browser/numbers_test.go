@@ -2,164 +2,128 @@ package browser
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
-// TestNumbersMemo checks that a number Intl formatted once comes from the
-// memo the next time, that the memo tells -0 from 0 and keeps currencies
-// and digits apart, and that it stays bounded. Under Node (make
-// wasm-test) the numbers go through Intl; natively through calc's
-// formatter, which the memo does not hold.
-func TestNumbersMemo(t *testing.T) {
-	n := NewNumbers()
-	n.lang = "en-GB" // a language that asks Intl: see english
-	first := n.Money(1234.5, "USD")
-	assert.Equal(t, first, n.Money(1234.5, "USD"))
-	assert.NotEqual(t, first, n.Money(1234.5, "EUR"))
-	assert.NotEqual(t, n.Number(2.5, 0), n.Number(2.5, 1))
-	if n.intl("n1", map[string]any{"maximumFractionDigits": 1}) == nil {
-		assert.Empty(t, n.memo, "no Intl, nothing memoised")
-		return
+// intlFormat returns Intl.NumberFormat(locale, opts).format, or nil
+// where there is no Intl (natively).
+func intlFormat(locale string, opts map[string]any) func(float64) string {
+	ctor := app.Window().Get("Intl")
+	if !ctor.Truthy() {
+		return nil
 	}
-	assert.Equal(t, "US$1,235", first)
-	assert.Len(t, n.memo, 4)
-	n.Number(math.Copysign(0, -1), 0)
-	n.Number(0, 0)
-	assert.Len(t, n.memo, 6, "-0 and 0 are two keys: Intl may write them differently")
-	for i := range maxMemo + 10 {
-		n.Number(float64(i), 0)
-	}
-	assert.LessOrEqual(t, len(n.memo), maxMemo)
-	assert.Equal(t, "12", n.Number(12, 0))
+	f := ctor.Get("NumberFormat").New(locale, opts)
+	return func(v float64) string { return f.Call("format", v).String() }
 }
 
-// TestEnglishIsIntl holds numbers' American English, written without
-// Intl, to what Intl.NumberFormat writes: under Node (make wasm-test)
-// every figure of the table is formatted both ways. Natively, where
-// there is no Intl, it checks which languages and currencies go without.
-func TestEnglishIsIntl(t *testing.T) {
-	en := &Numbers{lang: "en-US", cache: map[string]app.Value{}}
-	values := []float64{0, 1, -1, 0.5, 0.05, 0.125, 0.375, 1.005, 2.25, 2.35, 12.345, 412.5, -412.5,
-		999.994, 999.995, 999.5, -999.5, 1000, 1234.5, -1234.5, 15154.5, 1e6 + 0.5, 123456789.25,
-		1e12, -1e12, 3.5e15, 0.001, 1e-9, math.Copysign(0, -1), -0.3, -0.004, math.Inf(1), math.NaN()}
-	for i := range 300 {
-		values = append(values, float64(i*i*37%100003)/8-2000, float64(i)*1.05, float64(i)/3)
-	}
-	if en.intl("probe", map[string]any{}) == nil {
-		assert.True(t, en.english("USD") && sameAsIntl(5, "$5"))
-		assert.True(t, en.english("") && sameAsIntl(5, "5"))
-		assert.False(t, en.english("JPY"), "JPY has no cents: calc and the app's digits differ")
-		assert.False(t, en.english("CHF"), "Intl writes a no-break space")
-		assert.False(t, sameAsIntl(math.Copysign(0, -1), "0"), "Intl writes -0")
-		assert.False(t, sameAsIntl(math.NaN(), "NaN"))
-		assert.False(t, (&Numbers{lang: "de-DE"}).english(""))
-		assert.False(t, (&Numbers{lang: "en-GB"}).english("USD"), "en-GB writes US$")
-		assert.Equal(t, "$1,235", en.Money(1234.5, "USD"))
-		return
-	}
-	// intl asks Intl whatever english says.
-	for _, cur := range []string{"USD", "EUR", "GBP"} {
-		for _, v := range values {
-			digits := 2
-			if math.Abs(v) >= 1000 {
-				digits = 0
-			}
-			s := englishMoney(v, cur, digits)
-			if !en.english(cur) || !sameAsIntl(v, s) {
-				continue
-			}
-			f := en.intl("m"+cur+strconv.Itoa(digits), map[string]any{"style": "currency", "currency": cur,
-				"minimumFractionDigits": digits, "maximumFractionDigits": digits})
-			assert.Equal(t, f.Call("format", v).String(), s, "%v %s", v, cur)
-		}
-	}
-	for _, digits := range []int{0, 1, 2} {
-		f := en.intl("n"+strconv.Itoa(digits), map[string]any{"maximumFractionDigits": digits})
-		for _, v := range values {
-			if s := englishNumber(v, digits); en.english("") && sameAsIntl(v, s) {
-				assert.Equal(t, f.Call("format", v).String(), s, "%v with %d digits", v, digits)
-			}
-		}
-	}
-}
+// locales are the locales whose Intl each language's style writes.
+var locales = map[i18n.Lang]string{i18n.EN: "en-US", i18n.DE: "de", i18n.FR: "fr", i18n.ES: "es"}
 
-// TestLocalIsIntl holds the numbers the app writes itself in German,
-// French and Spanish (localStyle) to what Intl.NumberFormat writes: under
-// Node (make wasm-test) every figure of the table both ways. Natively,
-// where there is no Intl, it checks figures Intl wrote under Node.
-func TestLocalIsIntl(t *testing.T) {
-	locales := []string{"de", "de-DE", "fr", "fr-FR", "es", "es-ES"}
-	if (&Numbers{lang: "de", cache: map[string]app.Value{}}).intl("probe", map[string]any{}) == nil {
-		in := func(l string) *Numbers { return &Numbers{lang: l} }
+// TestStyleIsIntl holds the one formatter, calc.Style, to what
+// Intl.NumberFormat writes in en-US, de, fr and es: under Node (make
+// wasm-test) every figure of the table, in the four languages, for
+// dollars, euros, pounds, yen and francs, with and without cents, and
+// plain numbers; and one amount in every currency Intl knows, with the
+// currency's own decimals. The one difference is kept on purpose: a
+// number that rounds to zero has no minus ("0", where Intl writes "-0").
+// Natively, where there is no Intl, it checks figures Intl wrote under
+// Node.
+func TestStyleIsIntl(t *testing.T) {
+	if intlFormat("en-US", map[string]any{}) == nil {
 		for _, tt := range []struct{ got, want string }{ // as Intl wrote them under Node
-			{in("de").Money(-1234.5, "EUR"), "−1.235\u00a0€"},
-			{in("de-DE").Money(-412.5, "USD"), "−412,50\u00a0$"},
-			{in("fr").Money(-1234.5, "USD"), "−1\u202f235\u00a0$US"},
-			{in("fr-FR").Money(12.5, "GBP"), "12,50\u00a0£GB"},
-			{in("fr-FR").Money(12, "GBP"), "12\u00a0£GB"},
-			{in("fr").Number(1234.5, 2), "1\u202f234,5"},
-			{in("es").Number(1234.5, 2), "1234,5"},
-			{in("es-ES").Number(12345.678, 2), "12.345,68"},
-			{in("es").Money(412.5, "USD"), "412,50\u00a0US$"},
-			{in("de").Number(0.125, 2), "0,13"},
-			{in("de").Number(-0.004, 2), "−0"},
+			{calc.StyleOf("de").Money(-1234.5, "EUR", 0), "-1.235\u00a0€"},
+			{calc.StyleOf("de").Money(-412.5, "USD", 2), "-412,50\u00a0$"},
+			{calc.StyleOf("fr").Money(-1234.5, "USD", 0), "-1\u202f235\u00a0$US"},
+			{calc.StyleOf("fr").Money(12.5, "GBP", 2), "12,50\u00a0£GB"},
+			{calc.StyleOf("fr").UpTo(1234.5, 2), "1\u202f234,5"},
+			{calc.StyleOf("es").UpTo(1234.5, 2), "1234,5"},
+			{calc.StyleOf("es").UpTo(12345.678, 2), "12.345,68"},
+			{calc.StyleOf("es").Money(412.5, "USD", 2), "412,50\u00a0US$"},
+			{calc.StyleOf("es").Money(412.5, "GBP", 2), "412,50\u00a0GBP"},
+			{calc.StyleOf("en").Money(-1234.5, "CHF", -1), "-CHF\u00a01,234.50"},
+			{calc.StyleOf("en").Money(1234.5, "XOF", -1), "F\u202fCFA\u00a01,235"},
+			{calc.StyleOf("en").Money(1234.5, "CAD", -1), "CA$1,234.50"},
+			{calc.StyleOf("de").Money(1234.5, "KWD", -1), "1.234,500\u00a0KWD"},
+			{calc.StyleOf("de").UpTo(0.125, 2), "0,13"},
 		} {
 			assert.Equal(t, tt.want, tt.got)
 		}
-		_, ok := (&Numbers{lang: "de-AT"}).local()
-		assert.False(t, ok, "Austrian German groups and places € its own way: Intl writes it")
 		return
 	}
-	values := []float64{0, 1, -1, 0.5, 0.05, 0.125, 0.375, 1.005, 2.25, 2.35, 12.345, 412.5, -412.5,
+	values := []float64{0, 1, -1, 0.5, 0.05, 0.005, 0.125, 0.375, 1.005, 2.25, 2.35, 12.345, 412.5, -412.5,
 		999.994, 999.995, 999.5, -999.5, 1000, 1234.5, -1234.5, 9999.5, 15154.5, 1e6 + 0.5, 123456789.25,
-		1e12, -1e12, 0.001, 1e-9, math.Copysign(0, -1), -0.3, -0.004}
-	for i := range 300 {
+		1e12, -1e12, 3.5e15, 0.001, 1e-9, math.Copysign(0, -1), -0.3, -0.004}
+	for i := range 150 {
 		values = append(values, float64(i*i*37%100003)/8-2000, float64(i)*1.05, float64(i)/3, float64(i*i*i))
 	}
-	for _, l := range locales {
-		n := &Numbers{lang: l, cache: map[string]app.Value{}}
-		for _, cur := range []string{"USD", "EUR", "GBP"} {
-			for _, v := range values {
-				for _, digits := range []int{0, 2} {
-					f := n.intl("m"+cur+strconv.Itoa(digits), map[string]any{"style": "currency", "currency": cur,
-						"minimumFractionDigits": digits, "maximumFractionDigits": digits})
-					assert.Equal(t, minus(f.Call("format", v).String()), minus(n.moneyDigits(v, cur, digits)), "%s %v %s", l, v, cur)
+	// intlOf is Intl's text for v, with the minus dropped where v rounds
+	// to zero with decimals.
+	intlOf := func(f func(float64) string, v float64, decimals int) string {
+		if calc.Round(v, decimals) == 0 {
+			v = 0
+		}
+		return f(v)
+	}
+	for l, locale := range locales {
+		st := l.Style()
+		for _, cur := range []string{"USD", "EUR", "GBP", "JPY", "CHF"} {
+			for _, digits := range []int{0, 2} {
+				f := intlFormat(locale, map[string]any{"style": "currency", "currency": cur,
+					"minimumFractionDigits": digits, "maximumFractionDigits": digits})
+				for _, v := range values {
+					require.Equal(t, intlOf(f, v, digits), st.Money(v, cur, digits), "%s %v %s with %d digits", locale, v, cur, digits)
 				}
 			}
 		}
 		for _, digits := range []int{0, 1, 2} {
-			f := n.intl("n"+strconv.Itoa(digits), map[string]any{"maximumFractionDigits": digits})
+			f := intlFormat(locale, map[string]any{"maximumFractionDigits": digits})
 			for _, v := range values {
-				assert.Equal(t, minus(f.Call("format", v).String()), n.Number(v, digits), "%s %v with %d digits", l, v, digits)
+				require.Equal(t, intlOf(f, v, digits), st.UpTo(v, digits), "%s %v with %d digits", locale, v, digits)
+			}
+		}
+		currencies := app.Window().Get("Intl").Call("supportedValuesOf", "currency")
+		for i := range currencies.Length() {
+			cur := currencies.Index(i).String()
+			if cur == "XCG" {
+				continue // Caribbean guilders, from 2025: Node's ICU has "Cg.", Chromium's may not yet
+			}
+			f := intlFormat(locale, map[string]any{"style": "currency", "currency": cur})
+			for _, v := range []float64{-1234.5, 7.25, 1234567.125} {
+				assert.Equal(t, intlOf(f, v, calc.MinorUnit(cur)), st.Money(v, cur, -1), "%s %v %s", locale, v, cur)
 			}
 		}
 	}
 }
 
 // TestOneMinusOneRule: every figure is written with the minus sign
-// (U+2212), never a hyphen, and with one rule for decimals: whole units
-// from 1,000, at most two decimals below, money and points alike.
+// (U+2212), never a hyphen, and with one rule for decimals: money with
+// the model's (none when its amounts are whole), points whole from 1,000
+// and with at most two decimals below.
 func TestOneMinusOneRule(t *testing.T) {
-	n := NewNumbers()
-	money := calc.Model{Mode: calc.ModeMoney, Currency: "USD"}
+	money := calc.Model{Mode: calc.ModeMoney, Currency: "USD", HourlyRate: 60}
+	cents := calc.Model{Mode: calc.ModeMoney, Currency: "USD", HourlyRate: 62.5}
 	score := calc.Model{Mode: calc.ModeScore}
+	n, c := NewNumbers().For(i18n.EN, money), NewNumbers().For(i18n.EN, cents)
 	tests := []struct {
 		name string
 		got  string
 		want string
 	}{
 		{"negative money", n.Value(money, -46388.4), "−$46,388"},
-		{"small negative money", n.Value(money, -12.5), "−$12.50"},
-		{"money below 1,000", n.Value(money, 412.5), "$412.50"},
-		{"money from 1,000", n.Value(money, 1000.4), "$1,000"},
+		{"small negative money", n.Value(money, -12.5), "−$13"},
+		{"whole money below 1,000", n.Value(money, 412.5), "$413"},
+		{"money with cents below 1,000", c.Value(cents, 412.5), "$412.50"},
+		{"money with cents from 1,000", c.Value(cents, 1000.4), "$1,000.40"},
+		{"negative money with cents", c.Value(cents, -46388.4), "−$46,388.40"},
 		{"negative points", n.Value(score, -3.25), "−3.25"},
 		{"points below 1,000", n.Value(score, 12.345), "12.35"},
 		{"points from 1,000", n.Value(score, 1234.5), "1,235"},
@@ -187,40 +151,83 @@ func TestTiesRoundOneWay(t *testing.T) {
 		{1.045, "1.05"}, {8.345, "8.35"}, {0.615, "0.62"}, {1.115, "1.12"}, {0.285, "0.29"},
 		{1.0049, "1"}, {999.995, "1,000"}, {2.5, "2.5"},
 	}
-	en := &Numbers{lang: "en-US", cache: map[string]app.Value{}}
-	de := &Numbers{lang: "de-DE", cache: map[string]app.Value{}}
+	en, de := NewNumbers(), NewNumbers().For(i18n.DE, calc.Model{})
 	toGerman := strings.NewReplacer(",", ".", ".", ",")
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
-			assert.Equal(t, tt.want, en.Number(tt.v, 2), "the English fast path")
-			cli := strings.TrimRight(strings.TrimRight(calc.FormatNumber(tt.v, 2), "0"), ".")
-			assert.Equal(t, tt.want, minus(cli), "the command line")
-			f := en.intl("n2", map[string]any{"maximumFractionDigits": 2})
+			assert.Equal(t, tt.want, en.Number(tt.v, 2), "the English the app writes")
+			assert.Equal(t, toGerman.Replace(tt.want), de.Number(tt.v, 2), "the German the app writes")
+			cli := strings.ReplaceAll(calc.StyleOf("en").UpTo(tt.v, 2), "-", "−")
+			assert.Equal(t, tt.want, cli, "the command line")
+			f := intlFormat("en-US", map[string]any{"maximumFractionDigits": 2})
 			if f == nil {
 				return // natively: no Intl
 			}
-			assert.Equal(t, tt.want, minus(f.Call("format", tt.v).String()), "Intl in English")
-			assert.Equal(t, toGerman.Replace(tt.want), de.Number(tt.v, 2), "the German the app writes")
-			fde := de.intl("n2", map[string]any{"maximumFractionDigits": 2})
-			assert.Equal(t, toGerman.Replace(tt.want), minus(fde.Call("format", tt.v).String()), "Intl in German")
+			assert.Equal(t, tt.want, strings.ReplaceAll(f(tt.v), "-", "−"), "Intl in English")
+			fde := intlFormat("de", map[string]any{"maximumFractionDigits": 2})
+			assert.Equal(t, toGerman.Replace(tt.want), strings.ReplaceAll(fde(tt.v), "-", "−"), "Intl in German")
 		})
 	}
 }
 
-// TestMoneyCents: an amount shows cents only when it has some, so that a
-// row of whole amounts reads "$0" next to "$46,388", not "$0.00".
+// TestMoneyCents: a model's money shows cents everywhere or nowhere: a
+// model of whole amounts reads "$0" next to "$46,388", not "$0.00"; one
+// amount with cents gives every figure cents. In German too.
 func TestMoneyCents(t *testing.T) {
-	en := NewNumbers()
-	en.SetLang("en")
+	f := func(v float64) *float64 { return &v }
+	whole := calc.Model{Mode: calc.ModeMoney, Currency: "USD", HourlyRate: 60,
+		Scenarios: []calc.Scenario{{ID: "s", Entries: []*calc.Entry{{Amount: f(18000)}, nil, {Hours: f(1.5)}}}}}
+	cents := whole
+	cents.Scenarios = []calc.Scenario{{ID: "s", Entries: []*calc.Entry{{Amount: f(18000)}, {Amount: f(412.5)}}}}
 	for _, tt := range []struct {
+		m    calc.Model
 		v    float64
 		want string
 	}{
-		{0, "$0"}, {300, "$300"}, {-300, "−$300"}, {412.5, "$412.50"}, {0.05, "$0.05"},
-		{999.999, "$1,000"}, {12.001, "$12"}, {46388.4, "$46,388"}, {1234.56, "$1,235"},
+		{whole, 0, "$0"}, {whole, 300, "$300"}, {whole, -300, "−$300"}, {whole, 412.5, "$413"},
+		{whole, 999.999, "$1,000"}, {whole, 46388.4, "$46,388"},
+		{cents, 0, "$0.00"}, {cents, 412.5, "$412.50"}, {cents, 0.05, "$0.05"}, {cents, 46388.4, "$46,388.40"},
+		{cents, 999.995, "$1,000.00"}, {cents, -0.004, "$0.00"},
 	} {
-		assert.Equal(t, tt.want, en.Money(tt.v, "USD"), "%v", tt.v)
+		assert.Equal(t, tt.want, NewNumbers().For(i18n.EN, tt.m).Money(tt.m, tt.v), "%v", tt.v)
 	}
-	assert.Equal(t, "$24,067.92", en.ExactMoney(24067.92, "USD"), "to the cent, as a field holds it")
-	assert.Equal(t, "$24,068", en.ExactMoney(24068, "USD"))
+	de := NewNumbers().For(i18n.DE, whole)
+	assert.Equal(t, "46.388\u00a0$", de.Money(whole, 46388.4))
+	assert.Equal(t, "−46.388,40\u00a0$", de.For(i18n.DE, cents).Money(cents, -46388.4))
+	assert.Same(t, de, de.For(i18n.DE, whole), "the same language and decimals: the same formatter, no new render")
+	assert.NotSame(t, de, de.For(i18n.FR, whole))
+	jpy := calc.Model{Mode: calc.ModeMoney, Currency: "JPY", HourlyRate: 62.5}
+	assert.Equal(t, "¥1,235", NewNumbers().For(i18n.EN, jpy).Money(jpy, 1234.5), "yen have no cents")
+	assert.Equal(t, "24.067,92\u00a0$", de.ExactMoney(24067.92, "USD"), "to the cent, as a field holds it")
+	assert.Equal(t, "24.068\u00a0$", de.ExactMoney(24068, "USD"))
+}
+
+// TestForScansOnlyAnEditedModel: For finds the model's decimals again
+// after an edit (the state's edits give the scenario new Entries), and
+// not for the same model, where it returns the formatter it was given.
+func TestForScansOnlyAnEditedModel(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	m := calc.Model{Mode: calc.ModeMoney, Currency: "USD", HourlyRate: 60,
+		Scenarios: []calc.Scenario{{ID: "a", Entries: []*calc.Entry{{Amount: f(100)}}}, {ID: "b", Entries: []*calc.Entry{{Amount: f(200)}}}}}
+	n := NewNumbers().For(i18n.EN, m)
+	require.NotNil(t, n.seen)
+	assert.Same(t, n, n.For(i18n.EN, m))
+	assert.Equal(t, "$100", n.Money(m, 100))
+
+	// An edit as the state makes one: a new Scenarios, new Entries for b.
+	edited := m
+	edited.Scenarios = append([]calc.Scenario(nil), m.Scenarios...)
+	edited.Scenarios[1].Entries = []*calc.Entry{{Amount: f(200.5)}}
+	c := n.For(i18n.EN, edited)
+	assert.NotSame(t, n, c, "cents now: a new formatter")
+	assert.Equal(t, "$100.00", c.Money(edited, 100))
+	assert.Same(t, c, c.For(i18n.EN, edited))
+
+	// Undo: back to the first model, whose entries are the first ones.
+	back := c.For(i18n.EN, m)
+	assert.Equal(t, "$100", back.Money(m, 100))
+	hourly := m
+	hourly.HourlyRate = 62.5
+	assert.Equal(t, "$100.00", back.For(i18n.EN, hourly).Money(hourly, 100), "the hourly rate is in the key")
+	assert.NotSame(t, back, back.For(i18n.DE, m))
 }

@@ -1,17 +1,16 @@
 package i18n
 
 import (
-	"strconv"
-	"strings"
+	"unicode/utf8"
+
+	"github.com/valuecalc/valuecalc/calc"
 )
 
 // Decimal is the mark the language writes between a number's whole part
 // and its decimals: "." in English, "," in German, French and Spanish.
 func (l Lang) Decimal() rune {
-	if l == DE || l == FR || l == ES {
-		return ','
-	}
-	return '.'
+	r, _ := utf8.DecodeRuneInString(l.Style().Decimal)
+	return r
 }
 
 // Other is the decimal mark of the other habit: "," in English, "." in
@@ -28,13 +27,8 @@ func (l Lang) Other() rune {
 // English, "." in German and Spanish, a narrow no-break space (U+202F) in
 // French, as Intl.NumberFormat writes them.
 func (l Lang) Group() rune {
-	switch l {
-	case DE, ES:
-		return '.'
-	case FR:
-		return '\u202f'
-	}
-	return ','
+	r, _ := utf8.DecodeRuneInString(l.Style().Group)
+	return r
 }
 
 // IsSpaceGroup reports whether r separates thousands in every language:
@@ -48,29 +42,21 @@ func IsSpaceGroup(r rune) bool {
 	return false
 }
 
-// Write writes v in the language's marks with as many decimals as it
-// needs (its shortest form that reads back as v), without an exponent;
-// group puts the language's mark between thousands. A negative number
-// has a hyphen-minus, as Intl writes it: Write(DE, -1234.5, true) is
-// "-1.234,5". v must be finite.
+// Style is how the language writes numbers and money: calc's one
+// formatter, which the cells, the results, the report, the explanation,
+// the charts and the command line share.
+func (l Lang) Style() calc.Style { return calc.StyleOf(string(l)) }
+
+// Write writes v as a field holds it: in the language's marks with as many
+// decimals as it needs (its shortest form that reads back as v), without
+// an exponent; group puts the language's mark between thousands where the
+// language groups them (from five digits in Spanish, as Intl does). A
+// negative number has a hyphen-minus, as it is typed: Write(DE, -1234.5,
+// true) is "-1.234,5".
 func (l Lang) Write(v float64, group bool) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
+	st := l.Style()
+	if !group {
+		st.MinGroup = 0
 	}
-	for i := range len(whole) {
-		if group && i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteRune(l.Group())
-		}
-		b.WriteByte(whole[i])
-	}
-	if frac != "" {
-		b.WriteRune(l.Decimal())
-		b.WriteString(frac)
-	}
-	return b.String()
+	return st.Number(v, -1)
 }

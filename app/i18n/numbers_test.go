@@ -20,6 +20,10 @@ func TestWrite(t *testing.T) {
 		{FR, 1234.5, true, "1\u202f234,5"},
 		{FR, 0.001, false, "0,001"},
 		{DE, 123, true, "123"},
+		{DE, 1234, true, "1.234"},
+		{ES, 1234, true, "1234"}, // Spanish groups from five digits, as Intl
+		{ES, 12345, true, "12.345"},
+		{EN, 0.125, true, "0.125"},
 		{DE, 1e21, false, "1000000000000000000000"},
 		{"", 2.5, false, "2.5"},
 	}

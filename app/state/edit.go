@@ -358,12 +358,12 @@ func checkScore(s float64, sc calc.Scale) error {
 func checkMoney(v float64, hours bool) error {
 	if hours {
 		if calc.CheckHours(v) != nil {
-			return i18n.Errorf(i18n.ErrHours, calc.FormatNumber(calc.MaxHours, 0))
+			return i18n.Errorf(i18n.ErrHours, i18n.Number(calc.MaxHours))
 		}
 		return nil
 	}
 	if calc.CheckAmount(v) != nil {
-		return i18n.Errorf(i18n.ErrAmount, calc.FormatNumber(calc.MaxAmount, 0))
+		return i18n.Errorf(i18n.ErrAmount, i18n.Number(calc.MaxAmount))
 	}
 	return nil
 }

@@ -603,7 +603,7 @@ func TestImportProblemsWords(t *testing.T) {
 		{i18n.EN, many, "“f.json” was not imported: it has 1,501 problems. Nothing was changed.", nil, 1401},
 		{i18n.DE, many, "„f.json“ wurde nicht importiert: Die Datei hat 1.501 Probleme. Nichts wurde geändert.", nil, 1401},
 		{i18n.FR, many, "« f.json » n'a pas été importé : il a 1\u202f501 problèmes. Rien n'a été modifié.", nil, 1401},
-		{i18n.ES, many, "«f.json» no se importó: tiene 1.501 problemas. No se cambió nada.", nil, 1401},
+		{i18n.ES, many, "«f.json» no se importó: tiene 1501 problemas. No se cambió nada.", nil, 1401},
 		{i18n.EN, controls, "“f.json” was not imported: it has 3 problems. Nothing was changed.", []string{
 			"The title holds an invisible control character",
 			"The label of the lowest score must not be blank",

@@ -199,7 +199,7 @@ const (
 // and ties in each entry's unit, weight ties and the ranges.
 func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) {
 	m = printableModel(m)
-	f := figures{money: m.Mode == calc.ModeMoney, currency: m.Currency}
+	f := newFigures(m)
 	names := map[string]string{}
 	for _, s := range m.Scenarios {
 		names[s.ID] = s.Name
@@ -247,12 +247,12 @@ func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) 
 				continue
 			}
 			any = true
-			line := fmt.Sprintf("    %s: %s now", items[e.Item], unitValue(e.Unit, e.Value, m.Currency))
+			line := fmt.Sprintf("    %s: %s now", items[e.Item], f.unit(e.Unit, e.Value))
 			if e.BreakEven != nil {
-				line += "; breaks even at " + unitValue(e.Unit, *e.BreakEven, m.Currency)
+				line += "; breaks even at " + f.unit(e.Unit, *e.BreakEven)
 			}
 			if e.Tie != nil {
-				line += "; ties with " + names[rival] + " at " + unitValue(e.Unit, *e.Tie, m.Currency)
+				line += "; ties with " + names[rival] + " at " + f.unit(e.Unit, *e.Tie)
 				if e.Flips {
 					line += " (within its swing: this figure can change the winner)"
 				}
@@ -272,15 +272,15 @@ func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) 
 		for _, wt := range a.Weights {
 			tie := "never, within 0–1000"
 			if wt.WeightTie != nil {
-				tie = "at " + trimZeros(calc.FormatNumber(*wt.WeightTie, 2))
+				tie = "at " + en.UpTo(*wt.WeightTie, 2)
 			}
-			fmt.Fprintf(w, "  %s: weight %s now; level %s\n", items[wt.Item], trimZeros(calc.FormatNumber(wt.Weight, 2)), tie)
+			fmt.Fprintf(w, "  %s: weight %s now; level %s\n", items[wt.Item], en.UpTo(wt.Weight, 2), tie)
 		}
 	}
 
 	if a.Ranges != nil {
 		fmt.Fprintf(w, "\nRanges (%s samples of the entries' ranges; net at the 10th, 50th and 90th percentiles):\n",
-			calc.FormatNumber(float64(a.Ranges.Samples), 0))
+			en.Number(float64(a.Ranges.Samples), 0))
 		var t table
 		for _, r := range a.Ranges.Scenarios {
 			t.row(names[r.ID], fmt.Sprintf("p10 %s   p50 %s   p90 %s   chance best %s   chance net > 0 %s",
@@ -365,19 +365,19 @@ func clipName(s string) string {
 	return s
 }
 
-// unitValue writes an entry's value in its unit: money with its currency,
+// unit writes an entry's value in its unit: money as value writes it,
 // hours with "h", a score as a number.
-func unitValue(u calc.Unit, v float64, currency string) string {
+func (f figures) unit(u calc.Unit, v float64) string {
 	switch u {
 	case calc.UnitAmount:
-		return calc.FormatMoney(v, currency)
+		return en.Money(v, f.currency, f.cents)
 	case calc.UnitHours:
-		return trimZeros(calc.FormatNumber(v, 2)) + " h"
+		return en.UpTo(v, 2) + " h"
 	}
-	return trimZeros(calc.FormatNumber(v, 2))
+	return en.UpTo(v, 2)
 }
 
-func pct(p float64) string { return trimZeros(calc.FormatNumber(100*p, 1)) + " %" }
+func pct(p float64) string { return en.UpTo(100*p, 1) + " %" }
 
 func cmpFloat(a, b float64) int {
 	switch {
@@ -446,7 +446,7 @@ func writeTable(w io.Writer, m calc.Model, res calc.Result) {
 	}
 	fmt.Fprintf(w, "%s\n%s\n", m.Title, settingsLine(m))
 	money := m.Mode == calc.ModeMoney
-	f := figures{money: money, currency: m.Currency}
+	f := newFigures(m)
 	var base calc.ScenarioResult
 	for i, s := range res.Scenarios {
 		if i == 0 {
@@ -495,23 +495,34 @@ func settingsLine(m calc.Model) string {
 		}
 		return fmt.Sprintf("money in %s over %d %s, discounted at %s%% a year, time at %s an hour",
 			m.Currency, m.HorizonYears, years,
-			calc.FormatNumber(m.DiscountRate*100, -1), calc.FormatMoney(m.HourlyRate, m.Currency))
+			en.Number(m.DiscountRate*100, -1), newFigures(m).unit(calc.UnitAmount, m.HourlyRate))
 	}
 	return fmt.Sprintf("scores from %d to %d, weighted", m.Scale.Min, m.Scale.Max)
 }
 
-// figures formats the values of one model: money in its currency, scores
-// with up to two decimals.
+// en is how the command line writes numbers: as the app writes them in
+// English (calc.StyleOf), "$46,388" and "1,234.5", with a hyphen-minus
+// for plain text.
+var en = calc.StyleOf("en")
+
+// figures formats the values of one model: money in its currency with
+// the model's decimals (no cents when every amount is whole, as in the
+// app: calc.Model.MoneyDecimals), scores with up to two decimals.
 type figures struct {
 	money    bool
 	currency string
+	cents    int // the decimals of money
+}
+
+func newFigures(m calc.Model) figures {
+	return figures{money: m.Mode == calc.ModeMoney, currency: m.Currency, cents: m.MoneyDecimals()}
 }
 
 func (f figures) value(v float64) string {
 	if f.money {
-		return calc.FormatMoney(v, f.currency)
+		return en.Money(v, f.currency, f.cents)
 	}
-	return trimZeros(calc.FormatNumber(v, 2))
+	return en.UpTo(v, 2)
 }
 
 // signed is value with an explicit sign for a positive difference.
@@ -527,14 +538,14 @@ func ratio(r *float64) string {
 	if r == nil {
 		return "n/a (no costs)"
 	}
-	return calc.FormatNumber(*r, 2)
+	return en.Number(*r, 2)
 }
 
 func percent(r *float64) string {
 	if r == nil {
 		return "n/a (no costs)"
 	}
-	return calc.FormatNumber(*r*100, 1) + "%"
+	return en.Number(*r*100, 1) + "%"
 }
 
 // paybackText shows payback months; with no costs there is nothing to
@@ -548,17 +559,7 @@ func paybackText(p *float64, costs float64) string {
 	case *p == 0:
 		return "immediately"
 	}
-	return calc.FormatNumber(*p, 1) + " months"
-}
-
-// trimZeros drops the zeros ending a number's decimals, and the point
-// if none are left: "2.50" is "2.5", "3.00" is "3".
-func trimZeros(s string) string {
-	if !strings.Contains(s, ".") {
-		return s
-	}
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
+	return en.Number(*p, 1) + " months"
 }
 
 // table is a two-column table: left-aligned labels, right-aligned values.

@@ -166,13 +166,13 @@ func TestEvalTable(t *testing.T) {
 	code, out, errOut := evalRun(t, "", "../../examples/software-purchase.json")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "Helpdesk software: 3-year business case\n")
-	assert.Contains(t, out, "money in USD over 3 years, discounted at 8% a year, time at $60.00 an hour\n")
+	assert.Contains(t, out, "money in USD over 3 years, discounted at 8% a year, time at $60 an hour\n")
 	assert.Contains(t, out, "\nStatus quo (baseline)\n")
 	assert.Contains(t, out, "\nWith us  * best\n")
-	assert.Contains(t, out, "  Net value             $95,530.59\n")
-	assert.Contains(t, out, "  ROI                       180.6%\n")
-	assert.Contains(t, out, "  Payback               4.4 months\n")
-	assert.Contains(t, out, "  Net vs Status quo   +$141,918.34\n")
+	assert.Contains(t, out, "  Net value              $95,531\n")
+	assert.Contains(t, out, "  ROI                     180.6%\n")
+	assert.Contains(t, out, "  Payback             4.4 months\n")
+	assert.Contains(t, out, "  Net vs Status quo    +$141,918\n")
 
 	// Within a scenario's table every line has the same width: labels
 	// left, figures right-aligned.
@@ -184,6 +184,21 @@ func TestEvalTable(t *testing.T) {
 			assert.Len(t, []rune(l), width, "%q", l)
 		}
 	}
+}
+
+// TestEvalCents: money shows cents everywhere once one amount the user
+// gave has cents, as in the app (calc.Model.MoneyDecimals); the table
+// above, of whole amounts, shows none.
+func TestEvalCents(t *testing.T) {
+	model := `{"format": "valuecalc/1", "mode": "money", "currency": "EUR", "hourlyRate": 50,
+		"items": [{"id": "a", "name": "Gain", "side": "benefit", "type": "monetary"},
+		          {"id": "b", "name": "Fee", "side": "cost", "type": "financial"}],
+		"scenarios": [{"id": "s", "name": "S", "entries": {"a": {"amount": 1500.5}, "b": {"amount": 200}}}]}`
+	code, out, errOut := evalRun(t, model, "-")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "time at €50.00 an hour\n")
+	assert.Contains(t, out, "  Net value             €1,300.50\n")
+	assert.Contains(t, out, "    functional              €0.00\n")
 }
 
 func TestEvalPaybackTexts(t *testing.T) {
@@ -346,12 +361,12 @@ func TestAnalyzeReport(t *testing.T) {
 			name: "money: clear verdict, tornado, units, weight ties",
 			file: vector("analysis-money"),
 			want: []string{
-				"With us wins by $43,771.01 over Competitor; no single figure off by 20 % changes that.\n",
+				"With us wins by $43,771 over Competitor; no single figure off by 20 % changes that.\n",
 				"What moves the net most (each figure 20 % lower and higher):",
-				"  With us (net $104,715.62)\n    Agent hours saved  ####################|###################  $82,449.50 … $126,981.74\n",
+				"  With us (net $104,716)\n    Agent hours saved  ####################|###################  $82,450 … $126,982\n",
 				"    Agent hours saved: 60 h now; breaks even at 3.57 h; ties with Competitor at 36.41 h\n",
-				"    Subscription: $12,000.00 now; breaks even at $52,633.17; ties with Competitor at $28,984.62\n",
-				"    Fewer outages: $1,500.00 now; no break-even or tie within its bounds\n",
+				"    Subscription: $12,000 now; breaks even at $52,633; ties with Competitor at $28,985\n",
+				"    Fewer outages: $1,500 now; no break-even or tie within its bounds\n",
 				"Weight ties (the item weight at which Competitor draws level with With us):\n",
 				"  Agent hours saved: weight 1 now; level at 0.61\n",
 				"  Fewer outages: weight 0.8 now; level never, within 0–1000\n",
@@ -373,7 +388,7 @@ func TestAnalyzeReport(t *testing.T) {
 			file: vector("ranges-monte-carlo"),
 			want: []string{
 				"Ranges (10,000 samples of the entries' ranges; net at the 10th, 50th and 90th percentiles):\n",
-				"p10 -$3,805.41   p50 $14,378.12   p90 $30,949.81   chance best 74.8 %   chance net > 0 83.9 %\n",
+				"p10 -$3,805   p50 $14,378   p90 $30,950   chance best 74.8 %   chance net > 0 83.9 %\n",
 				"chance best 25.3 %   chance net > 0 95 %\n",
 			},
 		},
@@ -415,7 +430,7 @@ func TestAnalyzeTornado(t *testing.T) {
 		`], "scenarios": [{"id": "s", "name": "S", "entries": {` + strings.Join(entries, ",") + `}}]}`
 	code, out, errOut := analyzeRun(t, model, "-")
 	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, "One scenario, S: net $7,800.00.\n")
+	assert.Contains(t, out, "One scenario, S: net $7,800.\n")
 	section := out[strings.Index(out, "  S (net"):strings.Index(out, "Break-evens")]
 	var bars []string
 	for _, l := range strings.Split(section, "\n") {
