@@ -26,11 +26,11 @@ import (
 
 // canaryJS runs in every document of the tab before any script of the
 // page. Hostile input that gets to run sets window.__canary or calls
-// alert or confirm (both trip the canary; window.prompt is left alone,
-// the library's Rename uses it). From DOMContentLoaded on, a mutation
-// observer records every element or attribute that could run code or
-// load something: script, img, iframe, object, embed, on* attributes and
-// javascript: URLs.
+// alert, confirm or prompt (all trip the canary: the app opens none of
+// them, its questions are dialogs of the page). From DOMContentLoaded on,
+// a mutation observer records every element or attribute that could run
+// code or load something: script, img, iframe, object, embed, on*
+// attributes and javascript: URLs.
 const canaryJS = `(() => {
   window.__canary = 0;
   window.__tripped = [];
@@ -41,6 +41,7 @@ const canaryJS = `(() => {
   };
   window.alert = trip("alert");
   window.confirm = trip("confirm");
+  window.prompt = trip("prompt");
   window.__watch = false;
   window.__injected = [];
   const risky = "script, img, iframe, frame, object, embed, [onerror], [onload], [onclick], [onfocus], [onmouseover], " +

@@ -91,7 +91,7 @@ func (em Embed) result(res calc.Result) []Effect {
 // hostMessage loads a model the host page sends, when it comes from the
 // origin the embed was given and from the embedding page itself; anything
 // else is ignored, with the reason in the console.
-func (r docs) hostMessage(a HostMessage) {
+func (r sharing) hostMessage(a HostMessage) {
 	if !r.Embed.On {
 		return
 	}
@@ -120,5 +120,5 @@ func (r docs) hostMessage(a HostMessage) {
 		warn(err.Error())
 		return
 	}
-	r.show(r.newID(), m, 0, false)
+	r.docs().show(r.newID(), m, 0, false)
 }

@@ -13,7 +13,7 @@ import "github.com/valuecalc/valuecalc/app/i18n"
 
 // startFramed starts the app framed without ?embed=1: started, with
 // nothing opened and the library never read.
-func (r docs) startFramed(a Start) {
+func (r sharing) startFramed(a Start) {
 	r.Framed = true
 	r.FramedLink = a.Base
 	if a.Query != "" {

@@ -43,7 +43,7 @@ func shareLink(base string, m calc.Model) (string, error) {
 // openLink shows the model of the share link in hash, if there is one:
 // read-only, until the user saves a copy. A link that does not open says
 // why, and nothing else changes.
-func (r docs) openLink(hash string) bool {
+func (r sharing) openLink(hash string) bool {
 	fragment, ok := linkFragment(hash)
 	if !ok {
 		return false
@@ -55,7 +55,7 @@ func (r docs) openLink(hash string) bool {
 		return false
 	}
 	r.Link = Problem{}
-	r.show(r.newID(), m, 0, false)
+	r.docs().show(r.newID(), m, 0, false)
 	// A link opened on the questionnaire (?view=visitor) is there to be
 	// answered: the visitor's own, saved once answered.
 	answer := !r.Started && r.View == ViewVisitor

@@ -71,7 +71,7 @@ func (r docs) start(a Start) {
 	r.Lang = startLang(a, r.Embed.On)
 	r.do(r.pageLang())
 	if a.Framed && !r.Embed.On {
-		r.startFramed(a)
+		r.sharing().startFramed(a)
 		return
 	}
 	r.startAccent(a.Query)

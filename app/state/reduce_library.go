@@ -245,7 +245,7 @@ func (r docs) reduce(a Action) bool {
 // open last, the most recent one, or the first template.
 func (r docs) open() {
 	switch {
-	case r.openLink(r.startHash):
+	case r.sharing().openLink(r.startHash):
 	case r.Embed.On:
 		id := strings.TrimSpace(r.Template)
 		if _, ok := r.template(id); !ok && id != BlankTemplate {

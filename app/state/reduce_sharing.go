@@ -32,7 +32,7 @@ func (r sharing) reduce(a Action) bool {
 			break
 		}
 		r.docs().save()
-		if r.docs().openLink(a.Hash) {
+		if r.openLink(a.Hash) {
 			r.Panel, r.View = PanelNone, ViewEditor
 		}
 	case SaveSharedCopy:
@@ -59,7 +59,7 @@ func (r sharing) reduce(a Action) bool {
 			r.Share.Status = r.Lang.T(i18n.CopyRefused)
 		}
 	case HostMessage:
-		r.docs().hostMessage(a)
+		r.hostMessage(a)
 	case Resized:
 		if r.Embed.On && a.Height != r.Embed.Height {
 			r.Embed.Height = a.Height
