@@ -59,7 +59,7 @@ wasm-test:
 
 # Each fuzz target runs briefly; `make fuzz FUZZTIME=5000000x` (or a
 # duration, such as 5m) runs them longer.
-FUZZ_TARGETS := ./calc:FuzzDecode ./calc:FuzzDecodeLink ./app/state:FuzzParseNumber ./app/state:FuzzExportCSV ./app/state:FuzzLoadMessage
+FUZZ_TARGETS := ./calc:FuzzDecode ./calc:FuzzDecodeLink ./calc:FuzzTiming ./app/state:FuzzParseNumber ./app/state:FuzzExportCSV ./app/state:FuzzLoadMessage
 fuzz-smoke: fuzz
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
