@@ -501,5 +501,8 @@ const (
 	FileUTF16       // "“%s” is UTF-16 text; valuecalc files are UTF-8. Save it as UTF-8 and import it again. Nothing was imported."
 	FileIsCSV       // "“%s” is a CSV file, for spreadsheets; valuecalc imports only its own files, which “Download valuecalc file (.json)” makes. Nothing was imported."
 
+	// The windowed grid (app/grid.go)
+	PrintGridUsesReport // "This grid is too large to print whole: print the report instead."
+
 	numKeys
 )
