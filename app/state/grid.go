@@ -1,6 +1,11 @@
 package state
 
-import "github.com/valuecalc/valuecalc/calc"
+import (
+	"reflect"
+	"slices"
+
+	"github.com/valuecalc/valuecalc/calc"
+)
 
 // Grid is the comparison grid as immutable views. Reduce replaces a view
 // when, and only when, what it shows changes: a component compares its
@@ -25,7 +30,6 @@ type Grid struct {
 
 // GridHead is what the grid shows outside its rows.
 type GridHead struct {
-	Rev       uint64 // moves on with every change of the head
 	Mode      calc.Mode
 	Scale     calc.Scale
 	Items     int // how many items the model has
@@ -39,9 +43,17 @@ type ScenarioHead struct {
 	First, Last bool
 }
 
-// Row is one item's row.
+// Row is one item's row: what it shows of the item (RowFields), and its
+// cells.
 type Row struct {
-	Rev         uint64 // moves on with every change of the row
+	RowFields
+	Cells []*CellView // one per scenario; nil outside the window's columns
+}
+
+// RowFields is what a row shows besides its cells. It is comparable: a
+// row freshly derived keeps the old view when its fields are equal and
+// its cells the same views.
+type RowFields struct {
 	Item        calc.Item
 	First, Last bool // first or last of its side
 	Full        bool // the model holds as many items as it may
@@ -49,7 +61,6 @@ type Row struct {
 	Name        Draft
 	Weight      Draft
 	Note        Draft
-	Cells       []*CellView // one per scenario; nil outside the window's columns
 	// WeightTie is the item weight at which the runner-up catches the
 	// best (HasWeightTie), shown beside the weight of the active row.
 	WeightTie    float64
@@ -58,7 +69,6 @@ type Row struct {
 
 // CellView is one scenario's value of the row's item.
 type CellView struct {
-	Rev          uint64 // moves on with every change of the cell
 	Scenario     string
 	ScenarioName string
 	Item         string
@@ -90,93 +100,6 @@ type Hint struct {
 // Shown reports whether the hint has anything to say.
 func (h Hint) Shown() bool { return h.HasBreakEven || h.HasTie }
 
-// input is what field f shows: its draft, else the model's value.
-func (s *State) input(f Field) Draft {
-	if d, ok := s.Drafts[f]; ok {
-		return d
-	}
-	d := Draft{Text: FieldText(s.Lang, s.Model(), f)}
-	d.Mark, d.MarkOK = s.MarkText(f)
-	return d
-}
-
-func (s *State) buildHead() *GridHead {
-	m := s.Model()
-	s.rev++
-	h := &GridHead{Rev: s.rev, Mode: m.Mode, Scale: m.Scale, Items: len(m.Items), Scenarios: make([]ScenarioHead, len(m.Scenarios))}
-	for i, sc := range m.Scenarios {
-		h.Scenarios[i] = ScenarioHead{ID: sc.ID, Name: sc.Name, Input: s.input(ScenarioNameField(sc.ID)),
-			First: i == 0, Last: i == len(m.Scenarios)-1}
-	}
-	return h
-}
-
-func (s *State) buildRow(i int) *Row {
-	m := s.Model()
-	it := m.Items[i]
-	s.rev++
-	r := &Row{Rev: s.rev, Item: it, Full: len(m.Items) >= calc.MaxItems, Open: s.RowsOpen[it.ID],
-		Name:   s.input(ItemField(FieldItemName, it.ID)),
-		Weight: s.input(ItemField(FieldItemWeight, it.ID)),
-		Note:   s.input(ItemField(FieldItemNote, it.ID)),
-		Cells:  make([]*CellView, len(m.Scenarios))}
-	r.First, r.Last = neighbourOnSide(m.Items, i, -1) < 0, neighbourOnSide(m.Items, i, 1) < 0
-	active := s.Active.Item == it.ID && s.AnalysisFresh()
-	if active {
-		for _, w := range s.Analysis.Weights {
-			if w.Item == it.ID && w.WeightTie != nil {
-				r.WeightTie, r.HasWeightTie = *w.WeightTie, true
-			}
-		}
-	}
-	for j, sc := range m.Scenarios {
-		c := Cell{sc.ID, it.ID}
-		// Each field's text by index, not by looking the item up by id:
-		// for every cell of 1,000 items that was quadratic.
-		at := func(f Field) Draft {
-			if d, ok := s.Drafts[f]; ok {
-				return d
-			}
-			d := Draft{Text: entryText(s.Lang, f.Kind, m.Scenarios, j, i)}
-			d.Mark, d.MarkOK = s.MarkText(f)
-			return d
-		}
-		wd, typed := s.Drafts[EntryWeightField(sc.ID, it.ID)]
-		if !typed {
-			wd = at(EntryWeightField(sc.ID, it.ID))
-		}
-		var old *CellView
-		if i < len(s.Grid.Rows) && s.Grid.Rows[i] != nil && j < len(s.Grid.Rows[i].Cells) {
-			old = s.Grid.Rows[i].Cells[j]
-		}
-		cv := &CellView{
-			Scenario: sc.ID, ScenarioName: sc.Name, Item: it.ID, ItemName: it.Name, ItemWeight: it.Weight,
-			Mode: m.Mode, Scale: m.Scale, Currency: m.Currency,
-			HasEntry: sc.Entry(i) != nil, Setting: moneySetting(sc.Entry(i), c, s.Pending),
-			Value: at(EntryField(sc.ID, it.ID)), Weight: wd, WeightTyped: typed && wd.Text != "",
-			ShowRange: s.ShowRanges,
-		}
-		if s.ShowRanges {
-			cv.Low = at(EntryRangeField(FieldEntryLow, sc.ID, it.ID))
-			cv.High = at(EntryRangeField(FieldEntryHigh, sc.ID, it.ID))
-		}
-		if active && s.Active.Scenario == sc.ID {
-			cv.Hint = s.hint(sc.ID, it.ID)
-		}
-		if old != nil {
-			cv.Rev = old.Rev
-			if *cv == *old {
-				r.Cells[j] = old // unchanged: the same view, not rendered again
-				continue
-			}
-		}
-		s.rev++
-		cv.Rev = s.rev
-		r.Cells[j] = cv
-	}
-	return r
-}
-
 // hint is what the analysis says of one entry.
 func (s *State) hint(scenario, item string) Hint {
 	e, ok := EntryOf(s.Analysis, scenario, item)
@@ -201,137 +124,216 @@ func (s *State) hint(scenario, item string) Hint {
 	return h
 }
 
-// refreshGrid brings the grid's views up to date with the state, after
-// the state was before: it rebuilds everything when the grid's shape or
-// the settings its cells are drawn with changed, else only the rows whose
-// item, entries, drafts or cell settings changed. Unchanged views are
-// kept, pointer and all.
-func (s *State) refreshGrid(before *State) {
-	m, old := s.Model(), before.Model()
-	reshaped := before.Grid.Head == nil || len(m.Items) != len(old.Items) || len(m.Scenarios) != len(old.Scenarios) ||
-		m.Mode != old.Mode || m.Scale != old.Scale || m.Currency != old.Currency || s.ShowRanges != before.ShowRanges ||
-		s.Lang != before.Lang // every figure is written in the language
-	if !reshaped {
-		for j := range m.Scenarios {
-			if m.Scenarios[j].ID != old.Scenarios[j].ID || m.Scenarios[j].Name != old.Scenarios[j].Name {
-				reshaped = true
-				break
+// deriveGrid returns the grid s shows: a pure function of s (its model,
+// drafts, marks, pending cell settings, language, ShowRanges, RowsOpen,
+// active cell and analysis, and window). Every view in the window is
+// built afresh and memoised by value: where it equals old's view of the
+// same item and scenario, old's view is kept, pointer and all, so that a
+// component that compares its view by pointer renders only what changed.
+// There is no list of what a view depends on to keep up to date.
+func (s *State) deriveGrid(old Grid) Grid {
+	m := s.Model()
+	g := Grid{Order: DisplayOrder(m.Items), Rows: make([]*Row, len(m.Items))}
+	for _, i := range g.Order {
+		if m.Items[i].Side != calc.SideBenefit {
+			break
+		}
+		g.Benefits++
+	}
+	if slices.Equal(g.Order, old.Order) {
+		g.Order = old.Order
+	}
+	g.Head = s.deriveHead(&m)
+	if old.Head != nil && reflect.DeepEqual(g.Head, old.Head) {
+		g.Head = old.Head
+	}
+
+	// The old views by item and by scenario, where they moved.
+	oldRow := func(i int) *Row {
+		if i < len(old.Rows) && old.Rows[i] != nil && old.Rows[i].Item.ID == m.Items[i].ID {
+			return old.Rows[i]
+		}
+		return nil
+	}
+	if len(old.Rows) != len(m.Items) || !sameIDs(old.Rows, m.Items) {
+		byID := make(map[string]*Row, len(old.Rows))
+		for _, r := range old.Rows {
+			if r != nil {
+				byID[r.Item.ID] = r
 			}
 		}
+		oldRow = func(i int) *Row { return byID[m.Items[i].ID] }
 	}
-	if !reshaped {
-		for i := range m.Items {
-			if m.Items[i].ID != old.Items[i].ID || m.Items[i].Side != old.Items[i].Side {
-				reshaped = true
-				break
-			}
+	oldCol := make([]int, len(m.Scenarios)) // the scenario's column in old, -1 for none
+	var was map[string]int
+	if old.Head != nil {
+		was = make(map[string]int, len(old.Head.Scenarios))
+		for j, sc := range old.Head.Scenarios {
+			was[sc.ID] = j
 		}
 	}
-	if reshaped || headDraftsChanged(s, before) {
-		s.Grid.Head = s.buildHead()
-	}
-	if reshaped {
-		s.Grid.Rows = make([]*Row, len(m.Items))
-		for i := range m.Items {
-			s.Grid.Rows[i] = s.buildRow(i)
+	for j, sc := range m.Scenarios {
+		if k, ok := was[sc.ID]; ok {
+			oldCol[j] = k
+		} else {
+			oldCol[j] = -1
 		}
-		return
 	}
-	changed := rowsWithChangedInputs(s, before)
-	if s.Active != before.Active || s.Analysis != before.Analysis || s.AnalysisFresh() != before.AnalysisFresh() {
-		// The hints move with the analysis, on the active row alone.
-		if changed == nil {
-			changed = map[string]bool{}
+
+	lo, hi := s.Window.RowSpan(len(g.Order))
+	clo, chi := s.Window.ColSpan(len(m.Scenarios))
+	buf := make([]*CellView, len(m.Scenarios))
+	items := map[string]struct{}{} // the items with drafts
+	for f := range s.Drafts {
+		if f.Item != "" {
+			items[f.Item] = struct{}{}
 		}
-		changed[s.Active.Item], changed[before.Active.Item] = true, true
 	}
-	var rows []*Row
-	for i := range m.Items {
-		if !changed[m.Items[i].ID] && m.Items[i] == old.Items[i] && sameEntries(m, old, i) {
-			continue
-		}
-		if rows == nil {
-			rows = append([]*Row(nil), s.Grid.Rows...)
-		}
-		rows[i] = s.buildRow(i)
+	for _, i := range g.Order[lo:hi] {
+		g.Rows[i] = s.deriveRow(&m, i, clo, chi, oldRow(i), oldCol, buf, items)
 	}
-	if rows != nil {
-		s.Grid.Rows = rows
+	if slices.Equal(g.Rows, old.Rows) {
+		g.Rows = old.Rows
 	}
+	return g
 }
 
-func sameEntries(m, old calc.Model, i int) bool {
-	for j := range m.Scenarios {
-		if m.Scenarios[j].Entry(i) != old.Scenarios[j].Entry(i) {
+// sameIDs reports whether rows are of items, in order (nil rows aside).
+func sameIDs(rows []*Row, items []calc.Item) bool {
+	for i, r := range rows {
+		if r != nil && r.Item.ID != items[i].ID {
 			return false
 		}
 	}
 	return true
 }
 
-// rowsWithChangedInputs returns the items whose rows show a draft or cell
-// setting that changed.
-func rowsWithChangedInputs(s, before *State) map[string]bool {
-	var out map[string]bool
-	mark := func(item string) {
-		if out == nil {
-			out = map[string]bool{}
-		}
-		out[item] = true
+func (s *State) deriveHead(m *calc.Model) *GridHead {
+	h := &GridHead{Mode: m.Mode, Scale: m.Scale, Items: len(m.Items), Scenarios: make([]ScenarioHead, len(m.Scenarios))}
+	for j, sc := range m.Scenarios {
+		h.Scenarios[j] = ScenarioHead{ID: sc.ID, Name: sc.Name, Input: s.fieldDraft(m, ScenarioNameField(sc.ID), j, -1),
+			First: j == 0, Last: j == len(m.Scenarios)-1}
 	}
-	for f, d := range s.Drafts {
-		if f.Item != "" && before.Drafts[f] != d {
-			mark(f.Item)
-		}
-	}
-	for f := range before.Drafts {
-		if _, ok := s.Drafts[f]; f.Item != "" && !ok {
-			mark(f.Item)
-		}
-	}
-	for f, mk := range s.Marks {
-		if old, ok := before.Marks[f]; f.Item != "" && (!ok || old != mk) {
-			mark(f.Item)
-		}
-	}
-	for f := range before.Marks {
-		if _, ok := s.Marks[f]; f.Item != "" && !ok {
-			mark(f.Item)
-		}
-	}
-	for c, cs := range s.Pending {
-		if before.Pending[c] != cs {
-			mark(c.Item)
-		}
-	}
-	for c := range before.Pending {
-		if _, ok := s.Pending[c]; !ok {
-			mark(c.Item)
-		}
-	}
-	for id := range s.RowsOpen {
-		if !before.RowsOpen[id] {
-			mark(id)
-		}
-	}
-	for id := range before.RowsOpen {
-		if !s.RowsOpen[id] {
-			mark(id)
-		}
-	}
-	return out
+	return h
 }
 
-func headDraftsChanged(s, before *State) bool {
-	for f, d := range s.Drafts {
-		if f.Kind == FieldScenarioName && before.Drafts[f] != d {
-			return true
+// deriveRow returns the row of item i with the cells of columns
+// [clo, chi), old if it shows the same. oldCol maps a column to its
+// column in old; buf is room for a row's cells, nil outside [clo, chi).
+// A view is built on the stack and allocated only when it differs from
+// old's. items holds the items that have drafts: the cells of the others
+// look none up.
+func (s *State) deriveRow(m *calc.Model, i, clo, chi int, old *Row, oldCol []int, buf []*CellView, items map[string]struct{}) *Row {
+	it := m.Items[i]
+	rf := RowFields{Item: it, Full: len(m.Items) >= calc.MaxItems, Open: s.RowsOpen[it.ID],
+		Name:   s.fieldDraft(m, ItemField(FieldItemName, it.ID), -1, i),
+		Weight: s.fieldDraft(m, ItemField(FieldItemWeight, it.ID), -1, i),
+		Note:   s.fieldDraft(m, ItemField(FieldItemNote, it.ID), -1, i),
+	}
+	rf.First, rf.Last = neighbourOnSide(m.Items, i, -1) < 0, neighbourOnSide(m.Items, i, 1) < 0
+	active := s.Active.Item == it.ID && s.AnalysisFresh()
+	if active {
+		for _, w := range s.Analysis.Weights {
+			if w.Item == it.ID && w.WeightTie != nil {
+				rf.WeightTie, rf.HasWeightTie = *w.WeightTie, true
+			}
 		}
 	}
-	for f := range before.Drafts {
-		if _, ok := s.Drafts[f]; f.Kind == FieldScenarioName && !ok {
-			return true
+	_, drafts := items[it.ID]
+	for j := clo; j < chi; j++ {
+		cv := s.deriveCell(m, j, i, active, drafts)
+		if old != nil && oldCol[j] >= 0 && oldCol[j] < len(old.Cells) {
+			if o := old.Cells[oldCol[j]]; o != nil && *o == cv {
+				buf[j] = o // unchanged: the same view, not rendered again
+				continue
+			}
 		}
+		p := new(CellView)
+		*p = cv
+		buf[j] = p
 	}
-	return false
+	if old != nil && old.RowFields == rf && slices.Equal(old.Cells, buf) {
+		return old
+	}
+	return &Row{RowFields: rf, Cells: slices.Clone(buf)}
+}
+
+// deriveCell returns the cell of item i in scenario j; drafts tells
+// whether the item has any.
+func (s *State) deriveCell(m *calc.Model, j, i int, active, drafts bool) CellView {
+	sc, it := &m.Scenarios[j], &m.Items[i]
+	field := s.modelDraft
+	if drafts {
+		field = s.fieldDraft
+	}
+	e := sc.Entry(i)
+	wf := EntryWeightField(sc.ID, it.ID)
+	var wd Draft
+	typed := false
+	if drafts {
+		wd, typed = s.Drafts[wf]
+	}
+	if !typed {
+		wd = s.modelDraft(m, wf, j, i)
+	}
+	cv := CellView{
+		Scenario: sc.ID, ScenarioName: sc.Name, Item: it.ID, ItemName: it.Name, ItemWeight: it.Weight,
+		Mode: m.Mode, Scale: m.Scale, Currency: m.Currency,
+		HasEntry: e != nil, Setting: moneySetting(e, Cell{sc.ID, it.ID}, s.Pending),
+		Value: field(m, EntryField(sc.ID, it.ID), j, i), Weight: wd, WeightTyped: typed && wd.Text != "",
+		ShowRange: s.ShowRanges,
+	}
+	if s.ShowRanges {
+		cv.Low = field(m, EntryRangeField(FieldEntryLow, sc.ID, it.ID), j, i)
+		cv.High = field(m, EntryRangeField(FieldEntryHigh, sc.ID, it.ID), j, i)
+	}
+	if active && s.Active.Scenario == sc.ID {
+		cv.Hint = s.hint(sc.ID, it.ID)
+	}
+	return cv
+}
+
+// input is what field f shows: its draft, else the model's value.
+func (s *State) input(f Field) Draft {
+	m := s.Model()
+	return s.fieldDraft(&m, f, -1, -1)
+}
+
+// fieldDraft is what field f of m shows: its draft, else m's value, with
+// the mark of how an ambiguous number was read. j and i are the indexes
+// of f's scenario and item in m when the caller knows them, else -1: the
+// grid knows both, and looking an item up by id for each of 1,000 × 50
+// cells made deriving it quadratic.
+func (s *State) fieldDraft(m *calc.Model, f Field, j, i int) Draft {
+	if d, ok := s.Drafts[f]; ok {
+		return d
+	}
+	return s.modelDraft(m, f, j, i)
+}
+
+// modelDraft is what field f shows of m's value, with no draft: see
+// fieldDraft.
+func (s *State) modelDraft(m *calc.Model, f Field, j, i int) Draft {
+	var d Draft
+	switch f.Kind {
+	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
+		if j < 0 || i < 0 {
+			j, i = m.ScenarioIndex(f.Scenario), m.ItemIndex(f.Item)
+		}
+		d.Text = entryText(s.Lang, f.Kind, m.Scenarios, j, i)
+	case FieldItemName, FieldItemNote, FieldItemWeight:
+		if i >= 0 {
+			// FieldText of a model of item i alone: the same text, found
+			// without a search through every item.
+			d.Text = FieldText(s.Lang, calc.Model{Items: m.Items[i : i+1]}, f)
+			break
+		}
+		d.Text = FieldText(s.Lang, *m, f)
+	default:
+		d.Text = FieldText(s.Lang, *m, f)
+	}
+	if len(s.Marks) > 0 {
+		d.Mark, d.MarkOK = s.MarkText(f)
+	}
+	return d
 }

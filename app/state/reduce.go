@@ -19,7 +19,7 @@ const BlankTemplate = "blank"
 func Reduce(s State, a Action) (State, []Effect) {
 	r := reducer{State: s, before: &s}
 	r.reduce(a)
-	r.refreshGrid(r.before)
+	r.Grid = r.deriveGrid(r.before.Grid)
 	if t := r.docTitle(); t != r.before.docTitle() {
 		r.do(SetDocTitle{t})
 	}

@@ -217,7 +217,6 @@ type State struct {
 	// Window is the part of the grid the app renders (GridScrolled); the
 	// zero window is the whole grid.
 	Window GridWindow
-	rev    uint64 // the last revision given to a view
 }
 
 // AnalysisFresh reports whether the analysis is of the model on screen.
