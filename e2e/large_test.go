@@ -231,12 +231,12 @@ func TestWindowedGrid(t *testing.T) {
 	assert.Less(t, rows, 200, "rows rendered")
 	assert.Equal(t, len(m.Items), rows+gaps, "every item has its row or its gap")
 
-	// The scroll height is every row's: the bottom of the page holds the
-	// last row, rendered once scrolled to.
+	// The scroll height is every row's: the grid's last row, a gap until
+	// scrolled to, is where the last item shows once the window follows.
 	last := m.Items[len(m.Items)-1] // a cost: the costs show last
 	lastCell := fid("entry/s2/" + last.ID)
 	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Evaluate(`window.scrollTo(0, document.documentElement.scrollHeight); true`, nil),
+		chromedp.Evaluate(`document.querySelector("#grid tbody.side-cost tr:last-child").scrollIntoView({block: "end"}); true`, nil),
 		waitJSFor(30*time.Second, fmt.Sprintf(`(() => { const el = document.getElementById(%q); if (!el) return false;
 			const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight })()`, lastCell)),
 	))
@@ -267,8 +267,14 @@ func TestWindowedGrid(t *testing.T) {
 	require.Less(t, k, len(m.Scenarios)-1, "the window shows some of the scenarios")
 	override := fid("entry/"+edge.Scenario+"/"+edge.Item) + "-weight"
 	next := fid("entry/" + m.Scenarios[k+1].ID + "/" + edge.Item)
+	var there bool
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`!!document.getElementById(%q)`, next), &there)))
+	require.False(t, there, "the next scenario's cell is outside the window before the focus moves")
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.Evaluate(fmt.Sprintf(`document.getElementById(%q).focus(); true`, override), nil),
+		// The window moves with the focus within a frame: a user's next
+		// key comes after it.
+		waitJS(fmt.Sprintf(`!!document.getElementById(%q)`, next)),
 		chromedp.KeyEvent("\t"),
 		waitJS(fmt.Sprintf(`document.activeElement && document.activeElement.id === %q`, next)),
 	))

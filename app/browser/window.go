@@ -30,13 +30,18 @@ func Windowed(items, scenarios int) bool {
 // beyond the screen on each side, and moves when less than moveAt of a
 // screen is left, so that scrolling by less than about a screen dispatches
 // nothing.
+//
+// Sideways the margin is a screen (colMargin): a column is several
+// rows' worth of cells, and Tab or a scroll moves by one column at a
+// time.
 const (
-	margin = 1.5
-	moveAt = 0.5
+	margin    = 1.5
+	colMargin = 1.0
+	moveAt    = 0.5
 	// Guesses for the first window, before any row is measured: a row of
 	// the table, a scenario's column, and (narrow screens, where the grid
 	// is a list) a scenario's line in a row.
-	rowGuessPx, colGuessPx, lineGuessPx = 48, 180, 44
+	rowGuessPx, colGuessPx, lineGuessPx = 64, 180, 44
 	listWidth                           = 640 // web/app.css: the grid is a list at or below it
 )
 
@@ -53,7 +58,7 @@ func FirstWindow(items, scenarios int) state.GridScrolled {
 	if w <= listWidth {
 		rowPx = 60 + lineGuessPx*float64(scenarios) // every scenario's line
 	} else {
-		cols = int(math.Ceil(w/colGuessPx*(1+margin))) + 1
+		cols = int(math.Ceil(w/colGuessPx*(1+colMargin))) + 1
 	}
 	rows := int(math.Ceil(h/rowPx*(1+margin))) + 2
 	return state.GridScrolled{Rows: rows, Cols: cols}
@@ -85,7 +90,10 @@ func (b *Browser) watchGrid() {
 	// from the page and from .grid-wrap alike.
 	b.addListenerWith(doc, "scroll", opts, schedule)
 	b.addListenerWith(win, "resize", opts, schedule)
-	b.addListenerWith(doc, "focusin", opts, schedule)
+	// Focus moving into the grid is checked at once, not a frame later:
+	// a field focused near the window's edge brings the next rows and
+	// columns before the next key (Tab) can look for them.
+	b.addListenerWith(doc, "focusin", opts, func(app.Value) { b.checkWindow(doc) })
 	// A model loaded, a row opened or added: the grid's size changes.
 	ro := win.Get("ResizeObserver")
 	if ro.Truthy() {
@@ -161,7 +169,7 @@ func (b *Browser) rowWindow(grid app.Value, shown state.GridWindow, n int) (firs
 	if n == 0 {
 		return 0, 1
 	}
-	measureRows(grid)
+	rowH := measureRows(grid)
 	h := app.Window().Get("innerHeight").Float()
 	top := func(i int) float64 { return rows.Index(i).Call("getBoundingClientRect").Get("top").Float() }
 	bottom := func(i int) float64 { return rows.Index(i).Call("getBoundingClientRect").Get("bottom").Float() }
@@ -175,13 +183,15 @@ func (b *Browser) rowWindow(grid app.Value, shown state.GridWindow, n int) (firs
 	if hi < lo { // below the screen, or between two rows
 		hi = lo
 	}
-	screen := hi - lo + 1
+	// A screen's rows, whether the grid fills the screen or not (the
+	// first screens, where the grid starts below the totals).
+	screen := max(hi-lo+1, int(math.Ceil(h/rowH)))
 	keep := int(math.Ceil(float64(screen) * moveAt))
+	m := int(math.Ceil(float64(screen) * margin))
 	f, c := shown.RowSpan(n)
-	if shown.Rows > 0 && (lo-f >= keep || f == 0) && (c-1-hi >= keep || c == n) && lo >= f && hi < c {
+	if shown.Rows > 0 && (lo-f >= keep || f == 0) && (c-1-hi >= keep || c == n) && lo >= f && hi < c && !oversize(c-f, screen+2*m) {
 		return shown.First, shown.Rows
 	}
-	m := int(math.Ceil(float64(screen) * margin))
 	first = max(0, lo-m)
 	last := min(n, hi+1+m)
 	// The row being typed in stays, when it is near: a window that lost
@@ -224,26 +234,32 @@ func (b *Browser) colWindow(grid app.Value, shown state.GridWindow, n int) (firs
 	if hi < lo {
 		hi = lo
 	}
-	screen := hi - lo + 1
+	colW := (rect(n-1).Get("right").Float() - rect(0).Get("left").Float()) / float64(n)
+	screen := max(hi-lo+1, int(math.Ceil((right-left)/max(colW, 1))))
 	keep := int(math.Ceil(float64(screen) * moveAt))
+	m := int(math.Ceil(float64(screen)*colMargin)) + 1
 	f, c := shown.ColSpan(n)
-	if shown.Cols > 0 && (lo-f >= keep || f == 0) && (c-1-hi >= keep || c == n) && lo >= f && hi < c {
+	if shown.Cols > 0 && (lo-f >= keep || f == 0) && (c-1-hi >= keep || c == n) && lo >= f && hi < c && !oversize(c-f, screen+2*m) {
 		return shown.FirstCol, shown.Cols
 	}
-	m := int(math.Ceil(float64(screen)*margin)) + 1
 	first = max(0, lo-m)
 	last := min(n, hi+1+m)
 	return first, last - first
 }
 
+// oversize reports whether a window of shown rows or columns is much
+// larger than the want it would be if made now: the first window's
+// guess of a row's height (FirstWindow) was too small.
+func oversize(shown, want int) bool { return shown > want*3/2 }
+
 // measureRows sets the height of a row outside the window (--row-h on the
 // grid) to the average of the rendered rows that are closed, when it
-// differs by half a pixel or more.
-func measureRows(grid app.Value) {
+// differs by half a pixel or more, and returns it.
+func measureRows(grid app.Value) float64 {
 	rows := grid.Call("querySelectorAll", "tr.item-row:not(.open)")
 	n := rows.Length()
 	if n == 0 {
-		return
+		return rowGuessPx
 	}
 	step := max(1, n/16) // a sample is enough: closed rows are alike
 	sum, k := 0.0, 0
@@ -257,6 +273,7 @@ func measureRows(grid app.Value) {
 	if err != nil || math.Abs(old-avg) >= 0.5 {
 		style.Call("setProperty", "--row-h", strconv.FormatFloat(avg, 'f', 1, 64)+"px")
 	}
+	return max(avg, 1)
 }
 
 // focusedIndex is the display position of the row that holds the focus,
