@@ -2,6 +2,7 @@ package browser
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -253,24 +254,27 @@ func (b *Browser) colWindow(grid app.Value, shown state.GridWindow, n int) (firs
 func oversize(shown, want int) bool { return shown > want*3/2 }
 
 // measureRows sets the height of a row outside the window (--row-h on the
-// grid) to the average of the rendered rows that are closed, when it
-// differs by half a pixel or more, and returns it.
+// grid) to the median height of the rendered rows that are closed, when
+// it differs by a pixel or more, and returns it.
 func measureRows(grid app.Value) float64 {
 	rows := grid.Call("querySelectorAll", "tr.item-row:not(.open)")
 	n := rows.Length()
 	if n == 0 {
 		return rowGuessPx
 	}
-	step := max(1, n/16) // a sample is enough: closed rows are alike
-	sum, k := 0.0, 0
+	// The median of a sample: closed rows are alike, and the one row that
+	// shows a hint or a message must not move the others' height (setting
+	// --row-h restyles the whole grid).
+	step := max(1, n/16)
+	var hs []float64
 	for i := 0; i < n; i += step {
-		sum += rows.Index(i).Call("getBoundingClientRect").Get("height").Float()
-		k++
+		hs = append(hs, rows.Index(i).Call("getBoundingClientRect").Get("height").Float())
 	}
-	avg := sum / float64(k)
+	slices.Sort(hs)
+	avg := hs[len(hs)/2]
 	style := grid.Get("style")
 	old, err := strconv.ParseFloat(strings.TrimSuffix(style.Call("getPropertyValue", "--row-h").String(), "px"), 64)
-	if err != nil || math.Abs(old-avg) >= 0.5 {
+	if err != nil || math.Abs(old-avg) >= 1 {
 		style.Call("setProperty", "--row-h", strconv.FormatFloat(avg, 'f', 1, 64)+"px")
 	}
 	return max(avg, 1)
