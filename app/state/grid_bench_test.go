@@ -11,25 +11,35 @@ import (
 )
 
 // BenchmarkReduceKeystroke: one keystroke in a cell, Reduce and the grid
-// it shows, on the 200 × 5 model with the whole grid shown and on the
-// 1,000 × 50 model through a window of 60 rows × 12 columns, as the app
-// shows a large model. The keystroke's cell is in the window.
+// it shows, on the 200 × 5 model with the whole grid shown and through a
+// window of 60 rows, and on the 1,000 × 50 model through a window of 60
+// rows × 12 columns, as the app shows a large model. The keystroke's cell
+// is in the window.
 func BenchmarkReduceKeystroke(b *testing.B) {
 	for _, tt := range []struct {
 		items, scenarios int
 		window           GridScrolled
 	}{
 		{200, 5, GridScrolled{}},
+		{200, 5, GridScrolled{First: 70, Rows: 60}},
 		{1000, 50, GridScrolled{First: 400, Rows: 60, FirstCol: 20, Cols: 12}},
 	} {
-		b.Run(fmt.Sprintf("%dx%d", tt.items, tt.scenarios), func(b *testing.B) {
+		cols := tt.window.Cols
+		if cols == 0 {
+			cols = tt.scenarios
+		}
+		name := fmt.Sprintf("%dx%d", tt.items, tt.scenarios)
+		if tt.window.Rows > 0 {
+			name += fmt.Sprintf("-window%dx%d", tt.window.Rows, cols)
+		}
+		b.Run(name, func(b *testing.B) {
 			s := largeState(b, fixture.Large(tt.items, tt.scenarios))
 			s, _ = Reduce(s, tt.window)
 			m := s.Model()
 			// The cell at the window's middle row and column.
 			order := DisplayOrder(m.Items)
 			it := m.Items[order[tt.window.First+tt.window.Rows/2]]
-			sc := m.Scenarios[tt.window.FirstCol+tt.window.Cols/2]
+			sc := m.Scenarios[tt.window.FirstCol+cols/2]
 			f := EntryField(sc.ID, it.ID)
 			texts := []string{"1234", "12345"}
 			b.ReportAllocs()

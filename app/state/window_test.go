@@ -4,8 +4,10 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 func TestDisplayOrder(t *testing.T) {
@@ -63,5 +65,59 @@ func TestWindowSpans(t *testing.T) {
 		assert.Equal(t, [2]int{tt.rowLo, tt.rowHi}, [2]int{lo, hi}, "%+v rows of %d", tt.w, tt.n)
 		lo, hi = tt.w.ColSpan(tt.n)
 		assert.Equal(t, [2]int{tt.colLo, tt.colHi}, [2]int{lo, hi}, "%+v columns of %d", tt.w, tt.n)
+	}
+}
+
+// TestGridWindowRows: the grid derives the window's rows and columns
+// alone; a scroll keeps the views of the rows still in view, and an edit
+// outside the window changes no view.
+func TestGridWindowRows(t *testing.T) {
+	s := largeState(t, fixture.Large(20, 4)) // benefits b1… and costs c1… in turn
+	s, _ = Reduce(s, GridScrolled{First: 8, Rows: 4, FirstCol: 1, Cols: 2})
+	m := s.Model()
+	order := DisplayOrder(m.Items)
+	shown := func(s State) []string {
+		var ids []string
+		for _, i := range DisplayOrder(s.Model().Items) {
+			if r := s.Grid.Rows[i]; r != nil {
+				ids = append(ids, r.Item.ID)
+				assert.Nil(t, r.Cells[0])
+				assert.NotNil(t, r.Cells[1])
+				assert.NotNil(t, r.Cells[2])
+				assert.Nil(t, r.Cells[3])
+			}
+		}
+		return ids
+	}
+	assert.Equal(t, []string{"b9", "b10", "c1", "c2"}, shown(s), "benefits first, then costs")
+	require.Len(t, s.Grid.Rows, 20)
+	assert.Equal(t, order, s.Grid.Order)
+	assert.Equal(t, 10, s.Grid.Benefits)
+	assert.Len(t, s.Grid.Head.Scenarios, 4, "the head has every scenario")
+
+	before := s.Grid
+	s, _ = Reduce(s, GridScrolled{First: 9, Rows: 4, FirstCol: 1, Cols: 2})
+	assert.Equal(t, []string{"b10", "c1", "c2", "c3"}, shown(s))
+	for _, id := range []string{"b10", "c1", "c2"} {
+		i := m.ItemIndex(id)
+		assert.Same(t, before.Rows[i], s.Grid.Rows[i], "%s stays in view: the same view", id)
+	}
+	assert.Same(t, before.Head, s.Grid.Head)
+
+	before = s.Grid
+	s, _ = Reduce(s, Input{EntryField(m.Scenarios[1].ID, "b1"), "777"})
+	require.Equal(t, "777", s.FieldValue(EntryField(m.Scenarios[1].ID, "b1")))
+	assert.Equal(t, before.Rows, s.Grid.Rows, "an edit out of view changes no view in it")
+	for i := range s.Grid.Rows {
+		assert.Same(t, before.Rows[i], s.Grid.Rows[i])
+	}
+
+	// The same scroll again changes nothing.
+	next, effects := Reduce(s, GridScrolled{First: 9, Rows: 4, FirstCol: 1, Cols: 2})
+	assert.Empty(t, effects)
+	assert.Equal(t, s.Window, next.Window)
+	assert.Same(t, s.Grid.Head, next.Grid.Head)
+	for i := range s.Grid.Rows {
+		assert.Same(t, s.Grid.Rows[i], next.Grid.Rows[i])
 	}
 }
