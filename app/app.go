@@ -48,6 +48,7 @@ func (r *root) OnInit() {
 	r.store = state.Store{Lib: state.Library{Store: browser.LocalStorage{}}, Now: browser.Now}
 	r.start = browser.StartAction()
 	r.pending = r.store.Dispatch(r.start)
+	r.firstWindow()
 	r.num = r.num.For(r.store.State.Lang, r.store.State.Model())
 }
 
@@ -95,7 +96,21 @@ func (r *root) OnAppUpdate(ctx app.Context) {
 // from the root's own context, and go-app renders the root after either.
 func (r *root) dispatch(a state.Action) {
 	r.browser.Run(r.store.Dispatch(a))
+	r.firstWindow()
 	r.num = r.num.For(r.store.State.Lang, r.store.State.Model())
+}
+
+// firstWindow gives a model that has become large (opened, loaded,
+// imported) while the whole grid showed its first screens only, before it
+// renders: rendering every row of 1,000 items × 50 scenarios took half a
+// minute. The browser moves the window from there (browser.watchGrid); a
+// small model shows whole.
+func (r *root) firstWindow() {
+	st := &r.store.State
+	m := st.Model()
+	if st.Window == (state.GridWindow{}) && browser.Windowed(len(m.Items), len(m.Scenarios)) {
+		r.store.Dispatch(browser.FirstWindow(len(m.Items), len(m.Scenarios)))
+	}
 }
 
 // Render draws the calculator from the state.

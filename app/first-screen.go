@@ -36,7 +36,8 @@ func (v view) firstOf(n, max int) int {
 // grid in the browser.
 func (v view) firstGrid(head *state.GridHead, rows []*state.Row) *grid {
 	st := v.st
-	g := &grid{Head: head, Rows: rows, Large: len(rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n, Lang: st.Lang}
+	g := &grid{Head: head, Rows: rows, Order: st.Grid.Order, Items: v.model().Items, Window: st.Window,
+		Large: len(rows) > largeGrid, Ranges: st.ShowRanges, Num: v.n, Lang: st.Lang}
 	if !v.pre {
 		return g
 	}
@@ -46,6 +47,9 @@ func (v view) firstGrid(head *state.GridHead, rows []*state.Row) *grid {
 	var shown []*state.Row
 	per := map[bool]int{}
 	for _, r := range rows {
+		if r == nil {
+			continue
+		}
 		benefit := r.Item.Side == calc.SideBenefit
 		if per[benefit] >= firstRows {
 			continue
@@ -55,7 +59,11 @@ func (v view) firstGrid(head *state.GridHead, rows []*state.Row) *grid {
 		c.Cells = r.Cells[:min(cols, len(r.Cells))]
 		shown = append(shown, &c)
 	}
-	g.Head, g.Rows = &h, shown
+	g.Head, g.Rows, g.Order, g.Window = &h, shown, nil, state.GridWindow{}
+	g.Items = make([]calc.Item, len(shown))
+	for i, r := range shown {
+		g.Items[i] = r.Item
+	}
 	g.MoreItems, g.MoreScenarios = len(rows)-len(shown), len(head.Scenarios)-cols
 	return g
 }

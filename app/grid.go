@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
@@ -15,7 +17,9 @@ import (
 // It was 40; at 30 items with notes, as a real assessment has them, the
 // keystroke's own frame (laying out and painting every row) made typing
 // miss its 16 ms median, which the skipped rows bring back within it
-// (docs/PERFORMANCE.md, sixth session).
+// (docs/PERFORMANCE.md, sixth session). A grid larger than
+// browser.WholeGrid is windowed instead: only the rows and columns near
+// the screen are in the DOM (app/browser/window.go).
 const largeGrid = 20
 
 // grid is the comparison: items as rows, grouped as benefits and costs,
@@ -28,6 +32,9 @@ type grid struct {
 	app.Compo
 	Head   *state.GridHead
 	Rows   []*state.Row
+	Order  []int       // Rows' indexes in display order (state.Grid.Order)
+	Items  []calc.Item // the model's, for the rows outside the window
+	Window state.GridWindow
 	Large  bool
 	Ranges bool // the cells show their low/high fields
 	Num    *browser.Numbers
@@ -49,8 +56,14 @@ func (g *grid) Render() app.UI {
 			),
 		),
 		app.P().Class("muted hint").Text(gridHint(l, h)),
+		iff(g.windowed(), func() app.UI { return app.P().Class("muted print-only").Text(l.T(i18n.PrintGridUsesReport)) }),
 		app.Div().Class("grid-wrap").Body(
-			app.Table().ID("grid").Class("grid"+cls(" grid-large", g.Large)).Body(
+			// data-items, data-scenarios and data-window tell the browser's
+			// scroll watcher (app/browser/window.go) the grid's size and the
+			// window it shows.
+			app.Table().ID("grid").Class("grid"+cls(" grid-large", g.Large && !g.windowed())+cls(" grid-windowed", g.windowed())).
+				DataSet("items", len(g.Items)).DataSet("scenarios", len(h.Scenarios)).
+				DataSet("window", fmt.Sprintf("%d %d %d %d", g.Window.First, g.Window.Rows, g.Window.FirstCol, g.Window.Cols)).Body(
 				app.Caption().Class("sr-only").Text(l.T(i18n.ByScenarioCaption)),
 				&gridHead{Head: h, Lang: l},
 				g.side(calc.SideBenefit),
@@ -80,11 +93,29 @@ func iconButton(id, label, glyph string, disabled bool, a state.Action) app.UI {
 	return &button{ID: id, Class: "btn btn-icon", Label: label, Title: label, Icon: glyph, Disabled: disabled, Action: a}
 }
 
+// windowed reports whether the grid shows a window of itself.
+func (g *grid) windowed() bool { return g.Window != (state.GridWindow{}) }
+
+// side is one side's rows, in display order. A row outside the window is
+// a gap of a row's height (web/app.css, .row-gap), so that the page
+// scrolls as if every row were there; each row keeps its position among
+// its side's children, so that go-app, which matches children by
+// position, never gives a row's elements (and the focus in them) to
+// another item when the window moves. The gap holds the item's name,
+// hidden until the browser's find-in-page finds it: finding it scrolls
+// there, and the window follows.
 func (g *grid) side(side calc.Side) app.UI {
-	var rows []*state.Row
-	for _, r := range g.Rows {
-		if r.Item.Side == side {
-			rows = append(rows, r)
+	order := g.Order
+	if len(order) != len(g.Rows) { // a grid not derived with its order: model order
+		order = make([]int, len(g.Rows))
+		for i := range order {
+			order[i] = i
+		}
+	}
+	var rows []int
+	for _, i := range order {
+		if i < len(g.Items) && g.Items[i].Side == side {
+			rows = append(rows, i)
 		}
 	}
 	cols := 2 + len(g.Head.Scenarios)
@@ -101,7 +132,15 @@ func (g *grid) side(side calc.Side) app.UI {
 		iff(len(rows) == 0, func() app.UI {
 			return app.Tr().Class("empty").Body(app.Td().ColSpan(cols).Text(emptyText(g.Lang, side)))
 		}),
-		app.Range(rows).Slice(func(k int) app.UI { return &itemRow{Row: rows[k], Num: g.Num, Lang: g.Lang} }),
+		app.Range(rows).Slice(func(k int) app.UI {
+			i := rows[k]
+			if r := g.Rows[i]; r != nil {
+				return &itemRow{Row: r, Num: g.Num, Lang: g.Lang}
+			}
+			return app.Tr().Class("row-gap").Body(
+				app.Td().ColSpan(cols).Body(app.Div().Attr("hidden", "until-found").Text(g.Items[i].Name)),
+			)
+		}),
 	)
 }
 

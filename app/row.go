@@ -55,7 +55,14 @@ func (r *itemRow) Render() app.UI {
 				return app.Span().ID("weight-tie-" + it.ID).Class("weight-tie-hint").Text(l.T(i18n.TiesAtWeight, r.Num.Number(row.WeightTie, 2)))
 			}),
 		),
-		app.Range(row.Cells).Slice(func(i int) app.UI { return &cellView{Cell: row.Cells[i], Num: r.Num, Lang: l} }),
+		// A cell outside the window's columns is empty: its column's width
+		// comes from the head, which has every scenario.
+		app.Range(row.Cells).Slice(func(i int) app.UI {
+			if row.Cells[i] == nil {
+				return app.Td().Class("cell-gap")
+			}
+			return &cellView{Cell: row.Cells[i], Num: r.Num, Lang: l}
+		}),
 	)
 }
 

@@ -173,3 +173,142 @@ func TestRowEdits(t *testing.T) {
 		})()`, len(m.Items)*len(m.Scenarios))),
 	))
 }
+
+// domNodes counts every node of the document (elements, text, comments),
+// as the issue's 2.64 million did.
+const domNodes = `(() => { const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL); let n = 1; while (w.nextNode()) n++; return n })()`
+
+// shownWindow is the grid's window as it renders it (data-window).
+func shownWindow(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	var w string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.getElementById("grid").dataset.window`, &w)))
+	return w
+}
+
+// focusedID is the id of the focused element ("" for the body).
+func focusedID(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	var id string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.activeElement ? document.activeElement.id : ""`, &id)))
+	return id
+}
+
+// TestWindowedGrid: a 1,000-item × 50-scenario model opens with at most
+// 20,000 nodes in the page, because the grid renders only the rows and
+// columns near the screen. A user scrolls to the bottom and edits a cell
+// there, tabs across the window's edges (to the next scenario's cell, to
+// the next row) without losing the focus, and scrolls sideways to the
+// last scenario and edits it: each cell shows what was typed and the
+// totals follow.
+func TestWindowedGrid(t *testing.T) {
+	ctx := newBrowserFor(t, 6*time.Minute)
+	m := bigModel(1000, 50)
+	fragment, err := calc.EncodeLink(m)
+	require.NoError(t, err)
+	openFresh(t, ctx, baseURL+"/#"+fragment)
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#save-copy", chromedp.ByQuery),
+		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),
+	))
+	first := fid("entry/s1/" + m.Items[0].ID)
+	require.NoError(t, chromedp.Run(ctx, waitJSFor(time.Minute, fmt.Sprintf(`(() => { const el = document.getElementById(%q); return !!el && !el.disabled })()`, first))))
+	checkResults(t, ctx, m)
+
+	nodes := func(where string) {
+		t.Helper()
+		var n int
+		require.NoError(t, chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(domNodes, &n)))
+		t.Logf("%s: %d DOM nodes, window %s", where, n, shownWindow(t, ctx))
+		assert.LessOrEqual(t, n, 20000, "DOM nodes %s", where)
+	}
+	nodes("opened")
+	var rows, gaps int
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Evaluate(`document.querySelectorAll("#grid tr.item-row").length`, &rows),
+		chromedp.Evaluate(`document.querySelectorAll("#grid tr.row-gap").length`, &gaps),
+	))
+	assert.Less(t, rows, 200, "rows rendered")
+	assert.Equal(t, len(m.Items), rows+gaps, "every item has its row or its gap")
+
+	// The scroll height is every row's: the grid's last row, a gap until
+	// scrolled to, is where the last item shows once the window follows.
+	last := m.Items[len(m.Items)-1] // a cost: the costs show last
+	lastCell := fid("entry/s2/" + last.ID)
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Evaluate(`document.querySelector("#grid tbody.side-cost tr:last-child").scrollIntoView({block: "end"}); true`, nil),
+		waitJSFor(30*time.Second, fmt.Sprintf(`(() => { const el = document.getElementById(%q); if (!el) return false;
+			const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight })()`, lastCell)),
+	))
+	nodes("at the bottom")
+	setAmount(&m, "s2", last.ID, 4321)
+	require.NoError(t, chromedp.Run(ctx,
+		typeInto(lastCell, "4321"),
+		waitJS(fmt.Sprintf(`document.getElementById(%q).value === "4321"`, lastCell)),
+	))
+	checkResults(t, ctx, m)
+
+	// Tab from a row's last rendered cell, below the screen: the focus
+	// brings the row on screen, the window follows it, and Tab reaches the
+	// next scenario's cell, never the page.
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`window.scrollTo(0, 0); true`, nil),
+		waitJSFor(30*time.Second, fmt.Sprintf(`!!document.getElementById(%q)`, first))))
+	var edge struct {
+		Item     string `json:"item"`
+		Scenario string `json:"scenario"`
+	}
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+		const rows = document.querySelectorAll("#grid tr.item-row");
+		const row = rows[rows.length - 1];
+		const cells = row.querySelectorAll("td.cell");
+		return {item: row.dataset.item, scenario: cells[cells.length - 1].dataset.scenario};
+	})()`, &edge)))
+	k := m.ScenarioIndex(edge.Scenario)
+	require.Less(t, k, len(m.Scenarios)-1, "the window shows some of the scenarios")
+	override := fid("entry/"+edge.Scenario+"/"+edge.Item) + "-weight"
+	next := fid("entry/" + m.Scenarios[k+1].ID + "/" + edge.Item)
+	var there bool
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`!!document.getElementById(%q)`, next), &there)))
+	require.False(t, there, "the next scenario's cell is outside the window before the focus moves")
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Evaluate(fmt.Sprintf(`document.getElementById(%q).focus(); true`, override), nil),
+		// The window moves with the focus within a frame: a user's next
+		// key comes after it.
+		waitJS(fmt.Sprintf(`!!document.getElementById(%q)`, next)),
+		chromedp.KeyEvent("\t"),
+		waitJS(fmt.Sprintf(`document.activeElement && document.activeElement.id === %q`, next)),
+	))
+	// Typing there, after the window moved, edits that cell.
+	setAmount(&m, m.Scenarios[k+1].ID, edge.Item, 777)
+	require.NoError(t, chromedp.Run(ctx, chromedp.KeyEvent("777"), chromedp.Sleep(500*time.Millisecond)))
+	assert.Equal(t, next, focusedID(t, ctx), "the focus stays in the cell typed into")
+	checkResults(t, ctx, m)
+
+	// Tab from a row's last scenario reaches the next row's name.
+	i := m.ItemIndex(edge.Item)
+	var nextItem string
+	for _, it := range m.Items[i+1:] {
+		if it.Side == m.Items[i].Side {
+			nextItem = it.ID
+			break
+		}
+	}
+	lastScenario := m.Scenarios[len(m.Scenarios)-1].ID
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Evaluate(`document.querySelector(".grid-wrap").scrollLeft = 1e9; true`, nil),
+		waitJSFor(30*time.Second, fmt.Sprintf(`!!document.getElementById(%q)`, fid("entry/"+lastScenario+"/"+edge.Item)+"-weight")),
+		chromedp.Evaluate(fmt.Sprintf(`document.getElementById(%q).focus(); true`, fid("entry/"+lastScenario+"/"+edge.Item)+"-weight"), nil),
+		chromedp.KeyEvent("\t"),
+		waitJS(fmt.Sprintf(`document.activeElement && document.activeElement.id === %q`, fid("item/"+nextItem+"/name"))),
+	))
+	nodes("scrolled sideways")
+
+	// The last scenario, scrolled to sideways, takes an edit.
+	cell := fid("entry/" + lastScenario + "/" + nextItem)
+	setAmount(&m, lastScenario, nextItem, 9876)
+	require.NoError(t, chromedp.Run(ctx,
+		typeInto(cell, "9876"),
+		waitJS(fmt.Sprintf(`document.getElementById(%q).value === "9876"`, cell)),
+	))
+	checkResults(t, ctx, m)
+}

@@ -222,6 +222,9 @@ func TestPerf(t *testing.T) {
 		bigErr = err.Error()
 	}
 
+	step(t, "keystrokes into the grid at 200 × 5, 500 × 20 and 1,000 × 50")
+	grids := measureGrids(t, root, scratch, vcURL)
+
 	link, payload, err := linkLength()
 	must(t, err)
 
@@ -233,7 +236,7 @@ func TestPerf(t *testing.T) {
 		VC: vcRuns, Hello: helloRuns, VCNet: vcNet, HelloNet: helloNet, Edits: edits, HelloEdits: helloEdits, EngineNs: engineNs, EngineV3Ns: engineV3Ns, AnalysisNs: analysisNs,
 		LinkFragment: link, LinkPayload: payload, Notes: notes, SimEdits: simEdits, BigSim: bigSim, BigErr: bigErr, Langs: langs, Visits: visits,
 		Chromium: chromiumVersion, Elapsed: time.Since(start), Load: [2]string{loadBefore, loadAvg()},
-		Build: build,
+		Build: build, Grids: grids,
 	}
 	table := rep.markdown()
 	fmt.Println()
@@ -1063,6 +1066,7 @@ type report struct {
 	Langs        langResult
 	Visits       firstVisits
 	Build        buildResult // build_bench_test.go
+	Grids        gridBench   // grid_bench_test.go
 }
 
 func (r report) markdown() string {
@@ -1106,6 +1110,7 @@ func (r report) markdown() string {
 	w("| edit → totals repainted, median (%d × %d money model, %d edits) | %s | — | — | ≤ 16 ms | %s |\n",
 		editItems, editScenarios, len(r.Edits.Times), msStr1(editMed), yes(editMed <= 16))
 	w("| edit → totals repainted, p95 | %s | — | — | ≤ 33 ms | %s |\n", msStr1(editP95), yes(editP95 <= 33))
+	b.WriteString(r.Grids.gridRows())
 	w("| engine: Evaluate, 1,000 items × 50 scenarios, money, median of %d (fastest %.3f ms) | %.3f ms | — | — | ≤ 1 ms | %s |\n",
 		len(r.EngineNs), slices.Min(r.EngineNs)/1e6, engineMS, yes(engineMS <= 1))
 	v3MS := median(r.EngineV3Ns) / 1e6
@@ -1159,6 +1164,7 @@ func (r report) markdown() string {
 	b.WriteString(r.visitNotes())
 	b.WriteString(r.langNotes())
 	b.WriteString(r.simNotes())
+	b.WriteString(r.Grids.gridNotes())
 	return b.String()
 }
 

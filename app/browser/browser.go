@@ -74,6 +74,10 @@ type Browser struct {
 	docTitle          string                 // the document's title while the report shows, else ""
 	quiet             map[string]*time.Timer // WhenQuiet's waits, by the type of what each sends
 	kept              app.Value              // what had the focus when a dialog opened (KeepFocus)
+	// The grid's window (window.go): the grid to watch for size changes,
+	// the window last sent and the one shown when it was.
+	observeGrid         func(grid app.Value)
+	sentWindow, sentFor state.GridWindow
 }
 
 // StartAction is what the state needs to know of the page to start. It
@@ -123,6 +127,7 @@ func Listen(ctx app.Context, start state.Start, now func(state.Action) state.Sta
 		b.listenHost()
 	}
 	b.watchUpdates()
+	b.watchGrid()
 	keepWasm()
 	return b
 }

@@ -93,6 +93,7 @@ var de = [numKeys]string{
 	AddBenefit:                  "+ Nutzen",
 	AddCost:                     "+ Kosten",
 	NoCostsYet:                  "Noch keine Kosten. Fügen Sie hinzu, was der Kunde aufgibt: gezahltes Geld (finanziell), Zeit, Mühe, Stress (emotional) und Risiko.",
+	PrintGridUsesReport:         "Diese Tabelle ist zu groß, um sie ganz zu drucken: Drucken Sie stattdessen den Bericht.",
 	MoreItemsLater:              "%d weiterer Posten erscheint, sobald die App geladen ist.|%d weitere Posten erscheinen, sobald die App geladen ist.",
 	MoreScenariosLater:          "%d weiteres Szenario erscheint, sobald die App geladen ist.|%d weitere Szenarien erscheinen, sobald die App geladen ist.",
 	MoreQuestionsLater:          "%d weitere Frage erscheint, sobald die App geladen ist.|%d weitere Fragen erscheinen, sobald die App geladen ist.",

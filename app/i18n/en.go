@@ -91,6 +91,7 @@ var en = [numKeys]string{
 	AddBenefit:                  "+ Add benefit",
 	AddCost:                     "+ Add cost",
 	NoCostsYet:                  "No costs yet. Add what the customer gives up: money paid (financial), time, effort, stress (emotional) and risk.",
+	PrintGridUsesReport:         "This grid is too large to print whole: print the report instead.",
 	MoreItemsLater:              "%d more item shows once the app has loaded.|%d more items show once the app has loaded.",
 	MoreScenariosLater:          "%d more scenario shows once the app has loaded.|%d more scenarios show once the app has loaded.",
 	MoreQuestionsLater:          "%d more question shows once the app has loaded.|%d more questions show once the app has loaded.",

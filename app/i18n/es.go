@@ -93,6 +93,7 @@ var es = [numKeys]string{
 	AddBenefit:                  "+ Beneficio",
 	AddCost:                     "+ Coste",
 	NoCostsYet:                  "Aún no hay costes. Añada lo que el cliente sacrifica: dinero pagado (económico), tiempo, esfuerzo, estrés (emocional) y riesgo.",
+	PrintGridUsesReport:         "Esta tabla es demasiado grande para imprimirla entera: imprima el informe en su lugar.",
 	MoreItemsLater:              "%d elemento más aparece cuando la aplicación haya cargado.|%d elementos más aparecen cuando la aplicación haya cargado.",
 	MoreScenariosLater:          "%d escenario más aparece cuando la aplicación haya cargado.|%d escenarios más aparecen cuando la aplicación haya cargado.",
 	MoreQuestionsLater:          "%d pregunta más aparece cuando la aplicación haya cargado.|%d preguntas más aparecen cuando la aplicación haya cargado.",

@@ -93,6 +93,7 @@ var fr = [numKeys]string{
 	AddBenefit:                  "+ Bénéfice",
 	AddCost:                     "+ Coût",
 	NoCostsYet:                  "Pas encore de coûts. Ajoutez ce que le client sacrifie : argent payé (financier), temps, effort, stress (émotionnel) et risque.",
+	PrintGridUsesReport:         "Ce tableau est trop grand pour être imprimé en entier : imprimez plutôt le rapport.",
 	MoreItemsLater:              "%d autre élément s'affiche une fois l'application chargée.|%d autres éléments s'affichent une fois l'application chargée.",
 	MoreScenariosLater:          "%d autre scénario s'affiche une fois l'application chargée.|%d autres scénarios s'affichent une fois l'application chargée.",
 	MoreQuestionsLater:          "%d autre question s'affiche une fois l'application chargée.|%d autres questions s'affichent une fois l'application chargée.",

@@ -506,5 +506,8 @@ const (
 	DiscardHeading // "Go on without saving?"
 	DiscardGoOn    // "Go on without it"
 
+	// The windowed grid (app/grid.go)
+	PrintGridUsesReport // "This grid is too large to print whole: print the report instead."
+
 	numKeys
 )
