@@ -1,9 +1,11 @@
 package state
 
 import (
+	"maps"
 	"reflect"
 	"slices"
 
+	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
 )
 
@@ -26,6 +28,20 @@ type Grid struct {
 	// costs.
 	Order    []int
 	Benefits int
+
+	cols *gridCols // what every row's cells show of the scenarios (rowFrom)
+}
+
+// gridCols is what every cell shows of the model's scenarios and
+// settings, kept from one grid to the next while it is equal.
+type gridCols struct {
+	ids, names []string
+	mode       calc.Mode
+	scale      calc.Scale
+}
+
+func (c *gridCols) equal(o *gridCols) bool {
+	return o != nil && slices.Equal(c.ids, o.ids) && slices.Equal(c.names, o.names) && c.mode == o.mode && c.scale == o.scale
 }
 
 // GridHead is what the grid shows outside its rows.
@@ -48,6 +64,29 @@ type ScenarioHead struct {
 type Row struct {
 	RowFields
 	Cells []*CellView // one per scenario; nil outside the window's columns
+
+	// What the row was derived from, when that was the model alone (no
+	// draft, mark, pending setting or hint on it): the next derivation
+	// keeps the row when it would be derived from the same (rowFrom).
+	from    rowFrom
+	entries []*calc.Entry // the item's entry in each scenario
+}
+
+// rowFrom is what a row without drafts, marks, pending settings or hints
+// is derived from, besides its entries: equal inputs give an equal row,
+// so a row is memoised by the value of its inputs and is not built again
+// (building every row of 200 × 5 per keystroke cost 7 times the rest of
+// Reduce). An *Entry is never changed in place (calc.Scenario), so the
+// same pointers are the same entries. TestGridIsTheState derives every
+// grid afresh and would see an input missing here.
+type rowFrom struct {
+	item                    calc.Item
+	cols                    *gridCols // the scenarios, mode and scale, kept while equal
+	lang                    i18n.Lang
+	currency                string
+	open, full, first, last bool
+	ranges                  bool
+	clo, chi                int
 }
 
 // RowFields is what a row shows besides its cells. It is comparable: a
@@ -143,6 +182,13 @@ func (s *State) deriveGrid(old Grid) Grid {
 	if slices.Equal(g.Order, old.Order) {
 		g.Order = old.Order
 	}
+	g.cols = &gridCols{mode: m.Mode, scale: m.Scale}
+	for _, sc := range m.Scenarios {
+		g.cols.ids, g.cols.names = append(g.cols.ids, sc.ID), append(g.cols.names, sc.Name)
+	}
+	if g.cols.equal(old.cols) {
+		g.cols = old.cols
+	}
 	g.Head = s.deriveHead(&m)
 	if old.Head != nil && reflect.DeepEqual(g.Head, old.Head) {
 		g.Head = old.Head
@@ -189,13 +235,64 @@ func (s *State) deriveGrid(old Grid) Grid {
 			items[f.Item] = struct{}{}
 		}
 	}
-	for _, i := range g.Order[lo:hi] {
-		g.Rows[i] = s.deriveRow(&m, i, clo, chi, oldRow(i), oldCol, buf, items)
+	// The items whose rows show more than the model: never memoised.
+	busy := maps.Clone(items)
+	for f := range s.Marks {
+		busy[f.Item] = struct{}{}
+	}
+	for c := range s.Pending {
+		busy[c.Item] = struct{}{}
+	}
+	busy[s.Active.Item] = struct{}{}
+	for k, i := range g.Order[lo:hi] {
+		old := oldRow(i)
+		// First or last of its side, by its place in the display order.
+		k += lo
+		first, last := k == 0 || k == g.Benefits, k == g.Benefits-1 || k == len(g.Order)-1
+		if _, ok := busy[m.Items[i].ID]; !ok {
+			from := rowFrom{item: m.Items[i], cols: g.cols, lang: s.Lang, currency: m.Currency,
+				open: s.RowsOpen[m.Items[i].ID], full: len(m.Items) >= calc.MaxItems,
+				first: first, last: last,
+				ranges: s.ShowRanges, clo: clo, chi: chi}
+			if old != nil && old.from == from && sameEntries(old.entries, m.Scenarios, i) {
+				g.Rows[i] = old
+				continue
+			}
+			r := s.deriveRow(&m, i, first, last, clo, chi, old, oldCol, buf, items)
+			if r != old { // a kept view is never changed, its from stays true of it
+				r.from, r.entries = from, entriesOf(m.Scenarios, i)
+			}
+			g.Rows[i] = r
+			continue
+		}
+		g.Rows[i] = s.deriveRow(&m, i, first, last, clo, chi, old, oldCol, buf, items)
 	}
 	if slices.Equal(g.Rows, old.Rows) {
 		g.Rows = old.Rows
 	}
 	return g
+}
+
+// sameEntries reports whether entries are the entries of item i in
+// scenarios.
+func sameEntries(entries []*calc.Entry, scenarios []calc.Scenario, i int) bool {
+	if len(entries) != len(scenarios) {
+		return false
+	}
+	for j := range scenarios {
+		if entries[j] != scenarios[j].Entry(i) {
+			return false
+		}
+	}
+	return true
+}
+
+func entriesOf(scenarios []calc.Scenario, i int) []*calc.Entry {
+	es := make([]*calc.Entry, len(scenarios))
+	for j := range scenarios {
+		es[j] = scenarios[j].Entry(i)
+	}
+	return es
 }
 
 // sameIDs reports whether rows are of items, in order (nil rows aside).
@@ -223,14 +320,14 @@ func (s *State) deriveHead(m *calc.Model) *GridHead {
 // A view is built on the stack and allocated only when it differs from
 // old's. items holds the items that have drafts: the cells of the others
 // look none up.
-func (s *State) deriveRow(m *calc.Model, i, clo, chi int, old *Row, oldCol []int, buf []*CellView, items map[string]struct{}) *Row {
+func (s *State) deriveRow(m *calc.Model, i int, first, last bool, clo, chi int, old *Row, oldCol []int, buf []*CellView, items map[string]struct{}) *Row {
 	it := m.Items[i]
 	rf := RowFields{Item: it, Full: len(m.Items) >= calc.MaxItems, Open: s.RowsOpen[it.ID],
 		Name:   s.fieldDraft(m, ItemField(FieldItemName, it.ID), -1, i),
 		Weight: s.fieldDraft(m, ItemField(FieldItemWeight, it.ID), -1, i),
 		Note:   s.fieldDraft(m, ItemField(FieldItemNote, it.ID), -1, i),
 	}
-	rf.First, rf.Last = neighbourOnSide(m.Items, i, -1) < 0, neighbourOnSide(m.Items, i, 1) < 0
+	rf.First, rf.Last = first, last
 	active := s.Active.Item == it.ID && s.AnalysisFresh()
 	if active {
 		for _, w := range s.Analysis.Weights {
