@@ -309,7 +309,7 @@ func TestTypedAndLeftAtOnce(t *testing.T) {
 		} {
 			var got string
 			err := chromedp.Run(ctx, typeAndLeave(c.id, c.text),
-				waitJSFor(3*time.Second, fmt.Sprintf(`document.getElementById(%q).value === %q`, c.id, c.want)))
+				waitJSFor(10*time.Second, fmt.Sprintf(`document.getElementById(%q).value === %q`, c.id, c.want)))
 			require.NoError(t, chromedp.Run(ctx, chromedp.Value("#"+c.id, &got, chromedp.ByQuery)))
 			require.NoError(t, err, "round %d: typed %q and left at once: the field shows %q, the state %q", round, c.text, got, c.want)
 		}
@@ -320,7 +320,7 @@ func TestTypedAndLeftAtOnce(t *testing.T) {
 	for round := range 5 {
 		var got string
 		err := chromedp.Run(ctx, typeAndLeave(low, "3000"),
-			waitJSFor(3*time.Second, fmt.Sprintf(`document.getElementById(%q).value === ""`, low)))
+			waitJSFor(10*time.Second, fmt.Sprintf(`document.getElementById(%q).value === ""`, low)))
 		require.NoError(t, chromedp.Run(ctx, chromedp.Value("#"+low, &got, chromedp.ByQuery)))
 		require.NoError(t, err, "round %d: a low end equal to the value, left at once, shows %q", round, got)
 	}
