@@ -85,6 +85,18 @@ func (f *textField) done(ctx app.Context, e app.Event) {
 		return
 	}
 	browser.Send(ctx, state.InputDone{Field: f.Field})
+	// Left, the field shows the state's text ("3,000" for "3000.0"). When
+	// no frame was drawn since the user typed (typed and left at once:
+	// go-app handles both events before its next frame), that text is the
+	// one the last render gave: go-app sees no change, calls no OnUpdate,
+	// and the typed text stayed. So show it once this frame is drawn,
+	// even if the field still has the focus (that frame may come between
+	// the change and the blur of one Tab): the text it shows is the
+	// user's finished one, which the state has taken.
+	ctx.Defer(func(ctx app.Context) {
+		el := ctx.JSSrc()
+		browser.ShowText(el, el.Get("value").String(), f.Input.Text)
+	})
 }
 
 // fieldInput is the input element of a field, without handlers.

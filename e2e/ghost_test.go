@@ -280,3 +280,49 @@ func unscored(m calc.Model) int {
 	}
 	return n
 }
+
+// TestTypedAndLeftAtOnce: a field typed into and left before the next
+// frame (a fast Tab, a paste and a click) shows what the state makes of
+// the text, not the text typed. go-app handles both events before it
+// draws; when the state's text is then the one the last frame gave the
+// field ("3,000", typed "3000.0"), it sees nothing to update, and the
+// typed text stayed while the totals used the state's. Found by
+// TestGridShowsTheState: a low end typed equal to the value (no range)
+// kept showing "1" where the state says "".
+func TestTypedAndLeftAtOnce(t *testing.T) {
+	ctx := newBrowser(t)
+	openApp(t, ctx, "/?template=software-purchase&view=editor")
+	training := fid("entry/with-us/training") // $3,000 once
+	// Input, change and blur in one task: no frame between them.
+	typeAndLeave := func(id, text string) chromedp.Action {
+		return chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.getElementById(%q); el.focus(); el.value = %q;
+			el.dispatchEvent(new Event("input", {bubbles: true})); el.dispatchEvent(new Event("change", {bubbles: true}));
+			el.blur(); return true })()`, id, text), nil)
+	}
+	// go-app picks at random between a pending event and its frame: a
+	// few rounds make a frame between them unlikely every time.
+	for round := range 5 {
+		for _, c := range []struct{ id, text, want string }{
+			{training, "3000.0", "3,000"},
+			{training, "3000", "3,000"},
+			{training, "3,000.00", "3,000"},
+		} {
+			var got string
+			err := chromedp.Run(ctx, typeAndLeave(c.id, c.text),
+				waitJSFor(10*time.Second, fmt.Sprintf(`document.getElementById(%q).value === %q`, c.id, c.want)))
+			require.NoError(t, chromedp.Run(ctx, chromedp.Value("#"+c.id, &got, chromedp.ByQuery)))
+			require.NoError(t, err, "round %d: typed %q and left at once: the field shows %q, the state %q", round, c.text, got, c.want)
+		}
+	}
+	// A low end typed equal to the value makes no range: the field empties.
+	low := training + "-low"
+	require.NoError(t, chromedp.Run(ctx, chromedp.Click("#toggle-ranges", chromedp.ByQuery), chromedp.WaitVisible("#"+low, chromedp.ByQuery)))
+	for round := range 5 {
+		var got string
+		err := chromedp.Run(ctx, typeAndLeave(low, "3000"),
+			waitJSFor(10*time.Second, fmt.Sprintf(`document.getElementById(%q).value === ""`, low)))
+		require.NoError(t, chromedp.Run(ctx, chromedp.Value("#"+low, &got, chromedp.ByQuery)))
+		require.NoError(t, err, "round %d: a low end equal to the value, left at once, shows %q", round, got)
+	}
+	checkResults(t, ctx, template(t, "software-purchase"))
+}
