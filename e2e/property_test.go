@@ -595,7 +595,8 @@ func (p *propRun) typeText(f state.Field, text string) {
 // message, "" when it takes it: the app's own reducer is given the
 // keystrokes the page gets, from the model on screen.
 func (p *propRun) keeps(f state.Field, text string) string {
-	s := state.State{Lang: p.lang, Hist: state.NewHistory(p.model), View: state.ViewEditor}
+	s := state.State{Lang: p.lang}
+	s.Hist, s.View = state.NewHistory(p.model), state.ViewEditor
 	if text == "" {
 		s, _ = state.Reduce(s, state.Input{Field: f, Text: ""})
 	}
