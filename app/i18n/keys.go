@@ -509,5 +509,10 @@ const (
 	// The windowed grid (app/grid.go)
 	PrintGridUsesReport // "This grid is too large to print whole: print the report instead."
 
+	// What a new row or scenario is called until the user names it
+	NewBenefitName // "New benefit"
+	NewCostName    // "New cost"
+	NewScenarioN   // "Scenario %d"
+
 	numKeys
 )

@@ -2,6 +2,7 @@ package state
 
 import (
 	"maps"
+	"strings"
 
 	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
@@ -34,7 +35,7 @@ func (r *reducer) document() document { return document{r} }
 // them.
 func (r document) reduce(a Action) bool {
 	if e, ok := a.(Edit); ok {
-		r.apply(e)
+		r.apply(r.named(e))
 		return true
 	}
 	switch a := a.(type) {
@@ -276,4 +277,26 @@ func (r *reducer) setPer(a SetPer) {
 		v = en.Hours
 	}
 	r.apply(SetMoney{Scenario: a.Cell.Scenario, Item: a.Cell.Item, Value: v, Hours: cs.Unit == UnitHours, Per: cs.Per})
+}
+
+// named gives a new row or scenario that comes without a name the name
+// it has in the interface's language ("Neuer Nutzen"), until the user
+// types one: ReduceModel alone would name it in English.
+func (r document) named(e Edit) Edit {
+	switch a := e.(type) {
+	case AddItem:
+		if strings.TrimSpace(a.Name) == "" {
+			a.Name = r.Lang.T(i18n.NewBenefitName)
+			if a.Side == calc.SideCost {
+				a.Name = r.Lang.T(i18n.NewCostName)
+			}
+		}
+		return a
+	case AddScenario:
+		if strings.TrimSpace(a.Name) == "" {
+			a.Name = r.Lang.T(i18n.NewScenarioN, len(r.Model().Scenarios)+1)
+		}
+		return a
+	}
+	return e
 }

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -20,6 +21,21 @@ func TestDocumentActions(t *testing.T) {
 				assert.Equal(t, before.DocRev+1, s.DocRev, "the analysis is of an older model now")
 				assert.True(t, s.Dirty)
 				assert.Contains(t, effects, Effect(After{SaveDelay, SaveDue{}}), "the autosave waits")
+			}},
+		{"a new cost is named in the interface's language", func(t *testing.T, tb *tab) { tb.do(SetLang{i18n.DE}) }, AddItem{Side: calc.SideCost},
+			func(t *testing.T, _, s State, _ []Effect) {
+				m := s.Model()
+				assert.Equal(t, "Neue Kosten", m.Items[len(m.Items)-1].Name)
+			}},
+		{"a new scenario is named in the interface's language", func(t *testing.T, tb *tab) { tb.do(SetLang{i18n.FR}) }, AddScenario{},
+			func(t *testing.T, before, s State, _ []Effect) {
+				m := s.Model()
+				assert.Equal(t, fmt.Sprintf("Scénario %d", len(before.Model().Scenarios)+1), m.Scenarios[len(m.Scenarios)-1].Name)
+			}},
+		{"a name given is kept", nil, AddItem{Side: calc.SideBenefit, Name: "Faster onboarding"},
+			func(t *testing.T, _, s State, _ []Effect) {
+				m := s.Model()
+				assert.Equal(t, "Faster onboarding", m.Items[len(m.Items)-1].Name)
 			}},
 		{"an edit refused says why", nil, DeleteScenario{"nope"},
 			func(t *testing.T, before, s State, _ []Effect) {
