@@ -483,6 +483,68 @@ func writeTable(w io.Writer, m calc.Model, res calc.Result) {
 		}
 		fmt.Fprintf(w, "\n%s\n", heading)
 		t.write(w)
+		if len(s.Cashflow) > 0 {
+			fmt.Fprintln(w)
+			writeCashflow(w, s.Cashflow, f, lineWidth)
+		}
+	}
+}
+
+// lineWidth is the width the readable reports keep to, a terminal's 80
+// columns.
+const lineWidth = 80
+
+// writeCashflow writes a money scenario's cash flow by year (SPEC §3,
+// undiscounted, as in Forrester's TEI tables) under a caption: years across, "Initial"
+// (year 0) then "Year 1" to "Year N", and rows benefits, costs, net and
+// cumulative net. Every column has the width of the widest figure, and
+// as many years as fit in width share a line; a longer horizon wraps
+// into blocks of years, each with its own header and row labels, so the
+// table reads the same way for 3 years as for 30 and never needs a wider
+// terminal.
+func writeCashflow(w io.Writer, cf []calc.CashflowYear, f figures, width int) {
+	fmt.Fprintln(w, "  Cash flow by year (undiscounted; costs as positive amounts):")
+	labels := [...]string{"", "Benefits", "Costs", "Net", "Cumulative"}
+	cells := make([][len(labels)]string, len(cf))
+	cw := 0
+	for i, y := range cf {
+		head := "Initial"
+		if y.Year > 0 {
+			head = "Year " + strconv.Itoa(y.Year)
+		}
+		cells[i] = [len(labels)]string{head, f.value(y.Benefits), f.value(y.Costs), f.value(y.Net), f.value(y.Cumulative)}
+		for _, c := range cells[i] {
+			cw = max(cw, utf8.RuneCountInString(c))
+		}
+	}
+	lw := 0
+	for _, l := range labels {
+		lw = max(lw, utf8.RuneCountInString(l))
+	}
+	// Each line is "  " + the label + "  " and a column per year.
+	// The years are shared out evenly among the fewest blocks that fit:
+	// 31 columns of which 6 fit make Initial–Year 5, Years 6–10, … 26–30,
+	// not five blocks of six and a last one of Year 30 alone.
+	per := max(1, (width-2-lw)/(2+cw))
+	blocks := (len(cells) + per - 1) / per
+	for i, from := 0, 0; i < blocks; i++ {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		n := len(cells) / blocks
+		if i < len(cells)%blocks {
+			n++
+		}
+		block := cells[from : from+n]
+		from += n
+		for r, l := range labels {
+			var b strings.Builder
+			b.WriteString("  " + l + strings.Repeat(" ", lw-utf8.RuneCountInString(l)))
+			for _, c := range block {
+				b.WriteString(strings.Repeat(" ", 2+cw-utf8.RuneCountInString(c[r])) + c[r])
+			}
+			fmt.Fprintln(w, b.String())
+		}
 	}
 }
 
