@@ -208,6 +208,10 @@ func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) 
 	for _, it := range m.Items {
 		items[it.ID] = it.Name
 	}
+	drivers := map[string]calc.Driver{}
+	for _, d := range m.Drivers {
+		drivers[d.ID] = d
+	}
 	fmt.Fprintf(w, "%s\n%s\n\n%s\n", m.Title, settingsLine(m), verdictSentence(m, res, a, f, names))
 
 	swing := "each figure 20 % lower and higher"
@@ -216,10 +220,18 @@ func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) 
 	}
 	fmt.Fprintf(w, "\nWhat moves the net most (%s):\n", swing)
 	for j, s := range m.Scenarios {
-		var bars []calc.EntryAnalysis
+		var bars []bar
 		for _, e := range a.Entries {
 			if e.Scenario == s.ID {
-				bars = append(bars, e)
+				bars = append(bars, bar{items[e.Item], e.SwingLow, e.SwingHigh})
+			}
+		}
+		// A driver moves every entry priced per it (SPEC §8): its bar
+		// stands among the entries', named as a driver. One no entry of
+		// the scenario uses moves nothing and has no bar.
+		for _, d := range a.Drivers {
+			if d.Scenario == s.ID && d.Slope != 0 {
+				bars = append(bars, bar{drivers[d.Driver].Name + " (driver)", d.SwingLow, d.SwingHigh})
 			}
 		}
 		fmt.Fprintf(w, "\n  %s (net %s)\n", s.Name, f.value(res.Scenarios[j].Net))
@@ -227,11 +239,11 @@ func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) 
 			fmt.Fprintln(w, "    no entries")
 			continue
 		}
-		slices.SortStableFunc(bars, func(x, y calc.EntryAnalysis) int {
-			return -cmpFloat(x.SwingHigh-x.SwingLow, y.SwingHigh-y.SwingLow)
+		slices.SortStableFunc(bars, func(x, y bar) int {
+			return -cmpFloat(x.high-x.low, y.high-y.low)
 		})
 		bars = bars[:min(len(bars), tornadoBars)]
-		writeTornado(w, bars, res.Scenarios[j].Net, items, f)
+		writeTornado(w, bars, res.Scenarios[j].Net, f)
 	}
 
 	fmt.Fprintln(w, "\nBreak-evens and ties (the value of each figure at which the net is 0, or equals the rival's):")
@@ -267,6 +279,10 @@ func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) 
 		}
 	}
 
+	if len(a.Drivers) > 0 {
+		writeDrivers(w, m, a, drivers, names)
+	}
+
 	if a.RunnerUp != nil {
 		fmt.Fprintf(w, "\nWeight ties (the item weight at which %s draws level with %s):\n", names[*a.RunnerUp], names[a.Best])
 		for _, wt := range a.Weights {
@@ -279,8 +295,12 @@ func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) 
 	}
 
 	if a.Ranges != nil {
-		fmt.Fprintf(w, "\nRanges (%s samples of the entries' ranges; net at the 10th, 50th and 90th percentiles):\n",
-			en.Number(float64(a.Ranges.Samples), 0))
+		of := "the entries' ranges"
+		if slices.ContainsFunc(m.Drivers, func(d calc.Driver) bool { return d.Ranged() }) {
+			of = "the ranges of entries and drivers"
+		}
+		fmt.Fprintf(w, "\nRanges (%s samples of %s; net at the 10th, 50th and 90th percentiles):\n",
+			en.Number(float64(a.Ranges.Samples), 0), of)
 		var t table
 		for _, r := range a.Ranges.Scenarios {
 			t.row(names[r.ID], fmt.Sprintf("p10 %s   p50 %s   p90 %s   chance best %s   chance net > 0 %s",
@@ -313,6 +333,14 @@ func verdictSentence(m calc.Model, res calc.Result, a calc.Analysis, f figures, 
 			n++
 		}
 	}
+	// A driver is one figure however many scenarios' rows flip with it.
+	flipped := map[string]bool{}
+	for _, d := range a.Drivers {
+		if d.Flips && !flipped[d.Driver] {
+			flipped[d.Driver] = true
+			n++
+		}
+	}
 	what := "figure"
 	if n != 1 {
 		what = "figures"
@@ -329,14 +357,80 @@ func netOf(res calc.Result, id string) float64 {
 	return 0
 }
 
-// writeTornado draws each entry's swing as a bar on one axis from the
+// bar is one bar of the tornado: the figure's name and the net at each
+// end of its swing, the smaller first.
+type bar struct {
+	name      string
+	low, high float64
+}
+
+// writeDrivers lists, per scenario, each driver's value now, where the
+// scenario breaks even and where it ties with its rival, and which way
+// of the tie the scenario falls behind or overtakes (SPEC §8's driver
+// rows): "If Acme has fewer than 14 agents, the status quo wins."
+func writeDrivers(w io.Writer, m calc.Model, a calc.Analysis, drivers map[string]calc.Driver, names map[string]string) {
+	fmt.Fprintln(w, "\nDrivers (shared by every scenario, so the rival moves too: the value of each at which the net is 0, or ties):")
+	slope := map[[2]string]float64{}
+	for _, d := range a.Drivers {
+		slope[[2]string{d.Scenario, d.Driver}] = d.Slope
+	}
+	for _, s := range m.Scenarios {
+		rival := a.Best
+		if s.ID == a.Best && a.RunnerUp != nil {
+			rival = *a.RunnerUp
+		}
+		fmt.Fprintf(w, "\n  %s\n", s.Name)
+		for _, d := range a.Drivers {
+			if d.Scenario != s.ID {
+				continue
+			}
+			dr := drivers[d.Driver]
+			v := func(x float64) string {
+				if dr.Unit == "" {
+					return en.UpTo(x, 2)
+				}
+				return en.UpTo(x, 2) + " " + printable(dr.Unit)
+			}
+			line := fmt.Sprintf("    %s: %s now", printable(dr.Name), v(d.Value))
+			if d.Slope == 0 {
+				line += "; no entry of this scenario uses it"
+			}
+			if d.BreakEven != nil {
+				line += "; breaks even at " + v(*d.BreakEven)
+			}
+			if d.Tie != nil {
+				// Past the tie the gap to the rival has changed sign:
+				// the best falls behind its rival, another overtakes.
+				gap := d.Slope - slope[[2]string{rival, d.Driver}]
+				side := "above"
+				if (gap > 0) == (s.ID == a.Best) {
+					side = "below"
+				}
+				verb := "overtakes it"
+				if s.ID == a.Best {
+					verb = "falls behind it"
+				}
+				line += fmt.Sprintf("; ties with %s at %s and %s %s that", names[rival], v(*d.Tie), verb, side)
+				if d.Flips {
+					line += " (within its swing: this driver can change the winner)"
+				}
+			}
+			if d.Slope != 0 && d.BreakEven == nil && d.Tie == nil {
+				line += "; no break-even or tie within its bounds"
+			}
+			fmt.Fprintln(w, line)
+		}
+	}
+}
+
+// writeTornado draws each figure's swing as a bar on one axis from the
 // smallest net to the largest, with the net now marked "|".
-func writeTornado(w io.Writer, bars []calc.EntryAnalysis, net float64, items map[string]string, f figures) {
+func writeTornado(w io.Writer, bars []bar, net float64, f figures) {
 	lo, hi := net, net
 	labelWidth := 0
 	for _, e := range bars {
-		lo, hi = min(lo, e.SwingLow), max(hi, e.SwingHigh)
-		labelWidth = max(labelWidth, utf8.RuneCountInString(clipName(items[e.Item])))
+		lo, hi = min(lo, e.low), max(hi, e.high)
+		labelWidth = max(labelWidth, utf8.RuneCountInString(clipName(e.name)))
 	}
 	col := func(v float64) int {
 		if hi == lo {
@@ -345,14 +439,14 @@ func writeTornado(w io.Writer, bars []calc.EntryAnalysis, net float64, items map
 		return min(barWidth-1, int(math.Round((v-lo)/(hi-lo)*float64(barWidth-1))))
 	}
 	for _, e := range bars {
-		bar := []rune(strings.Repeat(" ", barWidth))
-		for c := col(e.SwingLow); c <= col(e.SwingHigh); c++ {
-			bar[c] = '#'
+		line := []rune(strings.Repeat(" ", barWidth))
+		for c := col(e.low); c <= col(e.high); c++ {
+			line[c] = '#'
 		}
-		bar[col(net)] = '|'
-		name := clipName(items[e.Item])
+		line[col(net)] = '|'
+		name := clipName(e.name)
 		fmt.Fprintf(w, "    %s%s  %s  %s … %s\n", name, strings.Repeat(" ", labelWidth-utf8.RuneCountInString(name)),
-			string(bar), f.value(e.SwingLow), f.value(e.SwingHigh))
+			string(line), f.value(e.low), f.value(e.high))
 	}
 }
 
