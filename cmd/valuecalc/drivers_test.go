@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -85,4 +86,54 @@ func TestAnalyzeDriverFlips(t *testing.T) {
 	assert.Contains(t, out, "    Agents: 10 agents now; breaks even at 0 agents; ties with Fixed at 10.5 agents and overtakes it above that (within its swing: this driver can change the winner)\n")
 	assert.Contains(t, out, "    Agents: 10 agents now; no entry of this scenario uses it; ties with Per agent at 10.5 agents and falls behind it above that (within its swing: this driver can change the winner)\n")
 	assert.NotContains(t, out, "this figure can change the winner")
+}
+
+// TestJSONCashflowAndDrivers pins the shapes SPEC §4 and §8 give the new
+// keys, beside the vectors' values (TestEvalVectors, TestAnalyzeVectors):
+// cashflow is N + 1 years of exactly five keys in money mode and absent in
+// score mode; drivers is a list of rows of exactly nine keys, empty (not
+// null) without drivers.
+func TestJSONCashflowAndDrivers(t *testing.T) {
+	file, _, _ := vectorModel(t, "../../calc/testdata/vectors/drivers-and-timing.json")
+	res := evalJSON(t, file)
+	for _, s := range res["scenarios"].([]any) {
+		cf, ok := s.(map[string]any)["cashflow"].([]any)
+		require.True(t, ok, "%v", s)
+		require.Len(t, cf, 4, "3 years and the initial one")
+		for y, row := range cf {
+			row := row.(map[string]any)
+			assert.ElementsMatch(t, []string{"year", "benefits", "costs", "net", "cumulative"}, keysOf(row))
+			assert.EqualValues(t, y, row["year"])
+		}
+	}
+	for _, f := range []string{"../../examples/customer-value.json", "../../examples/segments.json"} {
+		for _, s := range evalJSON(t, f)["scenarios"].([]any) {
+			assert.NotContains(t, s, "cashflow", f)
+		}
+	}
+
+	code, out, errOut := analyzeRun(t, "", "--json", file)
+	require.Equal(t, 0, code, errOut)
+	var a map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &a))
+	assert.Equal(t, "valuecalc/3", a["format"])
+	rows := a["drivers"].([]any)
+	require.Len(t, rows, 6, "2 scenarios × 3 drivers")
+	for _, r := range rows {
+		assert.ElementsMatch(t, []string{"scenario", "driver", "value", "slope", "breakEven", "tie", "swingLow", "swingHigh", "flips"},
+			keysOf(r.(map[string]any)))
+	}
+	for _, f := range []string{"../../examples/software-purchase.json", "../../examples/segments.json"} {
+		code, out, errOut := analyzeRun(t, "", "--json", f)
+		require.Equal(t, 0, code, errOut)
+		assert.Contains(t, out, `"drivers": [],`, f)
+	}
+}
+
+func keysOf(m map[string]any) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
 }
