@@ -3,10 +3,14 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/valuecalc/valuecalc/calc"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -136,4 +140,25 @@ func keysOf(m map[string]any) []string {
 		ks = append(ks, k)
 	}
 	return ks
+}
+
+// TestDriverNamesEscaped: a driver's name and unit that hold control
+// characters anyway (a model that did not come through Decode) are
+// written escaped in the tornado and the driver rows.
+func TestDriverNamesEscaped(t *testing.T) {
+	file, _, _ := vectorModel(t, "../../calc/testdata/vectors/drivers-and-timing.json")
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	m, err := calc.Decode(data)
+	require.NoError(t, err)
+	a, err := calc.Analyze(m)
+	require.NoError(t, err)
+	m.Drivers[0].Name, m.Drivers[0].Unit = "Agents\x1b[2J", "seats\u202e"
+	var report bytes.Buffer
+	writeAnalysis(&report, m, calc.Evaluate(m), a)
+	out := report.String()
+	assert.False(t, hasControl(out), "%q", out)
+	assert.Contains(t, out, `Agents\x1b[2J (driver)`)
+	assert.Contains(t, out, `Agents\x1b[2J: 25 seats\u202e now`)
+	assert.Equal(t, "Agents\x1b[2J", m.Drivers[0].Name, "the caller's model is not changed")
 }

@@ -140,7 +140,7 @@ func printable(s string) string {
 	return b.String()
 }
 
-// printableModel returns m with its title and names made printable, for
+// printableModel returns m with its title, names and drivers' units made printable, for
 // the readable reports. Decode refuses control characters; this keeps a
 // model that did not come through it from writing them to a terminal.
 func printableModel(m calc.Model) calc.Model {
@@ -152,6 +152,11 @@ func printableModel(m calc.Model) calc.Model {
 	m.Scenarios = slices.Clone(m.Scenarios)
 	for i := range m.Scenarios {
 		m.Scenarios[i].Name = printable(m.Scenarios[i].Name)
+	}
+	m.Drivers = slices.Clone(m.Drivers)
+	for i := range m.Drivers {
+		m.Drivers[i].Name = printable(m.Drivers[i].Name)
+		m.Drivers[i].Unit = printable(m.Drivers[i].Unit)
 	}
 	return m
 }
@@ -389,9 +394,9 @@ func writeDrivers(w io.Writer, m calc.Model, a calc.Analysis, drivers map[string
 				if dr.Unit == "" {
 					return en.UpTo(x, 2)
 				}
-				return en.UpTo(x, 2) + " " + printable(dr.Unit)
+				return en.UpTo(x, 2) + " " + dr.Unit
 			}
-			line := fmt.Sprintf("    %s: %s now", printable(dr.Name), v(d.Value))
+			line := fmt.Sprintf("    %s: %s now", dr.Name, v(d.Value))
 			if d.Slope == 0 {
 				line += "; no entry of this scenario uses it"
 			}
