@@ -154,6 +154,7 @@ func TestDriverNamesEscaped(t *testing.T) {
 	a, err := calc.Analyze(m)
 	require.NoError(t, err)
 	m.Drivers[0].Name, m.Drivers[0].Unit = "Agents\x1b[2J", "seats\u202e"
+	m.Drivers[1].Name = "Tickets a month, from the helpdesk's 2026 export"
 	var report bytes.Buffer
 	writeAnalysis(&report, m, calc.Evaluate(m), a)
 	out := report.String()
@@ -161,4 +162,6 @@ func TestDriverNamesEscaped(t *testing.T) {
 	assert.Contains(t, out, `Agents\x1b[2J (driver)`)
 	assert.Contains(t, out, `Agents\x1b[2J: 25 seats\u202e now`)
 	assert.Equal(t, "Agents\x1b[2J", m.Drivers[0].Name, "the caller's model is not changed")
+	// A long name is clipped as an item's is, and still says it is a driver.
+	assert.Contains(t, out, "    Tickets a month, from the hel… (driver)  ")
 }

@@ -228,7 +228,7 @@ func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) 
 		var bars []bar
 		for _, e := range a.Entries {
 			if e.Scenario == s.ID {
-				bars = append(bars, bar{items[e.Item], e.SwingLow, e.SwingHigh})
+				bars = append(bars, bar{clipName(items[e.Item]), e.SwingLow, e.SwingHigh})
 			}
 		}
 		// A driver moves every entry priced per it (SPEC §8): its bar
@@ -236,7 +236,7 @@ func writeAnalysis(w io.Writer, m calc.Model, res calc.Result, a calc.Analysis) 
 		// the scenario uses moves nothing and has no bar.
 		for _, d := range a.Drivers {
 			if d.Scenario == s.ID && d.Slope != 0 {
-				bars = append(bars, bar{drivers[d.Driver].Name + " (driver)", d.SwingLow, d.SwingHigh})
+				bars = append(bars, bar{clipName(drivers[d.Driver].Name) + " (driver)", d.SwingLow, d.SwingHigh})
 			}
 		}
 		fmt.Fprintf(w, "\n  %s (net %s)\n", s.Name, f.value(res.Scenarios[j].Net))
@@ -362,8 +362,8 @@ func netOf(res calc.Result, id string) float64 {
 	return 0
 }
 
-// bar is one bar of the tornado: the figure's name and the net at each
-// end of its swing, the smaller first.
+// bar is one bar of the tornado: the figure's name as its label shows it
+// (clipName) and the net at each end of its swing, the smaller first.
 type bar struct {
 	name      string
 	low, high float64
@@ -435,7 +435,7 @@ func writeTornado(w io.Writer, bars []bar, net float64, f figures) {
 	labelWidth := 0
 	for _, e := range bars {
 		lo, hi = min(lo, e.low), max(hi, e.high)
-		labelWidth = max(labelWidth, utf8.RuneCountInString(clipName(e.name)))
+		labelWidth = max(labelWidth, utf8.RuneCountInString(e.name))
 	}
 	col := func(v float64) int {
 		if hi == lo {
@@ -449,7 +449,7 @@ func writeTornado(w io.Writer, bars []bar, net float64, f figures) {
 			line[c] = '#'
 		}
 		line[col(net)] = '|'
-		name := clipName(e.name)
+		name := e.name
 		fmt.Fprintf(w, "    %s%s  %s  %s … %s\n", name, strings.Repeat(" ", labelWidth-utf8.RuneCountInString(name)),
 			string(line), f.value(e.low), f.value(e.high))
 	}
