@@ -49,7 +49,7 @@ func (f *textField) Render() app.UI {
 		return app.Textarea().ID(id).Class("input "+f.Class).Rows(f.Rows).Aria("label", f.Label).
 			Placeholder(f.Placeholder).Title(f.Title).ReadOnly(f.ReadOnly).Disabled(f.Disabled).
 			Aria("invalid", ariaTrue(f.Input.Err != "")).Aria("describedby", describedBy(id, f.Input)).
-			OnInput(f.input).OnChange(f.done).Text(f.Input.Text)
+			OnInput(f.input).OnChange(f.done).OnBlur(f.done).Text(f.Input.Text)
 	}
 	in := fieldInput(f.Field, f.Input, f.Label, f.Class, f.Number)
 	if f.ID != "" {
@@ -59,7 +59,7 @@ func (f *textField) Render() app.UI {
 		in = in.Aria("describedby", f.DescribedBy)
 	}
 	return in.Placeholder(f.Placeholder).Title(f.Title).ReadOnly(f.ReadOnly).Disabled(f.Disabled).
-		OnInput(f.input).OnChange(f.done)
+		OnInput(f.input).OnChange(f.done).OnBlur(f.done)
 }
 
 // OnUpdate puts the state's text in the element before go-app updates it:
@@ -80,6 +80,10 @@ func (f *textField) input(ctx app.Context, e app.Event) {
 	browser.Send(ctx, state.Input{Field: f.Field, Text: text})
 }
 
+// done is the field left: on change, and on blur too, since a field left
+// holding the text it had when it took the focus fires no change (type
+// "4" over a "4"), and its draft would outlive it: a later switch to
+// money, which empties the cell, still showed the "4".
 func (f *textField) done(ctx app.Context, e app.Event) {
 	if f.Send != nil {
 		return

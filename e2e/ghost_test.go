@@ -326,3 +326,28 @@ func TestTypedAndLeftAtOnce(t *testing.T) {
 	}
 	checkResults(t, ctx, template(t, "software-purchase"))
 }
+
+// TestSameTextLeft: a field left holding the text it had when it took the
+// focus fires no change event. Its draft must go all the same: typing
+// "4" over a "4" and tabbing on left a draft that outlived the field, and
+// a switch to money, which empties every cell, still showed the "4"
+// (found by TestGridShowsTheState, seed 7).
+func TestSameTextLeft(t *testing.T) {
+	ctx := newBrowser(t)
+	openApp(t, ctx, "/?template=customer-value&view=editor")
+	id := fid("entry/with-us/reputation")
+	var before string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Value("#"+id, &before, chromedp.ByQuery)))
+	require.NotEmpty(t, before, "the template scores this cell")
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.getElementById(%q); el.focus(); el.select(); return true })()`, id), nil),
+		chromedp.KeyEvent(before), chromedp.KeyEvent(kb.Tab),
+		chromedp.Click("#mode-money", chromedp.ByQuery),
+		chromedp.WaitVisible("#confirm-mode", chromedp.ByQuery),
+		chromedp.Click("#confirm-mode-yes", chromedp.ByQuery),
+	))
+	var got string
+	err := chromedp.Run(ctx, waitJSFor(10*time.Second, fmt.Sprintf(`document.getElementById(%q).value === ""`, id)))
+	require.NoError(t, chromedp.Run(ctx, chromedp.Value("#"+id, &got, chromedp.ByQuery)))
+	require.NoError(t, err, "after the switch to money the cell shows %q, the model nothing", got)
+}
