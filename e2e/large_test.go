@@ -236,7 +236,7 @@ func TestWindowedGrid(t *testing.T) {
 	last := m.Items[len(m.Items)-1] // a cost: the costs show last
 	lastCell := fid("entry/s2/" + last.ID)
 	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Evaluate(`document.querySelector("#grid tbody.side-cost tr:last-child").scrollIntoView({block: "end"}); true`, nil),
+		chromedp.Evaluate(`[...document.querySelectorAll("#grid tr.item-row, #grid tr.row-gap")].pop().scrollIntoView({block: "end"}); true`, nil),
 		waitJSFor(30*time.Second, fmt.Sprintf(`(() => { const el = document.getElementById(%q); if (!el) return false;
 			const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight })()`, lastCell)),
 	))
