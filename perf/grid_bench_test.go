@@ -36,8 +36,8 @@ type gridSize struct {
 
 var gridSizes = []gridSize{
 	{Items: 200, Scenarios: 5, Median: 16, P95: 33, KeystrokesPerCell: 4, BeforeMaxKeystroke: 40},
-	{Items: 500, Scenarios: 20, Median: 50, KeystrokesPerCell: 4, BeforeMaxKeystroke: 12},
-	{Items: 1000, Scenarios: 50, Median: 100, EditableMS: 10000, Nodes: 20000, KeystrokesPerCell: 4, BeforeMaxKeystroke: 8},
+	{Items: 500, Scenarios: 20, Median: 50, KeystrokesPerCell: 4, BeforeMaxKeystroke: 40},
+	{Items: 1000, Scenarios: 50, Median: 100, EditableMS: 10000, Nodes: 20000, KeystrokesPerCell: 4, BeforeMaxKeystroke: 40},
 }
 
 // gridResult is one size measured on one build.
