@@ -318,7 +318,7 @@ func (g gridBench) gridNotes() string {
 		fmt.Fprintf(&b, "- Baseline of the grid's rows: %s built in the same run and served by the same server; fewer keystrokes are timed on it where they take seconds.\n", g.BeforeRef)
 	}
 	for i, r := range g.After {
-		fmt.Fprintf(&b, "- Grid %d × %d: %d of %d keystrokes without a repaint within 10 s", r.Size.Items, r.Size.Scenarios, r.Failed, r.Failed+len(r.Times))
+		fmt.Fprintf(&b, "- Grid %d × %d: %d of %d keystrokes without a repaint within 10 s, keystrokes %s", r.Size.Items, r.Size.Scenarios, r.Failed, r.Failed+len(r.Times), list(r.Times))
 		if i < len(g.Before) {
 			fmt.Fprintf(&b, "; before: %d of %d, editable in %s, keystrokes %s", g.Before[i].Failed, g.Before[i].Failed+len(g.Before[i].Times), msStr(g.Before[i].EditableMS()), list(g.Before[i].Times))
 			if g.Before[i].Err != "" {
