@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -190,17 +191,22 @@ type gridBench struct {
 }
 
 // measureGrids measures every size of gridSizes (or PERF_GRID, such as
-// "500x20,1000x50") on the site at url and, when PERF_BEFORE names a git
+// "500x20,1000x50"; PERF_PER_CELL keystrokes into each cell, not 4) on the site at url and, when PERF_BEFORE names a git
 // revision, on that revision's build, served by the same server.
 func measureGrids(t *testing.T, root, scratch, url string) gridBench {
 	var g gridBench
-	sizes := gridSizes
+	sizes := slices.Clone(gridSizes)
 	if only := os.Getenv("PERF_GRID"); only != "" {
 		sizes = nil
 		for _, s := range gridSizes {
 			if strings.Contains(","+only+",", fmt.Sprintf(",%dx%d,", s.Items, s.Scenarios)) {
 				sizes = append(sizes, s)
 			}
+		}
+	}
+	if per := envInt("PERF_PER_CELL", 0); per > 0 { // longer bursts into one cell: what an autosave within a burst costs
+		for i := range sizes {
+			sizes[i].KeystrokesPerCell = per
 		}
 	}
 	run := func(url string, before bool) []gridResult {
