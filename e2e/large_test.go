@@ -311,4 +311,8 @@ func TestWindowedGrid(t *testing.T) {
 		waitJS(fmt.Sprintf(`document.getElementById(%q).value === "9876"`, cell)),
 	))
 	checkResults(t, ctx, m)
+	// The rows are in runs, each a tbody of its own (app/grid.go, rowRun):
+	// they must look like one table. Last: the shots change the viewport.
+	shotAt(t, ctx, 1440, "windowed-grid")
+	shotAt(t, ctx, 375, "windowed-grid")
 }
