@@ -64,10 +64,10 @@ func (g *grid) Render() app.UI {
 			app.Table().ID("grid").Class("grid"+cls(" grid-large", g.Large && !g.windowed())+cls(" grid-windowed", g.windowed())).
 				DataSet("items", len(g.Items)).DataSet("scenarios", len(h.Scenarios)).
 				DataSet("window", fmt.Sprintf("%d %d %d %d", g.Window.First, g.Window.Rows, g.Window.FirstCol, g.Window.Cols)).Body(
-				app.Caption().Class("sr-only").Text(l.T(i18n.ByScenarioCaption)),
-				&gridHead{Head: h, Lang: l},
-				g.side(calc.SideBenefit),
-				g.side(calc.SideCost),
+				append(append([]app.UI{
+					app.Caption().Class("sr-only").Text(l.T(i18n.ByScenarioCaption)),
+					&gridHead{Head: h, Lang: l},
+				}, g.side(calc.SideBenefit)...), g.side(calc.SideCost)...)...,
 			),
 		),
 		moreLater(l, i18n.MoreItemsLater, g.MoreItems, "more-items"),
@@ -96,15 +96,25 @@ func iconButton(id, label, glyph string, disabled bool, a state.Action) app.UI {
 // windowed reports whether the grid shows a window of itself.
 func (g *grid) windowed() bool { return g.Window != (state.GridWindow{}) }
 
-// side is one side's rows, in display order. A row outside the window is
-// a gap of a row's height (web/app.css, .row-gap), so that the page
-// scrolls as if every row were there; each row keeps its position among
-// its side's children, so that go-app, which matches children by
-// position, never gives a row's elements (and the focus in them) to
-// another item when the window moves. The gap holds the item's name,
-// hidden until the browser's find-in-page finds it: finding it scrolls
-// there, and the window follows.
-func (g *grid) side(side calc.Side) app.UI {
+// side is one side's rows, in display order: a tbody with the side's
+// head, then its rows in runs of runLength, each run a tbody of its own (a
+// rowRun component). A row outside the window is a gap of a row's height
+// (web/app.css, .row-gap), so that the page scrolls as if every row were
+// there; each row keeps its position among its run's children, so that
+// go-app, which matches children by position, never gives a row's
+// elements (and the focus in them) to another item when the window
+// moves. The gap holds the item's name, hidden until the browser's
+// find-in-page finds it: finding it scrolls there, and the window
+// follows.
+//
+// The runs are what a keystroke costs: go-app renders the grid again
+// whenever one row changes, and compares each child it renders with the
+// one before. With every row and gap a child of the side, a keystroke at
+// 1,000 items built and compared 1,000 rows and gaps; a run whose rows
+// are the same pointers and whose gaps the same names is one comparison
+// of its fields, and go-app skips it (docs/PERFORMANCE.md, "The windowed
+// grid").
+func (g *grid) side(side calc.Side) []app.UI {
 	order := g.Order
 	if len(order) != len(g.Rows) { // a grid not derived with its order: model order
 		order = make([]int, len(g.Rows))
@@ -119,7 +129,7 @@ func (g *grid) side(side calc.Side) app.UI {
 		}
 	}
 	cols := 2 + len(g.Head.Scenarios)
-	return app.TBody().Class("side side-"+string(side)).Body(
+	out := []app.UI{app.TBody().Class("side side-"+string(side)).Body(
 		app.Tr().Class("side-head").Body(
 			app.Th().Scope("rowgroup").ColSpan(cols).Body(
 				app.Div().Class("side-title").Body(
@@ -132,13 +142,47 @@ func (g *grid) side(side calc.Side) app.UI {
 		iff(len(rows) == 0, func() app.UI {
 			return app.Tr().Class("empty").Body(app.Td().ColSpan(cols).Text(emptyText(g.Lang, side)))
 		}),
-		app.Range(rows).Slice(func(k int) app.UI {
-			i := rows[k]
-			if r := g.Rows[i]; r != nil {
-				return &itemRow{Row: r, Num: g.Num, Lang: g.Lang}
+	)}
+	for start := 0; start < len(rows); start += runLength {
+		run := &rowRun{Side: side, Cols: cols, Num: g.Num, Lang: g.Lang}
+		for _, i := range rows[start:min(start+runLength, len(rows))] {
+			r := g.Rows[i]
+			run.Rows = append(run.Rows, r)
+			name := ""
+			if r == nil {
+				name = g.Items[i].Name
+			}
+			run.Gaps = append(run.Gaps, name)
+		}
+		out = append(out, run)
+	}
+	return out
+}
+
+// runLength is how many consecutive rows of a side one rowRun holds.
+const runLength = 25
+
+// rowRun is a run of consecutive rows of one side, a tbody: go-app
+// renders it again only when one of its rows is another view, or one of
+// its gaps another name.
+type rowRun struct {
+	app.Compo
+	Side calc.Side
+	Rows []*state.Row // nil where the row is a gap
+	Gaps []string     // the gaps' item names ("" where the row is rendered)
+	Cols int
+	Num  *browser.Numbers
+	Lang i18n.Lang
+}
+
+func (r *rowRun) Render() app.UI {
+	return app.TBody().Class("side-rows side-rows-" + string(r.Side)).Body(
+		app.Range(r.Rows).Slice(func(k int) app.UI {
+			if row := r.Rows[k]; row != nil {
+				return &itemRow{Row: row, Num: r.Num, Lang: r.Lang}
 			}
 			return app.Tr().Class("row-gap").Body(
-				app.Td().ColSpan(cols).Body(app.Div().Attr("hidden", "until-found").Text(g.Items[i].Name)),
+				app.Td().ColSpan(r.Cols).Body(app.Div().Attr("hidden", "until-found").Text(r.Gaps[k])),
 			)
 		}),
 	)

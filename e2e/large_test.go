@@ -236,7 +236,7 @@ func TestWindowedGrid(t *testing.T) {
 	last := m.Items[len(m.Items)-1] // a cost: the costs show last
 	lastCell := fid("entry/s2/" + last.ID)
 	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Evaluate(`document.querySelector("#grid tbody.side-cost tr:last-child").scrollIntoView({block: "end"}); true`, nil),
+		chromedp.Evaluate(`[...document.querySelectorAll("#grid tr.item-row, #grid tr.row-gap")].pop().scrollIntoView({block: "end"}); true`, nil),
 		waitJSFor(30*time.Second, fmt.Sprintf(`(() => { const el = document.getElementById(%q); if (!el) return false;
 			const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight })()`, lastCell)),
 	))
@@ -311,4 +311,8 @@ func TestWindowedGrid(t *testing.T) {
 		waitJS(fmt.Sprintf(`document.getElementById(%q).value === "9876"`, cell)),
 	))
 	checkResults(t, ctx, m)
+	// The rows are in runs, each a tbody of its own (app/grid.go, rowRun):
+	// they must look like one table. Last: the shots change the viewport.
+	shotAt(t, ctx, 1440, "windowed-grid")
+	shotAt(t, ctx, 375, "windowed-grid")
 }

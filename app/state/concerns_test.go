@@ -103,7 +103,6 @@ func TestEachActionHasOneConcern(t *testing.T) {
 		{UpdateAvailable{}, "library"},
 		{UpdateLater{}, "library"},
 		{UpdateReload{}, "library"},
-		{SaveDue{}, "library"},
 		{SaveNow{}, "library"},
 		{StorageChanged{}, "library"},
 		{ConflictReload{}, "library"},

@@ -108,8 +108,7 @@ type (
 
 // Saving and other tabs.
 type (
-	// SaveDue is the autosave timer; SaveNow the idle moment after it.
-	SaveDue struct{}
+	// SaveNow is the autosave: typing has paused and the browser is idle.
 	SaveNow struct{}
 	// StorageChanged is another tab writing key.
 	StorageChanged struct{ Key string }
@@ -261,7 +260,6 @@ func (DismissNotice) Path() string    { return "/notice/dismiss" }
 func (NoticeUndo) Path() string       { return "/notice/undo" }
 func (NoticeExpired) Path() string    { return "/notice/expired" }
 func (Drag) Path() string             { return "/files/drag" }
-func (SaveDue) Path() string          { return "/save/due" }
 func (SaveNow) Path() string          { return "/save/now" }
 func (StorageChanged) Path() string   { return "/storage/changed" }
 func (ConflictReload) Path() string   { return "/conflict/reload" }

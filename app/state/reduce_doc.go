@@ -152,9 +152,14 @@ func (r *reducer) changed() {
 	}
 	r.views().answersFromLink()
 	r.Dirty, r.Unkept = true, true
-	if !r.SaveWaiting && !r.Embed.On {
+	if !r.Embed.On {
+		// Every edit starts the wait again: the save comes once typing
+		// pauses, never between two keystrokes of a burst, where encoding
+		// a large model (265 ms at 1,000 × 50) held up the next one
+		// (docs/PERFORMANCE.md, "The windowed grid"). Leaving the page
+		// saves at once (PageHidden).
 		r.SaveWaiting = true
-		r.do(After{SaveDelay, SaveDue{}})
+		r.do(WhenQuiet{SaveDelay, SaveNow{}})
 	}
 }
 

@@ -20,7 +20,7 @@ func TestDocumentActions(t *testing.T) {
 				assert.True(t, s.Hist.CanUndo())
 				assert.Equal(t, before.DocRev+1, s.DocRev, "the analysis is of an older model now")
 				assert.True(t, s.Dirty)
-				assert.Contains(t, effects, Effect(After{SaveDelay, SaveDue{}}), "the autosave waits")
+				assert.Contains(t, effects, Effect(WhenQuiet{SaveDelay, SaveNow{}}), "the autosave waits for typing to pause")
 			}},
 		{"a new cost is named in the interface's language", func(t *testing.T, tb *tab) { tb.do(SetLang{i18n.DE}) }, AddItem{Side: calc.SideCost},
 			func(t *testing.T, _, s State, _ []Effect) {

@@ -66,8 +66,6 @@ func (r docs) reduce(a Action) bool {
 			r.docs().save()
 		}
 
-	case SaveDue:
-		r.do(WhenIdle{SaveNow{}})
 	case SaveNow:
 		r.SaveWaiting = false
 		r.docs().save()

@@ -22,10 +22,6 @@ func editedAs(id string) func(*testing.T, *tab) {
 
 func TestLibraryActions(t *testing.T) {
 	runConcern(t, byLibrary, []concernCase{
-		{"the autosave's time", edited, SaveDue{},
-			func(t *testing.T, _, _ State, effects []Effect) {
-				assert.Equal(t, []Effect{WhenIdle{SaveNow{}}}, effects, "it waits for the browser to be idle")
-			}},
 		{"save now", edited, SaveNow{},
 			func(t *testing.T, _, s State, effects []Effect) {
 				assert.False(t, s.SaveWaiting)

@@ -169,11 +169,11 @@ func effectsOf[T Effect](effects []Effect) []T {
 	return out
 }
 
-// saveTimers counts the autosave timers among effects.
+// saveTimers counts the autosave's waits among effects.
 func saveTimers(effects []Effect) int {
 	n := 0
-	for _, a := range effectsOf[After](effects) {
-		if a == (After{SaveDelay, SaveDue{}}) {
+	for _, a := range effectsOf[WhenQuiet](effects) {
+		if a == (WhenQuiet{SaveDelay, SaveNow{}}) {
 			n++
 		}
 	}
@@ -243,20 +243,22 @@ func TestAutosave(t *testing.T) {
 	tb := newTab(t, mem, Start{})
 	tb.take()
 
-	// A burst of edits asks for one tabTimer.
+	// Each edit of a burst starts the wait again: the save waits for
+	// typing to pause, never lands between two keystrokes.
 	assert.Equal(t, 1, saveTimers(tb.input(qualityCell, "4")))
 	assert.True(t, tb.state().SaveWaiting)
 	assert.Equal(t, "Saving…", tb.state().SaveStatus())
-	assert.Equal(t, 0, saveTimers(tb.input(qualityCell, "5")))
-	assert.Equal(t, 0, saveTimers(tb.input(fitCell, "3")))
-	assert.Equal(t, 1, saveTimers(tb.take()), "a burst of edits waits on one tabTimer")
-	assert.Empty(t, docKeys(mem), "nothing is saved before the delay")
-
-	// The tabTimer asks for the idle moment, which saves.
 	tb.advance(SaveDelay - time.Millisecond)
-	assert.NotContains(t, tb.idle, Action(SaveNow{}), "the tabTimer fired early")
+	assert.Equal(t, 1, saveTimers(tb.input(qualityCell, "5")))
+	tb.advance(SaveDelay - time.Millisecond)
+	assert.Equal(t, 1, saveTimers(tb.input(fitCell, "3")))
+	tb.advance(SaveDelay - time.Millisecond)
+	assert.NotContains(t, tb.idle, Action(SaveNow{}), "the save came within the burst")
+	assert.Empty(t, docKeys(mem), "nothing is saved before typing pauses")
+
+	// The pause asks for the idle moment, which saves.
 	tb.advance(time.Millisecond)
-	assert.Equal(t, []WhenIdle{{SaveNow{}}}, effectsOf[WhenIdle](tb.take()))
+	assert.Contains(t, tb.idle, Action(SaveNow{}))
 	assert.Empty(t, docKeys(mem), "the save waits for the idle moment")
 	tb.runIdle()
 
@@ -269,7 +271,7 @@ func TestAutosave(t *testing.T) {
 	assert.False(t, s.Dirty)
 	assert.False(t, s.SaveWaiting)
 	assert.Equal(t, "Saved on this device", s.SaveStatus())
-	assert.Equal(t, []Meta{{s.DocID, stored.Title, clockStart + SaveDelay.Milliseconds()}}, s.List)
+	assert.Equal(t, []Meta{{s.DocID, stored.Title, clockStart + (3*SaveDelay - 2*time.Millisecond).Milliseconds()}}, s.List, "saved when typing paused")
 	assert.Equal(t, s.DocID, Library{Store: mem}.Current())
 
 	// The next edit starts a tabTimer again.
