@@ -309,18 +309,8 @@ func bisectPayback(m Model, j int, set func(Model, float64) Model, lo, hi float6
 		if soon(lo) {
 			return lo, true
 		}
-		for range 200 {
-			mid := lo + (hi-lo)/2
-			if mid <= lo || mid >= hi {
-				break
-			}
-			if soon(mid) {
-				hi = mid
-			} else {
-				lo = mid
-			}
-		}
-		return hi, true
+		_, x := bisect(lo, hi, soon)
+		return x, true
 	}
 	// soon is true, then false: find the greatest x where it is true.
 	if !soon(lo) {
@@ -329,18 +319,26 @@ func bisectPayback(m Model, j int, set func(Model, float64) Model, lo, hi float6
 	if soon(hi) {
 		return hi, true
 	}
+	x, _ := bisect(lo, hi, func(x float64) bool { return !soon(x) })
+	return x, true
+}
+
+// bisect narrows lo–hi, where past is false at lo and true at hi, to the
+// two floats around where it turns: the last x found false and the first
+// found true.
+func bisect(lo, hi float64, past func(float64) bool) (float64, float64) {
 	for range 200 {
 		mid := lo + (hi-lo)/2
 		if mid <= lo || mid >= hi {
 			break
 		}
-		if soon(mid) {
-			lo = mid
-		} else {
+		if past(mid) {
 			hi = mid
+		} else {
+			lo = mid
 		}
 	}
-	return lo, true
+	return lo, hi
 }
 
 // reaches reports whether the model m with the entry of item i in
