@@ -1,6 +1,7 @@
 // Package examples holds valuecalc's built-in example models. They are the
 // app's templates (opened with ?template=ID) and sample files for the
-// valuecalc command; each is a valuecalc/2 file in this directory.
+// valuecalc command; each is a model file in this directory (valuecalc/2,
+// or valuecalc/3 for a money template priced per driver).
 package examples
 
 import (
@@ -38,7 +39,7 @@ var templates = []Template{
 	{"customer-value", "Customer value assessment",
 		"Score mode, 1–5: all four benefit types and five cost types, status quo vs with us.", customerValue},
 	{"software-purchase", "Helpdesk software: 3-year business case",
-		"Money mode, 3 years at 8 %: subscription, implementation, training, hours saved, fewer outages.", softwarePurchase},
+		"Money mode, 3 years at 8 %, priced per support agent and ticket a month: subscription, implementation, training, hours saved, fewer outages.", softwarePurchase},
 	{"segments", "Segment comparison: SMB vs Enterprise",
 		"Score mode, 1–10: the same offer weighed by SMB and Enterprise customers.", segments},
 }

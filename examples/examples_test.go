@@ -36,8 +36,9 @@ func TestEveryFile(t *testing.T) {
 
 // TestTranslations checks that each template in another language is the
 // English model in other words: the same ids, modes, sides, types,
-// stages, weights, values and settings; only titles, names, notes and
-// labels differ, and each of those is set where the English one is.
+// stages, weights, values, drivers and settings; only titles, names,
+// notes, labels, units and sources differ, and each of those is set where
+// the English one is.
 func TestTranslations(t *testing.T) {
 	for lang, list := range translations {
 		require.Len(t, list, len(templates), lang)
@@ -59,7 +60,7 @@ func TestTranslations(t *testing.T) {
 			require.NoError(t, json.Unmarshal(en.Data, &a))
 			require.NoError(t, json.Unmarshal(tr.Data, &b))
 			assert.Equal(t, skeleton(a), skeleton(b), "%s differs from the English model in more than its words", name)
-			for _, text := range []string{"title", "name", "note", "minLabel", "maxLabel"} {
+			for text := range words {
 				assert.Equal(t, count(a, text), count(b, text), "%s: every %s is translated", name, text)
 			}
 		}
@@ -76,7 +77,8 @@ func TestTranslations(t *testing.T) {
 }
 
 // words are the fields of a model file that hold words, not figures.
-var words = map[string]bool{"title": true, "name": true, "note": true, "minLabel": true, "maxLabel": true}
+var words = map[string]bool{"title": true, "name": true, "note": true, "minLabel": true, "maxLabel": true,
+	"unit": true, "source": true, "customer": true, "summary": true}
 
 // skeleton is a decoded model file with its words blanked out.
 func skeleton(v any) any {

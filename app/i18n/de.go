@@ -294,7 +294,7 @@ var de = [numKeys]string{
 	Export:                      "Export",
 	DownloadJSON:                "valuecalc-Datei herunterladen (.json)",
 	DownloadCSV:                 "Vergleich herunterladen (.csv)",
-	FilesExplain:                "Die valuecalc-Datei enthält alles und lässt sich hier oder auf einem anderen Gerät wieder importieren. Die CSV-Datei hat eine Zeile je Posten und Szenario sowie die Summen, für Tabellenkalkulationen.",
+	FilesExplain:                "Die valuecalc-Datei enthält alles und lässt sich hier oder auf einem anderen Gerät wieder importieren. Die CSV-Datei ist für Tabellenkalkulationen und lässt sich nicht importieren: eine Zeile je Ihrer Zahlen, je Posten und Szenario mit seinem Zeitverlauf, dazu die Summen.",
 	Import:                      "Import",
 	ImportHelp:                  "Oder legen Sie eine .json-Datei irgendwo auf der Seite ab. Sie öffnet sich als neue Bewertung; nichts Vorhandenes wird ersetzt.",
 	ImportButton:                "valuecalc-Datei importieren …",

@@ -292,7 +292,7 @@ var en = [numKeys]string{
 	Export:                      "Export",
 	DownloadJSON:                "Download valuecalc file (.json)",
 	DownloadCSV:                 "Download comparison (.csv)",
-	FilesExplain:                "The valuecalc file keeps everything and can be imported again here or on another device. The CSV file has one row per item and scenario, and the totals, for spreadsheets.",
+	FilesExplain:                "The valuecalc file keeps everything and can be imported again here or on another device. The CSV file is for spreadsheets and cannot be imported: a row for each of your numbers, one per item and scenario with its timing, and the totals.",
 	Import:                      "Import",
 	ImportHelp:                  "Or drop a .json file anywhere on the page. It opens as a new assessment; nothing you have is replaced.",
 	ImportButton:                "Import a valuecalc file…",

@@ -294,7 +294,7 @@ var es = [numKeys]string{
 	Export:                      "Exportar",
 	DownloadJSON:                "Descargar archivo de valuecalc (.json)",
 	DownloadCSV:                 "Descargar la comparación (.csv)",
-	FilesExplain:                "El archivo de valuecalc lo guarda todo y puede importarse de nuevo aquí o en otro dispositivo. El archivo CSV tiene una fila por elemento y escenario, con los totales, para hojas de cálculo.",
+	FilesExplain:                "El archivo de valuecalc lo guarda todo y puede importarse de nuevo aquí o en otro dispositivo. El archivo CSV es para hojas de cálculo y no puede importarse: una fila por cada una de sus cifras, una por elemento y escenario con su calendario, y los totales.",
 	Import:                      "Importar",
 	ImportHelp:                  "O suelte un archivo .json en cualquier parte de la página. Se abre como una evaluación nueva; no se reemplaza nada de lo que tiene.",
 	ImportButton:                "Importar un archivo de valuecalc…",

@@ -294,7 +294,7 @@ var fr = [numKeys]string{
 	Export:                      "Exporter",
 	DownloadJSON:                "Télécharger le fichier valuecalc (.json)",
 	DownloadCSV:                 "Télécharger la comparaison (.csv)",
-	FilesExplain:                "Le fichier valuecalc garde tout et peut être réimporté ici ou sur un autre appareil. Le fichier CSV a une ligne par élément et par scénario, avec les totaux, pour les tableurs.",
+	FilesExplain:                "Le fichier valuecalc garde tout et peut être réimporté ici ou sur un autre appareil. Le fichier CSV est pour les tableurs et ne peut pas être importé : une ligne par chiffre à vous, une par élément et par scénario avec son calendrier, et les totaux.",
 	Import:                      "Importer",
 	ImportHelp:                  "Ou déposez un fichier .json n'importe où sur la page. Il s'ouvre comme nouvelle évaluation ; rien de ce que vous avez n'est remplacé.",
 	ImportButton:                "Importer un fichier valuecalc…",

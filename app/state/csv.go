@@ -15,10 +15,26 @@ import (
 // Contribution.
 var csvHeader = []string{"Scenario", "Item", "Side", "Type", "Stage", "Weight", "Value", "Unit", "Per", "Contribution"}
 
+// csvHeaderV3 is csvHeader's columns for a money model with drivers or
+// timing (SPEC §2.1): after Contribution, an entry's drivers by name
+// (its Value is per unit of each), its start and end month, ramp months,
+// yearly growth (a fraction) and source, each empty where it is the
+// default. A model without them keeps csvHeader's ten columns, so its
+// file is the same as before version 3.
+var csvHeaderV3 = append(csvHeader[:len(csvHeader):len(csvHeader)], "Per driver", "Start month", "End month", "Ramp months", "Growth a year", "Source")
+
+// csvDriverSide is the Side of a driver's row, which comes before the
+// item rows: Item is the driver's name, Value its value, Unit its unit,
+// Source its source.
+const csvDriverSide = "driver"
+
 // ComparisonCSV returns the comparison of m, evaluated as res (res =
 // calc.Evaluate(m)), as a CSV file that Excel, LibreOffice and Google
 // Sheets open cleanly: UTF-8 with a byte order mark, comma separated, CRLF
 // line endings.
+//
+// In a money model with drivers or timing the header is csvHeaderV3, and
+// a row per driver (Side "driver") comes first.
 //
 // After the header come the item rows, one per scenario × item (scenarios
 // in model order, items in model order within each), then for each
@@ -38,16 +54,27 @@ func ComparisonCSV(m calc.Model, res calc.Result) []byte {
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
-	w.Write(csvHeader)
+	cols := len(csvHeader)
+	if m.Mode == calc.ModeMoney && m.UsesV3() {
+		cols = len(csvHeaderV3)
+		w.Write(csvHeaderV3)
+		for _, d := range m.Drivers {
+			row := make([]string, cols)
+			row[1], row[2], row[6], row[7], row[15] = csvText(d.Name), csvDriverSide, csvNumber(d.Value), csvText(d.Unit), csvText(d.Source)
+			w.Write(row)
+		}
+	} else {
+		w.Write(csvHeader)
+	}
 	for j, sc := range m.Scenarios {
 		r := csvScenario(res, j)
 		for i, it := range m.Items {
-			w.Write(csvItemRow(m, sc, it, r, i))
+			w.Write(csvItemRow(m, sc, it, r, i, cols))
 		}
 	}
 	for j, sc := range m.Scenarios {
 		if r := csvScenario(res, j); r != nil {
-			for _, row := range csvTotalRows(sc.Name, r, m.Mode == calc.ModeMoney) {
+			for _, row := range csvTotalRows(sc.Name, r, m.Mode == calc.ModeMoney, cols) {
 				w.Write(row)
 			}
 		}
@@ -65,12 +92,11 @@ func csvScenario(res calc.Result, j int) *calc.ScenarioResult {
 }
 
 // csvItemRow returns the row of item it (the i-th of m) in scenario sc,
-// whose result is r (nil if unknown).
-func csvItemRow(m calc.Model, sc calc.Scenario, it calc.Item, r *calc.ScenarioResult, i int) []string {
-	row := []string{
-		csvText(sc.Name), csvText(it.Name), csvText(string(it.Side)), csvText(string(it.Type)),
-		csvText(string(it.Stage)), csvNumber(it.Weight), "", "", "", "",
-	}
+// whose result is r (nil if unknown), with cols columns.
+func csvItemRow(m calc.Model, sc calc.Scenario, it calc.Item, r *calc.ScenarioResult, i, cols int) []string {
+	row := make([]string, cols)
+	row[0], row[1], row[2], row[3], row[4], row[5] = csvText(sc.Name), csvText(it.Name), csvText(string(it.Side)),
+		csvText(string(it.Type)), csvText(string(it.Stage)), csvNumber(it.Weight)
 	ep := sc.Entry(i)
 	if ep == nil {
 		return row
@@ -87,7 +113,33 @@ func csvItemRow(m calc.Model, sc calc.Scenario, it calc.Item, r *calc.ScenarioRe
 	if r != nil && i < len(r.Contributions) {
 		row[9] = csvNumber(r.Contributions[i])
 	}
+	if cols > len(csvHeader) {
+		csvTiming(m, e, row[len(csvHeader):])
+	}
 	return row
+}
+
+// csvTiming fills cells, the columns of csvHeaderV3 after Contribution,
+// with e's drivers by name (joined by " × "), start, end, ramp, growth
+// and source; a default is left empty.
+func csvTiming(m calc.Model, e calc.Entry, cells []string) {
+	names := make([]string, len(e.Times))
+	for k, id := range e.Times {
+		names[k] = id
+		if d := m.DriverIndex(id); d >= 0 {
+			names[k] = m.Drivers[d].Name
+		}
+	}
+	cells[0] = csvText(strings.Join(names, " × "))
+	for k, n := range [3]int{e.Start, e.End, e.Ramp} {
+		if n != 0 {
+			cells[1+k] = strconv.Itoa(n)
+		}
+	}
+	if e.Growth != 0 {
+		cells[4] = csvNumber(e.Growth)
+	}
+	cells[5] = csvText(e.Source)
 }
 
 // csvValue returns what e holds in m's mode: the score, unit "score" and no
@@ -114,12 +166,14 @@ func csvValue(m calc.Model, e calc.Entry) (value float64, unit string, per calc.
 	return 0, "", "", false
 }
 
-// csvTotalRows returns the totals rows of the scenario named name, whose
-// result is r: per-type sums first, then the totals.
-func csvTotalRows(name string, r *calc.ScenarioResult, money bool) [][]string {
+// csvTotalRows returns the totals rows, of cols columns, of the scenario
+// named name, whose result is r: per-type sums first, then the totals.
+func csvTotalRows(name string, r *calc.ScenarioResult, money bool, cols int) [][]string {
 	var rows [][]string
 	add := func(label, value string) {
-		rows = append(rows, []string{csvText(name), csvText(label), "", "", "", "", "", "", "", value})
+		row := make([]string, cols)
+		row[0], row[1], row[9] = csvText(name), csvText(label), value
+		rows = append(rows, row)
 	}
 	for _, ts := range r.BenefitsByType {
 		add("Benefits: "+string(ts.Type), csvNumber(ts.Value))

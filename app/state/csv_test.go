@@ -3,7 +3,10 @@ package state
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,7 +32,8 @@ func csvExample(t testing.TB, id string) calc.Model {
 }
 
 // csvExport exports m and parses the result back, checking the byte order
-// mark and that every row has the header's 10 fields.
+// mark and that every row has the header's fields: 10, or 16 for a money
+// model with drivers or timing.
 func csvExport(t testing.TB, m calc.Model) (calc.Result, [][]string) {
 	t.Helper()
 	require.NoError(t, calc.Validate(m))
@@ -58,10 +62,12 @@ func csvParse(t testing.TB, out []byte) [][]string {
 	body, ok := bytes.CutPrefix(out, []byte(utf8BOM))
 	require.True(t, ok, "output must start with a UTF-8 byte order mark")
 	r := csv.NewReader(bytes.NewReader(body))
-	r.FieldsPerRecord = len(csvHeader)
-	rows, err := r.ReadAll()
+	rows, err := r.ReadAll() // every row as wide as the first
 	require.NoError(t, err)
 	require.NotEmpty(t, rows)
+	if len(rows[0]) != len(csvHeader) {
+		require.Equal(t, csvHeaderV3, rows[0])
+	}
 	return rows
 }
 
@@ -108,11 +114,16 @@ func csvMoneyModel() calc.Model {
 }
 
 func TestExportCSVHeaderBOMAndCRLF(t *testing.T) {
-	for _, id := range []string{"customer-value", "software-purchase", "segments"} {
-		t.Run(id, func(t *testing.T) {
-			m := csvExample(t, id)
+	for _, tc := range []struct{ id, header string }{
+		{"customer-value", "Scenario,Item,Side,Type,Stage,Weight,Value,Unit,Per,Contribution\r\n"},
+		{"software-purchase", "Scenario,Item,Side,Type,Stage,Weight,Value,Unit,Per,Contribution," +
+			"Per driver,Start month,End month,Ramp months,Growth a year,Source\r\n"},
+		{"segments", "Scenario,Item,Side,Type,Stage,Weight,Value,Unit,Per,Contribution\r\n"},
+	} {
+		t.Run(tc.id, func(t *testing.T) {
+			m := csvExample(t, tc.id)
 			out := string(ComparisonCSV(m, calc.Evaluate(m)))
-			require.True(t, strings.HasPrefix(out, utf8BOM+"Scenario,Item,Side,Type,Stage,Weight,Value,Unit,Per,Contribution\r\n"), "%.120q", out)
+			require.True(t, strings.HasPrefix(out, utf8BOM+tc.header), "%.200q", out)
 			assert.True(t, strings.HasSuffix(out, "\r\n"))
 			assert.Equal(t, strings.Count(out, "\n"), strings.Count(out, "\r\n"), "every line ends in CRLF")
 			assert.Equal(t, 1, strings.Count(out, utf8BOM), "one BOM, at the start")
@@ -167,32 +178,48 @@ func TestExportCSVWeightOverride(t *testing.T) {
 		csvRow(t, rows, "SMB", "Integrations and security features"))
 }
 
+// wide pads row with the six empty cells of csvHeaderV3's columns after
+// Contribution.
+func wide(row []string) []string {
+	return append(row, make([]string, len(csvHeaderV3)-len(csvHeader))...)
+}
+
 func TestExportCSVMoneyMode(t *testing.T) {
 	m := csvExample(t, "software-purchase")
 	res, rows := csvExport(t, m)
-	// Header, 2 scenarios × 7 items, 2 × (4 + 5 types + 6 totals).
-	require.Len(t, rows, 1+2*7+2*15)
+	// Header, 2 drivers, 2 scenarios × 7 items, 2 × (4 + 5 types + 6 totals).
+	require.Len(t, rows, 1+2+2*7+2*15)
+	assert.Equal(t, csvHeaderV3, rows[0])
 	with := res.Scenarios[1]
+	contribution := func(i int) string { return strconv.FormatFloat(with.Contributions[i], 'f', -1, 64) }
+	driver := func(name, value, unit, source string) []string {
+		return []string{"", name, "driver", "", "", "", value, unit, "", "", "", "", "", "", "", source}
+	}
+	assert.Equal(t, driver("Support agents", "10", "agents", "Your team roster"), rows[1], "the drivers first")
+	assert.Equal(t, driver("Tickets a month", "1200", "tickets", "Your helpdesk's monthly report"), rows[2])
 
 	tests := []struct {
 		name, scenario, item string
 		want                 []string
 	}{
-		{"no entry", "Status quo", "Subscription", []string{"Status quo", "Subscription", "cost", "financial", "renewal", "1", "", "", "", ""}},
-		{"no entry keeps item weight", "Status quo", "Fewer outages", []string{"Status quo", "Fewer outages", "benefit", "functional", "use", "0.8", "", "", "", ""}},
-		{"hours per month", "With us", "Agent hours saved", []string{"With us", "Agent hours saved", "benefit", "monetary", "use", "1", "60", "hours", "month",
-			strconv.FormatFloat(with.Contributions[0], 'f', -1, 64)}},
-		{"amount per month, risk-adjusted", "With us", "Fewer outages", []string{"With us", "Fewer outages", "benefit", "functional", "use", "0.8", "1500", "USD", "month",
-			strconv.FormatFloat(with.Contributions[1], 'f', -1, 64)}},
-		{"amount per year", "With us", "Subscription", []string{"With us", "Subscription", "cost", "financial", "renewal", "1", "12000", "USD", "year",
-			strconv.FormatFloat(with.Contributions[2], 'f', -1, 64)}},
-		{"once by default", "With us", "Implementation", []string{"With us", "Implementation", "cost", "financial", "onboarding", "1", "8000", "USD", "once", "8000"}},
-		{"hours once", "With us", "Time to learn", []string{"With us", "Time to learn", "cost", "time", "onboarding", "1", "80", "hours", "once", "4800"}},
-		{"roi", "Status quo", "ROI", totalsRow("Status quo", "ROI", "-1")},
-		{"ratio zero", "Status quo", "Benefit/cost ratio", totalsRow("Status quo", "Benefit/cost ratio", "0")},
-		{"payback never: recurring costs only", "Status quo", "Payback months", totalsRow("Status quo", "Payback months", "")},
-		{"payback", "With us", "Payback months", totalsRow("With us", "Payback months", strconv.FormatFloat(*with.PaybackMonths, 'f', -1, 64))},
-		{"type sum", "With us", "Costs: time", totalsRow("With us", "Costs: time", "4800")},
+		{"no entry", "Status quo", "Subscription", wide([]string{"Status quo", "Subscription", "cost", "financial", "renewal", "1", "", "", "", ""})},
+		{"no entry keeps item weight", "Status quo", "Fewer outages", wide([]string{"Status quo", "Fewer outages", "benefit", "functional", "use", "0.8", "", "", "", ""})},
+		{"hours per ticket a month", "With us", "Agent hours saved", []string{"With us", "Agent hours saved", "benefit", "monetary", "use", "1", "0.05", "hours", "month",
+			contribution(0), "Tickets a month", "", "", "", "", ""}},
+		{"amount per month, risk-adjusted", "With us", "Fewer outages", wide([]string{"With us", "Fewer outages", "benefit", "functional", "use", "0.8", "1500", "USD", "month",
+			contribution(1)})},
+		{"amount per agent a month, with its source", "With us", "Subscription", []string{"With us", "Subscription", "cost", "financial", "renewal", "1", "100", "USD", "month",
+			contribution(2), "Support agents", "", "", "", "", "Our price list"}},
+		{"once by default", "With us", "Implementation", wide([]string{"With us", "Implementation", "cost", "financial", "onboarding", "1", "8000", "USD", "once", "8000"})},
+		{"amount per agent once", "With us", "Training", []string{"With us", "Training", "cost", "financial", "onboarding", "1", "300", "USD", "once", "3000",
+			"Support agents", "", "", "", "", "Our price list"}},
+		{"hours per agent once", "With us", "Time to learn", []string{"With us", "Time to learn", "cost", "time", "onboarding", "1", "8", "hours", "once", "4800",
+			"Support agents", "", "", "", "", ""}},
+		{"roi", "Status quo", "ROI", wide(totalsRow("Status quo", "ROI", "-1"))},
+		{"ratio zero", "Status quo", "Benefit/cost ratio", wide(totalsRow("Status quo", "Benefit/cost ratio", "0"))},
+		{"payback never: recurring costs only", "Status quo", "Payback months", wide(totalsRow("Status quo", "Payback months", ""))},
+		{"payback", "With us", "Payback months", wide(totalsRow("With us", "Payback months", strconv.FormatFloat(*with.PaybackMonths, 'f', -1, 64)))},
+		{"type sum", "With us", "Costs: time", wide(totalsRow("With us", "Costs: time", "4800"))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -202,7 +229,7 @@ func TestExportCSVMoneyMode(t *testing.T) {
 
 	t.Run("totals order", func(t *testing.T) {
 		var labels []string
-		for _, row := range rows[1+2*7:] {
+		for _, row := range rows[1+2+2*7:] {
 			if row[0] == "With us" {
 				labels = append(labels, row[1])
 			}
@@ -221,6 +248,143 @@ func TestExportCSVMoneyMode(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, res.Scenarios[0].Net, v, "written in full, not rounded")
 	})
+}
+
+// TestExportCSVTiming: an entry's drivers, start, end, ramp, growth and
+// source each have a column, empty where they are the default; text
+// there is neutralised like any other.
+func TestExportCSVTiming(t *testing.T) {
+	m := csvMoneyModel()
+	m.Drivers = []calc.Driver{
+		{ID: "agents", Name: "Agents", Unit: "agents", Value: 25, Source: "=HR export"},
+		{ID: "sites", Name: "Sites", Value: 2},
+	}
+	m.Scenarios[0].Entries = calc.EntriesByID(m.Items, map[string]calc.Entry{
+		"gain": {Amount: calc.Float(40), Per: calc.PerMonth, Times: []string{"agents", "sites"}, Start: 2, End: 14, Ramp: 3, Growth: -0.05, Source: "pilot, 2025"},
+		"fee":  {Amount: calc.Float(100), Start: 13},
+	})
+	res, rows := csvExport(t, m)
+	assert.Equal(t, []string{"", "Agents", "driver", "", "", "", "25", "agents", "", "", "", "", "", "", "", "'=HR export"}, rows[1])
+	assert.Equal(t, []string{"", "Sites", "driver", "", "", "", "2", "", "", "", "", "", "", "", "", ""}, rows[2])
+	assert.Equal(t, []string{"Only benefit", "Gain", "benefit", "monetary", "", "1", "40", "EUR", "month",
+		strconv.FormatFloat(res.Scenarios[0].Contributions[0], 'f', -1, 64), "Agents × Sites", "2", "14", "3", "-0.05", "pilot, 2025"},
+		csvRow(t, rows, "Only benefit", "Gain"))
+	assert.Equal(t, []string{"Only benefit", "Fee", "cost", "financial", "evaluation", "1", "100", "EUR", "once",
+		strconv.FormatFloat(res.Scenarios[0].Contributions[1], 'f', -1, 64), "", "13", "", "", "", ""},
+		csvRow(t, rows, "Only benefit", "Fee"))
+
+	// Drivers of a score model are kept and ignored: its export has no
+	// driver rows and the ten columns.
+	m = csvExample(t, "customer-value")
+	m.Drivers = []calc.Driver{{ID: "agents", Name: "Agents", Value: 25}}
+	_, rows = csvExport(t, m)
+	assert.Equal(t, csvHeader, rows[0])
+	assert.Len(t, rows, 1+2*10+2*13)
+}
+
+// TestExportCSVKeepsDriversAndTiming reads every money model of the test
+// vectors back from its export, by the names a spreadsheet shows: the
+// drivers (name, value, unit, source) and each entry's value, unit,
+// recurrence, drivers, start, end, ramp, growth and source come back as
+// they are in the model. Ranges, questions and notes are the valuecalc
+// file's alone, and the import refuses a CSV file (TestImportProblems).
+func TestExportCSVKeepsDriversAndTiming(t *testing.T) {
+	files, err := filepath.Glob("../../calc/testdata/vectors/*.json")
+	require.NoError(t, err)
+	timed := 0
+	for _, file := range files {
+		var v struct {
+			Model json.RawMessage `json:"model"`
+		}
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(data, &v))
+		m, err := calc.Decode(v.Model)
+		if err != nil || m.Mode != calc.ModeMoney {
+			continue // a vector of a broken model, or a score one
+		}
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			_, rows := csvExport(t, m)
+			if !m.UsesV3() {
+				assert.Equal(t, csvHeader, rows[0], "a model of version 2 exports as before")
+				return
+			}
+			timed++
+			drivers, entries := csvReadBack(t, rows, len(m.Drivers), len(m.Items))
+			var want []calc.Driver
+			for _, d := range m.Drivers {
+				want = append(want, calc.Driver{Name: d.Name, Unit: d.Unit, Value: d.Value, Source: d.Source})
+			}
+			assert.Equal(t, want, drivers)
+			for j, sc := range m.Scenarios {
+				for i := range m.Items {
+					var e *calc.Entry
+					if ep := sc.Entry(i); ep != nil {
+						e = &calc.Entry{Amount: ep.Amount, Hours: ep.Hours, Per: ep.Per, Start: ep.Start, End: ep.End, Ramp: ep.Ramp, Growth: ep.Growth, Source: ep.Source}
+						if e.Per == "" {
+							e.Per = calc.PerOnce
+						}
+						for _, id := range ep.Times {
+							e.Times = append(e.Times, m.Drivers[m.DriverIndex(id)].Name)
+						}
+					}
+					assert.Equal(t, e, entries[j][i], "%s, %s", sc.Name, m.Items[i].Name)
+				}
+			}
+		})
+	}
+	assert.GreaterOrEqual(t, timed, 3, "the vectors of drivers and timing")
+}
+
+// csvReadBack reads the first nd rows after the header as drivers and
+// the item rows after them, ni per scenario, as entries, with each
+// entry's drivers by name.
+func csvReadBack(t *testing.T, rows [][]string, nd, ni int) ([]calc.Driver, [][]*calc.Entry) {
+	t.Helper()
+	number := func(s string) float64 {
+		v, err := strconv.ParseFloat(s, 64)
+		require.NoError(t, err)
+		return v
+	}
+	whole := func(s string) int {
+		if s == "" {
+			return 0
+		}
+		n, err := strconv.Atoi(s)
+		require.NoError(t, err)
+		return n
+	}
+	var drivers []calc.Driver
+	for _, row := range rows[1 : 1+nd] {
+		require.Equal(t, "driver", row[2])
+		drivers = append(drivers, calc.Driver{Name: row[1], Unit: row[7], Value: number(row[6]), Source: row[15]})
+	}
+	var entries [][]*calc.Entry
+	items := rows[1+nd:]
+	for len(items) >= ni && items[0][2] != "" {
+		sc := make([]*calc.Entry, ni)
+		for i, row := range items[:ni] {
+			if row[6] == "" {
+				continue
+			}
+			e := &calc.Entry{Per: calc.Per(row[8]), Start: whole(row[11]), End: whole(row[12]), Ramp: whole(row[13]), Source: row[15]}
+			if v := number(row[6]); row[7] == "hours" {
+				e.Hours = &v
+			} else {
+				e.Amount = &v
+			}
+			if row[10] != "" {
+				e.Times = strings.Split(row[10], " × ")
+			}
+			if row[14] != "" {
+				e.Growth = number(row[14])
+			}
+			sc[i] = e
+		}
+		entries = append(entries, sc)
+		items = items[ni:]
+	}
+	return drivers, entries
 }
 
 func TestExportCSVNullTotalsAndExtremes(t *testing.T) {
@@ -375,9 +539,13 @@ func TestExportCSVMatchesEvaluate(t *testing.T) {
 		t.Run(tpl.ID, func(t *testing.T) {
 			m := csvExample(t, tpl.ID)
 			res, rows := csvExport(t, m)
+			drivers := 0
+			if len(rows[0]) > len(csvHeader) {
+				drivers = len(m.Drivers)
+			}
 			for j, sc := range m.Scenarios {
 				for i, it := range m.Items {
-					row := rows[1+j*len(m.Items)+i]
+					row := rows[1+drivers+j*len(m.Items)+i]
 					require.Equal(t, []string{sc.Name, it.Name}, row[:2])
 					if !res.Scenarios[j].Scored[i] {
 						assert.Empty(t, row[9])
@@ -451,7 +619,9 @@ func FuzzExportCSV(f *testing.F) {
 		}
 		var b, c calc.Entry
 		if mode == calc.ModeMoney {
-			b = calc.Entry{Amount: calc.Float(v), Per: calc.PerMonth}
+			// A driver named name, and b priced per it from month 2.
+			m.Drivers = []calc.Driver{{ID: "d", Name: name, Unit: name, Value: 2, Source: name}}
+			b = calc.Entry{Amount: calc.Float(v), Per: calc.PerMonth, Times: []string{"d"}, Start: 2, Ramp: 1, Growth: 0.05, Source: name}
 			c = calc.Entry{Hours: calc.Float(v), Weight: calc.Float(2)}
 		} else {
 			b = calc.Entry{Score: calc.Float(v)}
@@ -480,17 +650,17 @@ func FuzzExportCSV(f *testing.F) {
 			res := calc.Evaluate(m)
 			out := ComparisonCSV(m, res)
 			rows := csvParse(t, out)
-			totals := 13
+			totals, header, drivers := 13, csvHeader, 0
 			if mode == calc.ModeMoney {
-				totals = 15
+				totals, header, drivers = 15, csvHeaderV3, 1
 			}
-			require.Len(t, rows, 1+2*3+2*totals)
-			require.Equal(t, csvHeader, rows[0])
+			require.Len(t, rows, 1+drivers+2*3+2*totals)
+			require.Equal(t, header, rows[0])
 
 			for _, row := range rows[1:] {
 				for col, cell := range row {
 					switch col {
-					case 5, 6, 9: // Weight, Value, Contribution
+					case 5, 6, 9, 11, 12, 13, 14: // Weight, Value, Contribution, Start, End, Ramp, Growth
 						if cell != "" {
 							require.Regexp(t, csvNumberCell, cell)
 							require.NotEqual(t, "-0", cell)
@@ -509,12 +679,23 @@ func FuzzExportCSV(f *testing.F) {
 			if strings.ContainsAny(got[:1], "=+-@\t\r") {
 				want = "'" + want
 			}
-			assert.Equal(t, want, rows[1][1])
-			assert.Equal(t, want, rows[1][0])
+			assert.Equal(t, want, rows[1+drivers][1])
+			assert.Equal(t, want, rows[1+drivers][0])
+			if drivers > 0 {
+				// and as the driver's name, unit and source, and the driver
+				// of b's row, and its source.
+				driver := m.Drivers[0].Name
+				want = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(driver)
+				if strings.ContainsAny(driver[:1], "=+-@\t\r") {
+					want = "'" + want
+				}
+				assert.Equal(t, []string{want, want, want}, []string{rows[1][1], rows[1][7], rows[1][15]})
+				assert.Equal(t, []string{want, want}, []string{rows[2][10], rows[2][15]})
+			}
 
 			// Numbers come back exactly.
 			for i := range m.Items {
-				if cell := rows[1+i][9]; cell != "" {
+				if cell := rows[1+drivers+i][9]; cell != "" {
 					c, err := strconv.ParseFloat(cell, 64)
 					require.NoError(t, err)
 					assert.Equal(t, res.Scenarios[0].Contributions[i], c)

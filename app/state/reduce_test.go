@@ -487,6 +487,7 @@ func TestGridUnchanged(t *testing.T) {
 func TestMoneyCells(t *testing.T) {
 	hoursSaved := Cell{"with-us", "hours-saved"}
 	training := Cell{"status-quo", "training"} // empty
+	tickets := []string{"tickets"}             // hours-saved is per ticket a month
 	tests := []struct {
 		name  string
 		steps []Action
@@ -494,9 +495,9 @@ func TestMoneyCells(t *testing.T) {
 		want  calc.Entry // nil pointers for no entry
 		none  bool
 	}{
-		{name: "typing keeps the cell's unit and recurrence",
-			steps: []Action{Input{EntryField("with-us", "hours-saved"), "75"}},
-			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(75), Per: calc.PerMonth, Ask: true}},
+		{name: "typing keeps the cell's unit, recurrence and drivers",
+			steps: []Action{Input{EntryField("with-us", "hours-saved"), "0.075"}},
+			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(0.075), Per: calc.PerMonth, Times: tickets}},
 		{name: "and so does clearing it first",
 			steps: []Action{Input{EntryField("with-us", "hours-saved"), ""}, Input{EntryField("with-us", "hours-saved"), "75"}},
 			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(75), Per: calc.PerMonth}},
@@ -508,16 +509,16 @@ func TestMoneyCells(t *testing.T) {
 			cell:  training, want: calc.Entry{Hours: calc.Float(40), Per: calc.PerYear}},
 		{name: "a unit changed on a value",
 			steps: []Action{SetPer{hoursSaved, "amount/year"}},
-			cell:  hoursSaved, want: calc.Entry{Amount: calc.Float(60), Per: calc.PerYear, Ask: true}},
+			cell:  hoursSaved, want: calc.Entry{Amount: calc.Float(0.05), Per: calc.PerYear, Times: tickets}},
 		{name: "an unknown unit is ignored",
 			steps: []Action{SetPer{hoursSaved, "days/week"}},
-			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(60), Per: calc.PerMonth, Ask: true}},
+			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(0.05), Per: calc.PerMonth, Times: tickets}},
 		{name: "a unit chosen for an empty cell adds no entry",
 			steps: []Action{SetPer{training, "hours/month"}},
 			cell:  training, none: true},
 		{name: "a negative amount is refused",
 			steps: []Action{Input{EntryField("with-us", "hours-saved"), "-5"}},
-			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(60), Per: calc.PerMonth, Ask: true}},
+			cell:  hoursSaved, want: calc.Entry{Hours: calc.Float(0.05), Per: calc.PerMonth, Times: tickets}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

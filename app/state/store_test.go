@@ -531,6 +531,8 @@ func TestImportFileErrors(t *testing.T) {
 			"“notepad.json” is UTF-16 text; valuecalc files are UTF-8.", 0},
 		{"valuecalc's own CSV", ImportFile{FileName: "assessment.json", Text: string(ComparisonCSV(fixture.Small(), calc.Evaluate(fixture.Small())))},
 			"“assessment.json” is a CSV file, for spreadsheets; valuecalc imports only its own files, which “Download valuecalc file (.json)” makes. Nothing was imported.", 0},
+		{"valuecalc's own CSV with drivers and timing", ImportFile{FileName: "helpdesk.csv", Text: string(ComparisonCSV(exampleModel(t, "software-purchase"), calc.Evaluate(exampleModel(t, "software-purchase"))))},
+			"“helpdesk.csv” is a CSV file, for spreadsheets; valuecalc imports only its own files, which “Download valuecalc file (.json)” makes. Nothing was imported.", 0},
 		{"a CSV file by its name", ImportFile{FileName: "Export.CSV", Text: "a"},
 			"“Export.CSV” is a CSV file, for spreadsheets;", 0},
 		{"a spreadsheet's CSV, semicolons", ImportFile{FileName: "numbers.txt", Text: "Name;Value\r\nA;1\r\nB;2\r\n"},
