@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 // pythonLink is the fragment scripts/make-link.py writes for the domain
@@ -73,6 +74,43 @@ func TestLinkLength(t *testing.T) {
 	link, err := calc.EncodeLink(m)
 	require.NoError(t, err)
 	assert.LessOrEqual(t, len("https://valuecalc.example/#")+len(link), 2000, "%d characters", len(link))
+
+	// A business case as a user writes it stays within the budget. The
+	// same case with 5 drivers, entries priced per them and timed (SPEC
+	// §2.1) is not there yet: issue 27 asks for 2,000 characters, but the
+	// case without drivers already takes 1,901, and the drivers (names,
+	// units, sources), the entries' times, timing and sources add about
+	// 410 more, most of it text that does not compress. Leaving defaults
+	// out of the JSON would save about 75. Until that is settled the
+	// test holds it to 2,400, so that it does not grow unnoticed. Both
+	// open as the same model.
+	for name, c := range map[string]struct {
+		m      calc.Model
+		budget int
+	}{"realistic": {fixture.Realistic(), 2000}, "drivers": {fixture.RealisticDrivers(), 2400}} {
+		link, err := calc.EncodeLink(c.m)
+		require.NoError(t, err, name)
+		url := "https://valuecalc.example/#" + link
+		t.Logf("%s: %d characters", name, len(url))
+		assert.LessOrEqual(t, len(url), c.budget, "%s: %d characters", name, len(url))
+		m := c.m
+		got, err := calc.DecodeLink(link)
+		require.NoError(t, err, name)
+		assert.Equal(t, m, got, name)
+	}
+	d := fixture.RealisticDrivers()
+	require.Len(t, d.Drivers, 5)
+	priced, timed := 0, 0
+	for _, e := range d.Scenarios[1].Entries {
+		if e != nil && e.Times != nil {
+			priced++
+		}
+		if e != nil && e.Timed(d.HorizonYears) {
+			timed++
+		}
+	}
+	assert.GreaterOrEqual(t, priced, 15, "entries priced per driver")
+	assert.GreaterOrEqual(t, timed, 15, "entries timed")
 }
 
 func TestLinkFromOtherPrograms(t *testing.T) {

@@ -225,7 +225,9 @@ func TestPerf(t *testing.T) {
 	step(t, "keystrokes into the grid at 200 × 5, 500 × 20 and 1,000 × 50")
 	grids := measureGrids(t, root, scratch, vcURL)
 
-	link, payload, err := linkLength()
+	link, payload, err := linkLength(fixture.Realistic())
+	must(t, err)
+	linkDrivers, _, err := linkLength(fixture.RealisticDrivers())
 	must(t, err)
 
 	step(t, fmt.Sprintf("building a site with a %d × %d template", buildItems, buildScenarios))
@@ -234,7 +236,7 @@ func TestPerf(t *testing.T) {
 
 	rep := report{
 		VC: vcRuns, Hello: helloRuns, VCNet: vcNet, HelloNet: helloNet, Edits: edits, HelloEdits: helloEdits, EngineNs: engineNs, EngineV3Ns: engineV3Ns, AnalysisNs: analysisNs,
-		LinkFragment: link, LinkPayload: payload, Notes: notes, SimEdits: simEdits, BigSim: bigSim, BigErr: bigErr, Langs: langs, Visits: visits,
+		LinkFragment: link, LinkPayload: payload, LinkDrivers: linkDrivers, Notes: notes, SimEdits: simEdits, BigSim: bigSim, BigErr: bigErr, Langs: langs, Visits: visits,
 		Chromium: chromiumVersion, Elapsed: time.Since(start), Load: [2]string{loadBefore, loadAvg()},
 		Build: build, Grids: grids,
 	}
@@ -941,105 +943,13 @@ func cellID(scenario, item string) string {
 }
 
 // linkLength returns the length of the fragment "#m=PAYLOAD" and of the
-// payload for a realistic 30-item × 3-scenario money model.
-func linkLength() (int, int, error) {
-	fragment, err := calc.EncodeLink(realisticModel())
+// payload for a realistic 30-item × 3-scenario money model m.
+func linkLength(m calc.Model) (int, int, error) {
+	fragment, err := calc.EncodeLink(m)
 	if err != nil {
 		return 0, 0, err
 	}
 	return len("#") + len(fragment), len(fragment) - len("m="), nil
-}
-
-// realisticModel is a 30-item × 3-scenario business case as a user would
-// write it: real names, round amounts, hours for time items, some cells
-// left empty, a few risk-adjusting weights, no notes. IDs are the ones
-// the app gives (b1…, c1…, s1…).
-func realisticModel() calc.Model {
-	type row struct {
-		name  string
-		side  calc.Side
-		typ   calc.Type
-		stage calc.Stage
-		hours bool
-		per   calc.Per
-		base  float64
-	}
-	B, C := calc.SideBenefit, calc.SideCost
-	rows := []row{
-		{"Hours saved in customer support", B, calc.TypeMonetary, calc.StageUse, true, calc.PerMonth, 120},
-		{"Faster onboarding of new hires", B, calc.TypeFunctional, calc.StageOnboarding, true, calc.PerYear, 80},
-		{"Fewer escalations to engineering", B, calc.TypeFunctional, calc.StageSupport, true, calc.PerMonth, 30},
-		{"Reduced churn from better service", B, calc.TypeMonetary, calc.StageRenewal, false, calc.PerYear, 45000},
-		{"Upsell revenue from usage insights", B, calc.TypeMonetary, calc.StageUse, false, calc.PerYear, 20000},
-		{"Retired legacy ticketing licences", B, calc.TypeMonetary, calc.StageUse, false, calc.PerYear, 12000},
-		{"Shorter time to first response", B, calc.TypeFunctional, calc.StageSupport, false, calc.PerYear, 8000},
-		{"Self-service answers deflecting tickets", B, calc.TypeMonetary, calc.StageSupport, true, calc.PerMonth, 60},
-		{"Better reporting for management", B, calc.TypeFunctional, calc.StageUse, true, calc.PerMonth, 10},
-		{"Agent satisfaction and retention", B, calc.TypeEmotional, calc.StageUse, false, calc.PerYear, 15000},
-		{"Confidence in meeting SLAs", B, calc.TypeEmotional, calc.StageUse, false, calc.PerYear, 5000},
-		{"Brand perception with customers", B, calc.TypeSocial, calc.StageUse, false, calc.PerYear, 10000},
-		{"Compliance audit readiness", B, calc.TypeFunctional, calc.StageRenewal, true, calc.PerYear, 40},
-		{"Fewer duplicate tickets", B, calc.TypeFunctional, calc.StageSupport, true, calc.PerMonth, 15},
-		{"Automated routing of requests", B, calc.TypeMonetary, calc.StageUse, true, calc.PerMonth, 25},
-		{"References from happy customers", B, calc.TypeSocial, calc.StageRenewal, false, calc.PerYear, 6000},
-		{"Annual subscription", C, calc.TypeFinancial, calc.StageRenewal, false, calc.PerYear, 36000},
-		{"Implementation services", C, calc.TypeFinancial, calc.StageOnboarding, false, calc.PerOnce, 25000},
-		{"Data migration from the old system", C, calc.TypeFinancial, calc.StageOnboarding, false, calc.PerOnce, 8000},
-		{"Staff training", C, calc.TypeTime, calc.StageOnboarding, true, calc.PerOnce, 160},
-		{"Admin and maintenance time", C, calc.TypeTime, calc.StageUse, true, calc.PerMonth, 20},
-		{"Integration development", C, calc.TypeFinancial, calc.StageOnboarding, false, calc.PerOnce, 15000},
-		{"Change management effort", C, calc.TypeEffort, calc.StageOnboarding, true, calc.PerOnce, 120},
-		{"Productivity dip during rollout", C, calc.TypeTime, calc.StageOnboarding, true, calc.PerOnce, 200},
-		{"Vendor lock-in risk", C, calc.TypeRisk, calc.StageRenewal, false, calc.PerYear, 5000},
-		{"Security and privacy review", C, calc.TypeEffort, calc.StageEvaluation, true, calc.PerOnce, 40},
-		{"Premium support contract", C, calc.TypeFinancial, calc.StageSupport, false, calc.PerYear, 6000},
-		{"Internal project management", C, calc.TypeTime, calc.StageOnboarding, true, calc.PerOnce, 100},
-		{"Frustration during the transition", C, calc.TypeEmotional, calc.StageOnboarding, false, calc.PerOnce, 3000},
-		{"Risk of a failed rollout", C, calc.TypeRisk, calc.StageOnboarding, false, calc.PerOnce, 10000},
-	}
-	m := calc.NewModel()
-	m.Title = "Helpdesk platform: 3-year business case"
-	m.Mode, m.Currency, m.HorizonYears = calc.ModeMoney, "USD", 3
-	m.DiscountRate, m.HourlyRate = 0.08, 60
-	m.Scenarios = []calc.Scenario{
-		{ID: "s1", Name: "Status quo"},
-		{ID: "s2", Name: "With us: Starter plan"},
-		{ID: "s3", Name: "With us: Enterprise plan"},
-	}
-	nb, nc := 0, 0
-	for i, r := range rows {
-		var id string
-		if r.side == B {
-			nb++
-			id = "b" + strconv.Itoa(nb)
-		} else {
-			nc++
-			id = "c" + strconv.Itoa(nc)
-		}
-		w := 1.0
-		if i%7 == 3 {
-			w = 2
-		}
-		m.Items = append(m.Items, calc.Item{ID: id, Name: r.name, Side: r.side, Type: r.typ, Stage: r.stage, Weight: w})
-		for j := range m.Scenarios {
-			m.Scenarios[j].Entries = append(m.Scenarios[j].Entries, nil)
-			if j == 0 && i%3 != 0 {
-				continue // the status quo has no entry for most items
-			}
-			v := r.base * []float64{0.5, 1, 1.5}[j]
-			e := calc.Entry{Per: r.per}
-			if r.hours {
-				e.Hours = calc.Float(math.Round(v))
-			} else {
-				e.Amount = calc.Float(math.Round(v/500) * 500)
-			}
-			if (i+j)%9 == 4 {
-				e.Weight = calc.Float(0.8)
-			}
-			m.Scenarios[j].Entries[i] = &e
-		}
-	}
-	return m
 }
 
 // ---------------------------------------------------------------------------
@@ -1056,6 +966,7 @@ type report struct {
 	AnalysisNs   []float64 // ns/op of each run of the analysis in wasm
 	LinkFragment int
 	LinkPayload  int
+	LinkDrivers  int // LinkFragment of the model with 5 drivers, priced per them and timed
 	Notes        []string
 	Chromium     string
 	Elapsed      time.Duration
@@ -1123,6 +1034,8 @@ func (r report) markdown() string {
 	b.WriteString(r.buildRows())
 	w("| share link, %d items × %d scenarios (#model=… fragment) | %s chars | — | — | ≤ 2,000 chars | %s |\n",
 		linkItems, linkScenarios, thousands(int64(r.LinkFragment)), yes(r.LinkFragment <= 2000))
+	w("| share link, %d items × %d scenarios, 5 drivers, entries priced per driver and timed (#m=… fragment) | %s chars | — | — | ≤ 2,000 chars | %s |\n",
+		linkItems, linkScenarios, thousands(int64(r.LinkDrivers)), yes(r.LinkDrivers <= 2000))
 	w("| input → repainted, median / p95 (information: the baseline's echo, valuecalc's net total) | %s / %s | %s / %s | %.1f× | — | — |\n",
 		msStr1(editMed), msStr1(editP95), msStr1(median(r.HelloEdits)), msStr1(percentile(r.HelloEdits, 0.95)), editMed/median(r.HelloEdits))
 	w("| app.wasm uncompressed (information) | %s | %s | %.2f× | — | — |\n", bytesStr(vcRaw), bytesStr(hRaw), vcRaw/hRaw)

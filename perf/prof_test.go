@@ -37,9 +37,9 @@ func TestProfileEdits(t *testing.T) {
 	m := fixture.Large(envInt("PROF_ITEMS", editItems), envInt("PROF_SCENARIOS", editScenarios))
 	switch os.Getenv("PROF_MODEL") { // the sim bench's 30 × 3 model, as is or every entry ranged
 	case "realistic":
-		m = realisticModel()
+		m = fixture.Realistic()
 	case "ranged":
-		m = fixture.Ranged(realisticModel())
+		m = fixture.Ranged(fixture.Realistic())
 	}
 	payload, _ := calc.EncodeLink(m)
 	ctx, done, err := launch(scratch)

@@ -157,7 +157,7 @@ const simEditGap = state.AnalysisQuiet + 20*time.Millisecond
 // 10,000 cases in the browser's idle time.
 func measureSimEdits(scratch, vcURL string) (simEditResult, error) {
 	var res simEditResult
-	base := realisticModel()
+	base := fixture.Realistic()
 	for _, ranged := range []bool{false, true} {
 		m := base
 		if ranged {

@@ -55,8 +55,15 @@ func TestAnalyzeDrivers(t *testing.T) {
 	assert.Contains(t, out, "    Users: 200 users now; breaks even at 13.6 users\n")
 	assert.Contains(t, out, "Ranges (10,000 samples of the ranges of entries and drivers;")
 
+	// The helpdesk template is priced per agent and per ticket a month.
+	code, out, errOut = analyzeRun(t, "", "../../examples/software-purchase.json")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "    Support agents: 10 agents now; breaks even at 34.67 agents; ties with Status quo at 46.65 agents and falls behind it above that\n")
+	assert.Contains(t, out, "    Tickets a month: 1,200 tickets now; breaks even at 170.3 tickets\n")
+
 	// Without drivers, and in score mode, there is no such section.
-	for _, f := range []string{"../../examples/software-purchase.json", "../../examples/segments.json"} {
+	noDrivers, _, _ := vectorModel(t, "../../calc/testdata/vectors/money-discounted.json")
+	for _, f := range []string{noDrivers, "../../examples/segments.json"} {
 		code, out, errOut = analyzeRun(t, "", f)
 		require.Equal(t, 0, code, errOut)
 		assert.NotContains(t, out, "Drivers (", f)
@@ -127,7 +134,8 @@ func TestJSONCashflowAndDrivers(t *testing.T) {
 		assert.ElementsMatch(t, []string{"scenario", "driver", "value", "slope", "breakEven", "tie", "swingLow", "swingHigh", "flips"},
 			keysOf(r.(map[string]any)))
 	}
-	for _, f := range []string{"../../examples/software-purchase.json", "../../examples/segments.json"} {
+	noDrivers, _, _ := vectorModel(t, "../../calc/testdata/vectors/money-discounted.json")
+	for _, f := range []string{noDrivers, "../../examples/segments.json"} {
 		code, out, errOut := analyzeRun(t, "", "--json", f)
 		require.Equal(t, 0, code, errOut)
 		assert.Contains(t, out, `"drivers": [],`, f)
