@@ -221,13 +221,13 @@ func TestHowSure(t *testing.T) {
 			assert.Equal(t, fmt.Sprintf("It must be %[1]s. With %[1]s: net value $100,000.00.", calc.StyleOf("en").Money(x, "USD", 2)),
 				text(t, ctx, "#goal-answer"), "the answer as the cell holds it, and what it gives")
 
-			// A close call: a subscription of 66,000 a year, in a fresh copy.
+			// A close call: maintenance of 56,000 a year with us, in a fresh copy.
 			openApp(t, ctx, "/?template=software-purchase")
 			require.NoError(t, chromedp.Run(ctx,
-				typeInto(fid("entry/with-us/subscription"), "66000"),
+				typeInto(fid("entry/with-us/maintenance"), "56000"),
 				waitJS(`document.getElementById("verdict-sure").textContent.startsWith("Close call")`),
 			))
-			assert.Equal(t, "Close call: if Subscription in With us were $67,069 a year instead of $66,000 a year, Status quo would win.",
+			assert.Equal(t, "Close call: if Maintenance and admin in With us were $57,469 a year instead of $56,000 a year, Status quo would win.",
 				text(t, ctx, "#verdict-sure"), "the figure closest to changing the winner")
 			assert.Empty(t, axe(t, ctx), "the close call has no accessibility violations")
 
@@ -307,7 +307,7 @@ func dollars(t *testing.T, s string) []float64 {
 // net 0, or the two nets equal. The report lists them for the winner.
 func TestBreakEvens(t *testing.T) {
 	ctx := newBrowser(t)
-	const s, it = "with-us", "subscription"
+	const s, it = "with-us", "maintenance"
 	id := fid("entry/" + s + "/" + it)
 	m := template(t, "software-purchase")
 	openApp(t, ctx, "/?template=software-purchase")
@@ -324,7 +324,7 @@ func TestBreakEvens(t *testing.T) {
 			e = x
 		}
 	}
-	require.NotNil(t, e.BreakEven, "the subscription has a break-even")
+	require.NotNil(t, e.BreakEven, "maintenance has a break-even")
 	require.NotNil(t, e.Tie, "and a tie")
 
 	hint := text(t, ctx, "#"+id+"-hint")

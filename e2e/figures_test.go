@@ -65,9 +65,9 @@ func TestOneFormatter(t *testing.T) {
 
 	// One amount with cents: cents on every amount.
 	openApp(t, ctx, "/?template=software-purchase&view=editor&lang=en")
-	training := fid("entry/with-us/training")
+	implementation := fid("entry/with-us/implementation")
 	require.NoError(t, chromedp.Run(ctx, atWidth(1440),
-		typeInto(training, "3000.5"), chromedp.KeyEvent(kb.Tab),
+		typeInto(implementation, "8000.5"), chromedp.KeyEvent(kb.Tab),
 		waitJS(`document.getElementById("net-with-us").textContent.includes(".")`),
 	))
 	page := withoutAxes("#results")

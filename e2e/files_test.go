@@ -57,8 +57,9 @@ func waitFile(t *testing.T, dir, name string) []byte {
 }
 
 // TestExportFiles: the valuecalc file reads back as the same model; the CSV
-// has a row per item and scenario value, plus totals, with plain numbers
-// and names that cannot run as formulas.
+// has a row per driver, a row per item and scenario value with what it is
+// priced per, plus totals, with plain numbers and names that cannot run
+// as formulas.
 func TestExportFiles(t *testing.T) {
 	ctx := newBrowser(t)
 	dir := downloads(t, ctx)
@@ -75,12 +76,20 @@ func TestExportFiles(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, m, got)
 
-	require.NoError(t, chromedp.Run(ctx, chromedp.Click("#export-csv", chromedp.ByQuery)))
+	// The dialog says the CSV file is for spreadsheets and cannot be
+	// imported: the valuecalc file is the one that keeps everything.
+	assert.Contains(t, text(t, ctx, "#files .hint"), "The CSV file is for spreadsheets and cannot be imported: a row for each of your numbers")
+	shotAt(t, ctx, 1440, "files-dialog")
+	shotAt(t, ctx, 375, "files-dialog")
+	require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(1440, 900), chromedp.Click("#export-csv", chromedp.ByQuery)))
 	data = waitFile(t, dir, "helpdesk-software-3-year-business-case.csv")
 	require.True(t, bytes.HasPrefix(data, []byte("\uFEFF")), "a byte order mark for spreadsheets")
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).ReadAll()
 	require.NoError(t, err)
-	require.Equal(t, []string{"Scenario", "Item", "Side", "Type", "Stage", "Weight", "Value", "Unit", "Per", "Contribution"}, rows[0])
+	require.Equal(t, []string{"Scenario", "Item", "Side", "Type", "Stage", "Weight", "Value", "Unit", "Per", "Contribution",
+		"Per driver", "Start month", "End month", "Ramp months", "Growth a year", "Source"}, rows[0])
+	assert.Equal(t, []string{"", "Support agents", "driver", "", "", "", "10", "agents", "", "", "", "", "", "", "", "Your team roster"}, rows[1])
+	assert.Equal(t, []string{"", "Tickets a month", "driver", "", "", "", "1200", "tickets", "", "", "", "", "", "", "", "Your helpdesk's monthly report"}, rows[2])
 
 	res := calc.Evaluate(m)
 	cell := func(scenario, item string) []string {
@@ -99,16 +108,17 @@ func TestExportFiles(t *testing.T) {
 	}
 	items := 0
 	for _, r := range rows[1:] {
-		if r[2] != "" {
+		if r[2] != "" && r[2] != "driver" {
 			items++
 		}
 	}
 	assert.Equal(t, len(m.Items)*len(m.Scenarios), items, "a row per item and scenario")
-	assert.Equal(t, []string{"With us", "Subscription", "cost", "financial", "renewal", "1", "12000", "USD", "year"}, cell("With us", "Subscription")[:9])
+	assert.Equal(t, []string{"With us", "Subscription", "cost", "financial", "renewal", "1", "100", "USD", "month"}, cell("With us", "Subscription")[:9])
+	assert.Equal(t, []string{"Support agents", "", "", "", "", "Our price list"}, cell("With us", "Subscription")[10:])
 	approx(t, res.Scenarios[1].Contributions[2], number(cell("With us", "Subscription")[9]), "subscription contribution")
 	approx(t, res.Scenarios[0].Net, number(cell("Status quo", "Net value")[9]), "net of the status quo, negative and still a number")
 	approx(t, res.Scenarios[1].Net, number(cell("With us", "Net value")[9]), "net")
-	assert.Equal(t, "'"+m.Items[0].Name, rows[1][1], "a name starting with = is neutralised")
+	assert.Equal(t, "'"+m.Items[0].Name, rows[3][1], "a name starting with = is neutralised")
 }
 
 // TestImportFiles: a valid file opens as a new assessment; an invalid one

@@ -292,7 +292,7 @@ func unscored(m calc.Model) int {
 func TestTypedAndLeftAtOnce(t *testing.T) {
 	ctx := newBrowser(t)
 	openApp(t, ctx, "/?template=software-purchase&view=editor")
-	training := fid("entry/with-us/training") // $3,000 once
+	implementation := fid("entry/with-us/implementation") // $8,000 once
 	// Input, change and blur in one task: no frame between them.
 	typeAndLeave := func(id, text string) chromedp.Action {
 		return chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.getElementById(%q); el.focus(); el.value = %q;
@@ -303,9 +303,9 @@ func TestTypedAndLeftAtOnce(t *testing.T) {
 	// few rounds make a frame between them unlikely every time.
 	for round := range 5 {
 		for _, c := range []struct{ id, text, want string }{
-			{training, "3000.0", "3,000"},
-			{training, "3000", "3,000"},
-			{training, "3,000.00", "3,000"},
+			{implementation, "8000.0", "8,000"},
+			{implementation, "8000", "8,000"},
+			{implementation, "8,000.00", "8,000"},
 		} {
 			var got string
 			err := chromedp.Run(ctx, typeAndLeave(c.id, c.text),
@@ -315,11 +315,11 @@ func TestTypedAndLeftAtOnce(t *testing.T) {
 		}
 	}
 	// A low end typed equal to the value makes no range: the field empties.
-	low := training + "-low"
+	low := implementation + "-low"
 	require.NoError(t, chromedp.Run(ctx, chromedp.Click("#toggle-ranges", chromedp.ByQuery), chromedp.WaitVisible("#"+low, chromedp.ByQuery)))
 	for round := range 5 {
 		var got string
-		err := chromedp.Run(ctx, typeAndLeave(low, "3000"),
+		err := chromedp.Run(ctx, typeAndLeave(low, "8000"),
 			waitJSFor(10*time.Second, fmt.Sprintf(`document.getElementById(%q).value === ""`, low)))
 		require.NoError(t, chromedp.Run(ctx, chromedp.Value("#"+low, &got, chromedp.ByQuery)))
 		require.NoError(t, err, "round %d: a low end equal to the value, left at once, shows %q", round, got)

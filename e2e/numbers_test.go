@@ -39,7 +39,7 @@ func TestGermanEmbedNumbers(t *testing.T) {
 		return nodes[0]
 	}
 	inFrame := []chromedp.QueryOption{chromedp.ByQuery, chromedp.FromNode(frameNode())}
-	const id = "f-entry-with-us-subscription"
+	const id = "f-entry-with-us-outages"
 	require.NoError(t, chromedp.Run(ctx, chromedp.WaitVisible("#"+id, inFrame...)))
 
 	for _, c := range []struct {
@@ -47,7 +47,7 @@ func TestGermanEmbedNumbers(t *testing.T) {
 		want float64
 	}{{"1.234,5", 1234.5}, {"1,5", 1.5}, {"12.000", 12000}} {
 		m := template(t, "software-purchase")
-		m.Scenarios[1].Entries[2] = &calc.Entry{Amount: calc.Float(c.want), Per: calc.PerYear, Ask: true}
+		m.Scenarios[1].Entries[1] = &calc.Entry{Amount: calc.Float(c.want), Per: calc.PerMonth, Ask: true}
 		want := calc.Evaluate(m)
 		require.NoError(t, chromedp.Run(ctx,
 			chromedp.Click("#"+id, inFrame...),
@@ -78,7 +78,7 @@ func TestGermanEmbedNumbers(t *testing.T) {
 // is 12. Read as a decimal where thousands may have been meant, it keeps
 // a mark after the user moves on, until confirmed or typed again.
 func TestReadHint(t *testing.T) {
-	const s, it = "with-us", "training" // $3,000 once
+	const s, it = "with-us", "training" // $300 per agent, once
 	id := fid("entry/" + s + "/" + it)
 	for _, c := range []struct {
 		lang, text, hint, after string

@@ -103,7 +103,7 @@ func TestVisitorAnswers(t *testing.T) {
 			// the answer and the result as they were.
 			net := dataValue(t, ctx, "visitor-net-with-us")
 			openApp(t, ctx, "/?template=software-purchase&view=visitor")
-			field := "f-entry-with-us-hours-saved"
+			field := "f-entry-with-us-outages"
 			require.NoError(t, chromedp.Run(ctx,
 				typeInto(field, "lots"),
 				chromedp.WaitVisible("#"+field+"-err", chromedp.ByQuery),
@@ -121,11 +121,11 @@ func TestVisitorAnswers(t *testing.T) {
 			approx(t, sw.Scenarios[1].Net, dataValue(t, ctx, "visitor-net-with-us"), "the last valid result stays")
 			assert.NotEqual(t, net, sw.Scenarios[1].Net)
 			require.NoError(t, chromedp.Run(ctx,
-				typeInto(field, "120"),
+				typeInto(field, "2500"),
 				chromedp.WaitNotPresent("#"+field+"-err", chromedp.ByQuery),
 			))
 			sm := template(t, "software-purchase")
-			sm.Scenarios[1].Entries[0] = &calc.Entry{Hours: calc.Float(120), Per: calc.PerMonth, Ask: true}
+			sm.Scenarios[1].Entries[1] = &calc.Entry{Amount: calc.Float(2500), Per: calc.PerMonth, Ask: true}
 			require.NoError(t, chromedp.Run(ctx, waitValue("visitor-net-with-us", calc.Evaluate(sm).Scenarios[1].Net)))
 			var onScreen bool
 			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(inViewJS("visitor-verdict"), &onScreen)))
@@ -231,11 +231,11 @@ func TestVisitorEmbed(t *testing.T) {
 
 	// Answering in the embed tells the host, and saves nothing.
 	sm := template(t, "software-purchase")
-	sm.Scenarios[1].Entries[2] = &calc.Entry{Amount: calc.Float(24000), Per: calc.PerYear, Ask: true}
+	sm.Scenarios[1].Entries[1] = &calc.Entry{Amount: calc.Float(2500), Per: calc.PerMonth, Ask: true}
 	want := calc.Evaluate(sm)
 	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Click("#f-entry-with-us-subscription", frame("sw")...),
-		typeKeys("24000"),
+		chromedp.Click("#f-entry-with-us-outages", frame("sw")...),
+		typeKeys("2500"),
 		waitJS(fmt.Sprintf(`(() => { const r = window.msgs.filter(m => m.from === "sw" && m.data.type === "valuecalc:result").pop();
 			return Math.abs(r.data.result.scenarios[1].net - %v) < 1e-6 })()`, want.Scenarios[1].Net)),
 	))
@@ -288,7 +288,7 @@ func TestVisitorAccessibility(t *testing.T) {
 			}
 			check("questionnaire", chromedp.Navigate(baseURL+"/"), waitReady(), chromedp.WaitVisible("#visitor-answer", chromedp.ByQuery))
 			check("money questions with an error", chromedp.Navigate(baseURL+"/?template=software-purchase&view=visitor"), waitReady(),
-				typeInto("f-entry-with-us-subscription", "a lot"), chromedp.WaitVisible("#f-entry-with-us-subscription-err", chromedp.ByQuery))
+				typeInto("f-entry-with-us-outages", "a lot"), chromedp.WaitVisible("#f-entry-with-us-outages-err", chromedp.ByQuery))
 			check("a scale of 1 to 10", chromedp.Navigate(baseURL+"/?template=segments&view=visitor"), waitReady())
 			check("embed", chromedp.Navigate(baseURL+"/?embed=1&template=software-purchase"), waitReady())
 
