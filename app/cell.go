@@ -39,7 +39,7 @@ func (c *cellView) Render() app.UI {
 				override,
 			),
 			fieldError(value, v.Value), fieldError(weight, v.Weight),
-			c.rangeInputs(label), c.hint(),
+			c.rangeInputs(label), c.hint(), c.detail(label),
 		)
 	}
 	return cell.Body(
@@ -52,10 +52,11 @@ func (c *cellView) Render() app.UI {
 					return option(o.Value(), perShort.name(l, o, v.Currency), o == v.Setting)
 				}),
 			),
+			c.driverSelect(0, l.T(i18n.PricedPerOf, label)),
 			override,
 		),
 		fieldError(value, v.Value), fieldError(weight, v.Weight),
-		c.rangeInputs(label), c.hint(),
+		c.says(), c.rangeInputs(label), c.hint(), c.detail(label),
 	)
 }
 
@@ -95,6 +96,113 @@ func (c *cellView) hint() app.UI {
 }
 
 func (c *cellView) send(ctx app.Context, a state.Action) { browser.Send(ctx, a) }
+
+// driverSelect is the select of the driver in slot k of the entry's
+// "priced per" (state.ChooseDriver): slot 0 in the cell, where "flat"
+// makes the entry a plain amount; slots 1 and 2 in its detail, once the
+// one before is chosen. A driver chosen in another slot is not offered.
+// Money cells of a model with drivers only.
+func (c *cellView) driverSelect(k int, label string) app.UI {
+	v := c.Cell
+	p := &v.Parts
+	if v.Drivers == nil || k > 0 && p.Times[k-1] == "" {
+		return nil
+	}
+	none := c.Lang.T(i18n.FlatAmount)
+	if k > 0 {
+		none = c.Lang.T(i18n.NothingElse)
+	}
+	var opts []app.UI
+	opts = append(opts, option("", none, p.Times[k] == ""))
+	for _, d := range v.Drivers.List {
+		taken := false
+		for j, id := range p.Times {
+			taken = taken || j != k && id == d.ID
+		}
+		if !taken {
+			opts = append(opts, option(d.ID, "× "+d.Name, p.Times[k] == d.ID))
+		}
+	}
+	return app.Select().ID(state.EntryField(v.Scenario, v.Item).ElementID()+"-times-"+strconv.Itoa(k)).
+		Class("select select-small times-select").Aria("label", label).DataSet("slot", k).
+		Disabled(!v.HasEntry).OnChange(c.onDriver).Body(opts...)
+}
+
+func (c *cellView) onDriver(ctx app.Context, e app.Event) {
+	slot, _ := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("slot").String())
+	c.send(ctx, state.ChooseDriver{Cell: state.Cell{Scenario: c.Cell.Scenario, Item: c.Cell.Item}, Slot: slot,
+		Driver: ctx.JSSrc().Get("value").String()})
+}
+
+// says is what a money cell's entry reads as in words: priced per its
+// drivers, "$40 per agent a month = $1,000 a month for 25 agents", and
+// its timing, "from month 2, full by month 5".
+func (c *cellView) says() app.UI {
+	v := c.Cell
+	if !v.HasEntry {
+		return nil
+	}
+	id := state.EntryField(v.Scenario, v.Item).ElementID()
+	sentence, product := perDriverWords(c.Lang, c.Num, v.Currency, v.Setting, &v.Parts, v.Drivers)
+	timing := timingWords(c.Lang, c.Num, v.Setting.Per, &v.Parts)
+	if sentence == "" && timing == "" {
+		return nil
+	}
+	return app.Div().Class("cell-says").Body(
+		iff(sentence != "", func() app.UI {
+			return app.P().ID(id+"-says").Body(app.Span().Text(sentence+" "), app.Span().Class("cell-product").Text(product))
+		}),
+		iff(timing != "", func() app.UI { return app.P().ID(id + "-timing").Class("cell-timing").Text(timing) }),
+	)
+}
+
+// detail is the entry's detail, while its row is open: in money mode the
+// further drivers it is priced per and its timing (a once entry has a
+// start month alone), and in both modes its source.
+func (c *cellView) detail(label string) app.UI {
+	v := c.Cell
+	if !v.Open || !v.HasEntry {
+		return nil
+	}
+	l := c.Lang
+	p := &v.Parts
+	sc, it := v.Scenario, v.Item
+	money := v.Mode == calc.ModeMoney
+	recurring := money && v.Setting.Per != calc.PerOnce
+	return app.Div().Class("cell-detail").Body(
+		iff(money, func() app.UI {
+			return app.Div().Class("detail-times").Body(
+				c.driverSelect(1, l.T(i18n.AlsoPerOf, label)),
+				c.driverSelect(2, l.T(i18n.AlsoPerOf, label)),
+			)
+		}),
+		iff(money, func() app.UI {
+			return c.detailField(state.Field{Kind: state.FieldEntryStart, Scenario: sc, Item: it}, p.StartIn, i18n.StartLabel, label, "1")
+		}),
+		iff(recurring, func() app.UI {
+			return c.detailField(state.Field{Kind: state.FieldEntryEnd, Scenario: sc, Item: it}, p.EndIn, i18n.EndLabel, label, strconv.Itoa(12*p.Horizon))
+		}),
+		iff(recurring, func() app.UI {
+			return c.detailField(state.Field{Kind: state.FieldEntryRamp, Scenario: sc, Item: it}, p.RampIn, i18n.RampLabel, label, "0")
+		}),
+		iff(recurring, func() app.UI {
+			return c.detailField(state.Field{Kind: state.FieldEntryGrowth, Scenario: sc, Item: it}, p.GrowthIn, i18n.GrowthLabel, label, "0")
+		}),
+		c.detailField(state.Field{Kind: state.FieldEntrySource, Scenario: sc, Item: it}, p.SourceIn, i18n.SourceLabel, label, l.T(i18n.SourcePlaceholder)),
+	)
+}
+
+// detailField is one labelled field of an entry's detail, with its
+// message beneath.
+func (c *cellView) detailField(f state.Field, d state.Draft, key i18n.Key, cellLabel, placeholder string) app.UI {
+	name := c.Lang.T(key)
+	source := f.Kind == state.FieldEntrySource
+	return app.Div().Class("detail-field"+cls(" detail-source", source)).Body(
+		app.Label().For(f.ElementID()).Text(name),
+		&textField{Field: f, Input: d, Label: name + ", " + cellLabel, Class: "detail-input", Number: !source, Placeholder: placeholder},
+		fieldError(f, d),
+	)
+}
 
 func (c *cellView) onPer(ctx app.Context, e app.Event) {
 	c.send(ctx, state.SetPer{Cell: state.Cell{Scenario: c.Cell.Scenario, Item: c.Cell.Item}, Value: ctx.JSSrc().Get("value").String()})
