@@ -68,6 +68,7 @@ func TestEachActionHasOneConcern(t *testing.T) {
 		{InputDone{}, "document"},
 		{ConfirmRead{}, "document"},
 		{SetPer{}, "document"},
+		{ChooseDriver{}, "document"},
 		{ScalePreset{}, "document"},
 		{Undo{}, "document"},
 		{Redo{}, "document"},
