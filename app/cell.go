@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,8 +98,8 @@ func (c *cellView) hint() app.UI {
 
 func (c *cellView) send(ctx app.Context, a state.Action) { browser.Send(ctx, a) }
 
-// driverSelect is the select of the driver in slot k of the entry's
-// "priced per" (state.ChooseDriver): slot 0 in the cell, where "flat"
+// driverSelect is the select of the driver in slot k of the drivers the
+// entry is priced per (state.SetTimes): slot 0 in the cell, where "flat"
 // makes the entry a plain amount; slots 1 and 2 in its detail, once the
 // one before is chosen. A driver chosen in another slot is not offered.
 // Money cells of a model with drivers only.
@@ -108,19 +109,10 @@ func (c *cellView) driverSelect(k int, label string) app.UI {
 	if v.Drivers == nil || k > 0 && p.Times[k-1] == "" {
 		return nil
 	}
-	none := c.Lang.T(i18n.FlatAmount)
-	if k > 0 {
-		none = c.Lang.T(i18n.NothingElse)
-	}
-	var opts []app.UI
-	opts = append(opts, option("", none, p.Times[k] == ""))
+	opts := []app.UI{option("", c.Lang.T(i18n.FlatAmount+i18n.Key(min(k, 1))), p.Times[k] == "")}
 	for _, d := range v.Drivers.List {
-		taken := false
-		for j, id := range p.Times {
-			taken = taken || j != k && id == d.ID
-		}
-		if !taken {
-			opts = append(opts, option(d.ID, "× "+d.Name, p.Times[k] == d.ID))
+		if i := slices.Index(p.Times[:], d.ID); i < 0 || i == k {
+			opts = append(opts, option(d.ID, "× "+d.Name, i == k))
 		}
 	}
 	return app.Select().ID(state.EntryField(v.Scenario, v.Item).ElementID()+"-times-"+strconv.Itoa(k)).
@@ -129,9 +121,9 @@ func (c *cellView) driverSelect(k int, label string) app.UI {
 }
 
 func (c *cellView) onDriver(ctx app.Context, e app.Event) {
-	slot, _ := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("slot").String())
-	c.send(ctx, state.ChooseDriver{Cell: state.Cell{Scenario: c.Cell.Scenario, Item: c.Cell.Item}, Slot: slot,
-		Driver: ctx.JSSrc().Get("value").String()})
+	el := ctx.JSSrc()
+	slot, _ := strconv.Atoi(el.Get("dataset").Get("slot").String())
+	c.send(ctx, state.SetTimes{Scenario: c.Cell.Scenario, Item: c.Cell.Item, Slot: slot, Driver: el.Get("value").String()})
 }
 
 // says is what a money cell's entry reads as in words: priced per its
@@ -139,69 +131,51 @@ func (c *cellView) onDriver(ctx app.Context, e app.Event) {
 // its timing, "from month 2, full by month 5".
 func (c *cellView) says() app.UI {
 	v := c.Cell
-	if !v.HasEntry {
-		return nil
-	}
 	id := state.EntryField(v.Scenario, v.Item).ElementID()
 	sentence, product := perDriverWords(c.Lang, c.Num, v.Currency, v.Setting, &v.Parts, v.Drivers)
 	timing := timingWords(c.Lang, c.Num, v.Setting.Per, &v.Parts)
-	if sentence == "" && timing == "" {
+	var out []app.UI
+	if sentence != "" {
+		out = append(out, app.P().ID(id+"-says").Text(sentence+" "+product))
+	}
+	if timing != "" {
+		out = append(out, app.P().ID(id+"-timing").Class("cell-timing").Text(timing))
+	}
+	if out == nil {
 		return nil
 	}
-	return app.Div().Class("cell-says").Body(
-		iff(sentence != "", func() app.UI {
-			return app.P().ID(id+"-says").Body(app.Span().Text(sentence+" "), app.Span().Class("cell-product").Text(product))
-		}),
-		iff(timing != "", func() app.UI { return app.P().ID(id + "-timing").Class("cell-timing").Text(timing) }),
-	)
+	return app.Div().Class("cell-says").Body(out...)
 }
 
 // detail is the entry's detail, while its row is open: in money mode the
 // further drivers it is priced per and its timing (a once entry has a
-// start month alone), and in both modes its source.
+// start month alone), and in both modes its source. Each field is
+// labelled, its message beneath.
 func (c *cellView) detail(label string) app.UI {
 	v := c.Cell
 	if !v.Open || !v.HasEntry {
 		return nil
 	}
 	l := c.Lang
-	p := &v.Parts
-	sc, it := v.Scenario, v.Item
 	money := v.Mode == calc.ModeMoney
-	recurring := money && v.Setting.Per != calc.PerOnce
-	return app.Div().Class("cell-detail").Body(
-		iff(money, func() app.UI {
-			return app.Div().Class("detail-times").Body(
-				c.driverSelect(1, l.T(i18n.AlsoPerOf, label)),
-				c.driverSelect(2, l.T(i18n.AlsoPerOf, label)),
-			)
-		}),
-		iff(money, func() app.UI {
-			return c.detailField(state.Field{Kind: state.FieldEntryStart, Scenario: sc, Item: it}, p.StartIn, i18n.StartLabel, label, "1")
-		}),
-		iff(recurring, func() app.UI {
-			return c.detailField(state.Field{Kind: state.FieldEntryEnd, Scenario: sc, Item: it}, p.EndIn, i18n.EndLabel, label, strconv.Itoa(12*p.Horizon))
-		}),
-		iff(recurring, func() app.UI {
-			return c.detailField(state.Field{Kind: state.FieldEntryRamp, Scenario: sc, Item: it}, p.RampIn, i18n.RampLabel, label, "0")
-		}),
-		iff(recurring, func() app.UI {
-			return c.detailField(state.Field{Kind: state.FieldEntryGrowth, Scenario: sc, Item: it}, p.GrowthIn, i18n.GrowthLabel, label, "0")
-		}),
-		c.detailField(state.Field{Kind: state.FieldEntrySource, Scenario: sc, Item: it}, p.SourceIn, i18n.SourceLabel, label, l.T(i18n.SourcePlaceholder)),
-	)
-}
-
-// detailField is one labelled field of an entry's detail, with its
-// message beneath.
-func (c *cellView) detailField(f state.Field, d state.Draft, key i18n.Key, cellLabel, placeholder string) app.UI {
-	name := c.Lang.T(key)
-	source := f.Kind == state.FieldEntrySource
-	return app.Div().Class("detail-field"+cls(" detail-source", source)).Body(
-		app.Label().For(f.ElementID()).Text(name),
-		&textField{Field: f, Input: d, Label: name + ", " + cellLabel, Class: "detail-input", Number: !source, Placeholder: placeholder},
-		fieldError(f, d),
-	)
+	out := []app.UI{c.driverSelect(1, l.T(i18n.AlsoPerOf, label)), c.driverSelect(2, l.T(i18n.AlsoPerOf, label))}
+	for k := state.FieldEntryStart; k <= state.FieldEntrySource; k++ {
+		n := k - state.FieldEntryStart
+		source := k == state.FieldEntrySource
+		if !source && (!money || n > 0 && v.Setting.Per == calc.PerOnce) {
+			continue
+		}
+		f := state.Field{Kind: k, Scenario: v.Scenario, Item: v.Item}
+		d := *v.Parts.In(k)
+		name := l.T(i18n.StartLabel + i18n.Key(n))
+		placeholder := [...]string{"1", strconv.Itoa(12 * v.Parts.Horizon), "0", "0", l.T(i18n.SourcePlaceholder)}[n]
+		out = append(out, app.Div().Class("detail-field"+cls(" detail-source", source)).Body(
+			app.Label().For(f.ElementID()).Text(name),
+			&textField{Field: f, Input: d, Label: name + ", " + label, Class: "detail-input", Number: !source, Placeholder: placeholder},
+			fieldError(f, d),
+		))
+	}
+	return app.Div().Class("cell-detail").Body(out...)
 }
 
 func (c *cellView) onPer(ctx app.Context, e app.Event) {

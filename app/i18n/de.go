@@ -510,12 +510,11 @@ var de = [numKeys]string{
 	PricedPerOf:          "Berechnet je, %s",
 	AlsoPerOf:            "Außerdem je, %s",
 	FlatAmount:           "pauschal",
-	NothingElse:          "sonst nichts",
+	AlsoPer:              "außerdem je …",
 	StartLabel:           "Beginnt im Monat",
 	EndLabel:             "Letzter Monat",
 	RampLabel:            "Anlauf, Monate",
 	GrowthLabel:          "Wachstum, % pro Jahr",
 	SourceLabel:          "Quelle",
 	SourcePlaceholder:    "woher die Zahl stammt",
-	AlsoPer:              "Außerdem je",
 }

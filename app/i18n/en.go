@@ -508,12 +508,11 @@ var en = [numKeys]string{
 	PricedPerOf:          "Priced per, %s",
 	AlsoPerOf:            "Also priced per, %s",
 	FlatAmount:           "flat",
-	NothingElse:          "nothing else",
+	AlsoPer:              "also per …",
 	StartLabel:           "Starts in month",
 	EndLabel:             "Last month",
 	RampLabel:            "Ramp-up, months",
 	GrowthLabel:          "Growth, % a year",
 	SourceLabel:          "Source",
 	SourcePlaceholder:    "where the figure comes from",
-	AlsoPer:              "Also per",
 }

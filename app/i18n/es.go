@@ -510,12 +510,11 @@ var es = [numKeys]string{
 	PricedPerOf:          "Calculado por, %s",
 	AlsoPerOf:            "También por, %s",
 	FlatAmount:           "fijo",
-	NothingElse:          "nada más",
+	AlsoPer:              "también por …",
 	StartLabel:           "Empieza en el mes",
 	EndLabel:             "Último mes",
 	RampLabel:            "Rampa, meses",
 	GrowthLabel:          "Crecimiento, % al año",
 	SourceLabel:          "Fuente",
 	SourcePlaceholder:    "de dónde viene la cifra",
-	AlsoPer:              "También por",
 }

@@ -510,12 +510,11 @@ var fr = [numKeys]string{
 	PricedPerOf:          "Calculé par, %s",
 	AlsoPerOf:            "Aussi par, %s",
 	FlatAmount:           "forfait",
-	NothingElse:          "rien d'autre",
+	AlsoPer:              "aussi par …",
 	StartLabel:           "Commence au mois",
 	EndLabel:             "Dernier mois",
 	RampLabel:            "Montée en charge, mois",
 	GrowthLabel:          "Croissance, % par an",
 	SourceLabel:          "Source",
 	SourcePlaceholder:    "d'où vient le chiffre",
-	AlsoPer:              "Aussi par",
 }

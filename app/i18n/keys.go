@@ -535,15 +535,15 @@ const (
 	TimingGrowth         // "%s %%/yr"
 	PricedPerOf          // "Priced per, %s"
 	AlsoPerOf            // "Also priced per, %s"
-	FlatAmount           // "flat"
-	NothingElse          // "nothing else"
-	StartLabel           // "Starts in month"
-	EndLabel             // "Last month"
-	RampLabel            // "Ramp-up, months"
-	GrowthLabel          // "Growth, % a year"
-	SourceLabel          // "Source"
-	SourcePlaceholder    // "where the figure comes from"
-	AlsoPer              // "Also per"
+	// In this order: app/cell.go adds to FlatAmount and StartLabel.
+	FlatAmount        // "flat"
+	AlsoPer           // "also per …"
+	StartLabel        // "Starts in month"
+	EndLabel          // "Last month"
+	RampLabel         // "Ramp-up, months"
+	GrowthLabel       // "Growth, % a year"
+	SourceLabel       // "Source"
+	SourcePlaceholder // "where the figure comes from"
 
 	numKeys
 )

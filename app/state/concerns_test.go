@@ -68,7 +68,6 @@ func TestEachActionHasOneConcern(t *testing.T) {
 		{InputDone{}, "document"},
 		{ConfirmRead{}, "document"},
 		{SetPer{}, "document"},
-		{ChooseDriver{}, "document"},
 		{ScalePreset{}, "document"},
 		{Undo{}, "document"},
 		{Redo{}, "document"},

@@ -301,8 +301,10 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		})
 	case ReplaceModel:
 		return a.Model, nil
-	case SetTimes, SetTiming, SetEntrySource:
-		return reduceEntryV3(m, a)
+	case SetTimes:
+		return reduceEntryPart(m, a.Scenario, a.Item, a)
+	case SetTiming:
+		return reduceEntryPart(m, a.Scenario, a.Item, a)
 	default:
 		return m, fmt.Errorf("unknown action %T", a)
 	}

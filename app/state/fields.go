@@ -258,10 +258,8 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 			return nil, err
 		}
 		return rangeEdit(m, f, v), nil
-	case FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth:
+	case FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth, FieldEntrySource:
 		return timingEdit(l, f, text)
-	case FieldEntrySource:
-		return SetEntrySource{f.Scenario, f.Item, text}, nil
 	}
 	return nil, errUnknownField
 }
@@ -405,7 +403,7 @@ func entryNumber(kind FieldKind, scenarios []calc.Scenario, j, i int) (float64, 
 	if e == nil {
 		return 0, false
 	}
-	if _, ok := timingParts[kind]; ok {
+	if kind >= FieldEntryStart && kind <= FieldEntryGrowth {
 		return timingNumber(kind, e)
 	}
 	var v *float64

@@ -268,7 +268,7 @@ func (g *gridGen) next() Action {
 					if k := rng.IntN(len(m.Drivers) + 1); k < len(m.Drivers) {
 						d = m.Drivers[k].ID
 					}
-					return ChooseDriver{Cell: c, Slot: rng.IntN(3), Driver: d}
+					return SetTimes{Scenario: c.Scenario, Item: c.Item, Slot: rng.IntN(3), Driver: d}
 				}
 				return SetPer{Cell: c, Value: PerOptions[rng.IntN(len(PerOptions))].Value()}
 			}
@@ -393,12 +393,10 @@ func gridProblems(s State) []string {
 				bad("cell %s open %v, the state %v", at, c.Open, s.RowsOpen[it.ID])
 			}
 			if c.Open && c.HasEntry {
-				check("source of cell "+at, Field{FieldEntrySource, sc.ID, it.ID}, c.Parts.SourceIn)
-				if m.Mode == calc.ModeMoney {
-					check("start of cell "+at, Field{FieldEntryStart, sc.ID, it.ID}, c.Parts.StartIn)
-					check("end of cell "+at, Field{FieldEntryEnd, sc.ID, it.ID}, c.Parts.EndIn)
-					check("ramp of cell "+at, Field{FieldEntryRamp, sc.ID, it.ID}, c.Parts.RampIn)
-					check("growth of cell "+at, Field{FieldEntryGrowth, sc.ID, it.ID}, c.Parts.GrowthIn)
+				for k := FieldEntryStart; k <= FieldEntrySource; k++ {
+					if m.Mode == calc.ModeMoney || k == FieldEntrySource {
+						check(fmt.Sprintf("timing %d of cell %s", k, at), Field{k, sc.ID, it.ID}, *c.Parts.In(k))
+					}
 				}
 			}
 			if (c.Drivers != nil) != (m.Mode == calc.ModeMoney && len(m.Drivers) > 0) {

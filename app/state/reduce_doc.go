@@ -59,8 +59,6 @@ func (r document) reduce(a Action) bool {
 		r.setMark(a.Field, nil)
 	case SetPer:
 		r.setPer(a)
-	case ChooseDriver:
-		r.chooseDriver(a)
 	case ScalePreset:
 		m := r.Model()
 		switch a.Value {

@@ -11,230 +11,159 @@ import (
 // An entry's version 3 parts (SPEC §2.1): the drivers it is priced per,
 // its timing and its source.
 type (
-	// SetTimes prices a money entry per the drivers named (1 to
-	// calc.MaxTimes distinct ids), or makes it a plain amount again when
-	// Times is empty.
+	// SetTimes puts a driver in slot Slot (0 to calc.MaxTimes − 1) of the
+	// drivers a money entry is priced per: the first slot is in the
+	// cell, where "" makes the entry a plain amount again; the others in
+	// its detail, where "" takes that driver away.
 	SetTimes struct {
 		Scenario, Item string
-		Times          []string
+		Slot           int
+		Driver         string
 	}
-	// SetTiming sets one part of a money entry's timing: its start or
-	// end month, its ramp in months, or its yearly growth (0.05 for +5 %).
-	// 0 is the part's default: month 1, the horizon's end, no ramp, no
-	// growth.
+	// SetTiming sets a part of an entry's timing, or its source: Part
+	// is the part's field, FieldEntryStart, FieldEntryEnd or
+	// FieldEntryRamp (whole months in Value), FieldEntryGrowth (the
+	// yearly change, 0.05 for +5 %) or FieldEntrySource (Text). 0 is a
+	// part's default: month 1, the horizon's end, no ramp, no growth.
 	SetTiming struct {
 		Scenario, Item string
-		Part           TimingPart
+		Part           FieldKind
 		Value          float64
-	}
-	// SetEntrySource says where an entry's figure comes from ("" for
-	// nowhere said).
-	SetEntrySource struct{ Scenario, Item, Source string }
-	// ChooseDriver is a driver chosen in one of a money cell's "priced
-	// per" selects: Slot 0 is the cell's own, where "" makes the entry
-	// a plain amount; slots 1 and 2 are in its detail, where "" takes
-	// that driver away.
-	ChooseDriver struct {
-		Cell   Cell
-		Slot   int
-		Driver string
+		Text           string
 	}
 )
 
-// TimingPart names a part of an entry's timing.
-type TimingPart string
-
-// The parts of an entry's timing.
-const (
-	TimingStart  TimingPart = "start"
-	TimingEnd    TimingPart = "end"
-	TimingRamp   TimingPart = "ramp"
-	TimingGrowth TimingPart = "growth"
-)
-
-func (a SetTimes) Key() string       { return "entry/" + a.Scenario + "/" + a.Item + "/times" }
-func (a SetTiming) Key() string      { return "entry/" + a.Scenario + "/" + a.Item + "/" + string(a.Part) }
-func (a SetEntrySource) Key() string { return "entry/" + a.Scenario + "/" + a.Item + "/source" }
-func (SetTimes) Path() string        { return "/entry/times" }
-func (SetTiming) Path() string       { return "/entry/timing" }
-func (SetEntrySource) Path() string  { return "/entry/source" }
-func (ChooseDriver) Path() string    { return "/entry/driver" }
-
-// reduceEntryV3 is ReduceModel for the edits of an entry's version 3
-// parts. The entry must have a value: its timing, drivers and source
-// are of that value.
-func reduceEntryV3(m calc.Model, a Edit) (calc.Model, error) {
-	var sc, item string
-	switch a := a.(type) {
-	case SetTimes:
-		sc, item = a.Scenario, a.Item
-	case SetTiming:
-		sc, item = a.Scenario, a.Item
-	case SetEntrySource:
-		sc, item = a.Scenario, a.Item
-		if err := checkText(calc.CheckSource(a.Source), calc.MaxSourceLen); err != nil {
-			return m, err
-		}
-		return editValued(m, sc, item, false, func(e *calc.Entry) error {
-			e.Source = a.Source
-			return nil
-		})
-	}
-	return editValued(m, sc, item, true, func(e *calc.Entry) error {
-		switch a := a.(type) {
-		case SetTimes:
-			return setTimes(m, e, a.Times)
-		case SetTiming:
-			return setTiming(e, a.Part, a.Value)
-		}
-		return nil
-	})
+func (a SetTiming) Key() string {
+	return "entry/" + a.Scenario + "/" + a.Item + "/" + fieldNames[a.Part]
 }
+func (SetTimes) Key() string   { return "" }
+func (SetTimes) Path() string  { return "/entry/times" }
+func (SetTiming) Path() string { return "/entry/timing" }
 
-// editValued edits the entry of item in scenario, which must hold a
-// value (a money one when money is true).
-func editValued(m calc.Model, scenario, item string, money bool, edit func(*calc.Entry) error) (calc.Model, error) {
-	e, ok := entryOf(m, scenario, item)
-	if _, _, has := e.Value(m.Mode); !ok || !has || money && m.Mode != calc.ModeMoney {
+// reduceEntryPart is ReduceModel for SetTimes and SetTiming. The entry
+// must hold a value (a money one, but for its source): its drivers,
+// timing and source are that value's.
+func reduceEntryPart(m calc.Model, sc, item string, a Edit) (calc.Model, error) {
+	e, ok := entryOf(m, sc, item)
+	_, _, has := e.Value(m.Mode)
+	if t, src := a.(SetTiming); !ok || !has || m.Mode != calc.ModeMoney && !(src && t.Part == FieldEntrySource) {
 		return m, i18n.Errorf(i18n.ErrValueBeforeTiming)
 	}
-	if err := edit(&e); err != nil {
+	var err error
+	switch a := a.(type) {
+	case SetTimes:
+		err = setTimes(m, &e, a)
+	case SetTiming:
+		err = setTiming(&e, a)
+	}
+	if err != nil {
 		return m, err
 	}
-	return editEntry(m, scenario, item, func(out *calc.Entry) bool {
+	return editEntry(m, sc, item, func(out *calc.Entry) bool {
 		*out = e
 		return true
 	})
 }
 
-func setTimes(m calc.Model, e *calc.Entry, times []string) error {
-	if len(times) > calc.MaxTimes {
+// setTimes puts a.Driver in slot a.Slot of e's drivers (SetTimes).
+func setTimes(m calc.Model, e *calc.Entry, a SetTimes) error {
+	if a.Slot < 0 || a.Slot >= calc.MaxTimes {
 		return i18n.Errorf(i18n.ErrTimesMax, calc.MaxTimes)
 	}
-	for k, id := range times {
-		if m.DriverIndex(id) < 0 {
-			return i18n.Errorf(i18n.ErrNoDriver, id)
+	if a.Driver != "" && m.DriverIndex(a.Driver) < 0 {
+		return i18n.Errorf(i18n.ErrNoDriver, a.Driver)
+	}
+	var times []string
+	for k := 0; k < calc.MaxTimes && (a.Slot > 0 || a.Driver != ""); k++ {
+		d := a.Driver
+		if k != a.Slot {
+			d = ""
+			if k < len(e.Times) {
+				d = e.Times[k]
+			}
 		}
-		if slices.Contains(times[:k], id) {
+		if slices.Contains(times, d) {
 			return i18n.Errorf(i18n.ErrSameDriver)
 		}
+		if d != "" {
+			times = append(times, d)
+		}
 	}
-	e.Times = nil
-	if len(times) > 0 {
-		e.Times = slices.Clone(times)
-	}
+	e.Times = times
 	return nil
 }
 
-// setTiming sets part p of e's timing to v, checked against calc's
-// rules (calc.Validate) and worded for the person typing.
-func setTiming(e *calc.Entry, p TimingPart, v float64) error {
-	once := e.Per == calc.PerOnce || e.Per == ""
+// setTiming sets a part of e's timing, or its source (SetTiming),
+// checked against calc's rules (calc.Validate), worded for the person
+// typing.
+func setTiming(e *calc.Entry, a SetTiming) error {
+	v := a.Value
 	n := int(v)
-	if p != TimingGrowth && float64(n) != v {
+	if a.Part == FieldEntrySource {
+		e.Source = a.Text
+		return checkText(calc.CheckSource(a.Text), calc.MaxSourceLen)
+	}
+	if a.Part != FieldEntryGrowth && float64(n) != v {
 		return i18n.Errorf(i18n.ErrWholeNumber)
 	}
-	if once && p != TimingStart && v != 0 {
+	if (e.Per == calc.PerOnce || e.Per == "") && a.Part != FieldEntryStart && v != 0 {
 		return i18n.Errorf(i18n.ErrOnceTiming)
 	}
 	start := max(e.Start, 1)
-	switch p {
-	case TimingStart:
-		if n != 0 && (n < 1 || n > calc.MaxStart) {
+	switch a.Part {
+	case FieldEntryStart:
+		if n < 0 || n > calc.MaxStart {
 			return i18n.Errorf(i18n.ErrStartMonth, calc.MaxStart)
 		}
 		if e.End != 0 && n > e.End {
 			return i18n.Errorf(i18n.ErrStartAfterEnd, e.End)
 		}
-		if n == 1 {
-			n = 0 // month 1 is where every entry starts: no version 3 field
-		}
 		e.Start = n
-	case TimingEnd:
+		if n == 1 {
+			e.Start = 0 // month 1 is every entry's start: no version 3 field
+		}
+	case FieldEntryEnd:
 		if n != 0 && (n < start || n > calc.MaxEnd) {
 			return i18n.Errorf(i18n.ErrEndMonth, start, calc.MaxEnd)
 		}
 		e.End = n
-	case TimingRamp:
+	case FieldEntryRamp:
 		if n < 0 || n > calc.MaxRamp {
 			return i18n.Errorf(i18n.ErrRampMonths, calc.MaxRamp)
 		}
 		e.Ramp = n
-	case TimingGrowth:
+	default:
 		if calc.CheckGrowth(v) != nil {
 			return i18n.Errorf(i18n.ErrGrowth, i18n.Number(calc.MinGrowth*100), i18n.Number(calc.MaxGrowth*100))
 		}
 		e.Growth = v
-	default:
-		return errUnknownField
 	}
 	return nil
 }
 
-// timingEdit is the edit for text typed into a timing field of cell c:
-// whole months, or the growth in percent ("5" or "5 %" for +5 % a
-// year); an empty field is the part's default.
+// timingEdit is the edit for text typed into a timing or source field
+// of a cell: whole months, or the growth in percent ("5" or "5 %" for +5 %
+// a year); an empty field is the part's default.
 func timingEdit(l i18n.Lang, f Field, text string) (Edit, error) {
-	p := timingParts[f.Kind]
-	if p == TimingGrowth {
-		text = strings.TrimSuffix(strings.TrimSpace(text), "%")
+	a := SetTiming{f.Scenario, f.Item, f.Kind, 0, text}
+	if f.Kind == FieldEntrySource {
+		return a, nil
 	}
-	v, err := optionalNumber(l, text)
-	if err != nil || v == nil {
-		return SetTiming{f.Scenario, f.Item, p, 0}, err
+	v, err := optionalNumber(l, strings.TrimSuffix(strings.TrimSpace(text), "%"))
+	if v != nil {
+		a.Value = *v
+		if f.Kind == FieldEntryGrowth {
+			a.Value = unnoise(*v / 100)
+		}
 	}
-	if p == TimingGrowth {
-		return SetTiming{f.Scenario, f.Item, p, unnoise(*v / 100)}, nil
-	}
-	return SetTiming{f.Scenario, f.Item, p, *v}, nil
-}
-
-// timingParts are the timing fields' parts.
-var timingParts = map[FieldKind]TimingPart{
-	FieldEntryStart: TimingStart, FieldEntryEnd: TimingEnd, FieldEntryRamp: TimingRamp, FieldEntryGrowth: TimingGrowth,
+	return a, err
 }
 
 // timingNumber is the number timing field kind shows of e, as typed (the
 // growth in percent); false for the part's default, which shows none.
 func timingNumber(kind FieldKind, e *calc.Entry) (float64, bool) {
-	var v float64
-	switch kind {
-	case FieldEntryStart:
-		v = float64(e.Start)
-	case FieldEntryEnd:
-		v = float64(e.End)
-	case FieldEntryRamp:
-		v = float64(e.Ramp)
-	case FieldEntryGrowth:
-		v = e.Growth * 100
-	}
+	v := [...]float64{float64(e.Start), float64(e.End), float64(e.Ramp), e.Growth * 100}[kind-FieldEntryStart]
 	return v, v != 0
-}
-
-// chooseDriver prices a money cell's entry per the driver chosen in one
-// of its selects (ChooseDriver).
-func (r *reducer) chooseDriver(a ChooseDriver) {
-	e, ok := entryOf(r.Model(), a.Cell.Scenario, a.Cell.Item)
-	if !ok {
-		r.apply(SetTimes{a.Cell.Scenario, a.Cell.Item, nil}) // refused: no value yet
-		return
-	}
-	times := slices.Clone(e.Times)
-	switch {
-	case a.Slot < 0 || a.Slot >= calc.MaxTimes:
-		return
-	case a.Driver == "" && a.Slot == 0:
-		times = nil
-	case a.Driver == "":
-		if a.Slot < len(times) {
-			times = slices.Delete(times, a.Slot, a.Slot+1)
-		}
-	case a.Slot < len(times):
-		times[a.Slot] = a.Driver
-	default:
-		times = append(times, a.Driver)
-	}
-	r.apply(SetTimes{a.Cell.Scenario, a.Cell.Item, times})
 }
 
 // DriverCol is what a cell shows of a driver: its name, unit and value.
@@ -283,10 +212,15 @@ type EntryParts struct {
 	Times            [3]string // the drivers' ids, "" after the last
 	Start, End, Ramp int       // as in calc.Entry
 	Growth           float64   // as in calc.Entry
-	Horizon          int       // the model's years
-	StartIn, EndIn   Draft     // the detail's fields, while open
-	RampIn, GrowthIn Draft
-	SourceIn         Draft
+	Horizon          int       // the model's years, while open
+	// The detail's fields, while open (In).
+	StartIn, EndIn, RampIn, GrowthIn, SourceIn Draft
+}
+
+// In is the detail's field of kind k, FieldEntryStart to
+// FieldEntrySource.
+func (p *EntryParts) In(k FieldKind) *Draft {
+	return [...]*Draft{&p.StartIn, &p.EndIn, &p.RampIn, &p.GrowthIn, &p.SourceIn}[k-FieldEntryStart]
 }
 
 // entryParts returns the parts of entry e (nil for none) that a cell of
@@ -301,14 +235,10 @@ func (s *State) entryParts(m *calc.Model, e *calc.Entry, sc, it string, j, i int
 		copy(p.Times[:], e.Times)
 		p.Start, p.End, p.Ramp, p.Growth = e.Start, e.End, e.Ramp, e.Growth
 	}
-	if open {
+	for k := FieldEntryStart; open && k <= FieldEntrySource; k++ {
 		p.Horizon = m.HorizonYears
-		p.SourceIn = field(m, Field{FieldEntrySource, sc, it}, j, i)
-		if m.Mode == calc.ModeMoney {
-			p.StartIn = field(m, Field{FieldEntryStart, sc, it}, j, i)
-			p.EndIn = field(m, Field{FieldEntryEnd, sc, it}, j, i)
-			p.RampIn = field(m, Field{FieldEntryRamp, sc, it}, j, i)
-			p.GrowthIn = field(m, Field{FieldEntryGrowth, sc, it}, j, i)
+		if m.Mode == calc.ModeMoney || k == FieldEntrySource {
+			*p.In(k) = field(m, Field{k, sc, it}, j, i)
 		}
 	}
 	return p

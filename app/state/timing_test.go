@@ -59,22 +59,24 @@ func TestReduceEntryV3(t *testing.T) {
 		item string
 		want func(*calc.Entry) // the entry before, changed as a should
 	}{
-		{"times: one driver", SetTimes{"with", "setup", []string{"agents"}}, "setup", func(e *calc.Entry) { e.Times = []string{"agents"} }},
-		{"times: three", SetTimes{"with", "sub", []string{"agents", "tickets", "sites"}}, "sub",
-			func(e *calc.Entry) { e.Times = []string{"agents", "tickets", "sites"} }},
-		{"times: none is a plain amount", SetTimes{"with", "sub", nil}, "sub", func(e *calc.Entry) { e.Times = nil }},
-		{"times: empty is none", SetTimes{"with", "sub", []string{}}, "sub", func(e *calc.Entry) { e.Times = nil }},
-		{"start", SetTiming{"with", "sub", TimingStart, 4}, "sub", func(e *calc.Entry) { e.Start = 4 }},
-		{"start 1 is the default", SetTiming{"with", "triage", TimingStart, 1}, "triage", func(e *calc.Entry) { e.Start = 0 }},
-		{"start of a once entry", SetTiming{"with", "setup", TimingStart, 13}, "setup", func(e *calc.Entry) { e.Start = 13 }},
-		{"end", SetTiming{"with", "triage", TimingEnd, 24}, "triage", func(e *calc.Entry) { e.End = 24 }},
-		{"end at the start", SetTiming{"with", "triage", TimingEnd, 2}, "triage", func(e *calc.Entry) { e.End = 2 }},
-		{"end cleared", SetTiming{"with", "triage", TimingEnd, 0}, "triage", func(e *calc.Entry) { e.End = 0 }},
-		{"ramp", SetTiming{"with", "sub", TimingRamp, 120}, "sub", func(e *calc.Entry) { e.Ramp = 120 }},
-		{"growth", SetTiming{"with", "triage", TimingGrowth, -0.5}, "triage", func(e *calc.Entry) { e.Growth = -0.5 }},
-		{"growth cleared", SetTiming{"with", "sub", TimingGrowth, 0}, "sub", func(e *calc.Entry) { e.Growth = 0 }},
-		{"source", SetEntrySource{"with", "setup", "Acme's quote, March"}, "setup", func(e *calc.Entry) { e.Source = "Acme's quote, March" }},
-		{"source cleared", SetEntrySource{"with", "triage", ""}, "triage", func(e *calc.Entry) { e.Source = "" }},
+		{"times: one driver", SetTimes{"with", "setup", 0, "agents"}, "setup", func(e *calc.Entry) { e.Times = []string{"agents"} }},
+		{"times: a second", SetTimes{"with", "sub", 1, "sites"}, "sub", func(e *calc.Entry) { e.Times = []string{"agents", "sites"} }},
+		{"times: another in the first slot", SetTimes{"with", "sub", 0, "tickets"}, "sub", func(e *calc.Entry) { e.Times = []string{"tickets"} }},
+		{"times: the same again", SetTimes{"with", "sub", 0, "agents"}, "sub", func(e *calc.Entry) {}},
+		{"times: a slot beyond the last appends", SetTimes{"with", "sub", 2, "sites"}, "sub", func(e *calc.Entry) { e.Times = []string{"agents", "sites"} }},
+		{"times: flat is a plain amount", SetTimes{"with", "sub", 0, ""}, "sub", func(e *calc.Entry) { e.Times = nil }},
+		{"times: nothing in the second slot", SetTimes{"with", "sub", 1, ""}, "sub", func(e *calc.Entry) {}},
+		{"start", SetTiming{"with", "sub", FieldEntryStart, 4, ""}, "sub", func(e *calc.Entry) { e.Start = 4 }},
+		{"start 1 is the default", SetTiming{"with", "triage", FieldEntryStart, 1, ""}, "triage", func(e *calc.Entry) { e.Start = 0 }},
+		{"start of a once entry", SetTiming{"with", "setup", FieldEntryStart, 13, ""}, "setup", func(e *calc.Entry) { e.Start = 13 }},
+		{"end", SetTiming{"with", "triage", FieldEntryEnd, 24, ""}, "triage", func(e *calc.Entry) { e.End = 24 }},
+		{"end at the start", SetTiming{"with", "triage", FieldEntryEnd, 2, ""}, "triage", func(e *calc.Entry) { e.End = 2 }},
+		{"end cleared", SetTiming{"with", "triage", FieldEntryEnd, 0, ""}, "triage", func(e *calc.Entry) { e.End = 0 }},
+		{"ramp", SetTiming{"with", "sub", FieldEntryRamp, 120, ""}, "sub", func(e *calc.Entry) { e.Ramp = 120 }},
+		{"growth", SetTiming{"with", "triage", FieldEntryGrowth, -0.5, ""}, "triage", func(e *calc.Entry) { e.Growth = -0.5 }},
+		{"growth cleared", SetTiming{"with", "sub", FieldEntryGrowth, 0, ""}, "sub", func(e *calc.Entry) { e.Growth = 0 }},
+		{"source", SetTiming{"with", "setup", FieldEntrySource, 0, "Acme's quote, March"}, "setup", func(e *calc.Entry) { e.Source = "Acme's quote, March" }},
+		{"source cleared", SetTiming{"with", "triage", FieldEntrySource, 0, ""}, "triage", func(e *calc.Entry) { e.Source = "" }},
 		{"once drops end, ramp and growth", SetMoney{Scenario: "with", Item: "sub", Value: calc.Float(40), Per: calc.PerOnce}, "sub",
 			func(e *calc.Entry) { e.Per, e.Growth = calc.PerOnce, 0 }},
 	}
@@ -98,24 +100,24 @@ func TestReduceEntryV3Refused(t *testing.T) {
 		a    Edit
 		err  string
 	}{
-		{"a driver that is not there", SetTimes{"with", "sub", []string{"agent"}}, `“agent” is not one of your numbers`},
-		{"a driver twice", SetTimes{"with", "sub", []string{"agents", "agents"}}, "choose each number once"},
-		{"four drivers", SetTimes{"with", "sub", []string{"agents", "tickets", "sites", "x"}}, "choose at most 3 numbers"},
-		{"no entry", SetTimes{"with", "nope", []string{"agents"}}, "enter a value first"},
-		{"start 0 typed", SetTiming{"with", "sub", TimingStart, -1}, "enter a month from 1 to 361"},
-		{"start too late", SetTiming{"with", "sub", TimingStart, 362}, "enter a month from 1 to 361"},
-		{"start in a month's middle", SetTiming{"with", "sub", TimingStart, 2.5}, "enter a whole number"},
-		{"end before the start", SetTiming{"with", "triage", TimingEnd, 1}, "enter a month from 2 (the start) to 360"},
-		{"end too late", SetTiming{"with", "triage", TimingEnd, 361}, "enter a month from 2 (the start) to 360"},
-		{"ramp too long", SetTiming{"with", "sub", TimingRamp, 121}, "enter from 0 to 120 months"},
-		{"ramp negative", SetTiming{"with", "sub", TimingRamp, -1}, "enter from 0 to 120 months"},
-		{"growth too high", SetTiming{"with", "sub", TimingGrowth, 1.01}, "enter a yearly change from -50 % to 100 %"},
-		{"growth too low", SetTiming{"with", "sub", TimingGrowth, -0.6}, "enter a yearly change from -50 % to 100 %"},
-		{"end of a once entry", SetTiming{"with", "setup", TimingEnd, 12}, "a one-off entry has no end, ramp-up or growth"},
-		{"ramp of a once entry", SetTiming{"with", "setup", TimingRamp, 3}, "a one-off entry has no end, ramp-up or growth"},
-		{"growth of a once entry", SetTiming{"with", "setup", TimingGrowth, 0.1}, "a one-off entry has no end, ramp-up or growth"},
-		{"source too long", SetEntrySource{"with", "setup", strings.Repeat("x", 201)}, "use at most 200 characters"},
-		{"source with a control character", SetEntrySource{"with", "setup", "a\x1bb"}, "remove the invisible control characters from this text"},
+		{"a driver that is not there", SetTimes{"with", "sub", 0, "agent"}, `“agent” is not one of your numbers`},
+		{"a driver twice", SetTimes{"with", "sub", 1, "agents"}, "choose each number once"},
+		{"a fourth slot", SetTimes{"with", "sub", 3, "sites"}, "choose at most 3 numbers"},
+		{"no entry", SetTimes{"with", "nope", 0, "agents"}, "enter a value first"},
+		{"start 0 typed", SetTiming{"with", "sub", FieldEntryStart, -1, ""}, "enter a month from 1 to 361"},
+		{"start too late", SetTiming{"with", "sub", FieldEntryStart, 362, ""}, "enter a month from 1 to 361"},
+		{"start in a month's middle", SetTiming{"with", "sub", FieldEntryStart, 2.5, ""}, "enter a whole number"},
+		{"end before the start", SetTiming{"with", "triage", FieldEntryEnd, 1, ""}, "enter a month from 2 (the start) to 360"},
+		{"end too late", SetTiming{"with", "triage", FieldEntryEnd, 361, ""}, "enter a month from 2 (the start) to 360"},
+		{"ramp too long", SetTiming{"with", "sub", FieldEntryRamp, 121, ""}, "enter from 0 to 120 months"},
+		{"ramp negative", SetTiming{"with", "sub", FieldEntryRamp, -1, ""}, "enter from 0 to 120 months"},
+		{"growth too high", SetTiming{"with", "sub", FieldEntryGrowth, 1.01, ""}, "enter a yearly change from -50 % to 100 %"},
+		{"growth too low", SetTiming{"with", "sub", FieldEntryGrowth, -0.6, ""}, "enter a yearly change from -50 % to 100 %"},
+		{"end of a once entry", SetTiming{"with", "setup", FieldEntryEnd, 12, ""}, "a one-off entry has no end, ramp-up or growth"},
+		{"ramp of a once entry", SetTiming{"with", "setup", FieldEntryRamp, 3, ""}, "a one-off entry has no end, ramp-up or growth"},
+		{"growth of a once entry", SetTiming{"with", "setup", FieldEntryGrowth, 0.1, ""}, "a one-off entry has no end, ramp-up or growth"},
+		{"source too long", SetTiming{"with", "setup", FieldEntrySource, 0, strings.Repeat("x", 201)}, "use at most 200 characters"},
+		{"source with a control character", SetTiming{"with", "setup", FieldEntrySource, 0, "a\x1bb"}, "remove the invisible control characters from this text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,18 +129,18 @@ func TestReduceEntryV3Refused(t *testing.T) {
 		})
 	}
 	t.Run("start after the end", func(t *testing.T) {
-		m, err := ReduceModel(helpdeskModel(t), SetTiming{"with", "triage", TimingEnd, 6})
+		m, err := ReduceModel(helpdeskModel(t), SetTiming{"with", "triage", FieldEntryEnd, 6, ""})
 		require.NoError(t, err)
-		_, err = ReduceModel(m, SetTiming{"with", "triage", TimingStart, 7})
+		_, err = ReduceModel(m, SetTiming{"with", "triage", FieldEntryStart, 7, ""})
 		assert.EqualError(t, err, "the start must not be after the last month, 6")
 	})
 	t.Run("a score model has no timing", func(t *testing.T) {
 		m := helpdeskModel(t)
 		m.Mode = calc.ModeScore
 		m.Scenarios[0].Entries = []*calc.Entry{{Score: calc.Float(3)}, nil, nil}
-		_, err := ReduceModel(m, SetTiming{"with", "triage", TimingStart, 2})
+		_, err := ReduceModel(m, SetTiming{"with", "triage", FieldEntryStart, 2, ""})
 		assert.EqualError(t, err, "enter a value first")
-		got, err := ReduceModel(m, SetEntrySource{"with", "triage", "survey"})
+		got, err := ReduceModel(m, SetTiming{"with", "triage", FieldEntrySource, 0, "survey"})
 		require.NoError(t, err, "but a source")
 		assert.Equal(t, "survey", entryIn(t, got, "triage").Source)
 	})
@@ -197,8 +199,8 @@ func TestTimingUndoRedo(t *testing.T) {
 	tb.input(ramp, "1")
 	tb.input(ramp, "12") // typed letter by letter: one step
 	tb.do(InputDone{ramp})
-	tb.do(ChooseDriver{Cell{"with", "setup"}, 0, "agents"})
-	tb.do(SetEntrySource{"with", "sub", "list price"})
+	tb.do(SetTimes{"with", "setup", 0, "agents"})
+	tb.do(SetTiming{"with", "sub", FieldEntrySource, 0, "list price"})
 	after := tb.model()
 	assert.Equal(t, 12, entryIn(t, after, "sub").Ramp)
 	assert.Equal(t, []string{"agents"}, entryIn(t, after, "setup").Times)
@@ -216,23 +218,23 @@ func TestTimingUndoRedo(t *testing.T) {
 	assert.Equal(t, after, tb.model())
 }
 
-func TestChooseDriver(t *testing.T) {
-	c := Cell{"with", "sub"} // priced per agents
+func TestSetTimesInSteps(t *testing.T) {
+	c := func(slot int, d string) SetTimes { return SetTimes{"with", "sub", slot, d} } // priced per agents
 	tests := []struct {
 		name    string
-		steps   []ChooseDriver
+		steps   []SetTimes
 		want    []string
 		problem bool // a notice says no
 	}{
-		{"another driver in the cell", []ChooseDriver{{c, 0, "tickets"}}, []string{"tickets"}, false},
-		{"flat in the cell is a plain amount", []ChooseDriver{{c, 0, ""}}, nil, false},
-		{"a second driver", []ChooseDriver{{c, 1, "sites"}}, []string{"agents", "sites"}, false},
-		{"a third", []ChooseDriver{{c, 1, "sites"}, {c, 2, "tickets"}}, []string{"agents", "sites", "tickets"}, false},
-		{"the second taken away", []ChooseDriver{{c, 1, "sites"}, {c, 2, "tickets"}, {c, 1, ""}}, []string{"agents", "tickets"}, false},
-		{"flat with three takes all", []ChooseDriver{{c, 1, "sites"}, {c, 0, ""}}, nil, false},
-		{"a driver twice is refused", []ChooseDriver{{c, 1, "agents"}}, []string{"agents"}, true},
-		{"a slot beyond three does nothing", []ChooseDriver{{c, 3, "sites"}}, []string{"agents"}, false},
-		{"an empty cell says to enter a value", []ChooseDriver{{Cell{"with", "nope"}, 0, "agents"}}, []string{"agents"}, true},
+		{"another driver in the cell", []SetTimes{c(0, "tickets")}, []string{"tickets"}, false},
+		{"flat in the cell is a plain amount", []SetTimes{c(0, "")}, nil, false},
+		{"a second driver", []SetTimes{c(1, "sites")}, []string{"agents", "sites"}, false},
+		{"a third", []SetTimes{c(1, "sites"), c(2, "tickets")}, []string{"agents", "sites", "tickets"}, false},
+		{"the second taken away", []SetTimes{c(1, "sites"), c(2, "tickets"), c(1, "")}, []string{"agents", "tickets"}, false},
+		{"flat with three takes all", []SetTimes{c(1, "sites"), c(0, "")}, nil, false},
+		{"a driver twice is refused", []SetTimes{c(1, "agents")}, []string{"agents"}, true},
+		{"a slot beyond three is refused", []SetTimes{c(3, "sites")}, []string{"agents"}, true},
+		{"an empty cell says to enter a value", []SetTimes{{"with", "nope", 0, "agents"}}, []string{"agents"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
