@@ -45,7 +45,8 @@ const timedHelpdesk = `{"format": "valuecalc/3", "title": "Helpdesk for Acme", "
 // is refused next to the field, the text kept and the net unchanged;
 // a driver chosen for a plain amount prices it per agent. Screenshots at
 // 1440 and 375 px go to $VALUECALC_SHOTS; at both widths no sentence or
-// detail field overflows its cell.
+// detail field overflows its cell, and axe-core finds no WCAG 2.1 AA
+// violation in the open details.
 func TestEntryTiming(t *testing.T) {
 	m, err := calc.Decode([]byte(timedHelpdesk))
 	require.NoError(t, err)
@@ -121,6 +122,8 @@ func TestEntryTiming(t *testing.T) {
 				return r.right > td.right + 1 || r.left < td.left - 1 || el.scrollWidth > el.clientWidth + 1;
 			}).map(el => el.id || el.className)`, &over)))
 			assert.Empty(t, over, "overflowing their cells")
+			vs := axe(t, ctx)
+			assert.Empty(t, vs, "%s", describe(vs))
 			entryShot(t, ctx, fmt.Sprintf("entry-timing-%d", width))
 		})
 	}
