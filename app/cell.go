@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,7 +40,7 @@ func (c *cellView) Render() app.UI {
 				override,
 			),
 			fieldError(value, v.Value), fieldError(weight, v.Weight),
-			c.rangeInputs(label), c.hint(),
+			c.rangeInputs(label), c.hint(), c.detail(label),
 		)
 	}
 	return cell.Body(
@@ -52,10 +53,11 @@ func (c *cellView) Render() app.UI {
 					return option(o.Value(), perShort.name(l, o, v.Currency), o == v.Setting)
 				}),
 			),
+			c.driverSelect(0, l.T(i18n.PricedPerOf, label)),
 			override,
 		),
 		fieldError(value, v.Value), fieldError(weight, v.Weight),
-		c.rangeInputs(label), c.hint(),
+		c.says(), c.rangeInputs(label), c.hint(), c.detail(label),
 	)
 }
 
@@ -95,6 +97,86 @@ func (c *cellView) hint() app.UI {
 }
 
 func (c *cellView) send(ctx app.Context, a state.Action) { browser.Send(ctx, a) }
+
+// driverSelect is the select of the driver in slot k of the drivers the
+// entry is priced per (state.SetTimes): slot 0 in the cell, where "flat"
+// makes the entry a plain amount; slots 1 and 2 in its detail, once the
+// one before is chosen. A driver chosen in another slot is not offered.
+// Money cells of a model with drivers only.
+func (c *cellView) driverSelect(k int, label string) app.UI {
+	v := c.Cell
+	p := &v.Parts
+	if v.Drivers == nil || k > 0 && p.Times[k-1] == "" {
+		return nil
+	}
+	opts := []app.UI{option("", c.Lang.T(i18n.FlatAmount+i18n.Key(min(k, 1))), p.Times[k] == "")}
+	for _, d := range v.Drivers.List {
+		if i := slices.Index(p.Times[:], d.ID); i < 0 || i == k {
+			opts = append(opts, option(d.ID, "× "+d.Name, i == k))
+		}
+	}
+	return app.Select().ID(state.EntryField(v.Scenario, v.Item).ElementID()+"-times-"+strconv.Itoa(k)).
+		Class("select select-small times-select").Aria("label", label).DataSet("slot", k).
+		Disabled(!v.HasEntry).OnChange(c.onDriver).Body(opts...)
+}
+
+func (c *cellView) onDriver(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	slot, _ := strconv.Atoi(el.Get("dataset").Get("slot").String())
+	c.send(ctx, state.SetTimes{Scenario: c.Cell.Scenario, Item: c.Cell.Item, Slot: slot, Driver: el.Get("value").String()})
+}
+
+// says is what a money cell's entry reads as in words: priced per its
+// drivers, "$40 per agent a month = $1,000 a month for 25 agents", and
+// its timing, "from month 2, full by month 5".
+func (c *cellView) says() app.UI {
+	v := c.Cell
+	id := state.EntryField(v.Scenario, v.Item).ElementID()
+	sentence, product := perDriverWords(c.Lang, c.Num, v.Currency, v.Setting, &v.Parts, v.Drivers)
+	timing := timingWords(c.Lang, c.Num, v.Setting.Per, &v.Parts)
+	var out []app.UI
+	if sentence != "" {
+		out = append(out, app.P().ID(id+"-says").Text(sentence+" "+product))
+	}
+	if timing != "" {
+		out = append(out, app.P().ID(id+"-timing").Class("cell-timing").Text(timing))
+	}
+	if out == nil {
+		return nil
+	}
+	return app.Div().Class("cell-says").Body(out...)
+}
+
+// detail is the entry's detail, while its row is open: in money mode the
+// further drivers it is priced per and its timing (a once entry has a
+// start month alone), and in both modes its source. Each field is
+// labelled, its message beneath.
+func (c *cellView) detail(label string) app.UI {
+	v := c.Cell
+	if !v.Open || !v.HasEntry {
+		return nil
+	}
+	l := c.Lang
+	money := v.Mode == calc.ModeMoney
+	out := []app.UI{c.driverSelect(1, l.T(i18n.AlsoPerOf, label)), c.driverSelect(2, l.T(i18n.AlsoPerOf, label))}
+	for k := state.FieldEntryStart; k <= state.FieldEntrySource; k++ {
+		n := k - state.FieldEntryStart
+		source := k == state.FieldEntrySource
+		if !source && (!money || n > 0 && v.Setting.Per == calc.PerOnce) {
+			continue
+		}
+		f := state.Field{Kind: k, Scenario: v.Scenario, Item: v.Item}
+		d := *v.Parts.In(k)
+		name := l.T(i18n.StartLabel + i18n.Key(n))
+		placeholder := [...]string{"1", strconv.Itoa(12 * v.Parts.Horizon), "0", "0", l.T(i18n.SourcePlaceholder)}[n]
+		out = append(out, app.Div().Class("detail-field"+cls(" detail-source", source)).Body(
+			app.Label().For(f.ElementID()).Text(name),
+			&textField{Field: f, Input: d, Label: name + ", " + label, Class: "detail-input", Number: !source, Placeholder: placeholder},
+			fieldError(f, d),
+		))
+	}
+	return app.Div().Class("cell-detail").Body(out...)
+}
 
 func (c *cellView) onPer(ctx app.Context, e app.Event) {
 	c.send(ctx, state.SetPer{Cell: state.Cell{Scenario: c.Cell.Scenario, Item: c.Cell.Item}, Value: ctx.JSSrc().Get("value").String()})

@@ -514,5 +514,36 @@ const (
 	NewCostName    // "New cost"
 	NewScenarioN   // "Scenario %d"
 
+	// entry timing and drivers (h-cells: app/cell.go, app/state/timing.go)
+	ErrValueBeforeTiming // "enter a value first"
+	ErrTimesMax          // "choose at most %d numbers"
+	ErrNoDriver          // "“%s” is not one of your numbers"
+	ErrSameDriver        // "choose each number once"
+	ErrOnceTiming        // "a one-off entry has no end, ramp-up or growth"
+	ErrStartMonth        // "enter a month from 1 to %d"
+	ErrStartAfterEnd     // "the start must not be after the last month, %d"
+	ErrEndMonth          // "enter a month from %d (the start) to %d"
+	ErrRampMonths        // "enter from 0 to %d months"
+	ErrGrowth            // "enter a yearly change from %s %% to %s %%"
+	PerUnit              // "per %s"
+	PerUnitOf            // "per unit of %s"
+	ProductFor           // "= %s for %s"
+	TimingFrom           // "from month %d"
+	TimingIn             // "in month %d"
+	TimingMonths         // "months %d–%d"
+	TimingFullBy         // "full by month %d"
+	TimingGrowth         // "%s %%/yr"
+	PricedPerOf          // "Priced per, %s"
+	AlsoPerOf            // "Also priced per, %s"
+	// In this order: app/cell.go adds to FlatAmount and StartLabel.
+	FlatAmount        // "flat"
+	AlsoPer           // "also per …"
+	StartLabel        // "Starts in month"
+	EndLabel          // "Last month"
+	RampLabel         // "Ramp-up, months"
+	GrowthLabel       // "Growth, % a year"
+	SourceLabel       // "Source"
+	SourcePlaceholder // "where the figure comes from"
+
 	numKeys
 )

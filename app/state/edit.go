@@ -253,6 +253,9 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			if e.Per == "" {
 				e.Per = calc.PerOnce
 			}
+			if e.Per == calc.PerOnce { // paid once: it neither ends, ramps nor grows
+				e.End, e.Ramp, e.Growth = 0, 0, 0
+			}
 			return true
 		})
 	case SetRange:
@@ -298,6 +301,10 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		})
 	case ReplaceModel:
 		return a.Model, nil
+	case SetTimes:
+		return reduceEntryPart(m, a.Scenario, a.Item, a)
+	case SetTiming:
+		return reduceEntryPart(m, a.Scenario, a.Item, a)
 	default:
 		return m, fmt.Errorf("unknown action %T", a)
 	}

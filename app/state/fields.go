@@ -30,6 +30,13 @@ const (
 	FieldEntryWeight // Scenario and Item: the scenario's weight override
 	FieldEntryLow    // Scenario and Item: the low end of the value's range
 	FieldEntryHigh   // Scenario and Item: the high end of the value's range
+
+	// Scenario and Item: an entry's version 3 parts (timing.go).
+	FieldEntryStart  // its start month
+	FieldEntryEnd    // its end month
+	FieldEntryRamp   // its ramp, in months
+	FieldEntryGrowth // its growth, in percent a year
+	FieldEntrySource // where its figure comes from
 )
 
 // Field names one text input of the editor: a setting, an item's or a
@@ -76,6 +83,7 @@ var fieldNames = [...]string{
 	FieldItemName: "name", FieldItemWeight: "weight", FieldItemNote: "note",
 	FieldScenarioName: "name", FieldEntry: "", FieldEntryWeight: "weight",
 	FieldEntryLow: "low", FieldEntryHigh: "high",
+	FieldEntryStart: "start", FieldEntryEnd: "end", FieldEntryRamp: "ramp", FieldEntryGrowth: "growth", FieldEntrySource: "source",
 }
 
 // ElementID is the id of the field's input in the page, e.g. "f-title",
@@ -88,7 +96,7 @@ func (f Field) ElementID() string {
 		return "f-scenario-" + f.Scenario + "-name"
 	case FieldEntry:
 		return "f-entry-" + f.Scenario + "-" + f.Item
-	case FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
+	case FieldEntryWeight, FieldEntryLow, FieldEntryHigh, FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth, FieldEntrySource:
 		return "f-entry-" + f.Scenario + "-" + f.Item + "-" + fieldNames[f.Kind]
 	}
 	if int(f.Kind) < len(fieldNames) {
@@ -250,6 +258,8 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 			return nil, err
 		}
 		return rangeEdit(m, f, v), nil
+	case FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth, FieldEntrySource:
+		return timingEdit(l, f, text)
 	}
 	return nil, errUnknownField
 }
@@ -331,6 +341,8 @@ func FieldText(l i18n.Lang, m calc.Model, f Field) string {
 			return m.Scenarios[i].Name
 		}
 		return ""
+	case FieldEntrySource:
+		return entryText(l, f.Kind, m.Scenarios, m.ScenarioIndex(f.Scenario), m.ItemIndex(f.Item))
 	}
 	if v, ok := fieldNumber(m, f); ok {
 		return l.Write(unnoise(v), true)
@@ -356,7 +368,7 @@ func fieldNumber(m calc.Model, f Field) (float64, bool) {
 		if i := m.ItemIndex(f.Item); i >= 0 {
 			return m.Items[i].Weight, true
 		}
-	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
+	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh, FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth:
 		return entryNumber(f.Kind, m.Scenarios, m.ScenarioIndex(f.Scenario), m.ItemIndex(f.Item))
 	}
 	return 0, false
@@ -367,6 +379,14 @@ func fieldNumber(m calc.Model, f Field) (float64, bool) {
 // both indexes, calls it directly: looking an item up by id for each of
 // 1,000 × 50 cells made building the grid quadratic.
 func entryText(l i18n.Lang, kind FieldKind, scenarios []calc.Scenario, j, i int) string {
+	if kind == FieldEntrySource {
+		if j >= 0 && i >= 0 {
+			if e := scenarios[j].Entry(i); e != nil {
+				return e.Source
+			}
+		}
+		return ""
+	}
 	if v, ok := entryNumber(kind, scenarios, j, i); ok {
 		return l.Write(unnoise(v), true)
 	}
@@ -382,6 +402,9 @@ func entryNumber(kind FieldKind, scenarios []calc.Scenario, j, i int) (float64, 
 	e := scenarios[j].Entry(i)
 	if e == nil {
 		return 0, false
+	}
+	if kind >= FieldEntryStart && kind <= FieldEntryGrowth {
+		return timingNumber(kind, e)
 	}
 	var v *float64
 	switch kind {

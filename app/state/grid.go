@@ -38,10 +38,12 @@ type gridCols struct {
 	ids, names []string
 	mode       calc.Mode
 	scale      calc.Scale
+	drivers    *Drivers // what money cells price their entries per
 }
 
 func (c *gridCols) equal(o *gridCols) bool {
-	return o != nil && slices.Equal(c.ids, o.ids) && slices.Equal(c.names, o.names) && c.mode == o.mode && c.scale == o.scale
+	return o != nil && slices.Equal(c.ids, o.ids) && slices.Equal(c.names, o.names) && c.mode == o.mode && c.scale == o.scale &&
+		c.drivers.equal(o.drivers)
 }
 
 // GridHead is what the grid shows outside its rows.
@@ -87,6 +89,7 @@ type rowFrom struct {
 	open, full, first, last bool
 	ranges                  bool
 	clo, chi                int
+	horizon                 int // an open row's: its cells' last month
 }
 
 // RowFields is what a row shows besides its cells. It is comparable: a
@@ -124,6 +127,9 @@ type CellView struct {
 	ShowRange    bool        // the low/high fields are shown
 	Low, High    Draft       // the range's ends' texts and messages
 	Hint         Hint        // what would change the answer, on the active cell
+	Open         bool        // its row's detail shows
+	Drivers      *Drivers    // the drivers it may be priced per: money mode only
+	Parts        EntryParts  // its entry's drivers, timing and source
 }
 
 // Hint is what the analysis says of the active cell's value: where its
@@ -182,7 +188,7 @@ func (s *State) deriveGrid(old Grid) Grid {
 	if slices.Equal(g.Order, old.Order) {
 		g.Order = old.Order
 	}
-	g.cols = &gridCols{mode: m.Mode, scale: m.Scale}
+	g.cols = &gridCols{mode: m.Mode, scale: m.Scale, drivers: driversOf(&m)}
 	for _, sc := range m.Scenarios {
 		g.cols.ids, g.cols.names = append(g.cols.ids, sc.ID), append(g.cols.names, sc.Name)
 	}
@@ -254,18 +260,21 @@ func (s *State) deriveGrid(old Grid) Grid {
 				open: s.RowsOpen[m.Items[i].ID], full: len(m.Items) >= calc.MaxItems,
 				first: first, last: last,
 				ranges: s.ShowRanges, clo: clo, chi: chi}
+			if from.open {
+				from.horizon = m.HorizonYears
+			}
 			if old != nil && old.from == from && sameEntries(old.entries, m.Scenarios, i) {
 				g.Rows[i] = old
 				continue
 			}
-			r := s.deriveRow(&m, i, first, last, clo, chi, old, oldCol, buf, items)
+			r := s.deriveRow(&m, i, first, last, clo, chi, old, oldCol, buf, items, g.cols.drivers)
 			if r != old { // a kept view is never changed, its from stays true of it
 				r.from, r.entries = from, entriesOf(m.Scenarios, i)
 			}
 			g.Rows[i] = r
 			continue
 		}
-		g.Rows[i] = s.deriveRow(&m, i, first, last, clo, chi, old, oldCol, buf, items)
+		g.Rows[i] = s.deriveRow(&m, i, first, last, clo, chi, old, oldCol, buf, items, g.cols.drivers)
 	}
 	if slices.Equal(g.Rows, old.Rows) {
 		g.Rows = old.Rows
@@ -320,7 +329,7 @@ func (s *State) deriveHead(m *calc.Model) *GridHead {
 // A view is built on the stack and allocated only when it differs from
 // old's. items holds the items that have drafts: the cells of the others
 // look none up.
-func (s *State) deriveRow(m *calc.Model, i int, first, last bool, clo, chi int, old *Row, oldCol []int, buf []*CellView, items map[string]struct{}) *Row {
+func (s *State) deriveRow(m *calc.Model, i int, first, last bool, clo, chi int, old *Row, oldCol []int, buf []*CellView, items map[string]struct{}, drivers *Drivers) *Row {
 	it := m.Items[i]
 	rf := RowFields{Item: it, Full: len(m.Items) >= calc.MaxItems, Open: s.RowsOpen[it.ID],
 		Name:   s.fieldDraft(m, ItemField(FieldItemName, it.ID), -1, i),
@@ -338,7 +347,7 @@ func (s *State) deriveRow(m *calc.Model, i int, first, last bool, clo, chi int, 
 	}
 	_, drafts := items[it.ID]
 	for j := clo; j < chi; j++ {
-		cv := s.deriveCell(m, j, i, active, drafts)
+		cv := s.deriveCell(m, j, i, active, drafts, drivers)
 		if old != nil && oldCol[j] >= 0 && oldCol[j] < len(old.Cells) {
 			if o := old.Cells[oldCol[j]]; o != nil && *o == cv {
 				buf[j] = o // unchanged: the same view, not rendered again
@@ -357,7 +366,7 @@ func (s *State) deriveRow(m *calc.Model, i int, first, last bool, clo, chi int, 
 
 // deriveCell returns the cell of item i in scenario j; drafts tells
 // whether the item has any.
-func (s *State) deriveCell(m *calc.Model, j, i int, active, drafts bool) CellView {
+func (s *State) deriveCell(m *calc.Model, j, i int, active, drafts bool, drivers *Drivers) CellView {
 	sc, it := &m.Scenarios[j], &m.Items[i]
 	field := s.modelDraft
 	if drafts {
@@ -387,6 +396,8 @@ func (s *State) deriveCell(m *calc.Model, j, i int, active, drafts bool) CellVie
 	if active && s.Active.Scenario == sc.ID {
 		cv.Hint = s.hint(sc.ID, it.ID)
 	}
+	cv.Open, cv.Drivers = s.RowsOpen[it.ID], drivers
+	cv.Parts = s.entryParts(m, e, sc.ID, it.ID, j, i, cv.Open, field)
 	return cv
 }
 
@@ -413,7 +424,8 @@ func (s *State) fieldDraft(m *calc.Model, f Field, j, i int) Draft {
 func (s *State) modelDraft(m *calc.Model, f Field, j, i int) Draft {
 	var d Draft
 	switch f.Kind {
-	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
+	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh,
+		FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth, FieldEntrySource:
 		if j < 0 || i < 0 {
 			j, i = m.ScenarioIndex(f.Scenario), m.ItemIndex(f.Item)
 		}

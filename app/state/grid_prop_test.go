@@ -172,6 +172,10 @@ func (g *gridGen) next() Action {
 			return ItemField([]FieldKind{FieldItemName, FieldItemNote}[rng.IntN(2)], it), true
 		case 5:
 			return ScenarioNameField(sc), true
+		case 6:
+			// An entry's timing and source (timing.go).
+			k := []FieldKind{FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth, FieldEntrySource}[rng.IntN(5)]
+			return Field{Kind: k, Scenario: sc, Item: it}, true
 		}
 		return EntryField(sc, it), true
 	}
@@ -216,8 +220,11 @@ func (g *gridGen) next() Action {
 			return NewFromTemplate{ID: list[rng.IntN(len(list))].ID}
 		case 16:
 			other := exampleModel(g.tb.t, examples.List()[rng.IntN(len(examples.List()))].ID)
-			if rng.IntN(3) == 0 {
+			switch rng.IntN(4) {
+			case 0:
 				other = fixture.Large(12+rng.IntN(30), 2+rng.IntN(6))
+			case 1:
+				other = helpdeskModel(g.tb.t) // drivers, timing
 			}
 			return HashChanged{Hash: shareHash(g.tb.t, other)}
 		case 17:
@@ -256,6 +263,13 @@ func (g *gridGen) next() Action {
 			// A money cell's unit: score cells have none to choose.
 			if i, ok := item(); ok && len(m.Scenarios) > 0 && m.Mode == calc.ModeMoney {
 				c := Cell{m.Scenarios[rng.IntN(len(m.Scenarios))].ID, m.Items[i].ID}
+				if len(m.Drivers) > 0 && rng.IntN(2) == 0 {
+					d := ""
+					if k := rng.IntN(len(m.Drivers) + 1); k < len(m.Drivers) {
+						d = m.Drivers[k].ID
+					}
+					return SetTimes{Scenario: c.Scenario, Item: c.Item, Slot: rng.IntN(3), Driver: d}
+				}
 				return SetPer{Cell: c, Value: PerOptions[rng.IntN(len(PerOptions))].Value()}
 			}
 		case 29:
@@ -361,6 +375,32 @@ func gridProblems(s State) []string {
 			check("weight of cell "+at, EntryWeightField(sc.ID, it.ID), c.Weight)
 			if c.ShowRange != s.ShowRanges {
 				bad("cell %s shows its range %v, the state %v", at, c.ShowRange, s.ShowRanges)
+			}
+			// An entry's drivers and timing, as the model has them; its
+			// detail's fields while its row is open.
+			var parts EntryParts
+			if e := sc.Entry(i); e != nil && m.Mode == calc.ModeMoney {
+				parts.Value, _, _ = e.Value(m.Mode)
+				copy(parts.Times[:], e.Times)
+				parts.Start, parts.End, parts.Ramp, parts.Growth = e.Start, e.End, e.Ramp, e.Growth
+			}
+			got := c.Parts
+			got.StartIn, got.EndIn, got.RampIn, got.GrowthIn, got.SourceIn, got.Horizon = Draft{}, Draft{}, Draft{}, Draft{}, Draft{}, 0
+			if got != parts {
+				bad("cell %s shows parts %+v, the model %+v", at, got, parts)
+			}
+			if c.Open != s.RowsOpen[it.ID] {
+				bad("cell %s open %v, the state %v", at, c.Open, s.RowsOpen[it.ID])
+			}
+			if c.Open && c.HasEntry {
+				for k := FieldEntryStart; k <= FieldEntrySource; k++ {
+					if m.Mode == calc.ModeMoney || k == FieldEntrySource {
+						check(fmt.Sprintf("timing %d of cell %s", k, at), Field{k, sc.ID, it.ID}, *c.Parts.In(k))
+					}
+				}
+			}
+			if (c.Drivers != nil) != (m.Mode == calc.ModeMoney && len(m.Drivers) > 0) {
+				bad("cell %s offers drivers %v, the model has %d", at, c.Drivers, len(m.Drivers))
 			}
 			if s.ShowRanges {
 				check("low of cell "+at, EntryRangeField(FieldEntryLow, sc.ID, it.ID), c.Low)
