@@ -22,6 +22,7 @@ type part struct {
 	Override     bool // the weight is this scenario's, not the item's
 	Contribution float64
 	Scored       bool
+	Source       string // where the entry's figure comes from
 }
 
 // parts lists the items of side in scenario j, largest contribution first
@@ -39,6 +40,7 @@ func parts(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Result, j int
 				p.Weight, p.Override = *e.Weight, true
 			}
 			p.Input = describeEntry(l, n, m, *e)
+			p.Source = e.Source
 		}
 		out = append(out, p)
 	}
@@ -74,6 +76,14 @@ func describeEntry(l i18n.Lang, n *browser.Numbers, m calc.Model, e calc.Entry) 
 		base = l.T(i18n.HoursTimesRate, n.Number(*e.Hours, 2), n.Money(m, m.HourlyRate))
 	default:
 		return ""
+	}
+	// Priced per driver: "$40 × 25 agents a month".
+	if m.Mode == calc.ModeMoney {
+		for _, id := range e.Times {
+			if d := m.DriverIndex(id); d >= 0 {
+				base += " × " + driverValue(n, m.Drivers[d], m.Drivers[d].Value)
+			}
+		}
 	}
 	switch e.Per {
 	case calc.PerMonth:
@@ -136,6 +146,7 @@ func explainDialog(v view) app.UI {
 				return app.P().ID("explain-net").Class("explain-sum").Text(
 					l.T(i18n.NetEquation, n.Value(m, r.Benefits), n.Value(m, r.Costs), n.Value(m, r.Net)))
 			}),
+			explainDrivers(l, n, m, j, sides),
 			thresholds(v, t.Scenario, sides),
 		),
 	)
@@ -163,7 +174,17 @@ func thresholdsTable(id, caption string, l i18n.Lang, n *browser.Numbers, m calc
 			rows = append(rows, e)
 		}
 	}
-	if len(rows) == 0 {
+	// The drivers those entries are priced per come first: the case's
+	// own facts ("if Acme has fewer than 14 agents, …").
+	var drows []calc.DriverAnalysis
+	for _, d := range driversOf(m, m.ScenarioIndex(scenario), sides) {
+		for _, da := range an.Drivers {
+			if da.Scenario == scenario && da.Driver == m.Drivers[d].ID && (da.BreakEven != nil || da.Tie != nil) {
+				drows = append(drows, da)
+			}
+		}
+	}
+	if len(rows) == 0 && len(drows) == 0 {
 		return nil
 	}
 	rival := ""
@@ -192,6 +213,22 @@ func thresholdsTable(id, caption string, l i18n.Lang, n *browser.Numbers, m calc
 			iff(rival != "", func() app.UI { return app.Th().Scope("col").Text(ties) }),
 		)),
 		app.TBody().Body(
+			app.Range(drows).Slice(func(i int) app.UI {
+				da := drows[i]
+				d := m.Drivers[m.DriverIndex(da.Driver)]
+				at := func(p *float64) string {
+					if p == nil {
+						return "—"
+					}
+					return driverValue(n, d, *p)
+				}
+				return app.Tr().Class("driver").DataSet("driver", da.Driver).Body(
+					app.Th().Scope("row").Body(app.Text(d.Name), app.Span().Class("tag driver-tag").Text(l.T(i18n.YourNumber))),
+					app.Td().DataSet("label", l.T(i18n.Now)).Text(at(&da.Value)),
+					app.Td().Class("break-even").DataSet("label", l.T(i18n.BreaksEvenAtHead)).Text(at(da.BreakEven)),
+					iff(rival != "", func() app.UI { return app.Td().Class("tie").DataSet("label", ties).Text(at(da.Tie)) }),
+				)
+			}),
 			app.Range(rows).Slice(func(i int) app.UI {
 				e := rows[i]
 				return app.Tr().DataSet("item", e.Item).Body(
@@ -244,7 +281,7 @@ func partsTable(l i18n.Lang, id string, side calc.Side, n *browser.Numbers, m ca
 					weight = l.T(i18n.WeightThisScenario, weight)
 				}
 				return app.Tr().DataSet("item", p.Item.ID).Body(
-					app.Th().Scope("row").Text(p.Item.Name),
+					app.Th().Scope("row").Body(app.Text(p.Item.Name), sourceNote(l, p.Source)),
 					app.Td().Text(info(l, p.Item.Side, p.Item.Type).Label),
 					app.Td().Class("entered"+cls(" muted", !p.Scored)).Text(input),
 					app.Td().Class("weight").DataSet("label", l.T(i18n.Weight)).Text(weight),

@@ -296,6 +296,8 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			}
 			return true
 		})
+	case SetDriverValue:
+		return setDriverValue(m, a)
 	case ReplaceModel:
 		return a.Model, nil
 	default:
