@@ -174,17 +174,7 @@ func thresholdsTable(id, caption string, l i18n.Lang, n *browser.Numbers, m calc
 			rows = append(rows, e)
 		}
 	}
-	// The drivers those entries are priced per come first: the case's
-	// own facts ("if Acme has fewer than 14 agents, …").
-	var drows []calc.DriverAnalysis
-	for _, d := range driversOf(m, m.ScenarioIndex(scenario), sides) {
-		for _, da := range an.Drivers {
-			if da.Scenario == scenario && da.Driver == m.Drivers[d].ID && (da.BreakEven != nil || da.Tie != nil) {
-				drows = append(drows, da)
-			}
-		}
-	}
-	if len(rows) == 0 && len(drows) == 0 {
+	if len(rows) == 0 {
 		return nil
 	}
 	rival := ""
@@ -213,22 +203,6 @@ func thresholdsTable(id, caption string, l i18n.Lang, n *browser.Numbers, m calc
 			iff(rival != "", func() app.UI { return app.Th().Scope("col").Text(ties) }),
 		)),
 		app.TBody().Body(
-			app.Range(drows).Slice(func(i int) app.UI {
-				da := drows[i]
-				d := m.Drivers[m.DriverIndex(da.Driver)]
-				at := func(p *float64) string {
-					if p == nil {
-						return "—"
-					}
-					return driverValue(n, d, *p)
-				}
-				return app.Tr().Class("driver").DataSet("driver", da.Driver).Body(
-					app.Th().Scope("row").Body(app.Text(d.Name), app.Span().Class("tag driver-tag").Text(l.T(i18n.YourNumber))),
-					app.Td().DataSet("label", l.T(i18n.Now)).Text(at(&da.Value)),
-					app.Td().Class("break-even").DataSet("label", l.T(i18n.BreaksEvenAtHead)).Text(at(da.BreakEven)),
-					iff(rival != "", func() app.UI { return app.Td().Class("tie").DataSet("label", ties).Text(at(da.Tie)) }),
-				)
-			}),
 			app.Range(rows).Slice(func(i int) app.UI {
 				e := rows[i]
 				return app.Tr().DataSet("item", e.Item).Body(

@@ -71,9 +71,6 @@ func (g *goalSeek) Render() app.UI {
 		unit = l.T(i18n.PointsUnit)
 	}
 	goal := g.Goal
-	itemOptions := app.Range(items).Slice(func(i int) app.UI {
-		return app.Option().Value(items[i].ID).Selected(q.Driver == "" && items[i].ID == q.Item).Text(items[i].Name)
-	})
 	var drivers []calc.Driver
 	if m.Mode == calc.ModeMoney {
 		drivers = m.Drivers
@@ -85,18 +82,13 @@ func (g *goalSeek) Render() app.UI {
 			// The drivers first, as the case's own facts: "how many
 			// agents before With us wins?".
 			app.Select().ID("goal-item").Class("select select-small").OnChange(g.item).Body(
-				iff(len(drivers) > 0, func() app.UI {
-					return app.OptGroup().Attr("label", l.T(i18n.YourNumbers)).Body(
-						app.Range(drivers).Slice(func(i int) app.UI {
-							d := drivers[i]
-							return app.Option().Value(driverOption + d.ID).Selected(d.ID == q.Driver).Text(d.Name)
-						}),
-					)
+				app.Range(drivers).Slice(func(i int) app.UI {
+					d := drivers[i]
+					return app.Option().Value(driverOption + d.ID).Selected(d.ID == q.Driver).Text(l.T(i18n.YourNumber) + ": " + d.Name)
 				}),
-				iff(len(drivers) > 0, func() app.UI {
-					return app.OptGroup().Attr("label", l.T(i18n.GoalItems)).Body(itemOptions)
+				app.Range(items).Slice(func(i int) app.UI {
+					return app.Option().Value(items[i].ID).Selected(q.Driver == "" && items[i].ID == q.Item).Text(items[i].Name)
 				}),
-				iff(len(drivers) == 0, func() app.UI { return itemOptions }),
 			),
 			app.Label().For("goal-scenario").Text(l.T(i18n.GoalBeIn)),
 			app.Select().ID("goal-scenario").Class("select select-small").OnChange(g.scenario).Body(

@@ -134,7 +134,7 @@ func (h *howSure) tornado(prefix, id string) app.UI {
 						// per it at once.
 						iff(b.Driver != "", func() app.UI {
 							return app.Span().Class("tornado-driver").Body(
-								app.Span().Class("tag driver-tag").Text(l.T(i18n.YourNumber)),
+								yourNumber(l),
 								app.Text(" "+driverValue(n, calc.Driver{Unit: b.DriverUnit}, b.Value)),
 							)
 						}),

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"slices"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
@@ -18,20 +16,15 @@ func driverValue(n *browser.Numbers, d calc.Driver, v float64) string {
 	return n.Number(v, 2) + " " + d.Unit
 }
 
-// driverRange writes a driver's range, "20 to 30 agents", or "—".
-func driverRange(l i18n.Lang, n *browser.Numbers, d calc.Driver) string {
-	if !d.Ranged() {
-		return "—"
-	}
-	return l.T(i18n.FromTo, n.Number(*d.Low, 2), driverValue(n, d, *d.High))
-}
-
-// driverLine is a driver in a line: "Support agents: 25 agents (20 to 30
-// agents)".
+// driverLine is a driver in a line, with its range and source: "Support
+// agents: 25 agents (20 to 30 agents). Source: Acme's 2026 export".
 func driverLine(l i18n.Lang, n *browser.Numbers, d calc.Driver) string {
 	s := d.Name + ": " + driverValue(n, d, d.Value)
 	if d.Ranged() {
-		s += " (" + driverRange(l, n, d) + ")"
+		s += " (" + l.T(i18n.FromTo, n.Number(*d.Low, 2), driverValue(n, d, *d.High)) + ")"
+	}
+	if d.Source != "" {
+		s += ". " + l.T(i18n.SourceIs, d.Source)
 	}
 	return s
 }
@@ -39,23 +32,26 @@ func driverLine(l i18n.Lang, n *browser.Numbers, d calc.Driver) string {
 // driversOf returns the indexes of the drivers that scenario j's entries
 // on sides are priced per, in the model's order; none in score mode,
 // where drivers count for nothing.
-func driversOf(m calc.Model, j int, sides []calc.Side) []int {
-	var out []int
+func driversOf(m calc.Model, j int, sides ...calc.Side) []int {
 	if m.Mode != calc.ModeMoney || j < 0 || j >= len(m.Scenarios) {
 		return nil
 	}
+	used := make([]bool, len(m.Drivers))
 	for i, it := range m.Items {
-		e := m.Scenarios[j].Entry(i)
-		if e == nil || !slices.Contains(sides, it.Side) {
-			continue
-		}
-		for _, id := range e.Times {
-			if d := m.DriverIndex(id); d >= 0 && !slices.Contains(out, d) {
-				out = append(out, d)
+		if e := m.Scenarios[j].Entry(i); e != nil && (it.Side == sides[0] || it.Side == sides[len(sides)-1]) {
+			for _, id := range e.Times {
+				if d := m.DriverIndex(id); d >= 0 {
+					used[d] = true
+				}
 			}
 		}
 	}
-	slices.Sort(out)
+	var out []int
+	for d, u := range used {
+		if u {
+			out = append(out, d)
+		}
+	}
 	return out
 }
 
@@ -67,33 +63,43 @@ func sourceNote(l i18n.Lang, source string) app.UI {
 	return app.Span().Class("report-note source").Text(l.T(i18n.SourceIs, source))
 }
 
+// yourNumber is the tag that marks a driver, one of the case's own facts,
+// among entries.
+func yourNumber(l i18n.Lang) app.UI {
+	return app.Span().Class("tag driver-tag").Text(l.T(i18n.YourNumber))
+}
+
+// lineList is a list of lines under a heading.
+func lineList(id, heading string, lines []string) app.UI {
+	return app.Div().ID(id).Class("line-list").Body(
+		app.H3().Text(heading),
+		app.Ul().Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
+	)
+}
+
 // explainDrivers lists, in the explain dialog, the drivers the figures of
-// scenario j on sides are priced per, each with its range and source.
+// scenario j on sides are priced per.
 func explainDrivers(l i18n.Lang, n *browser.Numbers, m calc.Model, j int, sides []calc.Side) app.UI {
-	ds := driversOf(m, j, sides)
-	if len(ds) == 0 {
+	var lines []string
+	for _, d := range driversOf(m, j, sides...) {
+		lines = append(lines, driverLine(l, n, m.Drivers[d]))
+	}
+	if len(lines) == 0 {
 		return nil
 	}
-	return app.Div().ID("explain-drivers").Class("explain-drivers").Body(
-		app.H3().Text(l.T(i18n.DriversBehind)),
-		app.Ul().Class("driver-list").Body(
-			app.Range(ds).Slice(func(i int) app.UI {
-				d := m.Drivers[ds[i]]
-				return app.Li().DataSet("driver", d.ID).Body(
-					app.Text(driverLine(l, n, d)),
-					sourceNote(l, d.Source),
-				)
-			}),
-		),
-	)
+	return lineList("explain-drivers", l.T(i18n.DriversBehind), lines)
 }
 
 // reportSources is the report's part of the assumptions that the case's
 // own facts are: the drivers (name, value with its unit, range, source),
 // then the entries that name where their figure comes from.
 func reportSources(l i18n.Lang, n *browser.Numbers, m calc.Model) app.UI {
-	drivers := m.Mode == calc.ModeMoney && len(m.Drivers) > 0
-	var sourced []string
+	var drivers, sourced []string
+	for _, d := range m.Drivers {
+		if m.Mode == calc.ModeMoney {
+			drivers = append(drivers, driverLine(l, n, d))
+		}
+	}
 	for _, s := range m.Scenarios {
 		for i, e := range s.Entries[:min(len(s.Entries), len(m.Items))] {
 			if e != nil && e.Source != "" {
@@ -101,49 +107,8 @@ func reportSources(l i18n.Lang, n *browser.Numbers, m calc.Model) app.UI {
 			}
 		}
 	}
-	if !drivers && len(sourced) == 0 {
-		return nil
-	}
-	return app.Div().ID("report-sources").Class("report-sources").Body(
-		iff(drivers, func() app.UI {
-			return app.Table().ID("report-drivers").Class("data-table drivers stack-narrow").Body(
-				app.Caption().Text(l.T(i18n.YourNumbers)),
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text(l.T(i18n.YourNumber)),
-					app.Th().Scope("col").Text(l.T(i18n.Value)),
-					app.Th().Scope("col").Text(l.T(i18n.Range)),
-					app.Th().Scope("col").Text(l.T(i18n.Source)),
-				)),
-				app.TBody().Body(
-					app.Range(m.Drivers).Slice(func(i int) app.UI {
-						d := m.Drivers[i]
-						return app.Tr().DataSet("driver", d.ID).Body(
-							app.Th().Scope("row").Body(
-								app.Text(d.Name),
-								iff(d.Note != "", func() app.UI { return app.Span().Class("report-note").Text(d.Note) }),
-							),
-							app.Td().DataSet("label", l.T(i18n.Value)).Text(driverValue(n, d, d.Value)),
-							app.Td().DataSet("label", l.T(i18n.Range)).Text(driverRange(l, n, d)),
-							app.Td().DataSet("label", l.T(i18n.Source)).Text(orDash(d.Source)),
-						)
-					}),
-				),
-			)
-		}),
-		iff(len(sourced) > 0, func() app.UI {
-			return app.Div().Class("entry-sources").Body(
-				app.H3().Text(l.T(i18n.EntrySources)),
-				app.Ul().ID("report-entry-sources").Body(
-					app.Range(sourced).Slice(func(i int) app.UI { return app.Li().Text(sourced[i]) }),
-				),
-			)
-		}),
+	return app.Div().ID("report-sources").Body(
+		iff(len(drivers) > 0, func() app.UI { return lineList("report-drivers", l.T(i18n.YourNumbers), drivers) }),
+		iff(len(sourced) > 0, func() app.UI { return lineList("report-entry-sources", l.T(i18n.EntrySources), sourced) }),
 	)
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }

@@ -520,11 +520,8 @@ const (
 	GoalDriverBothSides   // "%s prices both benefits and costs here, so the payback does not follow it one way. Ask for the net value or the ROI instead."
 	YourNumber            // "Your number"
 	YourNumbers           // "Your numbers"
-	GoalItems             // "Items"
 	DriverIsNow           // "%s is %s now, the same in every scenario."
 	SourceIs              // "Source: %s"
-	Source                // "Source"
-	Value                 // "Value"
 	DriversBehind         // "Your numbers behind these figures"
 	EntrySources          // "Where the figures come from"
 	SourceOfEntry         // "%[1]s in %[2]s: %[3]s" (an entry's source in the report: item, scenario, source)
