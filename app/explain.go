@@ -22,6 +22,7 @@ type part struct {
 	Override     bool // the weight is this scenario's, not the item's
 	Contribution float64
 	Scored       bool
+	Source       string // where the entry's figure comes from
 }
 
 // parts lists the items of side in scenario j, largest contribution first
@@ -39,6 +40,7 @@ func parts(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Result, j int
 				p.Weight, p.Override = *e.Weight, true
 			}
 			p.Input = describeEntry(l, n, m, *e)
+			p.Source = e.Source
 		}
 		out = append(out, p)
 	}
@@ -74,6 +76,14 @@ func describeEntry(l i18n.Lang, n *browser.Numbers, m calc.Model, e calc.Entry) 
 		base = l.T(i18n.HoursTimesRate, n.Number(*e.Hours, 2), n.Money(m, m.HourlyRate))
 	default:
 		return ""
+	}
+	// Priced per driver: "$40 × 25 agents a month".
+	if m.Mode == calc.ModeMoney {
+		for _, id := range e.Times {
+			if d := m.DriverIndex(id); d >= 0 {
+				base += " × " + driverValue(n, m.Drivers[d], m.Drivers[d].Value)
+			}
+		}
 	}
 	switch e.Per {
 	case calc.PerMonth:
@@ -136,6 +146,7 @@ func explainDialog(v view) app.UI {
 				return app.P().ID("explain-net").Class("explain-sum").Text(
 					l.T(i18n.NetEquation, n.Value(m, r.Benefits), n.Value(m, r.Costs), n.Value(m, r.Net)))
 			}),
+			explainDrivers(l, n, m, j, sides),
 			thresholds(v, t.Scenario, sides),
 		),
 	)
@@ -244,7 +255,7 @@ func partsTable(l i18n.Lang, id string, side calc.Side, n *browser.Numbers, m ca
 					weight = l.T(i18n.WeightThisScenario, weight)
 				}
 				return app.Tr().DataSet("item", p.Item.ID).Body(
-					app.Th().Scope("row").Text(p.Item.Name),
+					app.Th().Scope("row").Body(app.Text(p.Item.Name), sourceNote(l, p.Source)),
 					app.Td().Text(info(l, p.Item.Side, p.Item.Type).Label),
 					app.Td().Class("entered"+cls(" muted", !p.Scored)).Text(input),
 					app.Td().Class("weight").DataSet("label", l.T(i18n.Weight)).Text(weight),

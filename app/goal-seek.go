@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/valuecalc/valuecalc/app/browser"
@@ -22,7 +24,7 @@ type goalSeek struct {
 // question is the goal's question with its defaults filled in: the last
 // scenario (usually the offer), its first item with a value, the net.
 func (g *goalSeek) question() state.AskGoal {
-	return g.fill(state.AskGoal{Scenario: g.Goal.Scenario, Item: g.Goal.Item, Metric: g.Goal.Metric, Target: g.Goal.Target})
+	return g.fill(state.AskGoal{Scenario: g.Goal.Scenario, Item: g.Goal.Item, Metric: g.Goal.Metric, Target: g.Goal.Target, Driver: g.Goal.Driver})
 }
 
 // fill gives q's blanks their defaults.
@@ -30,6 +32,9 @@ func (g *goalSeek) fill(q state.AskGoal) state.AskGoal {
 	m := g.Model
 	if m.ScenarioIndex(q.Scenario) < 0 && len(m.Scenarios) > 0 {
 		q.Scenario = m.Scenarios[len(m.Scenarios)-1].ID
+	}
+	if m.Mode != calc.ModeMoney || m.DriverIndex(q.Driver) < 0 {
+		q.Driver = "" // drivers count in money mode only
 	}
 	if j := m.ScenarioIndex(q.Scenario); j >= 0 && (m.ItemIndex(q.Item) < 0 || m.Scenarios[j].Entry(m.ItemIndex(q.Item)) == nil) {
 		q.Item = ""
@@ -66,13 +71,23 @@ func (g *goalSeek) Render() app.UI {
 		unit = l.T(i18n.PointsUnit)
 	}
 	goal := g.Goal
+	var drivers []calc.Driver
+	if m.Mode == calc.ModeMoney {
+		drivers = m.Drivers
+	}
 	return app.Div().ID("goal-seek").Class("goal-seek").Body(
 		app.H3().Text(l.T(i18n.GoalTitle)),
 		app.Div().Class("goal-form").Body(
 			app.Label().For("goal-item").Text(l.T(i18n.GoalWhatMust)),
+			// The drivers first, as the case's own facts: "how many
+			// agents before With us wins?".
 			app.Select().ID("goal-item").Class("select select-small").OnChange(g.item).Body(
+				app.Range(drivers).Slice(func(i int) app.UI {
+					d := drivers[i]
+					return app.Option().Value(driverOption + d.ID).Selected(d.ID == q.Driver).Text(l.T(i18n.YourNumber) + ": " + d.Name)
+				}),
 				app.Range(items).Slice(func(i int) app.UI {
-					return app.Option().Value(items[i].ID).Selected(items[i].ID == q.Item).Text(items[i].Name)
+					return app.Option().Value(items[i].ID).Selected(q.Driver == "" && items[i].ID == q.Item).Text(items[i].Name)
 				}),
 			),
 			app.Label().For("goal-scenario").Text(l.T(i18n.GoalBeIn)),
@@ -119,6 +134,9 @@ func (g *goalSeek) statement(id string) app.UI {
 func (g *goalSeek) questionText(q state.AskGoal) string {
 	m, n, l, t := g.Model, g.Num, g.Lang, g.Goal.Reach
 	item, scenario := m.ItemName(q.Item), m.ScenarioName(q.Scenario)
+	if d := m.DriverIndex(q.Driver); d >= 0 {
+		item = m.Drivers[d].Name
+	}
 	switch q.Metric {
 	case calc.MetricROI:
 		return l.T(i18n.GoalAskROI, item, scenario, n.Number(t*100, 2)+" %")
@@ -143,6 +161,9 @@ func (g *goalSeek) answer(q state.AskGoal) string {
 	_, u, _ := e.Value(m.Mode)
 	// The answer as the cell will hold it: to the cent, a tenth of an hour.
 	l, n, x := g.Lang, g.Num, unitValueOf(g.Lang, g.Num, m, u, e.Per, *g.Goal.Answer, true)
+	if d := m.DriverIndex(q.Driver); d >= 0 {
+		x = driverValue(n, m.Drivers[d], *g.Goal.Answer)
+	}
 	out := l.T(i18n.ItMustBe, x)
 	if v := g.Goal.Gives; v != nil {
 		var fig string
@@ -165,6 +186,9 @@ func (g *goalSeek) answer(q state.AskGoal) string {
 // now says what the item is now, for comparison.
 func (g *goalSeek) now(q state.AskGoal, n *browser.Numbers) string {
 	m := g.Model
+	if d := m.DriverIndex(q.Driver); d >= 0 {
+		return g.Lang.T(i18n.DriverIsNow, m.Drivers[d].Name, driverValue(n, m.Drivers[d], m.Drivers[d].Value))
+	}
 	e, ok := entryAt(m, q.Scenario, q.Item)
 	if !ok {
 		return g.Lang.T(i18n.EnterValuesToAsk)
@@ -199,8 +223,18 @@ func (g *goalSeek) ask(ctx app.Context, edit func(q *state.AskGoal)) {
 
 func (g *goalSeek) value(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
 
+// driverOption starts the value of a driver's option in the goal's
+// first choice: no item id has a colon.
+const driverOption = "driver:"
+
 func (g *goalSeek) item(ctx app.Context, e app.Event) {
-	g.ask(ctx, func(q *state.AskGoal) { q.Item = g.value(ctx) })
+	g.ask(ctx, func(q *state.AskGoal) {
+		v := g.value(ctx)
+		q.Item, q.Driver = v, ""
+		if id, ok := strings.CutPrefix(v, driverOption); ok {
+			q.Item, q.Driver = "", id
+		}
+	})
 }
 
 func (g *goalSeek) scenario(ctx app.Context, e app.Event) {

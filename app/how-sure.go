@@ -108,6 +108,9 @@ func (h *howSure) tornado(prefix, id string) app.UI {
 	if m.Mode == calc.ModeScore {
 		swing = i18n.TornadoHintScore
 	}
+	if slices.ContainsFunc(bars, func(b state.Swing) bool { return b.Driver != "" }) {
+		swing = i18n.TornadoHintDrivers
+	}
 	return app.Div().Class("tornado").Body(
 		app.Div().Class("tornado-head").Body(
 			app.H3().Text(l.T(i18n.DependsOnMost)),
@@ -123,8 +126,19 @@ func (h *howSure) tornado(prefix, id string) app.UI {
 			app.Range(bars).Slice(func(i int) app.UI {
 				b := bars[i]
 				desc := l.T(i18n.NetFromTo, b.Name, n.Value(m, b.SwingLow), n.Value(m, b.SwingHigh))
-				return app.Li().Class("tornado-row"+cls(" flips", b.Flips)).DataSet("item", b.Item).Body(
-					app.Span().Class("tornado-name").Text(b.Name),
+				return app.Li().Class("tornado-row"+cls(" flips", b.Flips)+cls(" driver", b.Driver != "")).DataSet("item", b.Item).DataSet("driver", b.Driver).Body(
+					app.Span().Class("tornado-name").Body(
+						app.Text(b.Name),
+						// A driver's bar is one of the case's own facts: said
+						// so, with its value, as it moves every entry priced
+						// per it at once.
+						iff(b.Driver != "", func() app.UI {
+							return app.Span().Class("tornado-driver").Body(
+								yourNumber(l),
+								app.Text(" "+driverValue(n, calc.Driver{Unit: b.DriverUnit}, b.Value)),
+							)
+						}),
+					),
 					svg("svg").Attr("viewBox", "0 0 100 10").Attr("preserveAspectRatio", "none").Attr("role", "img").
 						Aria("label", desc).Class("tornado-svg").Body(
 						svg("rect").Attr("x", f2s(x(b.SwingLow))).Attr("y", "1").

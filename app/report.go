@@ -158,6 +158,7 @@ func reportAssumptions(l i18n.Lang, n *browser.Numbers, m calc.Model) app.UI {
 	}
 	return app.Section().ID("report-assumptions").Class("report-section").Aria("labelledby", "report-assumptions-title").Body(
 		app.H2().ID("report-assumptions-title").Text(l.T(i18n.Assumptions)),
+		reportSources(l, n, m),
 		app.Dl().Class("assumptions").Body(settings...),
 		app.P().Class("hint").Text(discountNote(l, n, m)),
 		app.Table().ID("report-weights").Class("data-table weights").Body(

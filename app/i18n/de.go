@@ -517,4 +517,16 @@ var de = [numKeys]string{
 	GrowthLabel:          "Wachstum, % pro Jahr",
 	SourceLabel:          "Quelle",
 	SourcePlaceholder:    "woher die Zahl stammt",
+	// How sure, with drivers (h-howsure, issue 27)
+	ErrDriverValue:        "geben Sie eine Zahl zwischen 0 und %s ein",
+	GoalDriverUnreachable: "Kein Wert von %s erreicht das: Die Kennzahl hängt nicht davon ab, oder er müsste unter 0 fallen oder über das Mögliche hinausgehen.",
+	GoalDriverBothSides:   "%s bepreist hier Nutzen und Kosten, daher folgt die Amortisation ihm nicht in eine Richtung. Fragen Sie stattdessen nach dem Nettowert oder dem ROI.",
+	YourNumber:            "Ihre Zahl",
+	YourNumbers:           "Ihre Zahlen",
+	DriverIsNow:           "%s ist jetzt %s, in jedem Szenario gleich.",
+	SourceIs:              "Quelle: %s",
+	DriversBehind:         "Ihre Zahlen hinter diesen Werten",
+	EntrySources:          "Woher die Zahlen stammen",
+	SourceOfEntry:         "%[1]s in %[2]s: %[3]s",
+	TornadoHintDrivers:    "Nettowert von %s, wenn sich eine Zahl um 20 %% bewegt: ein Betrag, eine Stundenzahl oder eine Ihrer Zahlen, die übrigen unverändert. Jetzt: %s.",
 }

@@ -517,4 +517,16 @@ var es = [numKeys]string{
 	GrowthLabel:          "Crecimiento, % al año",
 	SourceLabel:          "Fuente",
 	SourcePlaceholder:    "de dónde viene la cifra",
+	// How sure, with drivers (h-howsure, issue 27)
+	ErrDriverValue:        "introduzca un número entre 0 y %s",
+	GoalDriverUnreachable: "Ningún valor de %s lo alcanza: la cifra no depende de él, o tendría que bajar de 0 o ir más allá de lo posible.",
+	GoalDriverBothSides:   "%s valora aquí beneficios y costes, así que la recuperación no lo sigue en un solo sentido. Pregunte mejor por el valor neto o el ROI.",
+	YourNumber:            "Su cifra",
+	YourNumbers:           "Sus cifras",
+	DriverIsNow:           "%s es ahora %s, igual en todos los escenarios.",
+	SourceIs:              "Fuente: %s",
+	DriversBehind:         "Sus cifras detrás de estos importes",
+	EntrySources:          "De dónde salen las cifras",
+	SourceOfEntry:         "%[1]s en %[2]s: %[3]s",
+	TornadoHintDrivers:    "Valor neto de %s cuando una cifra se mueve un 20 %%: un importe, unas horas o una de sus cifras, las demás como están. Ahora: %s.",
 }

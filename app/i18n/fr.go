@@ -517,4 +517,16 @@ var fr = [numKeys]string{
 	GrowthLabel:          "Croissance, % par an",
 	SourceLabel:          "Source",
 	SourcePlaceholder:    "d'où vient le chiffre",
+	// How sure, with drivers (h-howsure, issue 27)
+	ErrDriverValue:        "saisissez un nombre entre 0 et %s",
+	GoalDriverUnreachable: "Aucune valeur de %s n’y parvient : le chiffre n’en dépend pas, ou elle devrait passer sous 0 ou au-delà de ce qu’elle peut être.",
+	GoalDriverBothSides:   "%s valorise ici des bénéfices et des coûts : le retour sur investissement ne le suit pas dans un seul sens. Demandez plutôt la valeur nette ou le ROI.",
+	YourNumber:            "Votre chiffre",
+	YourNumbers:           "Vos chiffres",
+	DriverIsNow:           "%s vaut %s aujourd’hui, le même dans chaque scénario.",
+	SourceIs:              "Source : %s",
+	DriversBehind:         "Vos chiffres derrière ces montants",
+	EntrySources:          "D’où viennent les chiffres",
+	SourceOfEntry:         "%[1]s dans %[2]s : %[3]s",
+	TornadoHintDrivers:    "Valeur nette de %s quand un chiffre varie de 20 %% : un montant, un nombre d’heures ou l’un de vos chiffres, les autres tels quels. Actuellement : %s.",
 }

@@ -544,6 +544,18 @@ const (
 	GrowthLabel       // "Growth, % a year"
 	SourceLabel       // "Source"
 	SourcePlaceholder // "where the figure comes from"
+	// How sure, with drivers: their tornado bars, goal seek and sources (h-howsure, issue 27)
+	ErrDriverValue        // "enter a number between 0 and %s"
+	GoalDriverUnreachable // "No value of %s reaches that: the figure does not depend on it, or it would have to go below 0 or beyond what it can be."
+	GoalDriverBothSides   // "%s prices both benefits and costs here, so the payback does not follow it one way. Ask for the net value or the ROI instead."
+	YourNumber            // "Your number"
+	YourNumbers           // "Your numbers"
+	DriverIsNow           // "%s is %s now, the same in every scenario."
+	SourceIs              // "Source: %s"
+	DriversBehind         // "Your numbers behind these figures"
+	EntrySources          // "Where the figures come from"
+	SourceOfEntry         // "%[1]s in %[2]s: %[3]s" (an entry's source in the report: item, scenario, source)
+	TornadoHintDrivers    // "Net value of %s when one figure moves by 20 %%: an amount, a number of hours or one of your numbers, the others as they are. Now: %s."
 
 	numKeys
 )

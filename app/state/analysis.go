@@ -99,21 +99,15 @@ func (r *reducer) reduceAnalysis(a Action) bool {
 	case ChooseTornado:
 		r.Tornado = a.ID
 	case AskGoal:
-		r.Goal = Goal{Scenario: a.Scenario, Item: a.Item, Metric: a.Metric, Target: a.Target}
+		r.Goal = Goal{Scenario: a.Scenario, Item: a.Item, Metric: a.Metric, Target: a.Target, Driver: a.Driver}
 		r.answerGoal()
 	case UseGoal:
 		g := r.Goal
 		if g.Answer == nil {
 			return true
 		}
-		m := r.Model()
-		e, _ := entryOf(m, g.Scenario, g.Item)
-		if m.Mode == calc.ModeScore {
-			r.apply(SetScore{g.Scenario, g.Item, g.Answer})
-		} else {
-			r.apply(SetMoney{Scenario: g.Scenario, Item: g.Item, Value: g.Answer, Hours: e.Hours != nil, Per: e.Per})
-		}
-		r.Goal = Goal{Scenario: g.Scenario, Item: g.Item, Metric: g.Metric, Target: g.Target}
+		r.apply(goalEdit(r.Model(), g, *g.Answer))
+		r.Goal = Goal{Scenario: g.Scenario, Item: g.Item, Metric: g.Metric, Target: g.Target, Driver: g.Driver}
 		r.answerGoal()
 	default:
 		return false
@@ -125,7 +119,7 @@ func (r *reducer) reduceAnalysis(a Action) bool {
 func (r *reducer) answerGoal() {
 	g := &r.Goal
 	g.Answer, g.Gives, g.Err = nil, nil, ""
-	if g.Scenario == "" || g.Item == "" || g.Target == "" {
+	if g.Scenario == "" || (g.Item == "" && g.Driver == "") || g.Target == "" {
 		return
 	}
 	t, err := parseNumber(r.Lang, g.Target)
@@ -136,12 +130,27 @@ func (r *reducer) answerGoal() {
 	if g.Metric == calc.MetricROI {
 		t /= 100 // typed as a percentage
 	}
-	x, err := calc.GoalSeek(r.Model(), g.Scenario, g.Item, calc.Goal{Metric: g.Metric, Target: t})
+	m, goal := r.Model(), calc.Goal{Metric: g.Metric, Target: t}
+	var x float64
+	if g.Driver != "" {
+		x, err = calc.GoalSeekDriver(m, g.Scenario, g.Driver, goal)
+	} else {
+		x, err = calc.GoalSeek(m, g.Scenario, g.Item, goal)
+	}
 	switch {
-	case err == nil:
-		x = goalRound(r.Model(), g.Scenario, g.Item, x)
+	case err == nil && g.Driver != "":
+		x = driverRound(m, *g, goal, x)
 		g.Answer, g.Reach = &x, t
-		g.Gives = goalGives(r.Model(), g.Scenario, g.Item, g.Metric, x)
+		g.Gives = goalGives(m, *g, x)
+	case err == nil:
+		x = goalRound(m, g.Scenario, g.Item, x)
+		g.Answer, g.Reach = &x, t
+		g.Gives = goalGives(m, *g, x)
+	case g.Driver != "" && errors.Is(err, calc.ErrUnreachable):
+		g.Err = r.Lang.T(i18n.GoalDriverUnreachable, driverName(m, g.Driver))
+	case g.Driver != "" && errors.Is(err, calc.ErrInvalid):
+		// A payback asked of a driver that prices both benefits and costs.
+		g.Err = r.Lang.T(i18n.GoalDriverBothSides, driverName(m, g.Driver))
 	case errors.Is(err, calc.ErrNoEntry):
 		g.Err = r.Lang.T(i18n.GoalNoValue)
 	case errors.Is(err, calc.ErrUnreachable):
@@ -167,35 +176,81 @@ func goalRound(m calc.Model, scenario, item string, x float64) float64 {
 	default:
 		x = calc.Round(x, 2)
 	}
+	return noNegZero(x)
+}
+
+func noNegZero(x float64) float64 {
 	if x == 0 {
-		x = 0 // no negative zero
+		return 0
 	}
 	return x
 }
 
-// goalGives is the figure metric of scenario has when item's entry there
-// is x, or nil when it has none (a ROI without costs).
-func goalGives(m calc.Model, scenario, item string, metric calc.Metric, x float64) *float64 {
-	e, _ := entryOf(m, scenario, item)
-	var ed Edit
-	if m.Mode == calc.ModeScore {
-		ed = SetScore{scenario, item, &x}
-	} else {
-		ed = SetMoney{Scenario: scenario, Item: item, Value: &x, Hours: e.Hours != nil, Per: e.Per}
+// driverRound rounds the goal seek's answer x for a driver to what people
+// type: a driver counted in whole numbers (its value and range are whole:
+// agents, tickets) takes the whole number next to x that reaches the goal
+// (a net or ROI of at least the target, a payback of at most it), the
+// nearer when both do; any other two decimals.
+func driverRound(m calc.Model, g Goal, goal calc.Goal, x float64) float64 {
+	d := m.Drivers[m.DriverIndex(g.Driver)]
+	if !whole(d.Value) || d.Ranged() && !(whole(*d.Low) && whole(*d.High)) {
+		return noNegZero(calc.Round(x, 2))
 	}
-	m2, err := ReduceModel(m, ed)
-	j := m2.ScenarioIndex(scenario)
+	near, far := math.Floor(x), math.Ceil(x)
+	if x-near > far-x {
+		near, far = far, near
+	}
+	for _, v := range []float64{near, far} {
+		got := goalGives(m, g, v)
+		switch {
+		case got == nil:
+		case goal.Metric == calc.MetricPayback && *got <= goal.Target,
+			goal.Metric != calc.MetricPayback && *got >= goal.Target:
+			return v
+		}
+	}
+	return near
+}
+
+func whole(v float64) bool { return v == math.Trunc(v) }
+
+// goalEdit is the edit that puts x where the goal g asks: its driver's
+// value, or its item's entry in its scenario.
+func goalEdit(m calc.Model, g Goal, x float64) Edit {
+	if g.Driver != "" {
+		return SetDriverValue{g.Driver, x}
+	}
+	if m.Mode == calc.ModeScore {
+		return SetScore{g.Scenario, g.Item, &x}
+	}
+	e, _ := entryOf(m, g.Scenario, g.Item)
+	return SetMoney{Scenario: g.Scenario, Item: g.Item, Value: &x, Hours: e.Hours != nil, Per: e.Per}
+}
+
+// goalGives is the figure g's metric has in its scenario when what it
+// asks of is x, or nil when it has none (a ROI without costs).
+func goalGives(m calc.Model, g Goal, x float64) *float64 {
+	m2, err := ReduceModel(m, goalEdit(m, g, x))
+	j := m2.ScenarioIndex(g.Scenario)
 	if err != nil || j < 0 {
 		return nil
 	}
 	r := calc.Evaluate(m2).Scenarios[j]
-	switch metric {
+	switch g.Metric {
 	case calc.MetricROI:
 		return r.ROI
 	case calc.MetricPayback:
 		return r.PaybackMonths
 	}
 	return &r.Net
+}
+
+// driverName is the name of the driver id, or id when there is none.
+func driverName(m calc.Model, id string) string {
+	if d := m.DriverIndex(id); d >= 0 {
+		return m.Drivers[d].Name
+	}
+	return id
 }
 
 // sameScenarios reports whether rs are of m's scenarios, in m's order:
@@ -213,6 +268,12 @@ func sameScenarios(rs *calc.Ranges, m calc.Model) bool {
 }
 
 func hasRanges(m calc.Model) bool {
+	// A money model's ranged driver is drawn in the simulation too.
+	for _, d := range m.Drivers {
+		if d.Ranged() && m.Mode == calc.ModeMoney {
+			return true
+		}
+	}
 	for _, s := range m.Scenarios {
 		for _, e := range s.Entries {
 			if e != nil && e.Ranged() {
@@ -224,28 +285,44 @@ func hasRanges(m calc.Model) bool {
 }
 
 // Swing is one bar of a tornado chart: how far the scenario's net moves
-// when one entry moves through its swing.
+// when one entry, or one driver, moves through its swing.
 type Swing struct {
 	calc.EntryAnalysis
-	Name string // the item's
+	Name string // the item's, or the driver's
+	// Driver is the driver's id for a driver's bar (its Item is ""), and
+	// DriverUnit what it counts ("agents").
+	Driver, DriverUnit string
 }
 
 // Tornado returns the largest swings of scenario id's net, at most n,
-// largest first.
+// largest first: its entries' and those of the drivers its entries are
+// priced per.
 func Tornado(an *calc.Analysis, m calc.Model, id string, n int) []Swing {
 	if an == nil {
 		return nil
 	}
-	// The entries' indexes are sorted, not copies of them, and only the
+	// The rows' indexes are sorted, not copies of them, and only the
 	// bars kept are named: this runs when an analysis lands, and a
-	// 200 × 5 model has 1,000 entries (docs/PERFORMANCE.md).
+	// 200 × 5 model has 1,000 entries (docs/PERFORMANCE.md). An index
+	// past the entries is a driver's row.
+	ne := len(an.Entries)
 	var idx []int
 	for k := range an.Entries {
 		if an.Entries[k].Scenario == id {
 			idx = append(idx, k)
 		}
 	}
-	width := func(k int) float64 { return an.Entries[k].SwingHigh - an.Entries[k].SwingLow }
+	for k, d := range an.Drivers {
+		if d.Scenario == id && d.Slope != 0 {
+			idx = append(idx, ne+k)
+		}
+	}
+	width := func(k int) float64 {
+		if k >= ne {
+			return an.Drivers[k-ne].SwingHigh - an.Drivers[k-ne].SwingLow
+		}
+		return an.Entries[k].SwingHigh - an.Entries[k].SwingLow
+	}
 	slices.SortStableFunc(idx, func(a, b int) int {
 		wa, wb := width(a), width(b)
 		switch {
@@ -261,12 +338,22 @@ func Tornado(an *calc.Analysis, m calc.Model, id string, n int) []Swing {
 	}
 	out := make([]Swing, min(len(idx), n))
 	for i := range out {
+		if k := idx[i]; k >= ne {
+			d := an.Drivers[k-ne]
+			out[i] = Swing{EntryAnalysis: calc.EntryAnalysis{Scenario: d.Scenario, Value: d.Value, Slope: d.Slope,
+				BreakEven: d.BreakEven, Tie: d.Tie, SwingLow: d.SwingLow, SwingHigh: d.SwingHigh, Flips: d.Flips},
+				Name: driverName(m, d.Driver), Driver: d.Driver}
+			if j := m.DriverIndex(d.Driver); j >= 0 {
+				out[i].DriverUnit = m.Drivers[j].Unit
+			}
+			continue
+		}
 		e := an.Entries[idx[i]]
 		name := e.Item
 		if j := m.ItemIndex(e.Item); j >= 0 {
 			name = m.Items[j].Name
 		}
-		out[i] = Swing{e, name}
+		out[i] = Swing{EntryAnalysis: e, Name: name}
 	}
 	return out
 }

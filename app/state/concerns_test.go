@@ -64,6 +64,7 @@ func TestEachActionHasOneConcern(t *testing.T) {
 		want string
 	}{
 		{SetTitle{"x"}, "document"},
+		{SetDriverValue{}, "document"},
 		{Input{}, "document"},
 		{InputDone{}, "document"},
 		{ConfirmRead{}, "document"},

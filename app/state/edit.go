@@ -299,6 +299,8 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			}
 			return true
 		})
+	case SetDriverValue:
+		return setDriverValue(m, a)
 	case ReplaceModel:
 		return a.Model, nil
 	case SetTimes:

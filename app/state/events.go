@@ -184,11 +184,13 @@ type (
 	ToggleRanges struct{}
 	// ChooseTornado chooses the scenario of the tornado chart.
 	ChooseTornado struct{ ID string }
-	// AskGoal asks the goal seek a question.
+	// AskGoal asks the goal seek a question: what must Item (or Driver,
+	// when it is not "") be in Scenario for Metric to reach Target?
 	AskGoal struct {
 		Scenario, Item string
 		Metric         calc.Metric
 		Target         string
+		Driver         string
 	}
 	// UseGoal puts the goal seek's answer in the cell.
 	UseGoal struct{}

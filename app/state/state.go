@@ -167,7 +167,8 @@ func (s State) CardRanges() (rs *calc.Ranges, current bool) {
 }
 
 // Goal is the goal seek: "what must Item be in Scenario for Metric to
-// reach Target?", and its answer.
+// reach Target?", and its answer. With a Driver the question is of that
+// driver, shared by every scenario, and Item is ignored.
 type Goal struct {
 	Scenario, Item string
 	Metric         calc.Metric
@@ -176,6 +177,7 @@ type Goal struct {
 	Answer         *float64 // the value Item must take, rounded as its field shows it (goalRound)
 	Gives          *float64 // the figure Metric has with Answer, which may miss Target by the rounding
 	Err            string
+	Driver         string // the driver asked of, "" for an item's entry
 }
 
 // ExplainTarget is the total the explain dialog breaks down.
