@@ -150,7 +150,7 @@ func TestEmbed(t *testing.T) {
 		chromedp.Evaluate(`window.msgs.filter(m => m.from === "kit" && m.data.type === "valuecalc:resize").pop().data.height`, &height),
 		chromedp.Evaluate(`document.querySelector("#kit iframe").style.height`, &frameHeight),
 	))
-	assert.Greater(t, height, 600.0)
+	assert.Greater(t, height, 300.0, "a real height: the questions, not an empty frame")
 	assert.Equal(t, fmt.Sprintf("%dpx", int(height)), frameHeight)
 
 	// The host loads a model: the kit's embed (?origin= is this page)
