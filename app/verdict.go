@@ -87,13 +87,7 @@ func unitValueOf(l i18n.Lang, n *browser.Numbers, m calc.Model, u calc.Unit, per
 	default:
 		return n.Number(v, 2)
 	}
-	switch per {
-	case calc.PerMonth:
-		return l.T(i18n.AMonth, s)
-	case calc.PerYear:
-		return l.T(i18n.AYear, s)
-	}
-	return s
+	return recurring(l, per, s)
 }
 
 // verdictText words a verdict: "With us comes out ahead by $141,918 and

@@ -161,3 +161,32 @@ func entryShot(t *testing.T, ctx context.Context, name string) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name+suffix+".png"), png, 0o644))
 	}
 }
+
+// TestEntryTimingGerman: in German the sentence names the unit as typed
+// after "je Einheit", numbers and money are German, and growth is typed
+// the German way ("2,5" for 2.5 %).
+func TestEntryTimingGerman(t *testing.T) {
+	m, err := calc.Decode([]byte(timedHelpdesk))
+	require.NoError(t, err)
+	fragment, err := calc.EncodeLink(m)
+	require.NoError(t, err)
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(1440, 1000)))
+	openFresh(t, ctx, baseURL+"/?view=editor&lang=de#"+fragment)
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#save-copy", chromedp.ByQuery),
+		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),
+	))
+	assert.Equal(t, "40\u00a0$ je Einheit (agents) pro Monat = 1.000\u00a0$ pro Monat für 25 agents", textOf(t, ctx, "#f-entry-with-sub-says"))
+	assert.Equal(t, "ab Monat 2, voll ab Monat 5", textOf(t, ctx, "#f-entry-with-triage-timing"))
+	growth := "f-entry-with-triage-growth"
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#item-more-triage", chromedp.ByQuery),
+		chromedp.WaitVisible("#"+growth, chromedp.ByQuery),
+		typeInto(growth, "2,5"),
+		waitJS(`document.getElementById("f-entry-with-triage-timing")?.textContent === "ab Monat 2, voll ab Monat 5, +2,5 %/Jahr"`),
+	))
+	withEntry(&m, "with", "triage", func(e *calc.Entry) { e.Growth = 0.025 })
+	checkResults(t, ctx, m)
+	assert.Equal(t, "pilot at Beta Inc, 2025", valueOf(t, ctx, "f-entry-with-triage-source"), "the source, the user's own words")
+}
