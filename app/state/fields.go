@@ -30,6 +30,9 @@ const (
 	FieldEntryWeight // Scenario and Item: the scenario's weight override
 	FieldEntryLow    // Scenario and Item: the low end of the value's range
 	FieldEntryHigh   // Scenario and Item: the high end of the value's range
+
+	FieldCustomer // who the case is for (issue 28)
+	FieldSummary  // the executive summary
 )
 
 // Field names one text input of the editor: a setting, an item's or a
@@ -76,6 +79,7 @@ var fieldNames = [...]string{
 	FieldItemName: "name", FieldItemWeight: "weight", FieldItemNote: "note",
 	FieldScenarioName: "name", FieldEntry: "", FieldEntryWeight: "weight",
 	FieldEntryLow: "low", FieldEntryHigh: "high",
+	FieldCustomer: "customer", FieldSummary: "summary",
 }
 
 // ElementID is the id of the field's input in the page, e.g. "f-title",
@@ -159,6 +163,16 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 			return nil, err
 		}
 		return SetTitle{text}, nil
+	case FieldCustomer:
+		if err := checkText(calc.CheckCustomer(text), calc.MaxCustomerLen); err != nil {
+			return nil, err
+		}
+		return SetCustomer{text}, nil
+	case FieldSummary:
+		if err := checkText(calc.CheckSummary(text), calc.MaxSummaryLen); err != nil {
+			return nil, err
+		}
+		return SetSummary{text}, nil
 	case FieldCurrency:
 		c := strings.ToUpper(strings.TrimSpace(text))
 		if calc.CheckCurrency(c) != nil {
@@ -310,6 +324,10 @@ func FieldText(l i18n.Lang, m calc.Model, f Field) string {
 	switch f.Kind {
 	case FieldTitle:
 		return m.Title
+	case FieldCustomer:
+		return m.Customer
+	case FieldSummary:
+		return m.Summary
 	case FieldCurrency:
 		return m.Currency
 	case FieldHorizon:
