@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -253,6 +254,35 @@ func zeroLine(sc scaleY) app.UI {
 	y := sc.y(0)
 	return svg("line").Attr("x1", f2s(padLeft)).Attr("x2", f2s(chartW-padRight)).
 		Attr("y1", f2s(y)).Attr("y2", f2s(y)).Class("axis")
+}
+
+// slotLabel is a label under a bar, in a slot room units wide: whole on
+// one line, or on two at a space, or squeezed a little to fit; cut short
+// only when none of these fits.
+func slotLabel(x float64, text string, room float64) app.UI {
+	const perRune = 6.8 // units a rune takes at the label's size, generously
+	room -= 6           // a gap between neighbours
+	y := chartH - padBottom + 17
+	width := func(s string) float64 { return float64(utf8.RuneCountInString(s)) * perRune }
+	if width(text) <= room {
+		return label(x, y, "middle", "chart-label", text)
+	}
+	line := func(s string, dy float64) app.UI {
+		t := svg("tspan").Attr("x", f2s(x)).Attr("dy", f2s(dy)).Text(s)
+		if width(s) > room {
+			t = t.Attr("textLength", f2s(room)).Attr("lengthAdjust", "spacingAndGlyphs")
+		}
+		return t
+	}
+	squeezed := func(s string) bool { return width(s) <= room*1.4 }
+	if i := strings.LastIndexByte(text, ' '); i > 0 && squeezed(text[:i]) && squeezed(text[i+1:]) {
+		return svg("text").Attr("y", f2s(y-14)).Attr("text-anchor", "middle").Class("chart-label").Body(
+			line(text[:i], 14), line(text[i+1:], 14))
+	}
+	if squeezed(text) {
+		return svg("text").Attr("y", f2s(y)).Attr("text-anchor", "middle").Class("chart-label").Body(line(text, 0))
+	}
+	return label(x, y, "middle", "chart-label", truncate(text, int(room/perRune)))
 }
 
 // truncate shortens a label to n runes; a slot too narrow for one rune
@@ -520,7 +550,7 @@ func waterfallChart(l i18n.Lang, n *browser.Numbers, m calc.Model, s calc.Scenar
 		body = append(body,
 			rect(x, sc.y(math.Max(from, to)), bar, sc.y(math.Min(from, to))-sc.y(math.Max(from, to)), st.color, st.label+": "+text).
 				Class(cls("chart-net", st.total)),
-			label(x+bar/2, chartH-padBottom+17, "middle", "chart-label", truncate(st.label, int(slot/6.8))),
+			slotLabel(x+bar/2, st.label, slot),
 		)
 		switch {
 		case fits, i%2 == 0, st.total:

@@ -155,3 +155,29 @@ func TestTickText(t *testing.T) {
 	assert.Equal(t, "0", tickText(n, score, 0, 1))
 	assert.Equal(t, "2.5", tickText(n, score, 2.5, 0.5))
 }
+
+// TestSlotLabel: a label under a bar is whole: on one line, on two at a
+// space, or squeezed a little; cut short only when nothing else fits.
+func TestSlotLabel(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		room       float64
+		want       []string // in the HTML
+		not        []string
+	}{
+		{"fits", "Time", 67, []string{">Time</text>"}, []string{"tspan", "…"}},
+		{"one long word, squeezed", "Functional", 67, []string{">Functional</tspan>", `textLength="61"`}, []string{"…"}},
+		{"two words, two lines", "Monetärer Nutzen", 67, []string{">Monetärer</tspan>", ">Nutzen</tspan>"}, []string{"…"}},
+		{"far too long, cut", "Extraordinarily", 20, []string{"…"}, []string{"tspan"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			html := app.HTMLString(slotLabel(100, tt.text, tt.room))
+			for _, w := range tt.want {
+				assert.Contains(t, html, w)
+			}
+			for _, w := range tt.not {
+				assert.NotContains(t, html, w)
+			}
+		})
+	}
+}

@@ -32,7 +32,8 @@ type howSure struct {
 	Last        *calc.Ranges // the last figures simulated, shown while the next run goes
 	Goal        state.Goal
 	Num         *browser.Numbers
-	Report      bool // in the report: nothing to choose or type
+	Report      bool   // in the report: nothing to choose or type
+	Heading     string // the report's takeaway; "" for "How sure is this?"
 	Lang        i18n.Lang
 }
 
@@ -48,7 +49,7 @@ func (h *howSure) Render() app.UI {
 	}
 	return app.Section().ID(prefix).Class("how-sure card").Aria("labelledby", prefix+"-title").Body(
 		app.Div().Class("section-head").Body(
-			app.H2().ID(prefix+"-title").Text(l.T(i18n.HowSure)),
+			app.H2().ID(prefix+"-title").Text(cmp.Or(h.Heading, l.T(i18n.HowSure))),
 		),
 		iff(an == nil, func() app.UI {
 			return app.P().Class("muted").Text(l.T(i18n.WorkingOutFigures))

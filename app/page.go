@@ -122,8 +122,12 @@ func analysis(v view, report bool) app.UI {
 	// element that came and went in front of it would make go-app mount
 	// the whole section afresh twice per edit.
 	updating := !st.AnalysisFresh() && st.Analysis != nil
+	heading := ""
+	if report {
+		heading = sureHead(st.Lang, st.Analyzed, st)
+	}
 	return app.Div().Class("how-sure-wrap"+cls(" stale", !st.AnalysisFresh())).Body(
-		&howSure{Analysis: st.Analysis, Model: st.Analyzed, Result: st.AnalyzedResult,
+		&howSure{Heading: heading, Analysis: st.Analysis, Model: st.Analyzed, Result: st.AnalyzedResult,
 			Tornado: st.Tornado, Simulating: st.Simulating, SimProgress: st.SimProgress, Last: st.LastRanges, Goal: st.Goal, Num: v.n, Report: report, Lang: st.Lang},
 		app.P().Class("tag how-sure-updating").Hidden(!updating).Aria("live", "polite").Text(v.t(i18n.Updating)),
 	)

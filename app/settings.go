@@ -50,6 +50,26 @@ func settings(v view) app.UI {
 				setting(v, state.FieldHourly, v.t(i18n.HourlyRate), "", true),
 			)
 		}),
+		story(v),
+	)
+}
+
+// story is whom the case is for and its summary in the author's words,
+// which open the report (SPEC §2.1).
+func story(v view) app.UI {
+	field := func(k state.FieldKind, label, hint string, rows int) app.UI {
+		f := state.SettingField(k)
+		d := v.st.Drafts[f]
+		return app.Div().Class("setting story-"+f.ElementID()).Body(
+			app.Label().For(f.ElementID()).Class("setting-label").Text(label),
+			&textField{Field: f, Input: state.Draft{Text: v.st.FieldValue(f), Err: d.Err}, Label: label, Class: "story-input",
+				Placeholder: hint, Rows: rows},
+			fieldError(f, d),
+		)
+	}
+	return app.Div().Class("setting-group story").Body(
+		field(state.FieldCustomer, v.t(i18n.CustomerLabel), v.t(i18n.CustomerHint), 0),
+		field(state.FieldSummary, v.t(i18n.SummaryLabel), v.t(i18n.SummaryHint), 3),
 	)
 }
 

@@ -640,7 +640,7 @@ func hostileLinks(t *testing.T, ctx context.Context) {
 		m := hostileModel(t)
 		fragment, err := calc.EncodeLink(m)
 		require.NoError(t, err)
-		openFresh(t, ctx, baseURL+"/#"+fragment)
+		openFresh(t, ctx, baseURL+"/?view=editor#"+fragment)
 		imgs := countImages(t, ctx)
 		require.NoError(t, chromedp.Run(ctx,
 			chromedp.WaitVisible("#shared-banner", chromedp.ByQuery),

@@ -76,7 +76,7 @@ func TestLargeModel(t *testing.T) {
 	m := bigModel(200, 5)
 	fragment, err := calc.EncodeLink(m)
 	require.NoError(t, err)
-	openFresh(t, ctx, baseURL+"/#"+fragment)
+	openFresh(t, ctx, baseURL+"/?view=editor#"+fragment)
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.Click("#save-copy", chromedp.ByQuery),
 		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),
@@ -206,7 +206,7 @@ func TestWindowedGrid(t *testing.T) {
 	m := bigModel(1000, 50)
 	fragment, err := calc.EncodeLink(m)
 	require.NoError(t, err)
-	openFresh(t, ctx, baseURL+"/#"+fragment)
+	openFresh(t, ctx, baseURL+"/?view=editor#"+fragment)
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.Click("#save-copy", chromedp.ByQuery),
 		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),

@@ -305,7 +305,7 @@ func TestSubPath(t *testing.T) {
 	assert.Equal(t, site.URL+prefix+"/", scope)
 
 	// A link opens under the sub-path, and so does the app offline.
-	openAppAt(t, ctx, link)
+	openAppAt(t, ctx, strings.Replace(link, "/#", "/?view=editor#", 1))
 	checkResults(t, ctx, m)
 	// The installed app starts inside the worker's scope, so it opens
 	// offline too.

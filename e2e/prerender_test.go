@@ -243,7 +243,7 @@ func TestPrerenderedShareLink(t *testing.T) {
 	})
 	// The link's model, not the template's, once the wasm has run.
 	ctx := newBrowser(t)
-	openApp(t, ctx, "/"+fragment)
+	openApp(t, ctx, "/?view=editor"+fragment)
 	checkResults(t, ctx, m)
 }
 

@@ -24,7 +24,7 @@ func TestSimulationProgress(t *testing.T) {
 	m := fixture.Ranged(fixture.Large(200, 20))
 	fragment, err := calc.EncodeLink(m)
 	require.NoError(t, err)
-	openFresh(t, ctx, baseURL+"/#"+fragment)
+	openFresh(t, ctx, baseURL+"/?view=editor#"+fragment)
 
 	var seen []float64
 	deadline := time.Now().Add(2 * time.Minute)

@@ -86,21 +86,22 @@ func TestShareLinkRoundTrip(t *testing.T) {
 	prospect := newBrowser(t)
 	before := ownWork(t, prospect)
 	openFresh(t, prospect, link)
-	require.NoError(t, chromedp.Run(prospect, chromedp.WaitVisible("#shared-banner", chromedp.ByQuery)))
-	checkResults(t, prospect, m)
-	assert.True(t, inputDisabled(t, prospect, fid("entry/with-us/subscription")), "a shared model is read-only")
+	// A link opens the case to read: the report, with nothing to edit.
+	require.NoError(t, chromedp.Run(prospect, chromedp.WaitVisible("#edit-copy", chromedp.ByQuery)))
+	checkReport(t, prospect, m)
 	assert.Equal(t, before, storage(t, prospect), "opening a link saves nothing")
 
 	// Reloading the link shows it again; still nothing saved.
-	require.NoError(t, chromedp.Run(prospect, chromedp.Reload(), waitReady(), chromedp.WaitVisible("#shared-banner", chromedp.ByQuery)))
+	require.NoError(t, chromedp.Run(prospect, chromedp.Reload(), waitReady(), chromedp.WaitVisible("#edit-copy", chromedp.ByQuery)))
 	assert.Equal(t, before, storage(t, prospect))
 
-	// Save a copy: it joins the prospect's assessments and becomes editable.
+	// Edit a copy: it joins the prospect's assessments and opens, editable.
 	require.NoError(t, chromedp.Run(prospect,
-		chromedp.Click("#save-copy", chromedp.ByQuery),
-		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),
+		chromedp.Click("#edit-copy", chromedp.ByQuery),
+		chromedp.WaitVisible("#grid", chromedp.ByQuery),
 		waitJS(`location.hash === ""`),
 	))
+	assert.Equal(t, 0, count(t, prospect, "#shared-banner"))
 	after := storage(t, prospect)
 	assert.Contains(t, after, "Mine", "the prospect's own work is still there")
 	assert.Contains(t, after, m.Title)
@@ -118,7 +119,7 @@ func TestShareLinkFromPython(t *testing.T) {
 	require.True(t, strings.HasPrefix(link, baseURL+"/#m="), link)
 
 	ctx := newBrowser(t)
-	openFresh(t, ctx, link)
+	openFresh(t, ctx, strings.Replace(link, "/#", "/?view=editor#", 1))
 	require.NoError(t, chromedp.Run(ctx, chromedp.WaitVisible("#shared-banner", chromedp.ByQuery)))
 	checkResults(t, ctx, template(t, "segments"))
 }
@@ -151,7 +152,7 @@ func TestLegacyLinkOpens(t *testing.T) {
 	data, err := calc.EncodeCompact(m)
 	require.NoError(t, err)
 	ctx := newBrowser(t)
-	openFresh(t, ctx, baseURL+"/#model="+rawDeflate(t, string(data)))
+	openFresh(t, ctx, baseURL+"/?view=editor#model="+rawDeflate(t, string(data)))
 	require.NoError(t, chromedp.Run(ctx, chromedp.WaitVisible("#shared-banner", chromedp.ByQuery)))
 	checkResults(t, ctx, m)
 }
@@ -237,10 +238,17 @@ func TestLinkInOpenTab(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.Evaluate(`location.hash = "`+fragment+`"`, nil),
+		chromedp.WaitVisible("#edit-copy", chromedp.ByQuery),
+	))
+	checkReport(t, ctx, m)
+	// In the editor (?view=editor), it opens read-only; Close goes back to
+	// the user's own assessment.
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(baseURL+"/?view=editor"), waitReady(),
+		chromedp.Evaluate(`location.hash = "`+fragment+`"`, nil),
 		chromedp.WaitVisible("#shared-banner", chromedp.ByQuery),
 	))
 	checkResults(t, ctx, m)
-	// Close goes back to the user's own assessment.
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.Click("#close-shared", chromedp.ByQuery),
 		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),

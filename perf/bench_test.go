@@ -829,7 +829,7 @@ func measureEdits(scratch, vcURL string) (editResult, error) {
 		return res, err
 	}
 	defer done()
-	link := vcURL + "/#" + payload // payload is the fragment "m=…"
+	link := vcURL + "/?view=editor#" + payload // payload is the fragment "m=…"; ?view=editor: the editor, not the report
 	res.LinkLen = len(link)
 	if err := chromedp.Run(ctx, chromedp.Navigate(link)); err != nil {
 		return res, err

@@ -111,7 +111,7 @@ func measureGrid(scratch, url string, size gridSize, keystrokes int) (gridResult
 	}
 	defer done()
 	first := cellID(m.Scenarios[0].ID, m.Items[0].ID)
-	if err := chromedp.Run(ctx, chromedp.Navigate(url+"/#"+payload)); err != nil {
+	if err := chromedp.Run(ctx, chromedp.Navigate(url+"/?view=editor#"+payload)); err != nil {
 		return res, err
 	}
 	// Polled in the page, a frame at a time: the frame after the cell is

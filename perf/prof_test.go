@@ -45,7 +45,7 @@ func TestProfileEdits(t *testing.T) {
 	ctx, done, err := launch(scratch)
 	must(t, err)
 	defer done()
-	must(t, chromedp.Run(ctx, chromedp.Navigate(url+"/#"+payload)))
+	must(t, chromedp.Run(ctx, chromedp.Navigate(url+"/?view=editor#"+payload)))
 	_, err = waitReady(ctx)
 	must(t, err)
 	must(t, waitJS(ctx, `!!document.getElementById('save-copy')`, 30*time.Second))

@@ -52,7 +52,7 @@ func openModel(ctx context.Context, vcURL string, m calc.Model, timeout time.Dur
 	if err != nil {
 		return "", 0, 0, err
 	}
-	link := vcURL + "/#" + payload // payload is the fragment "m=…"
+	link := vcURL + "/?view=editor#" + payload // payload is the fragment "m=…"; ?view=editor: the editor, not the report
 	linkLen = len(link)
 	if err := chromedp.Run(ctx, chromedp.Navigate(link)); err != nil {
 		return "", 0, 0, err

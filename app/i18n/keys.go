@@ -556,6 +556,24 @@ const (
 	EntrySources          // "Where the figures come from"
 	SourceOfEntry         // "%[1]s in %[2]s: %[3]s" (an entry's source in the report: item, scenario, source)
 	TornadoHintDrivers    // "Net value of %s when one figure moves by 20 %%: an amount, a number of hours or one of your numbers, the others as they are. Now: %s."
+	// The report as the business case, and its customer and summary (issue 28: report)
+	EditCopy           // "Edit a copy"
+	EditCopyTitle      // "Saves a copy to your assessments and opens it in the editor"
+	CustomerLabel      // "Customer"
+	CustomerHint       // "Who the case is for"
+	SummaryLabel       // "Summary"
+	SummaryHint        // "Why this case, in your words: the customer's problem and what changes"
+	PreparedFor        // "Prepared for %s"
+	HeadPaysBack       // "%s pays back in month %s"
+	HeadGains          // "%s gains %s net"
+	HeadNoGain         // "No option pays back within %s"
+	HeadLeadsPoints    // "%s leads by %s points"
+	HeadScores         // "%s scores %s points"
+	HeadTie            // "%s and %s are level"
+	HeadValueType      // "%[2]s: most of the value of %[1]s (%[3]s of %[4]s)"
+	HeadSureClearMoney // "The answer holds if any one figure is off by 20 %"
+	HeadSureClearScore // "The answer holds if any one score is off by 1"
+	HeadSureClose      // "A close call: one figure could change the winner"
 
 	numKeys
 )

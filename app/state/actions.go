@@ -34,6 +34,19 @@ type (
 	SetHourlyRate struct{ Rate float64 }
 )
 
+// The story of the case (issue 28).
+type (
+	// SetCustomer says whom the case is for.
+	SetCustomer struct{ Customer string }
+	// SetSummary sets the executive summary.
+	SetSummary struct{ Summary string }
+)
+
+func (SetCustomer) Key() string  { return "customer" }
+func (SetSummary) Key() string   { return "summary" }
+func (SetCustomer) Path() string { return "/settings/customer" }
+func (SetSummary) Path() string  { return "/settings/summary" }
+
 // Items.
 type (
 	// AddItem appends a new item to a side, with the side's first type and

@@ -26,6 +26,16 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			return m, err
 		}
 		m.Title = a.Title
+	case SetCustomer:
+		if err := checkText(calc.CheckCustomer(a.Customer), calc.MaxCustomerLen); err != nil {
+			return m, err
+		}
+		m.Customer = a.Customer
+	case SetSummary:
+		if err := checkText(calc.CheckSummary(a.Summary), calc.MaxSummaryLen); err != nil {
+			return m, err
+		}
+		m.Summary = a.Summary
 	case SetMode:
 		if a.Mode == m.Mode {
 			return m, nil

@@ -121,7 +121,8 @@ type (
 // Links, files and the library.
 type (
 	// SaveSharedCopy keeps the shared assessment on screen as the user's
-	// own; CloseShared goes back to the user's own work.
+	// own, in the editor ("Edit a copy"); CloseShared goes back to the
+	// user's own work.
 	SaveSharedCopy struct{}
 	CloseShared    struct{}
 	// DismissLinkError hides why a link did not open.

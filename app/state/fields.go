@@ -37,6 +37,8 @@ const (
 	FieldEntryRamp   // its ramp, in months
 	FieldEntryGrowth // its growth, in percent a year
 	FieldEntrySource // where its figure comes from
+	FieldCustomer // who the case is for (issue 28)
+	FieldSummary  // the executive summary
 )
 
 // Field names one text input of the editor: a setting, an item's or a
@@ -84,6 +86,7 @@ var fieldNames = [...]string{
 	FieldScenarioName: "name", FieldEntry: "", FieldEntryWeight: "weight",
 	FieldEntryLow: "low", FieldEntryHigh: "high",
 	FieldEntryStart: "start", FieldEntryEnd: "end", FieldEntryRamp: "ramp", FieldEntryGrowth: "growth", FieldEntrySource: "source",
+	FieldCustomer: "customer", FieldSummary: "summary",
 }
 
 // ElementID is the id of the field's input in the page, e.g. "f-title",
@@ -167,6 +170,16 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 			return nil, err
 		}
 		return SetTitle{text}, nil
+	case FieldCustomer:
+		if err := checkText(calc.CheckCustomer(text), calc.MaxCustomerLen); err != nil {
+			return nil, err
+		}
+		return SetCustomer{text}, nil
+	case FieldSummary:
+		if err := checkText(calc.CheckSummary(text), calc.MaxSummaryLen); err != nil {
+			return nil, err
+		}
+		return SetSummary{text}, nil
 	case FieldCurrency:
 		c := strings.ToUpper(strings.TrimSpace(text))
 		if calc.CheckCurrency(c) != nil {
@@ -320,6 +333,10 @@ func FieldText(l i18n.Lang, m calc.Model, f Field) string {
 	switch f.Kind {
 	case FieldTitle:
 		return m.Title
+	case FieldCustomer:
+		return m.Customer
+	case FieldSummary:
+		return m.Summary
 	case FieldCurrency:
 		return m.Currency
 	case FieldHorizon:

@@ -248,7 +248,7 @@ func plainDigits(s string) string { return strings.Map(dropGroup, s) }
 // thousand), the reading that would lose the most if it was not meant.
 func decimalOfTwo(l i18n.Lang, f Field, text string) (Mark, bool) {
 	switch f.Kind {
-	case FieldTitle, FieldCurrency, FieldItemName, FieldItemNote, FieldScenarioName, FieldEntrySource:
+	case FieldTitle, FieldCurrency, FieldItemName, FieldItemNote, FieldScenarioName, FieldEntrySource, FieldCustomer, FieldSummary:
 		return Mark{}, false
 	case FieldDiscount:
 		text = strings.TrimSuffix(strings.TrimSpace(text), "%")
@@ -266,7 +266,7 @@ func decimalOfTwo(l i18n.Lang, f Field, text string) (Mark, bool) {
 // accepted; this is no error).
 func readHint(l i18n.Lang, f Field, text string) string {
 	switch f.Kind {
-	case FieldTitle, FieldCurrency, FieldItemName, FieldItemNote, FieldScenarioName, FieldEntrySource:
+	case FieldTitle, FieldCurrency, FieldItemName, FieldItemNote, FieldScenarioName, FieldEntrySource, FieldCustomer, FieldSummary:
 		return ""
 	case FieldDiscount:
 		text = strings.TrimSuffix(strings.TrimSpace(text), "%")

@@ -40,8 +40,8 @@ func shareLink(base string, m calc.Model) (string, error) {
 	return base + "#" + fragment, nil
 }
 
-// openLink shows the model of the share link in hash, if there is one:
-// read-only, until the user saves a copy. A link that does not open says
+// openLink shows the model of the share link in hash, if there is one,
+// in the view a link opens: read-only, until the user saves a copy. A link that does not open says
 // why, and nothing else changes.
 func (r sharing) openLink(hash string) bool {
 	fragment, ok := linkFragment(hash)
@@ -61,6 +61,7 @@ func (r sharing) openLink(hash string) bool {
 	answer := !r.Started && r.View == ViewVisitor
 	r.Shared = !r.Embed.On && !answer
 	r.linkAnswers = !r.Embed.On && answer
+	r.Panel, r.View = PanelNone, r.linkView
 	return true
 }
 

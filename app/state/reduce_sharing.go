@@ -32,11 +32,11 @@ func (r sharing) reduce(a Action) bool {
 			break
 		}
 		r.docs().save()
-		if r.openLink(a.Hash) {
-			r.Panel, r.View = PanelNone, ViewEditor
-		}
+		r.openLink(a.Hash)
 	case SaveSharedCopy:
+		// "Edit a copy" in the report: the copy opens in the editor.
 		r.Shared, r.Dirty, r.Unkept = false, true, true // the link leaves the address
+		r.views().setView(ViewEditor)
 		r.docs().save()
 		r.do(CleanURL{Hash: true})
 		r.noticeOnSave = true // see Saved: the notice waits for the save

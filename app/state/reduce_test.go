@@ -48,6 +48,8 @@ func TestInputValid(t *testing.T) {
 		{"discount with a percent sign", SettingField(FieldDiscount), "8%", "8", false},
 		{"hourly rate with a currency sign", SettingField(FieldHourly), "$85", "85", false},
 		{"scale max", SettingField(FieldScaleMax), "10", "10", true},
+		{"customer", SettingField(FieldCustomer), "Acme Corp", "Acme Corp", false},
+		{"summary, in paragraphs", SettingField(FieldSummary), "Acme's agents lose a day a week.\n\nWe give it back.", "Acme's agents lose a day a week.\n\nWe give it back.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -105,6 +107,9 @@ func TestInputInvalid(t *testing.T) {
 		{"a discount of 100 %", SettingField(FieldDiscount), "100", "Enter a rate from 0 up to 100 %."},
 		{"a negative hourly rate", SettingField(FieldHourly), "-5", "Enter a rate of 0 or more."},
 		{"a scale upside down", SettingField(FieldScaleMin), "5", "The lowest score must be below the highest."},
+		{"a customer too long", SettingField(FieldCustomer), strings.Repeat("a", 201), "Use at most 200 characters."},
+		{"a summary too long", SettingField(FieldSummary), strings.Repeat("a", 4001), "Use at most 4000 characters."},
+		{"a control character in the customer", SettingField(FieldCustomer), "Acme\x1b", "Remove the invisible control characters from this text."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -736,4 +741,40 @@ func rowCellsEqual(a, b *Row) bool {
 		}
 	}
 	return true
+}
+
+// TestStoryEdits: the customer and the summary are edits like the title:
+// one undo step for what was typed in one go, kept in the file as a
+// version 3 model even when it was read from an older one.
+func TestStoryEdits(t *testing.T) {
+	tb := editorTab(t)
+	before := tb.model()
+	tb.input(SettingField(FieldCustomer), "Ac")
+	tb.input(SettingField(FieldCustomer), "Acme")
+	tb.do(InputDone{Field: SettingField(FieldCustomer)})
+	tb.input(SettingField(FieldSummary), "Why: tickets.\nWhat: time back.")
+	tb.do(InputDone{Field: SettingField(FieldSummary)})
+	m := tb.model()
+	assert.Equal(t, "Acme", m.Customer)
+	assert.Equal(t, "Why: tickets.\nWhat: time back.", m.Summary)
+
+	data, err := calc.Encode(m)
+	require.NoError(t, err)
+	got, err := calc.Decode(data)
+	require.NoError(t, err, "the file holds the story")
+	assert.Equal(t, m.Customer, got.Customer)
+	assert.Equal(t, m.Summary, got.Summary)
+
+	tb.do(Undo{})
+	assert.Equal(t, "", tb.model().Summary, "the summary is one step")
+	assert.Equal(t, "Acme", tb.model().Customer)
+	tb.do(Undo{})
+	assert.Equal(t, before, tb.model(), "the customer is one step")
+	tb.do(Redo{})
+	assert.Equal(t, "Acme", tb.model().Customer)
+
+	_, err = ReduceModel(m, SetCustomer{strings.Repeat("x", calc.MaxCustomerLen+1)})
+	assert.Error(t, err)
+	_, err = ReduceModel(m, SetSummary{strings.Repeat("x", calc.MaxSummaryLen+1)})
+	assert.Error(t, err)
 }

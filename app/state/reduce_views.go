@@ -24,6 +24,7 @@ type ViewState struct {
 	Rename      *RenameDialog  // the rename dialog, nil when closed
 	Discarding  *DiscardDialog // the question before unsaved work goes, nil when none
 	viewAsked   bool           // ?view= chose the view
+	linkView    View           // the view a share link opens: ?view='s, else the report
 	linkAnswers bool           // a link opened on the visitor view, not yet answered
 }
 

@@ -231,6 +231,11 @@ func (s State) SaveStatus() string {
 	return s.Lang.T(i18n.SavedOnThisDevice)
 }
 
+// Reading reports whether a share link's reader has the case before
+// them as it was sent: opened in the report, with nothing to go back to
+// but "Edit a copy".
+func (s State) Reading() bool { return s.Shared && s.linkView == ViewReport }
+
 // Unsaved reports whether leaving the page now would lose work, so that
 // the browser asks first (beforeunload): edits that are neither in a
 // storage that lasts nor in a file downloaded since. An embed asks

@@ -671,6 +671,8 @@ func TestSharedLink(t *testing.T) {
 
 	s := tb.state()
 	assert.True(t, s.Shared)
+	assert.Equal(t, ViewReport, s.View, "a link opens the case to read")
+	assert.True(t, s.Reading())
 	assert.Equal(t, shared, s.Model())
 	assert.False(t, s.Saved)
 	assert.Equal(t, "Shared link: not saved", s.SaveStatus())
@@ -697,6 +699,7 @@ func TestSharedLink(t *testing.T) {
 	tb.do(SaveSharedCopy{})
 	s = tb.state()
 	assert.False(t, s.Shared)
+	assert.Equal(t, ViewEditor, s.View, "the copy opens in the editor")
 	assert.True(t, s.Saved)
 	assert.Equal(t, "Saved on this device", s.SaveStatus())
 	assert.Equal(t, "Saved a copy of “Segment comparison: SMB vs Enterprise” to your assessments.", s.Notice.Text)
@@ -710,6 +713,48 @@ func TestSharedLink(t *testing.T) {
 	// Now it can be edited.
 	tb.input(EntryField("smb", "ease"), "3")
 	assert.Equal(t, "3", FieldText(i18n.EN, tb.model(), EntryField("smb", "ease")))
+}
+
+// TestLinkOpensView: a link opens the report, unless the address chose
+// a view; an embed opens its own view. Pasted into an open tab, it opens
+// the same way.
+func TestLinkOpensView(t *testing.T) {
+	hash := shareHash(t, exampleModel(t, "segments"))
+	for _, tt := range []struct {
+		name, query string
+		want        View
+		shared      bool
+	}{
+		{"a link alone", "", ViewReport, true},
+		{"a link with ?view=editor", "view=editor", ViewEditor, true},
+		{"a link with ?view=report", "view=report", ViewReport, true},
+		{"a link with ?view=visitor, to answer", "view=visitor", ViewVisitor, false},
+		{"a link in an embed", "embed=1", ViewVisitor, false},
+		{"a link in an embed that chose the editor", "embed=1&view=editor", ViewEditor, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			mem, _ := ownWork(t)
+			before := maps.Clone(mem)
+			tb := newTab(t, mem, Start{Query: tt.query, Hash: hash})
+			assert.Equal(t, tt.want, tb.state().View)
+			assert.Equal(t, tt.shared, tb.state().Shared)
+			assert.Equal(t, tt.shared && tt.want == ViewReport, tb.state().Reading(), "nothing to go back to")
+			assert.Equal(t, exampleModel(t, "segments"), tb.model())
+			assert.Equal(t, before, mem, "opening a link writes nothing")
+		})
+		t.Run(tt.name+", pasted into an open tab", func(t *testing.T) {
+			mem, _ := ownWork(t)
+			before := maps.Clone(mem)
+			tb := newTab(t, mem, Start{Query: tt.query})
+			tb.do(SetView{View: ViewEditor})
+			tb.do(HashChanged{Hash: hash})
+			if !tb.state().ViewFixed {
+				assert.Equal(t, tt.want, tb.state().View)
+			}
+			assert.Equal(t, exampleModel(t, "segments"), tb.model())
+			assert.Equal(t, before, mem, "opening a link writes nothing")
+		})
+	}
 }
 
 func TestCloseShared(t *testing.T) {

@@ -34,9 +34,15 @@ func ParseView(query string, embed bool) (View, bool) {
 
 // startView sets the view the address asks for, at start. An embed's
 // host that chose a view fixes it: its visitors cannot move to another.
+// A share link is sent to be read: it opens the report (SPEC §5), unless
+// the address chose a view or an embed shows it.
 func (r views) startView(query string) {
 	r.View, r.viewAsked = ParseView(query, r.Embed.On)
 	r.ViewFixed = r.viewAsked && r.Embed.On
+	r.linkView = r.View
+	if !r.viewAsked && !r.Embed.On {
+		r.linkView = ViewReport
+	}
 }
 
 // setView moves to another view, unless the embed's host fixed it.

@@ -96,7 +96,7 @@ func TestFirstVisit(t *testing.T) {
 		{"nothing saved, nothing asked", Start{}, false, ViewVisitor, "Customer value assessment"},
 		{"a template", Start{Query: "template=software-purchase"}, false, ViewEditor, "Helpdesk software: 3-year business case"},
 		{"the editor, asked for", Start{Query: "view=editor"}, false, ViewEditor, "Customer value assessment"},
-		{"a link", Start{Hash: "#" + link}, false, ViewEditor, "Segment comparison: SMB vs Enterprise"},
+		{"a link: the case to read", Start{Hash: "#" + link}, false, ViewReport, "Segment comparison: SMB vs Enterprise"},
 		{"saved work", Start{}, true, ViewEditor, "Helpdesk software: 3-year business case"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
