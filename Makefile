@@ -7,7 +7,10 @@ BIN       := bin/valuecalc
 WASM      := web/app.wasm
 GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
-GOFILES   := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum
+GOFILES   := $(shell find . -name '*.go' -not -path './dist/*' -not -path './.cache/*') go.mod go.sum
+# The browser build's go.mod: go-app without its server half (net/http,
+# crypto/tls: ~340 KB of app.wasm's brotli); internal/wasmoverlay says how.
+WASM_MOD  := .cache/wasmoverlay/wasm.mod
 EXAMPLES  := $(wildcard examples/*.json)
 # A count of executions, not a duration: go1.26's fuzz coordinator can
 # fail a target with a bare "context deadline exceeded" when a -fuzztime
@@ -23,12 +26,15 @@ WASM_ENV  := env -i PATH="$(PATH)" HOME="$(HOME)" \
 	GOPROXY="$(shell $(GO) env GOPROXY)" GOFLAGS="$(shell $(GO) env GOFLAGS)" \
 	TMPDIR="$(or $(TMPDIR),/tmp)" GOOS=js GOARCH=wasm
 
+$(WASM_MOD): go.mod go.sum $(wildcard internal/wasmoverlay/*.go internal/wasmoverlay/write/*.go)
+	$(GO) run ./internal/wasmoverlay/write $(dir $(WASM_MOD)) >/dev/null
+
 .PHONY: all run build test vet unit wasm-test fuzz-smoke fuzz e2e bench clean chromium
 
 all: build
 
-$(WASM): $(GOFILES) $(EXAMPLES)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM) ./cmd/valuecalc
+$(WASM): $(GOFILES) $(EXAMPLES) $(WASM_MOD)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -modfile=$(CURDIR)/$(WASM_MOD) -o $(WASM) ./cmd/valuecalc
 
 $(BIN): $(GOFILES) $(EXAMPLES)
 	$(GO) build -trimpath -o $(BIN) ./cmd/valuecalc
@@ -45,17 +51,17 @@ run: $(WASM) $(BIN)
 ## test: vet, unit tests (race), wasm tests under Node, fuzz smoke, browser tests
 test: vet unit wasm-test fuzz-smoke e2e
 
-vet:
+vet: $(WASM_MOD)
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./cmd/... ./app/... ./calc/... ./examples/...
+	GOOS=js GOARCH=wasm $(GO) vet -modfile=$(CURDIR)/$(WASM_MOD) ./cmd/... ./app/... ./calc/... ./examples/...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 
 unit:
 	$(GO) test -race -count=1 -timeout 20m ./...
 
-wasm-test:
+wasm-test: $(WASM_MOD)
 	@command -v node >/dev/null || { echo "node is required for the wasm tests"; exit 1; }
-	$(WASM_ENV) $(GO) test -count=1 -exec="$(WASM_EXEC)" ./calc/... ./app/... ./examples/...
+	$(WASM_ENV) $(GO) test -modfile=$(CURDIR)/$(WASM_MOD) -count=1 -exec="$(WASM_EXEC)" ./calc/... ./app/... ./examples/...
 
 # Each fuzz target runs briefly; `make fuzz FUZZTIME=5000000x` (or a
 # duration, such as 5m) runs them longer.

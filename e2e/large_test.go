@@ -66,6 +66,19 @@ func waitClickable(id string) chromedp.Action {
 	})()`, id))
 }
 
+// openCopy opens m by its share link and saves a copy: the user's own
+// model, in the editor.
+func openCopy(t *testing.T, ctx context.Context, m calc.Model) {
+	t.Helper()
+	fragment, err := calc.EncodeLink(m)
+	require.NoError(t, err)
+	openFresh(t, ctx, baseURL+"/?view=editor#"+fragment)
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#save-copy", chromedp.ByQuery),
+		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),
+	))
+}
+
 // TestLargeModel: in a 200-item grid, whose rows off screen skip rendering
 // until they come near, a row far down the page still works as a user
 // finds it: scrolled to, its Delete button deletes it, typing in its cell
@@ -74,13 +87,7 @@ func waitClickable(id string) chromedp.Action {
 func TestLargeModel(t *testing.T) {
 	ctx := newBrowserFor(t, 3*time.Minute)
 	m := bigModel(200, 5)
-	fragment, err := calc.EncodeLink(m)
-	require.NoError(t, err)
-	openFresh(t, ctx, baseURL+"/?view=editor#"+fragment)
-	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Click("#save-copy", chromedp.ByQuery),
-		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),
-	))
+	openCopy(t, ctx, m)
 	assert.Equal(t, "auto", contentVisibility(t, ctx), "a large grid skips rows off screen")
 	checkResults(t, ctx, m)
 
@@ -204,13 +211,7 @@ func focusedID(t *testing.T, ctx context.Context) string {
 func TestWindowedGrid(t *testing.T) {
 	ctx := newBrowserFor(t, 6*time.Minute)
 	m := bigModel(1000, 50)
-	fragment, err := calc.EncodeLink(m)
-	require.NoError(t, err)
-	openFresh(t, ctx, baseURL+"/?view=editor#"+fragment)
-	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Click("#save-copy", chromedp.ByQuery),
-		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),
-	))
+	openCopy(t, ctx, m)
 	first := fid("entry/s1/" + m.Items[0].ID)
 	require.NoError(t, chromedp.Run(ctx, waitJSFor(time.Minute, fmt.Sprintf(`(() => { const el = document.getElementById(%q); return !!el && !el.disabled })()`, first))))
 	checkResults(t, ctx, m)

@@ -36,6 +36,7 @@ import (
 	"github.com/valuecalc/valuecalc/internal/fixture"
 	"github.com/valuecalc/valuecalc/internal/headless"
 	"github.com/valuecalc/valuecalc/internal/sitefiles"
+	"github.com/valuecalc/valuecalc/internal/wasmoverlay"
 )
 
 // Settings, overridable from the environment for a quicker look:
@@ -357,7 +358,12 @@ func ensureValuecalc(root string) error {
 func goBuild(root string, wasm bool, out, pkg string, flags ...string) error {
 	args := append([]string{"build", "-trimpath"}, flags...)
 	if wasm {
-		args = append(args, "-ldflags=-s -w")
+		// The Makefile's browser go.mod: go-app without its server half.
+		mod, err := wasmoverlay.Write(root, filepath.Join(root, ".cache", "wasmoverlay"))
+		if err != nil {
+			return err
+		}
+		args = append(args, "-ldflags=-s -w", "-modfile="+mod)
 	}
 	cmd := exec.Command("go", append(args, "-o", out, pkg)...)
 	cmd.Dir = root
@@ -1104,7 +1110,8 @@ const method = `How it is measured (perf/bench_test.go):
 
 - Both sites are served on 127.0.0.1: valuecalc by ` + "`bin/valuecalc serve`" + `, the baseline
   (perf/hello, a one-component go-app v10 hello world built with the same
-  ` + "`GOOS=js GOARCH=wasm go build -trimpath -ldflags=\"-s -w\"`" + `) by a handler with the same headers and
+  ` + "`GOOS=js GOARCH=wasm go build -trimpath -ldflags=\"-s -w\"`" + `, with go-app's server
+  half left out by internal/wasmoverlay's go.mod) by a handler with the same headers and
   the same compression as valuecalc's server, detected by asking it for app.wasm in br and gzip.
 - "Over the wire" is the resource timing encodedBodySize of app.wasm in Chromium, cold load.
 - Rows marked 10 Mbit/s are loaded with Chromium's network emulation
