@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -19,22 +18,8 @@ import (
 
 	"github.com/valuecalc/valuecalc/app/state"
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
-
-// helpdeskDrivers is the model of calc's drivers-and-timing vector, a v3
-// case priced per agents, tickets and sites with sources, and a range
-// on the agents, 20 to 30: what a rep's model with drivers looks like.
-func helpdeskDrivers(t *testing.T) calc.Model {
-	t.Helper()
-	data, err := os.ReadFile("../calc/testdata/vectors/drivers-and-timing.json")
-	require.NoError(t, err)
-	var v struct{ Model json.RawMessage }
-	require.NoError(t, json.Unmarshal(data, &v))
-	m, err := calc.Decode(v.Model)
-	require.NoError(t, err)
-	m.Drivers[0].Low, m.Drivers[0].High = calc.Float(20), calc.Float(30)
-	return m
-}
 
 // importModel opens m as the user's own assessment through the files
 // dialog, as a file made elsewhere is opened.
@@ -110,7 +95,8 @@ func wholeGoal(t *testing.T, m calc.Model, scenario, driver string, target float
 // explanation and the report show the drivers and the sources. At a
 // phone's and a desktop's width, with axe finding nothing.
 func TestHowSureDrivers(t *testing.T) {
-	m := helpdeskDrivers(t)
+	m, err := fixture.Helpdesk("../calc/testdata/vectors")
+	require.NoError(t, err)
 	an, err := calc.Analyze(m)
 	require.NoError(t, err)
 	require.NotNil(t, an.Ranges, "the ranged driver alone is simulated")
