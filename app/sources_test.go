@@ -1,8 +1,6 @@
 package app
 
 import (
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -21,14 +19,8 @@ import (
 // triage has a source. Agents get a range here.
 func helpdesk(t *testing.T) calc.Model {
 	t.Helper()
-	data, err := os.ReadFile("../calc/testdata/vectors/drivers-and-timing.json")
+	m, err := fixture.Helpdesk("../calc/testdata/vectors")
 	require.NoError(t, err)
-	var v struct{ Model json.RawMessage }
-	require.NoError(t, json.Unmarshal(data, &v))
-	m, err := calc.Decode(v.Model)
-	require.NoError(t, err)
-	m.Drivers[0].Low, m.Drivers[0].High = calc.Float(20), calc.Float(30)
-	require.NoError(t, calc.Validate(m))
 	return m
 }
 

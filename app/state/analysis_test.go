@@ -414,16 +414,7 @@ func TestGoalRounds(t *testing.T) {
 			e, _ := entryOf(tb.model(), tc.scenario, tc.item)
 			v, _, _ := e.Value(tb.model().Mode)
 			assert.Equal(t, calc.Round(exact, tc.decimals), v, "the cell holds the rounded value")
-			m := tb.model()
-			res := calc.Evaluate(m).Scenarios[m.ScenarioIndex(tc.scenario)]
-			got := res.Net
-			switch tc.metric {
-			case calc.MetricROI:
-				got = *res.ROI
-			case calc.MetricPayback:
-				got = *res.PaybackMonths
-			}
-			assert.Equal(t, *gives, got, "the figure reported is the rounded value's")
+			assert.Equal(t, *gives, figureOf(tb.model(), tc.scenario, tc.metric), "the figure reported is the rounded value's")
 			assert.Equal(t, FieldText(i18n.EN, tb.model(), EntryField(tc.scenario, tc.item)),
 				i18n.EN.Write(calc.Round(exact, tc.decimals), true), "the field shows all of it")
 		})

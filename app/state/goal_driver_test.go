@@ -1,9 +1,7 @@
 package state
 
 import (
-	"encoding/json"
 	"math"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,17 +9,14 @@ import (
 
 	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
+	"github.com/valuecalc/valuecalc/internal/fixture"
 )
 
 // vector returns the model of one of calc's vectors (SPEC §3's worked
 // examples), by file name.
 func vector(t *testing.T, name string) calc.Model {
 	t.Helper()
-	data, err := os.ReadFile("../../calc/testdata/vectors/" + name)
-	require.NoError(t, err)
-	var v struct{ Model json.RawMessage }
-	require.NoError(t, json.Unmarshal(data, &v))
-	m, err := calc.Decode(v.Model)
+	m, err := fixture.Vector("../../calc/testdata/vectors", name)
 	require.NoError(t, err)
 	return m
 }
@@ -38,6 +33,18 @@ func driverTab(t *testing.T, name string) *tab {
 }
 
 func driverValueOf(m calc.Model, id string) float64 { return m.Drivers[m.DriverIndex(id)].Value }
+
+// figureOf is the figure metric names of scenario in m's results.
+func figureOf(m calc.Model, scenario string, metric calc.Metric) float64 {
+	r := calc.Evaluate(m).Scenarios[m.ScenarioIndex(scenario)]
+	switch metric {
+	case calc.MetricROI:
+		return *r.ROI
+	case calc.MetricPayback:
+		return *r.PaybackMonths
+	}
+	return r.Net
+}
 
 // TestTornadoDrivers: a driver its scenario's entries are priced per has
 // a bar like an entry's, from its row of the analysis, named by the
@@ -140,16 +147,7 @@ func TestGoalSeekDriver(t *testing.T) {
 			tb.do(UseGoal{})
 			m := tb.model()
 			assert.Equal(t, *g.Answer, driverValueOf(m, tc.driver), "the driver takes the answer")
-			j := m.ScenarioIndex(tc.scenario)
-			res := calc.Evaluate(m).Scenarios[j]
-			got := res.Net
-			switch tc.metric {
-			case calc.MetricROI:
-				got = *res.ROI
-			case calc.MetricPayback:
-				got = *res.PaybackMonths
-			}
-			assert.Equal(t, *g.Gives, got, "the figure it reported is the rounded value's")
+			assert.Equal(t, *g.Gives, figureOf(m, tc.scenario, tc.metric), "the figure it reported is the rounded value's")
 			assert.Equal(t, tc.driver, tb.state().Goal.Driver, "the question stays")
 
 			tb.do(Undo{})
