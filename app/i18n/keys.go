@@ -514,5 +514,25 @@ const (
 	NewCostName    // "New cost"
 	NewScenarioN   // "Scenario %d"
 
+	// The drivers panel, "Your numbers" (app/drivers.go, app/state/drivers.go)
+	DriversTitle            // "Your numbers"
+	DriversEmpty            // "The customer's own quantities, such as support agents or tickets a month; price entries per unit of them."
+	AddDriver               // "+ Add a number"
+	NewDriverName           // "New number"
+	DriverNameHead          // "Name"
+	DriverValueHead         // "Value"
+	DriverUnitHead          // "Unit"
+	DriverRangeHead         // "Low – high"
+	DriverSourceHead        // "Source"
+	DriverAskHead           // "Ask the visitor"
+	DriverNoteHead          // "Help for the visitor"
+	DriverUnitPlaceholder   // "e.g. agents"
+	DriverSourcePlaceholder // "where it comes from"
+	DriversKept             // "%d number is kept for when you measure in money; scores do not use it.|%d numbers are kept for when you measure in money; scores do not use them."
+	ErrMaxDrivers           // "a model has at most %d numbers"
+	ErrDriverValue          // "enter a number from 0 to %s"
+	ErrDriverInUse          // "“%s” is used by %s: remove it from them first"
+	ErrDriverInUseMore      // "“%s” is used by %s and %d more: remove it from them first"
+
 	numKeys
 )

@@ -298,6 +298,8 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		})
 	case ReplaceModel:
 		return a.Model, nil
+	case AddDriver, DeleteDriver, MoveDriver, SetDriverText, SetDriverValue, SetDriverRange, SetDriverAsk:
+		return reduceDriver(m, a)
 	default:
 		return m, fmt.Errorf("unknown action %T", a)
 	}
