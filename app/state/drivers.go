@@ -293,9 +293,11 @@ func driverAction(l i18n.Lang, m calc.Model, f Field, text string) (Edit, error)
 // DriverRow is what the "Your numbers" panel shows of one driver: its
 // fields' texts and messages, and where it stands in the list.
 type DriverRow struct {
-	Driver                                     calc.Driver
-	Name, Unit, Value, Low, High, Source, Note Draft
-	First, Last                                bool
+	Driver calc.Driver
+	// Fields are the texts of its fields, by kind: Fields[k -
+	// FieldDriverName] is field k's.
+	Fields      []Draft
+	First, Last bool
 }
 
 // DriverRows are the model's drivers as the panel shows them.
@@ -303,10 +305,12 @@ func (s *State) DriverRows() []DriverRow {
 	m := s.Model()
 	rows := make([]DriverRow, len(m.Drivers))
 	for i, d := range m.Drivers {
-		in := func(k FieldKind) Draft { return s.fieldDraft(&m, DriverField(k, d.ID), -1, -1) }
-		rows[i] = DriverRow{Driver: d, Name: in(FieldDriverName), Unit: in(FieldDriverUnit), Value: in(FieldDriverValue),
-			Low: in(FieldDriverLow), High: in(FieldDriverHigh), Source: in(FieldDriverSource), Note: in(FieldDriverNote),
-			First: i == 0, Last: i == len(m.Drivers)-1}
+		r := &rows[i]
+		r.Driver, r.First, r.Last = d, i == 0, i == len(m.Drivers)-1
+		r.Fields = make([]Draft, FieldDriverNote-FieldDriverName+1)
+		for k := range r.Fields {
+			r.Fields[k] = s.fieldDraft(&m, DriverField(FieldDriverName+FieldKind(k), d.ID), -1, -1)
+		}
 	}
 	return rows
 }

@@ -139,8 +139,8 @@ func TestDriverActions(t *testing.T) {
 				d := s.Drafts[agents(FieldDriverValue)]
 				assert.Equal(t, "lots", d.Text, "the user's text stays")
 				assert.NotEmpty(t, d.Err)
-				assert.Equal(t, "lots", s.DriverRows()[0].Value.Text, "the panel shows it")
-				assert.Equal(t, d.Err, s.DriverRows()[0].Value.Err)
+				assert.Equal(t, "lots", s.DriverRows()[0].Fields[FieldDriverValue-FieldDriverName].Text, "the panel shows it")
+				assert.Equal(t, d.Err, s.DriverRows()[0].Fields[FieldDriverValue-FieldDriverName].Err)
 			}},
 		{"a negative value", helpdesk, Input{agents(FieldDriverValue), "-1"},
 			func(t *testing.T, before, s State, _ []Effect) {
@@ -223,7 +223,7 @@ func TestDriverActions(t *testing.T) {
 			func(t *testing.T, _, s State, _ []Effect) {
 				assert.Equal(t, 25.0, driver(t, s, "agents").Value, "typing a value is one step")
 				assert.Equal(t, 12000.0, s.Result.Scenarios[0].Net)
-				assert.Equal(t, "25", s.DriverRows()[0].Value.Text)
+				assert.Equal(t, "25", s.DriverRows()[0].Fields[FieldDriverValue-FieldDriverName].Text)
 			}},
 		{"redo of a value", func(t *testing.T, tb *tab) {
 			helpdesk(t, tb)
