@@ -6,6 +6,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -70,13 +71,14 @@ func driverOrder(t *testing.T, ctx context.Context) string {
 // message; a driver in use is not deleted, and the message names where
 // it is used; add, reorder, ask, delete and undo work from the panel.
 func TestDriversPanel(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := newBrowserFor(t, 6*time.Minute) // a long walk through the panel
 	openHelpdesk(t, ctx, "")
 	assert.Equal(t, "agents tickets", driverOrder(t, ctx))
 	assert.Equal(t, "25", fieldText(t, ctx, "f-driver-agents-value"))
 	assert.Equal(t, "agents", fieldText(t, ctx, "f-driver-agents-unit"))
 	assert.Equal(t, "Acme's HR list", fieldText(t, ctx, "f-driver-agents-source"))
 	shotAt(t, ctx, 1440, "drivers")
+	require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(375, 900), chromedp.ScrollIntoView("#drivers", chromedp.ByQuery)))
 	shotAt(t, ctx, 375, "drivers")
 	require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(1280, 900)))
 
@@ -201,6 +203,7 @@ func TestDriversEmptyAndScoreMode(t *testing.T) {
 		chromedp.Text("#drivers-empty", &empty, chromedp.ByQuery),
 	))
 	assert.Contains(t, empty, "The customer's own quantities")
+	require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(375, 900), chromedp.ScrollIntoView("#drivers", chromedp.ByQuery)))
 	shotAt(t, ctx, 375, "drivers-empty")
 
 	openHelpdesk(t, ctx, "")
