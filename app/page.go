@@ -25,6 +25,14 @@ func (v view) lang() i18n.Lang { return v.st.Lang }
 
 func (v view) model() calc.Model { return v.st.Model() }
 
+// hasDrivers reports whether the editor shows its drivers: always in money
+// mode, where entries are priced per them; in score mode only to say
+// that they are kept.
+func (v view) hasDrivers() bool {
+	m := v.st.Model()
+	return m.Mode == calc.ModeMoney || len(m.Drivers) > 0
+}
+
 // page is the whole screen: the report, the embed or the editor, with the
 // dialog that is open.
 func page(v view) app.UI {
@@ -52,6 +60,7 @@ func page(v view) app.UI {
 				app.H1().ID("editor-title").Class("sr-only").Text(v.model().Title),
 				results(v),
 				settings(v),
+				iff(v.hasDrivers(), func() app.UI { return drivers(v) }),
 				v.firstGrid(st.Grid.Head, st.Grid.Rows),
 				v.firstCharts(),
 				analysis(v, false),
@@ -70,6 +79,7 @@ func page(v view) app.UI {
 			results(v),
 			resultsStrip(v),
 			editable(!st.Shared, settings(v)),
+			iff(v.hasDrivers(), func() app.UI { return editable(!st.Shared, drivers(v)) }),
 			editable(!st.Shared, v.firstGrid(st.Grid.Head, st.Grid.Rows)),
 			v.firstCharts(),
 			analysis(v, false),

@@ -9,17 +9,23 @@ import (
 	"github.com/valuecalc/valuecalc/app/state"
 )
 
-// radioButton is a button of a segmented control.
+// radioButton is a button of a segmented control, or with Role
+// "checkbox" a check box (its Action the one that toggles it).
 type radioButton struct {
 	app.Compo
 	ID, Class, Text string
+	Label, Role     string // aria-label, when not the text; "radio" when ""
 	On              bool
 	Action          state.Action
 }
 
 func (b *radioButton) Render() app.UI {
-	return app.Button().ID(b.ID).Class(b.Class).Attr("role", "radio").Aria("checked", strconv.FormatBool(b.On)).
-		OnClick(b.click).Text(b.Text)
+	role := b.Role
+	if role == "" {
+		role = "radio"
+	}
+	return app.Button().ID(b.ID).Class(b.Class).Attr("role", role).Aria("checked", strconv.FormatBool(b.On)).
+		Aria("label", b.Label).OnClick(b.click).Text(b.Text)
 }
 
 func (b *radioButton) click(ctx app.Context, e app.Event) { browser.Send(ctx, b.Action) }

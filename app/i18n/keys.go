@@ -545,7 +545,7 @@ const (
 	SourceLabel       // "Source"
 	SourcePlaceholder // "where the figure comes from"
 	// How sure, with drivers: their tornado bars, goal seek and sources (h-howsure, issue 27)
-	ErrDriverValue        // "enter a number between 0 and %s"
+	ErrDriverValue        // "enter a number from 0 to %s"
 	GoalDriverUnreachable // "No value of %s reaches that: the figure does not depend on it, or it would have to go below 0 or beyond what it can be."
 	GoalDriverBothSides   // "%s prices both benefits and costs here, so the payback does not follow it one way. Ask for the net value or the ROI instead."
 	YourNumber            // "Your number"
@@ -574,6 +574,25 @@ const (
 	HeadSureClearMoney // "The answer holds if any one figure is off by 20 %"
 	HeadSureClearScore // "The answer holds if any one score is off by 1"
 	HeadSureClose      // "A close call: one figure could change the winner"
+	// The drivers panel, "Your numbers" (app/drivers.go, app/state/drivers.go)
+	DriversTitle            // "Your numbers"
+	DriversEmpty            // "The customer's own quantities, such as support agents or tickets a month; price entries per unit of them."
+	AddDriver               // "+ Add a number"
+	NewDriverName           // "New number"
+	DriverNameHead          // "Name"
+	DriverValueHead         // "Value"
+	DriverUnitHead          // "Unit"
+	DriverLowHead           // "Low"
+	DriverHighHead          // "High"
+	DriverSourceHead        // "Source"
+	DriverAskHead           // "Ask the visitor"
+	DriverNoteHead          // "Help for the visitor"
+	DriverUnitPlaceholder   // "e.g. agents"
+	DriverSourcePlaceholder // "where it comes from"
+	DriversKept             // "%d number is kept for when you measure in money; scores do not use it.|%d numbers are kept for when you measure in money; scores do not use them."
+	ErrMaxDrivers           // "a model has at most %d numbers"
+	ErrDriverInUse          // "“%s” is used by %s: remove it from them first"
+	ErrDriverInUseMore      // "“%s” is used by %s and %d more: remove it from them first"
 
 	numKeys
 )

@@ -64,7 +64,9 @@ func TestEachActionHasOneConcern(t *testing.T) {
 		want string
 	}{
 		{SetTitle{"x"}, "document"},
+		{AddDriver{}, "document"},
 		{SetDriverValue{}, "document"},
+		{DeleteDriver{}, "document"},
 		{Input{}, "document"},
 		{InputDone{}, "document"},
 		{ConfirmRead{}, "document"},

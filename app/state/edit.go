@@ -309,14 +309,14 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 			}
 			return true
 		})
-	case SetDriverValue:
-		return setDriverValue(m, a)
 	case ReplaceModel:
 		return a.Model, nil
 	case SetTimes:
 		return reduceEntryPart(m, a.Scenario, a.Item, a)
 	case SetTiming:
 		return reduceEntryPart(m, a.Scenario, a.Item, a)
+	case AddDriver, DeleteDriver, MoveDriver, SetDriverText, SetDriverValue, SetDriverRange, SetDriverAsk:
+		return reduceDriver(m, a)
 	default:
 		return m, fmt.Errorf("unknown action %T", a)
 	}

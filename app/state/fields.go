@@ -37,8 +37,16 @@ const (
 	FieldEntryRamp   // its ramp, in months
 	FieldEntryGrowth // its growth, in percent a year
 	FieldEntrySource // where its figure comes from
-	FieldCustomer // who the case is for (issue 28)
-	FieldSummary  // the executive summary
+	FieldCustomer    // who the case is for (issue 28)
+	FieldSummary     // the executive summary
+	// A driver's fields (drivers.go): Item holds the driver's id.
+	FieldDriverName
+	FieldDriverUnit
+	FieldDriverValue
+	FieldDriverLow
+	FieldDriverHigh
+	FieldDriverSource
+	FieldDriverNote
 )
 
 // Field names one text input of the editor: a setting, an item's or a
@@ -79,6 +87,20 @@ func SettingField(k FieldKind) Field { return Field{Kind: k} }
 
 func (f Field) cell() Cell { return Cell{f.Scenario, f.Item} }
 
+// driver reports whether the field is a driver's.
+func (k FieldKind) driver() bool { return k >= FieldDriverName && k <= FieldDriverNote }
+
+// words reports whether the field holds words, not a number.
+func (k FieldKind) words() bool {
+	switch k {
+	case FieldTitle, FieldCurrency, FieldItemName, FieldItemNote, FieldScenarioName,
+		FieldEntrySource, FieldCustomer, FieldSummary,
+		FieldDriverName, FieldDriverUnit, FieldDriverSource, FieldDriverNote:
+		return true
+	}
+	return false
+}
+
 var fieldNames = [...]string{
 	FieldTitle: "title", FieldCurrency: "currency", FieldHorizon: "horizon", FieldDiscount: "discount",
 	FieldHourly: "hourly", FieldScaleMin: "scale-min", FieldScaleMax: "scale-max",
@@ -87,6 +109,8 @@ var fieldNames = [...]string{
 	FieldEntryLow: "low", FieldEntryHigh: "high",
 	FieldEntryStart: "start", FieldEntryEnd: "end", FieldEntryRamp: "ramp", FieldEntryGrowth: "growth", FieldEntrySource: "source",
 	FieldCustomer: "customer", FieldSummary: "summary",
+	FieldDriverName: "name", FieldDriverUnit: "unit", FieldDriverValue: "value", FieldDriverLow: "low",
+	FieldDriverHigh: "high", FieldDriverSource: "source", FieldDriverNote: "note",
 }
 
 // ElementID is the id of the field's input in the page, e.g. "f-title",
@@ -101,6 +125,9 @@ func (f Field) ElementID() string {
 		return "f-entry-" + f.Scenario + "-" + f.Item
 	case FieldEntryWeight, FieldEntryLow, FieldEntryHigh, FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth, FieldEntrySource:
 		return "f-entry-" + f.Scenario + "-" + f.Item + "-" + fieldNames[f.Kind]
+	}
+	if f.Kind.driver() {
+		return "f-driver-" + f.Item + "-" + fieldNames[f.Kind]
 	}
 	if int(f.Kind) < len(fieldNames) {
 		return "f-" + fieldNames[f.Kind]
@@ -274,32 +301,42 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 	case FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth, FieldEntrySource:
 		return timingEdit(l, f, text)
 	}
+	if f.Kind.driver() {
+		return driverAction(l, m, f, text)
+	}
 	return nil, errUnknownField
 }
 
 // rangeEdit is the edit for v typed into one end of a cell's range (nil
-// for an emptied field): the other end stays, or is the value itself when
-// there is none yet, so that typing one end makes a valid range; emptying
-// an end makes it the value, and a range of the value alone is none.
+// for an emptied field): see rangeEnds.
 func rangeEdit(m calc.Model, f Field, v *float64) Edit {
 	e, _ := entryOf(m, f.Scenario, f.Item)
 	x, _, _ := e.Value(m.Mode)
-	low, high := e.Low, e.High
+	low, high := rangeEnds(x, e.Low, e.High, v, f.Kind == FieldEntryLow)
+	return SetRange{Scenario: f.Scenario, Item: f.Item, Low: low, High: high}
+}
+
+// rangeEnds are the ends of the range low–high around the value x once v
+// is typed into its low end (isLow) or its high end: the other end stays,
+// or is the value itself when there is no range yet, so that typing one
+// end makes a valid range; emptying an end (v nil) makes it the value, and
+// a range of the value alone is none (nil, nil).
+func rangeEnds(x float64, low, high, v *float64, isLow bool) (*float64, *float64) {
 	if low == nil || high == nil {
 		low, high = &x, &x
 	}
 	if v == nil {
 		v = &x
 	}
-	if f.Kind == FieldEntryLow {
+	if isLow {
 		low = v
 	} else {
 		high = v
 	}
 	if *low == x && *high == x {
-		low, high = nil, nil
+		return nil, nil
 	}
-	return SetRange{Scenario: f.Scenario, Item: f.Item, Low: low, High: high}
+	return low, high
 }
 
 // optionalNumber reads a number, or nil for an empty field.
@@ -360,6 +397,11 @@ func FieldText(l i18n.Lang, m calc.Model, f Field) string {
 		return ""
 	case FieldEntrySource:
 		return entryText(l, f.Kind, m.Scenarios, m.ScenarioIndex(f.Scenario), m.ItemIndex(f.Item))
+	case FieldDriverName, FieldDriverUnit, FieldDriverSource, FieldDriverNote:
+		if d := m.DriverIndex(f.Item); d >= 0 {
+			return *driverText(&m.Drivers[d], f.Kind)
+		}
+		return ""
 	}
 	if v, ok := fieldNumber(m, f); ok {
 		return l.Write(unnoise(v), true)
@@ -387,6 +429,12 @@ func fieldNumber(m calc.Model, f Field) (float64, bool) {
 		}
 	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh, FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth:
 		return entryNumber(f.Kind, m.Scenarios, m.ScenarioIndex(f.Scenario), m.ItemIndex(f.Item))
+	case FieldDriverValue, FieldDriverLow, FieldDriverHigh:
+		if d := m.DriverIndex(f.Item); d >= 0 {
+			if v := driverNumber(&m.Drivers[d], f.Kind); v != nil {
+				return *v, true
+			}
+		}
 	}
 	return 0, false
 }

@@ -216,8 +216,8 @@ func TestSetDriverValue(t *testing.T) {
 		a    SetDriverValue
 		want string
 	}{
-		{"negative", SetDriverValue{"users", -1}, "enter a number between 0 and 1,000,000,000"},
-		{"too large", SetDriverValue{"users", 2e9}, "enter a number between 0 and 1,000,000,000"},
+		{"negative", SetDriverValue{"users", -1}, "enter a number from 0 to 1,000,000,000"},
+		{"too large", SetDriverValue{"users", 2e9}, "enter a number from 0 to 1,000,000,000"},
 		{"no such driver", SetDriverValue{"agents", 1}, `no driver "agents"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -228,5 +228,5 @@ func TestSetDriverValue(t *testing.T) {
 		})
 	}
 	assert.Equal(t, "driver/users/value", SetDriverValue{"users", 1}.Key(), "typing a value letter by letter is one undo step")
-	assert.Equal(t, i18n.EN.T(i18n.ErrDriverValue, "1,000,000,000"), "enter a number between 0 and 1,000,000,000")
+	assert.Equal(t, i18n.EN.T(i18n.ErrDriverValue, "1,000,000,000"), "enter a number from 0 to 1,000,000,000")
 }

@@ -176,6 +176,11 @@ func (g *gridGen) next() Action {
 			// An entry's timing and source (timing.go).
 			k := []FieldKind{FieldEntryStart, FieldEntryEnd, FieldEntryRamp, FieldEntryGrowth, FieldEntrySource}[rng.IntN(5)]
 			return Field{Kind: k, Scenario: sc, Item: it}, true
+		case 7:
+			if len(m.Drivers) > 0 {
+				k := FieldDriverName + FieldKind(rng.IntN(int(FieldDriverNote-FieldDriverName)+1))
+				return DriverField(k, m.Drivers[rng.IntN(len(m.Drivers))].ID), true
+			}
 		}
 		return EntryField(sc, it), true
 	}
@@ -189,12 +194,12 @@ func (g *gridGen) next() Action {
 		return InputDone{f}
 	}
 	for {
-		switch rng.IntN(30) {
+		switch rng.IntN(31) {
 		case 0, 1, 2, 3, 4, 5, 6, 7:
 			if f, ok := field(); ok {
 				g.typed = append(g.typed, f)
 				text := gridTexts[rng.IntN(len(gridTexts))]
-				if f.Kind == FieldItemName || f.Kind == FieldItemNote || f.Kind == FieldScenarioName {
+				if f.Kind.words() {
 					text = []string{"Calm", "", "Cost of delay", "x"}[rng.IntN(4)]
 				}
 				return Input{f, text}
@@ -281,6 +286,13 @@ func (g *gridGen) next() Action {
 			if i, ok := item(); ok {
 				return DuplicateItem{ID: m.Items[i].ID}
 			}
+		case 30:
+			// The drivers: the panel's edits beside the grid's.
+			if len(m.Drivers) == 0 || rng.IntN(3) == 0 {
+				return AddDriver{}
+			}
+			id := m.Drivers[rng.IntN(len(m.Drivers))].ID
+			return []Action{DeleteDriver{ID: id}, MoveDriver{ID: id, By: 1 - 2*rng.IntN(2)}, SetDriverAsk{ID: id, Ask: rng.IntN(2) == 0}}[rng.IntN(3)]
 		}
 	}
 }

@@ -247,10 +247,10 @@ func plainDigits(s string) string { return strings.Map(dropGroup, s) }
 // "12,000" in German: 12, where the user may have meant twelve
 // thousand), the reading that would lose the most if it was not meant.
 func decimalOfTwo(l i18n.Lang, f Field, text string) (Mark, bool) {
-	switch f.Kind {
-	case FieldTitle, FieldCurrency, FieldItemName, FieldItemNote, FieldScenarioName, FieldEntrySource, FieldCustomer, FieldSummary:
+	if f.Kind.words() {
 		return Mark{}, false
-	case FieldDiscount:
+	}
+	if f.Kind == FieldDiscount {
 		text = strings.TrimSuffix(strings.TrimSpace(text), "%")
 	}
 	r, err := readNumber(l, text)
@@ -265,10 +265,10 @@ func decimalOfTwo(l i18n.Lang, f Field, text string) (Mark, bool) {
 // and the number, "12.000 → 12, not 12000" (the field's value is
 // accepted; this is no error).
 func readHint(l i18n.Lang, f Field, text string) string {
-	switch f.Kind {
-	case FieldTitle, FieldCurrency, FieldItemName, FieldItemNote, FieldScenarioName, FieldEntrySource, FieldCustomer, FieldSummary:
+	if f.Kind.words() {
 		return ""
-	case FieldDiscount:
+	}
+	if f.Kind == FieldDiscount {
 		text = strings.TrimSuffix(strings.TrimSpace(text), "%")
 	}
 	r, err := readNumber(l, text)

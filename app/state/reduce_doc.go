@@ -135,6 +135,12 @@ func (r *reducer) apply(e Edit) bool {
 	case DeleteScenario:
 		was := r.before.Model()
 		r.say(Notice{Text: r.Lang.T(i18n.DeletedScenario, was.ScenarioName(e.ID)), Undo: Undo{}})
+	case AddDriver:
+		m := r.Model()
+		r.do(FocusElement{DriverField(FieldDriverName, m.Drivers[len(m.Drivers)-1].ID).ElementID()})
+	case DeleteDriver:
+		was := r.before.Model()
+		r.say(Notice{Text: r.Lang.T(i18n.DeletedItem, was.Drivers[was.DriverIndex(e.ID)].Name), Undo: Undo{}})
 	}
 	return true
 }
@@ -300,6 +306,11 @@ func (r document) named(e Edit) Edit {
 	case AddScenario:
 		if strings.TrimSpace(a.Name) == "" {
 			a.Name = r.Lang.T(i18n.NewScenarioN, len(r.Model().Scenarios)+1)
+		}
+		return a
+	case AddDriver:
+		if strings.TrimSpace(a.Name) == "" {
+			a.Name = r.Lang.T(i18n.NewDriverName)
 		}
 		return a
 	}
