@@ -211,13 +211,15 @@ func TestSetDriverValue(t *testing.T) {
 			require.NoError(t, calc.Validate(got))
 		})
 	}
+	outside := i18n.Errorf(i18n.ErrDriverValue, i18n.Number(calc.MaxDriverValue)).Error()
+	require.Contains(t, outside, "1,000,000,000")
 	for _, tc := range []struct {
 		name string
 		a    SetDriverValue
 		want string
 	}{
-		{"negative", SetDriverValue{"users", -1}, "enter a number from 0 to 1,000,000,000"},
-		{"too large", SetDriverValue{"users", 2e9}, "enter a number from 0 to 1,000,000,000"},
+		{"negative", SetDriverValue{"users", -1}, outside},
+		{"too large", SetDriverValue{"users", 2e9}, outside},
 		{"no such driver", SetDriverValue{"agents", 1}, `no driver "agents"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -228,5 +230,4 @@ func TestSetDriverValue(t *testing.T) {
 		})
 	}
 	assert.Equal(t, "driver/users/value", SetDriverValue{"users", 1}.Key(), "typing a value letter by letter is one undo step")
-	assert.Equal(t, i18n.EN.T(i18n.ErrDriverValue, "1,000,000,000"), "enter a number from 0 to 1,000,000,000")
 }
