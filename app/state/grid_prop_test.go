@@ -457,6 +457,9 @@ func freshGrid(s State) Grid { return s.deriveGrid(Grid{}) }
 // derived from).
 func viewsOf(g Grid) Grid {
 	g.cols = nil
+	if len(g.Order) == 0 {
+		g.Order = nil // no rows shown, however the slice came to be empty
+	}
 	rows := make([]*Row, len(g.Rows))
 	for i, r := range g.Rows {
 		if r != nil {
