@@ -119,6 +119,13 @@ type (
 	}
 )
 
+// SetDriverValue sets a driver's value (the visitor's answer to its
+// question); a range around it widens to hold it.
+type SetDriverValue struct {
+	ID    string
+	Value float64
+}
+
 // ReplaceModel swaps in a whole model: a template, an import, a library
 // entry. It is never coalesced.
 type ReplaceModel struct{ Model calc.Model }
@@ -149,6 +156,7 @@ func (a SetMoney) Key() string        { return "entry/" + a.Scenario + "/" + a.I
 func (a SetRange) Key() string        { return "entry/" + a.Scenario + "/" + a.Item + "/range" }
 func (a SetEntryWeight) Key() string  { return "entry/" + a.Scenario + "/" + a.Item + "/weight" }
 func (ReplaceModel) Key() string      { return "" }
+func (a SetDriverValue) Key() string  { return "driver/" + a.ID + "/value" }
 
 func (SetTitle) Path() string          { return "/settings/title" }
 func (SetMode) Path() string           { return "/settings/mode" }
@@ -176,3 +184,4 @@ func (SetMoney) Path() string          { return "/entry/money" }
 func (SetEntryWeight) Path() string    { return "/entry/weight" }
 func (ReplaceModel) Path() string      { return "/doc/replace" }
 func (SetRange) Path() string          { return "/entry/range" }
+func (SetDriverValue) Path() string    { return "/driver/value" }

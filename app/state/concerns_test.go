@@ -141,6 +141,7 @@ func TestEachActionHasOneConcern(t *testing.T) {
 		{HostMessage{}, "sharing"},
 		{Resized{}, "sharing"},
 		{OpenFull{}, "sharing"},
+		{PressCTA{}, "sharing"},
 		{Analyze{}, "analysis"},
 		{Simulated{}, "analysis"},
 		{ToggleRanges{}, "analysis"},

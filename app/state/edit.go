@@ -298,6 +298,20 @@ func ReduceModel(m calc.Model, a Edit) (calc.Model, error) {
 		})
 	case ReplaceModel:
 		return a.Model, nil
+	case SetDriverValue:
+		d := m.DriverIndex(a.ID)
+		if d < 0 {
+			return m, fmt.Errorf("no driver %q", a.ID)
+		}
+		if a.Value < 0 || a.Value > calc.MaxDriverValue || math.IsNaN(a.Value) {
+			return m, i18n.Errorf(i18n.ErrDriverValue, i18n.Number(calc.MaxDriverValue))
+		}
+		m.Drivers = append([]calc.Driver(nil), m.Drivers...)
+		dr := &m.Drivers[d]
+		dr.Value = a.Value
+		if dr.Low != nil && dr.High != nil {
+			dr.Low, dr.High = calc.Float(min(*dr.Low, a.Value)), calc.Float(max(*dr.High, a.Value))
+		}
 	default:
 		return m, fmt.Errorf("unknown action %T", a)
 	}

@@ -207,6 +207,8 @@ type (
 	Resized struct{ Height int }
 	// OpenFull opens the embed's model in the full app, in a new tab.
 	OpenFull struct{}
+	// PressCTA is the visitor pressing the host's call to action (?cta=).
+	PressCTA struct{}
 	// Print prints the report.
 	Print struct{}
 )
@@ -285,6 +287,7 @@ func (DeleteDamaged) Path() string    { return "/damaged/delete" }
 func (HostMessage) Path() string      { return "/embed/message" }
 func (Resized) Path() string          { return "/embed/resized" }
 func (OpenFull) Path() string         { return "/embed/open-full" }
+func (PressCTA) Path() string         { return "/embed/cta" }
 func (Print) Path() string            { return "/report/print" }
 func (Analyze) Path() string          { return "/analysis/run" }
 func (ChartsCatchUp) Path() string    { return "/charts/catch-up" }

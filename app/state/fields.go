@@ -30,6 +30,7 @@ const (
 	FieldEntryWeight // Scenario and Item: the scenario's weight override
 	FieldEntryLow    // Scenario and Item: the low end of the value's range
 	FieldEntryHigh   // Scenario and Item: the high end of the value's range
+	FieldDriverValue // Item: a driver's id; its value (the visitor's questions)
 )
 
 // Field names one text input of the editor: a setting, an item's or a
@@ -65,6 +66,9 @@ func EntryRangeField(k FieldKind, scenario, item string) Field {
 	return Field{Kind: k, Scenario: scenario, Item: item}
 }
 
+// DriverField is a driver's value field.
+func DriverField(driver string) Field { return Field{Kind: FieldDriverValue, Item: driver} }
+
 // SettingField is a setting's field: the title, currency, horizon, ….
 func SettingField(k FieldKind) Field { return Field{Kind: k} }
 
@@ -90,6 +94,8 @@ func (f Field) ElementID() string {
 		return "f-entry-" + f.Scenario + "-" + f.Item
 	case FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
 		return "f-entry-" + f.Scenario + "-" + f.Item + "-" + fieldNames[f.Kind]
+	case FieldDriverValue:
+		return "f-driver-" + f.Item
 	}
 	if int(f.Kind) < len(fieldNames) {
 		return "f-" + fieldNames[f.Kind]
@@ -250,6 +256,12 @@ func fieldAction(l i18n.Lang, m calc.Model, f Field, text string, pending map[Ce
 			return nil, err
 		}
 		return rangeEdit(m, f, v), nil
+	case FieldDriverValue:
+		v, err := parseNumber(l, text)
+		if err != nil {
+			return nil, err
+		}
+		return SetDriverValue{f.Item, v}, nil
 	}
 	return nil, errUnknownField
 }
@@ -358,6 +370,10 @@ func fieldNumber(m calc.Model, f Field) (float64, bool) {
 		}
 	case FieldEntry, FieldEntryWeight, FieldEntryLow, FieldEntryHigh:
 		return entryNumber(f.Kind, m.Scenarios, m.ScenarioIndex(f.Scenario), m.ItemIndex(f.Item))
+	case FieldDriverValue:
+		if d := m.DriverIndex(f.Item); d >= 0 {
+			return m.Drivers[d].Value, true
+		}
 	}
 	return 0, false
 }

@@ -25,6 +25,9 @@ type ViewState struct {
 	Discarding  *DiscardDialog // the question before unsaved work goes, nil when none
 	viewAsked   bool           // ?view= chose the view
 	linkAnswers bool           // a link opened on the visitor view, not yet answered
+	// Answered holds the visitor's questions answered since the model
+	// opened: the others show the model's figure as typical (visitor.go).
+	Answered map[Field]bool
 }
 
 // RenameDialog is the dialog that renames a saved assessment: its id, the

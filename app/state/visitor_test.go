@@ -164,17 +164,17 @@ func unmarked(m calc.Model) calc.Model {
 
 func TestQuestionText(t *testing.T) {
 	cv := Questions(exampleModel(t, "customer-value"))
-	assert.Equal(t, "Status quo: how would you rate Product quality and reliability?", cv[0].Text(i18n.EN, calc.ModeScore))
+	assert.Equal(t, "Status quo: how would you rate product quality and reliability?", cv[0].Text(i18n.EN, calc.ModeScore))
 	assert.Equal(t, "Uptime, fewer defects, outcomes delivered.", cv[0].Note, "the item's note is the help")
 	sw := Questions(exampleModel(t, "software-purchase"))
-	assert.Equal(t, "With us: how much is Subscription?", sw[3].Text(i18n.EN, calc.ModeMoney))
+	assert.Equal(t, "With us: what does subscription cost you?", sw[3].Text(i18n.EN, calc.ModeMoney))
 
 	one := calc.NewModel()
 	one.Items = []calc.Item{{ID: "a", Name: "Peace of mind", Side: calc.SideBenefit, Type: calc.TypeEmotional, Weight: 1}}
 	one.Scenarios[0].Entries = []*calc.Entry{{Score: calc.Float(3)}}
 	qs := Questions(one)
 	require.Len(t, qs, 1)
-	assert.Equal(t, "How would you rate Peace of mind?", qs[0].Text(i18n.EN, calc.ModeScore), "one scenario: no scenario name")
+	assert.Equal(t, "How would you rate peace of mind?", qs[0].Text(i18n.EN, calc.ModeScore), "one scenario: no scenario name")
 
 	low, high := ScaleEnds(i18n.EN, calc.Scale{Min: 1, Max: 5}, calc.SideBenefit)
 	assert.Equal(t, [2]string{"Not at all", "Completely"}, [2]string{low, high})
