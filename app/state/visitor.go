@@ -68,6 +68,10 @@ func (q Question) Field() Field {
 	return EntryField(q.Scenario, q.Item)
 }
 
+// Value is the question's figure in m: the driver's or the entry's
+// value, and whether it has one.
+func (q Question) Value(m calc.Model) (float64, bool) { return fieldNumber(m, q.Field()) }
+
 // Prompt is the question in plain words, worded from the item's name and
 // side: "How many support agents do you have?", "What does the
 // subscription cost you?", "How would you rate peace of mind?".
