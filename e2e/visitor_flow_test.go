@@ -87,7 +87,7 @@ func TestVisitorFlow(t *testing.T) {
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		lang, agentsQ, typical, agentsTyped string
-		agents                             float64
+		agents                              float64
 	}{
 		{"en", "How many support agents do you have?", "typical: 25 agents", "12", 12},
 		{"de", "Wie viele Support agents haben Sie?", "typisch: 25 agents", "1.200", 1200},
