@@ -306,11 +306,25 @@ func visitorAnswer(v view) app.UI {
 }
 
 // callToAction ends the visitor view with the host's call to action
-// (?cta=), which hands the host the result only when pressed.
+// (?cta=), which hands the host the result only when pressed, and the
+// brand's (SPEC §10): a link to the company, and "Send my results", which
+// adds the share link only when pressed, and says so.
 func callToAction(v view) app.UI {
-	cta := v.st.Embed.CTA
-	return iff(cta != "", func() app.UI {
-		return app.Div().Class("cta").Body(&button{ID: "cta", Class: "btn btn-primary cta-button", Text: cta, Action: state.PressCTA{}})
+	host, brand := v.st.Embed.CTA, v.st.Brand.CTA
+	return iff(host != "" || brand.URL != "", func() app.UI {
+		return app.Div().Class("cta").Body(
+			iff(host != "", func() app.UI {
+				return &button{ID: "cta", Class: "btn btn-primary cta-button", Text: host, Action: state.PressCTA{}}
+			}),
+			iff(brand.URL != "", func() app.UI {
+				return app.A().ID("brand-cta").Class("btn btn-primary cta-button").Href(brand.URL).
+					Target("_blank").Rel("noopener").Text(brand.Text)
+			}),
+			iff(brand.URL != "", func() app.UI {
+				return &button{ID: "send-results", Class: "btn cta-button", Text: v.t(i18n.SendResults), Action: state.SendResults{}}
+			}),
+			iff(brand.URL != "", func() app.UI { return app.P().Class("cta-note").Text(v.t(i18n.SendResultsNote)) }),
+		)
 	})
 }
 

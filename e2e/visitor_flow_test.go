@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -238,4 +240,75 @@ func shotTo(t *testing.T, ctx context.Context, name string, width int64) {
 	var png []byte
 	require.NoError(t, chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), chromedp.CaptureScreenshot(&png)))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, width)), png, 0o644))
+}
+
+// TestBrandCTA: a brand's call to action ends the visitor view as a plain
+// link to the company; "Send my results" says it adds a link to the
+// answers, and only pressing it opens the company's address with the
+// share link of the visitor's case.
+func TestBrandCTA(t *testing.T) {
+	dir := t.TempDir()
+	brand := filepath.Join(dir, "brand.json")
+	require.NoError(t, os.WriteFile(brand, []byte(`{"cta": {"text": "Book a call", "url": "https://acme.example/contact"}}`), 0o644))
+	base := serveBranded(t, "-brand", brand)
+	m, err := calc.Decode([]byte(flowModel))
+	require.NoError(t, err)
+	link, err := calc.EncodeLink(m)
+	require.NoError(t, err)
+
+	ctx := newBrowser(t)
+	opened := make(chan string, 4)
+	chromedp.ListenBrowser(ctx, func(ev any) {
+		if e, ok := ev.(*target.EventTargetCreated); ok && e.TargetInfo.Type == "page" {
+			opened <- e.TargetInfo.URL
+		}
+	})
+	var href, note string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.EmulateViewport(375, 740),
+		chromedp.Navigate(base+"/?embed=1#"+link), waitReady(),
+		chromedp.WaitVisible("#brand-cta", chromedp.ByQuery),
+		chromedp.AttributeValue("#brand-cta", "href", &href, nil, chromedp.ByQuery),
+		chromedp.Text(".cta-note", &note, chromedp.ByQuery),
+	))
+	assert.Equal(t, "https://acme.example/contact", href, "the link adds nothing of the visitor's")
+	assert.Equal(t, "“Send my results” adds a link to your answers; nothing of yours is sent until you press it.", note)
+	select {
+	case u := <-opened:
+		t.Fatalf("a tab opened by itself: %s", u)
+	default:
+	}
+	require.NoError(t, chromedp.Run(ctx, typeInto("f-driver-agents", "40"),
+		chromedp.ScrollIntoView("#send-results", chromedp.ByQuery)))
+	shotTo(t, ctx, "brand-cta", 375)
+	require.NoError(t, chromedp.Run(ctx, chromedp.Click("#send-results", chromedp.ByQuery)))
+	var u string
+	select {
+	case u = <-opened:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Send my results opened nothing")
+	}
+	if u == "" || u == "about:blank" {
+		// The new tab's address comes with its first navigation.
+		require.Eventually(t, func() bool {
+			targets, err := chromedp.Targets(ctx)
+			if err != nil {
+				return false
+			}
+			for _, ti := range targets {
+				if strings.HasPrefix(ti.URL, "https://acme.example/") {
+					u = ti.URL
+					return true
+				}
+			}
+			return false
+		}, 10*time.Second, 200*time.Millisecond)
+	}
+	require.True(t, strings.HasPrefix(u, "https://acme.example/contact?valuecalc="), u)
+	parsed, err := url.Parse(u)
+	require.NoError(t, err)
+	shared := parsed.Query().Get("valuecalc")
+	got, err := calc.DecodeLink(shared[strings.Index(shared, "#")+1:])
+	require.NoError(t, err)
+	assert.Equal(t, 40.0, got.Drivers[0].Value, "the link holds the visitor's answer")
 }

@@ -23,6 +23,51 @@ type Brand struct {
 	Lang      i18n.Lang           // the language when neither ?lang= nor a choice picks one, "" for the browser's
 	Currency  string              // ISO 4217: what new assessments count in, "" for the template's own
 	Templates []examples.Template // the brand's own, listed before the built-in ones
+	CTA       CTA                 // the call to action ending the visitor view, zero for none
+}
+
+// CTA is a brand's call to action (SPEC §10): a link to the company, and
+// "Send my results", which adds the share link only when pressed.
+type CTA struct{ Text, URL string }
+
+// SafeCTAURL reports whether u may be a call to action's address: https
+// or mailto, with nothing that could leave an attribute or run code.
+func SafeCTAURL(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil || strings.ContainsAny(u, " \t\r\n\"'<>\\`") {
+		return false
+	}
+	switch p.Scheme {
+	case "https":
+		return p.Host != ""
+	case "mailto":
+		return p.Opaque != ""
+	}
+	return false
+}
+
+// SendResultsURL is the brand's call to action's address with the share
+// link of the visitor's case added: at the end of a mail's body, or as
+// the query parameter valuecalc.
+func SendResultsURL(u, link string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	q := p.Query()
+	if p.Scheme == "mailto" {
+		body := q.Get("body")
+		if body != "" {
+			body += "\n\n"
+		}
+		q.Set("body", body+link)
+		// A mail program reads %20, not +, as a space.
+		p.RawQuery = strings.ReplaceAll(q.Encode(), "+", "%20")
+		return p.String()
+	}
+	q.Set("valuecalc", link)
+	p.RawQuery = q.Encode()
+	return p.String()
 }
 
 // Title is the name the interface shows.

@@ -142,6 +142,7 @@ func TestEachActionHasOneConcern(t *testing.T) {
 		{Resized{}, "sharing"},
 		{OpenFull{}, "sharing"},
 		{PressCTA{}, "sharing"},
+		{SendResults{}, "sharing"},
 		{Analyze{}, "analysis"},
 		{Simulated{}, "analysis"},
 		{ToggleRanges{}, "analysis"},

@@ -69,6 +69,12 @@ func (r sharing) reduce(a Action) bool {
 		if r.Embed.CTA != "" {
 			r.postResult(msgCTA, r.Result)
 		}
+	case SendResults:
+		link, err := shareLink(r.Base, r.Model())
+		if r.Brand.CTA.URL == "" || err != nil {
+			break
+		}
+		r.do(OpenTab{SendResultsURL(r.Brand.CTA.URL, link)})
 	case OpenFull:
 		link, err := shareLink(r.Base, r.Model())
 		if err != nil {
