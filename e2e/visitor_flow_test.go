@@ -312,3 +312,57 @@ func TestBrandCTA(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 40.0, got.Drivers[0].Value, "the link holds the visitor's answer")
 }
+
+// TestVisitorFlowWhileLoading: the prerendered visitor page of an embed
+// with a call to action shows its questions before app.wasm runs and
+// takes answers then; two answers picked while the wasm is held back are
+// the visitor's when it runs: chosen, in the result, and no longer typical.
+func TestVisitorFlowWhileLoading(t *testing.T) {
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(375, 740)))
+	release := holdWasm(t, ctx)
+	picks := []struct {
+		id, scenario, item string
+		score              float64
+	}{
+		{"f-entry-status-quo-quality-5", "status-quo", "quality", 5},
+		{"f-entry-status-quo-fit-1", "status-quo", "fit", 1},
+	}
+	var shell bool
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(baseURL+"/?embed=1&template=customer-value&cta=Book%20a%20call"),
+		chromedp.WaitVisible("#"+picks[1].id, chromedp.ByQuery),
+		chromedp.Evaluate(`document.documentElement.classList.contains("vc-shell")`, &shell),
+	))
+	assert.False(t, shell, "?cta= keeps the prerendered questions on show")
+	for _, p := range picks {
+		require.NoError(t, chromedp.Run(ctx, chromedp.Click("#"+p.id, chromedp.ByQuery)))
+	}
+	var ready bool
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.body.dataset.ready === "1"`, &ready)))
+	require.False(t, ready, "the wasm ran while held")
+	release()
+
+	m := template(t, "customer-value")
+	for _, p := range picks {
+		m = withScore(m, p.scenario, p.item, p.score)
+	}
+	res := calc.Evaluate(m)
+	require.NoError(t, chromedp.Run(ctx, waitReady(),
+		waitValue("visitor-net-status-quo", res.Scenarios[0].Net),
+		waitValue("visitor-net-with-us", res.Scenarios[1].Net),
+		chromedp.WaitNotPresent("#visitor-typical", chromedp.ByQuery),
+		chromedp.WaitVisible("#cta", chromedp.ByQuery),
+	))
+	for _, p := range picks {
+		var checked bool
+		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.getElementById("`+p.id+`").checked`, &checked)))
+		assert.True(t, checked, "%s, picked before the wasm, stays picked", p.id)
+		var typical int
+		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll("#f-entry-`+p.scenario+`-`+p.item+`-typical").length`, &typical)))
+		assert.Zero(t, typical, "%s is the visitor's answer, not typical", p.id)
+	}
+	var stillTypical int
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll(".q-typical").length`, &stillTypical)))
+	assert.Equal(t, 5, stillTypical, "the five questions not answered still show the typical figure")
+}
