@@ -47,27 +47,34 @@ func SafeCTAURL(u string) bool {
 }
 
 // SendResultsURL is the brand's call to action's address with the share
-// link of the visitor's case added: at the end of a mail's body, or as
-// the query parameter valuecalc.
+// link of the visitor's case added: to the end of a mail's body, or as
+// the query parameter valuecalc. (Plain string work: url.URL's String and
+// Values' Encode cost app.wasm kilobytes.)
 func SendResultsURL(u, link string) string {
-	p, err := url.Parse(u)
-	if err != nil {
-		return u
+	u, frag, hasFrag := strings.Cut(u, "#")
+	if hasFrag {
+		frag = "#" + frag
 	}
-	q := p.Query()
-	if p.Scheme == "mailto" {
-		body := q.Get("body")
-		if body != "" {
-			body += "\n\n"
+	esc := strings.ReplaceAll(url.QueryEscape(link), "+", "%20") // a mail program reads %20 as a space
+	param := "valuecalc="
+	if strings.HasPrefix(u, "mailto:") {
+		param = "body="
+		for _, sep := range []string{"?body=", "&body="} {
+			if i := strings.Index(u, sep); i >= 0 {
+				j := i + len(sep)
+				end := strings.IndexByte(u[j:], '&')
+				if end < 0 {
+					end = len(u) - j
+				}
+				return u[:j+end] + "%0A%0A" + esc + u[j+end:] + frag
+			}
 		}
-		q.Set("body", body+link)
-		// A mail program reads %20, not +, as a space.
-		p.RawQuery = strings.ReplaceAll(q.Encode(), "+", "%20")
-		return p.String()
 	}
-	q.Set("valuecalc", link)
-	p.RawQuery = q.Encode()
-	return p.String()
+	sep := "?"
+	if strings.Contains(u, "?") {
+		sep = "&"
+	}
+	return u + sep + param + esc + frag
 }
 
 // Title is the name the interface shows.

@@ -319,3 +319,59 @@ func TestAnswersJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"drivers": {}, "entries": {}}`, string(data), "no questions: empty answers, never null")
 }
+
+func TestSafeCTAURL(t *testing.T) {
+	for u, ok := range map[string]bool{
+		"https://acme.example/contact":         true,
+		"https://acme.example/c?x=1&y=2":       true,
+		"mailto:sales@acme.example":            true,
+		"mailto:sales@acme.example?subject=Hi": true,
+		"http://acme.example":                  false,
+		"javascript:alert(1)":                  false,
+		"https://acme.example/\"><script>":     false,
+		"https://acme.example/a b":             false,
+		"https:///path":                        false,
+		"mailto:":                              false,
+		"data:text/html,hi":                    false,
+		"":                                     false,
+	} {
+		assert.Equal(t, ok, SafeCTAURL(u), u)
+	}
+}
+
+// TestSendResults: the brand's call to action is a plain link; "Send my
+// results" opens it with the share link added, only when pressed.
+func TestSendResults(t *testing.T) {
+	link := "https://valuecalc.example/#m=eJyr"
+	assert.Equal(t, "https://acme.example/contact?valuecalc=https%3A%2F%2Fvaluecalc.example%2F%23m%3DeJyr",
+		SendResultsURL("https://acme.example/contact", link))
+	assert.Equal(t, "https://acme.example/c?src=web&valuecalc=https%3A%2F%2Fvaluecalc.example%2F%23m%3DeJyr",
+		SendResultsURL("https://acme.example/c?src=web", link))
+	assert.Equal(t, "https://acme.example/c?valuecalc=https%3A%2F%2Fvaluecalc.example%2F%23m%3DeJyr#form",
+		SendResultsURL("https://acme.example/c#form", link), "the query goes before the fragment")
+	assert.Equal(t, "mailto:sales@acme.example?body=https%3A%2F%2Fvaluecalc.example%2F%23m%3DeJyr",
+		SendResultsURL("mailto:sales@acme.example", link))
+	assert.Equal(t, "mailto:sales@acme.example?subject=Hi%20there&body=My%20case%0A%0Ahttps%3A%2F%2Fvaluecalc.example%2F%23m%3DeJyr",
+		SendResultsURL("mailto:sales@acme.example?subject=Hi%20there&body=My%20case", link))
+	assert.Equal(t, "mailto:sales@acme.example?body=Hi%0A%0Ahttps%3A%2F%2Fvaluecalc.example%2F%23m%3DeJyr&subject=Case",
+		SendResultsURL("mailto:sales@acme.example?body=Hi&subject=Case", link))
+
+	m := decodeModel(t, helpdeskV3)
+	data, err := calc.EncodeLink(m)
+	require.NoError(t, err)
+	tb := newTab(t, MemStorage{}, Start{Query: "embed=1", Hash: "#" + data,
+		Brand: Brand{CTA: CTA{Text: "Book a call", URL: "mailto:sales@acme.example"}}})
+	tb.input(DriverField("agents"), "30")
+	tb.take()
+	tb.do(SendResults{})
+	tabs := effectsOf[OpenTab](tb.take())
+	require.Len(t, tabs, 1)
+	want, err := shareLink(tb.state().Base, tb.model())
+	require.NoError(t, err)
+	assert.Equal(t, SendResultsURL("mailto:sales@acme.example", want), tabs[0].URL, "the link of the visitor's answers")
+
+	plain := newTab(t, MemStorage{}, Start{Query: "embed=1"})
+	plain.take()
+	plain.do(SendResults{})
+	assert.Empty(t, effectsOf[OpenTab](plain.take()), "no brand call to action, nothing opens")
+}
