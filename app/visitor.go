@@ -12,13 +12,17 @@ import (
 )
 
 // visitorPage is the visitor view (SPEC §6): the model's questions for
-// someone assessing their own case, and the answer beside them (below
-// them on a phone, pinned to the bottom of the screen) as they answer.
-// Nothing structural can be changed here.
+// someone assessing their own case, drivers first, each starting from the
+// model's figure shown as typical. The host sizes an embed to its content,
+// so nothing can pin the answer to the visitor's screen: each question
+// carries the answer so far beneath it, and the full answer, with the
+// host's call to action, ends the page. Nothing structural can be changed
+// here.
 func visitorPage(v view) app.UI {
 	st, m := v.st, v.model()
 	all := state.Questions(m)
 	qs := all[:v.firstOf(len(all), firstQuestions)]
+	verdict, note := visitorVerdict(v), typicalNote(v)
 	return app.Div().Class("page visitor"+cls(" embed", st.Embed.On)).Body(
 		iff(!st.Embed.On, func() app.UI { return visitorBar(v) }),
 		app.Main().ID("main").Class("visitor-main").Body(
@@ -44,8 +48,13 @@ func visitorPage(v view) app.UI {
 							if !typing {
 								d.Mark, d.MarkOK = st.MarkText(q.Field())
 							}
+							unit := q.Unit
+							if q.Driver == "" {
+								unit = perWords.name(st.Lang, state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)
+							}
 							return app.Li().Body(&question{Q: q, Mode: m.Mode, Scale: m.Scale, Lang: st.Lang,
-								Value: st.FieldValue(q.Field()), Err: d.Err, Read: d.Read, Mark: d.Mark, MarkOK: d.MarkOK, Unit: perWords.name(st.Lang, state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, st.Pending), m.Currency)})
+								Value: st.FieldValue(q.Field()), Err: d.Err, Read: d.Read, Mark: d.Mark, MarkOK: d.MarkOK, Unit: unit,
+								Progress: v.t(i18n.QuestionNofM, i+1, len(all)), Typical: typical(v, q)}, answerBar(v.lang(), verdict, note))
 						}),
 					),
 					moreLater(st.Lang, i18n.MoreQuestionsLater, len(all)-len(qs), "more-questions"),
@@ -55,6 +64,79 @@ func visitorPage(v view) app.UI {
 		),
 		stateDialogs(v),
 		noticeArea(v, st.Notice),
+	)
+}
+
+// typical is what a question says of the model's figure until the
+// visitor answers it: "typical: 25 agents", "typical: $3,000 a year".
+func typical(v view, q state.Question) string {
+	m := v.model()
+	x, ok := q.Value(m)
+	if !ok || v.st.Answered[q.Field()] {
+		return ""
+	}
+	var s string
+	switch {
+	case q.Driver != "":
+		s = v.n.Number(x, 2)
+		if q.Unit != "" {
+			s += " " + q.Unit
+		}
+	case m.Mode == calc.ModeMoney:
+		cs := state.MoneySetting(m, state.Cell{Scenario: q.Scenario, Item: q.Item}, nil)
+		u := calc.UnitAmount
+		if cs.Unit == state.UnitHours {
+			u = calc.UnitHours
+		}
+		s = unitValue(v.lang(), v.n, m, u, cs.Per, x)
+	default:
+		s = v.n.Number(x, 2)
+	}
+	return v.t(i18n.TypicalValue, s)
+}
+
+// visitorVerdict is the answer in a sentence: in money, who comes out
+// ahead by how much; in scores, in words on the scale's terms ("clearly
+// better on what matters to you"), never in points.
+func visitorVerdict(v view) string {
+	m, l := v.model(), v.lang()
+	vd := state.Decide(m, v.st.Result)
+	if m.Mode == calc.ModeMoney || vd.Empty {
+		return verdictText(l, v.n, m, vd)
+	}
+	if vd.RunnerUp == "" {
+		if vd.Net > 0 {
+			return l.T(i18n.ScoreSingleGood, vd.Best)
+		}
+		return l.T(i18n.ScoreSingleBad, vd.Best)
+	}
+	switch state.ScoreLead(m, vd) {
+	case state.LeadClear:
+		return l.T(i18n.ScoreClear, vd.Best)
+	case state.LeadBetter:
+		return l.T(i18n.ScoreBetter, vd.Best)
+	case state.LeadSlight:
+		return l.T(i18n.ScoreSlight, vd.Best)
+	}
+	return l.T(i18n.ScoreEven, vd.Best, vd.RunnerUp)
+}
+
+// typicalNote says the answer is of the model's figures until the visitor
+// has answered a question; "" after.
+func typicalNote(v view) string {
+	if len(v.st.Answered) > 0 {
+		return ""
+	}
+	return v.t(i18n.TypicalFigures)
+}
+
+// answerBar is the answer so far, beneath each question: the verdict and
+// whether it is still of typical figures (note, "" when not).
+func answerBar(l i18n.Lang, verdict, note string) app.UI {
+	return app.Div().Class("answer-bar").Body(
+		app.Span().Class("answer-bar-label").Text(l.T(i18n.AnswerSoFar)),
+		app.Span().Class("answer-bar-figure").Text(verdict),
+		iff(note != "", func() app.UI { return app.Span().Class("answer-bar-typical").Text(note) }),
 	)
 }
 
@@ -99,8 +181,10 @@ type question struct {
 	// Mark and MarkOK: a number read as a decimal of two readings, kept
 	// after moving on, and its confirm button's name (state.Draft).
 	Mark, MarkOK string
-	Unit         string // a money answer's unit and recurrence
+	Unit         string // a money answer's unit and recurrence, a driver's unit
 	Lang         i18n.Lang
+	Progress     string // "3 of 5"
+	Typical      string // "typical: 25 agents", "" once answered
 }
 
 // maxChoices is the largest scale answered with buttons; a longer one is a
@@ -112,8 +196,11 @@ func (q *question) Render() app.UI {
 	id := f.ElementID()
 	head := app.Span().Class("q-scenario").Body(app.Text(q.Q.ScenarioName), app.Span().Class("sr-only").Text(": "))
 	help := iff(q.Q.Note != "", func() app.UI { return app.P().Class("q-help").Text(q.Q.Note) })
+	progress := app.Span().Class("q-progress").Text(q.Progress)
+	typ := iff(q.Typical != "", func() app.UI { return app.P().ID(id + "-typical").Class("q-typical").Text(q.Typical) })
 	if q.Mode == calc.ModeMoney {
 		return app.Div().ID("q-"+id).Class("question card").Body(
+			progress,
 			app.Label().For(id).Class("q-text").Body(
 				iff(q.Q.ScenarioName != "", func() app.UI { return head }),
 				app.Text(q.Q.Prompt(l, q.Mode)),
@@ -124,6 +211,7 @@ func (q *question) Render() app.UI {
 					Class: "answer-input", Number: true},
 				app.Span().Class("q-unit").Aria("hidden", "true").Text(q.Unit),
 			),
+			typ,
 			fieldError(f, state.Draft{Text: q.Value, Err: q.Err, Read: q.Read, Mark: q.Mark, MarkOK: q.MarkOK}),
 		)
 	}
@@ -159,6 +247,7 @@ func (q *question) Render() app.UI {
 		)
 	}
 	return app.FieldSet().ID("q-"+id).Class("question card").Body(
+		progress,
 		app.Legend().Class("q-text").Body(
 			iff(q.Q.ScenarioName != "", func() app.UI { return head }),
 			app.Text(q.Q.Prompt(l, q.Mode)),
@@ -172,6 +261,7 @@ func (q *question) Render() app.UI {
 		iff(q.Q.Side == calc.SideCost, func() app.UI {
 			return app.P().Class("q-hint").Text(l.T(i18n.ACost, state.CostHint(l, q.Scale)))
 		}),
+		typ,
 	)
 }
 
@@ -196,7 +286,8 @@ func visitorAnswer(v view) app.UI {
 	shown := res.Scenarios[:v.firstOf(len(res.Scenarios), firstScenarios)]
 	return app.Aside().ID("visitor-answer").Class("answer").Aria("labelledby", "answer-title").Body(
 		app.H2().ID("answer-title").Class("answer-title").Text(l.T(i18n.YourAnswer)),
-		app.P().ID("visitor-verdict").Class("verdict").Aria("live", "polite").Text(verdictText(l, n, m, state.Decide(m, res))),
+		app.P().ID("visitor-verdict").Class("verdict").Aria("live", "polite").Text(visitorVerdict(v)),
+		iff(typicalNote(v) != "", func() app.UI { return app.P().ID("visitor-typical").Class("answer-typical").Text(typicalNote(v)) }),
 		app.Ul().Class("answer-nets").Body(
 			app.Range(shown).Slice(func(i int) app.UI {
 				s := shown[i]
@@ -210,7 +301,31 @@ func visitorAnswer(v view) app.UI {
 		),
 		moreLater(l, i18n.MoreScenariosLater, len(res.Scenarios)-len(shown), "more-nets"),
 		iff(len(shown) == len(res.Scenarios), func() app.UI { return answerChart(l, n, m, res) }),
+		callToAction(v),
 	)
+}
+
+// callToAction ends the visitor view with the host's call to action
+// (?cta=), which hands the host the result only when pressed, and the
+// brand's (SPEC §10): a link to the company, and "Send my results", which
+// adds the share link only when pressed, and says so.
+func callToAction(v view) app.UI {
+	host, brand := v.st.Embed.CTA, v.st.Brand.CTA
+	return iff(host != "" || brand.URL != "", func() app.UI {
+		return app.Div().Class("cta").Body(
+			iff(host != "", func() app.UI {
+				return &button{ID: "cta", Class: "btn btn-primary cta-button", Text: host, Action: state.PressCTA{}}
+			}),
+			iff(brand.URL != "", func() app.UI {
+				return app.A().ID("brand-cta").Class("btn btn-primary cta-button").Href(brand.URL).
+					Target("_blank").Rel("noopener").Text(brand.Text)
+			}),
+			iff(brand.URL != "", func() app.UI {
+				return &button{ID: "send-results", Class: "btn cta-button", Text: v.t(i18n.SendResults), Action: state.SendResults{}}
+			}),
+			iff(brand.URL != "", func() app.UI { return app.P().Class("cta-note").Text(v.t(i18n.SendResultsNote)) }),
+		)
+	})
 }
 
 // answerChart draws each scenario's benefits and costs as two horizontal

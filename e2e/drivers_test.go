@@ -15,10 +15,10 @@ import (
 	"github.com/valuecalc/valuecalc/calc"
 )
 
-// helpdeskCase is a year of a helpdesk priced per agent and per ticket:
+// driversCase is a year of a helpdesk priced per agent and per ticket:
 // in "With us" benefits 0.5 × 4,000 tickets × 12 = 24,000 and costs 40 ×
 // 25 agents × 12 = 12,000, a net of 12,000.
-const helpdeskCase = `{"format": "valuecalc/3", "title": "Helpdesk for Acme", "mode": "money", "currency": "USD", "horizonYears": 1,
+const driversCase = `{"format": "valuecalc/3", "title": "Helpdesk for Acme", "mode": "money", "currency": "USD", "horizonYears": 1,
  "drivers": [
   {"id": "agents", "name": "Support agents", "unit": "agents", "value": 25, "source": "Acme's HR list"},
   {"id": "tickets", "name": "Tickets a month", "unit": "tickets", "value": 4000}],
@@ -32,11 +32,11 @@ const helpdeskCase = `{"format": "valuecalc/3", "title": "Helpdesk for Acme", "m
   {"id": "later", "name": "Next year", "entries": {
    "sub": {"amount": 45, "per": "month", "times": ["agents"]}}}]}`
 
-// openHelpdesk opens helpdeskCase from a link (query: "?lang=de", or "")
+// openHelpdesk opens driversCase from a link (query: "?lang=de", or "")
 // and saves it as the user's own, to edit.
 func openHelpdesk(t *testing.T, ctx context.Context, query string) {
 	t.Helper()
-	m, err := calc.Decode([]byte(helpdeskCase))
+	m, err := calc.Decode([]byte(driversCase))
 	require.NoError(t, err)
 	fragment, err := calc.EncodeLink(m)
 	require.NoError(t, err)

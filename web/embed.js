@@ -7,6 +7,7 @@
  *   <script>
  *     const calc = valuecalc.embed("#value-calculator", {template: "software-purchase"});
  *     calc.on("result", (result) => console.log(result.scenarios[0].net));
+ *     calc.on("cta", (msg) => prefillMyForm(msg.result, msg.answers, msg.link));
  *   </script>
  *
  * Options: template (a template id), model (a valuecalc/1 model
@@ -14,9 +15,13 @@
  * language: "en", "de", "fr" or "es"; the visitor's browser's by default),
  * accent (its accent colour, "#RRGGBB": one too light for white text on
  * it is ignored, with a warning in the console), title (the iframe's
- * accessible name), height (the first height in CSS pixels, 600 by default).
- * Events: "ready", "result" (the result object of SPEC §4), "resize" (the
- * height in pixels). valuecalc.on(type, fn) listens to every embed on the
+ * accessible name), height (the first height in CSS pixels, 600 by default),
+ * cta (the label of a button ending the questions, "Book a call").
+ * Events: "ready", "result" (the result object of SPEC §4; embed.answers
+ * and embed.link hold the visitor's answers and the share link), "cta"
+ * ({result, answers, link} when the visitor presses the cta button: the
+ * calculator sends nothing anywhere by itself), "resize" (the height in
+ * pixels). valuecalc.on(type, fn) listens to every embed on the
  * page. Without this script, a plain iframe works too:
  *
  *   <iframe src="https://YOUR-VALUECALC-HOST/?embed=1&template=segments&lang=de&accent=15803d"
@@ -30,12 +35,12 @@
   var script = document.currentScript;
   // The app lives where this script came from: https://host/path/web/embed.js.
   var appURL = new URL("../", script ? script.src : location.href);
-  var global = { ready: [], result: [], resize: [] };
+  var global = { ready: [], result: [], cta: [], resize: [] };
   var embeds = [];
 
   function listen(handlers, type, fn) {
     if (!handlers[type]) {
-      throw new Error("valuecalc: no event " + JSON.stringify(type) + "; use ready, result or resize");
+      throw new Error("valuecalc: no event " + JSON.stringify(type) + "; use ready, result, cta or resize");
     }
     handlers[type].push(fn);
   }
@@ -80,7 +85,10 @@
     if (options.accent) {
       src.searchParams.set("accent", String(options.accent).replace(/^#/, ""));
     }
-    this.handlers = { ready: [], result: [], resize: [] };
+    if (options.cta) {
+      src.searchParams.set("cta", options.cta);
+    }
+    this.handlers = { ready: [], result: [], cta: [], resize: [] };
     this.result = null;
     this.ready = false;
     this._pending = options.model || null;
@@ -109,8 +117,15 @@
           break;
         case "valuecalc:result":
           self.result = msg.result;
+          self.answers = msg.answers;
+          self.link = msg.link;
           fire(self.handlers, "result", msg.result, self);
           fire(global, "result", msg.result, self);
+          break;
+        case "valuecalc:cta":
+          var pressed = { result: msg.result, answers: msg.answers, link: msg.link };
+          fire(self.handlers, "cta", pressed, self);
+          fire(global, "cta", pressed, self);
           break;
         case "valuecalc:resize":
           if (typeof msg.height === "number" && msg.height > 0) {
@@ -123,7 +138,7 @@
     };
   }
 
-  // on listens to one event of this embed: "ready", "result" or "resize".
+  // on listens to one event of this embed: "ready", "result", "cta" or "resize".
   Embed.prototype.on = function (type, fn) {
     listen(this.handlers, type, fn);
     return this;

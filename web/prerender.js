@@ -25,8 +25,8 @@
   var q = new URLSearchParams(location.search);
   var ok = true, embed = false, template = "", asked = "";
   q.forEach(function (v, k) {
-    if (k === "origin") {
-      return;
+    if (k === "origin" || k === "cta") {
+      return; // whom to answer; a button at the page's end
     } else if (k === "embed" && v === "1" && q.getAll(k).length === 1) {
       embed = true;
     } else if (k === "lang" && q.getAll(k).length === 1) {

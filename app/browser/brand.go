@@ -24,6 +24,13 @@ type BrandConfig struct {
 	Lang      string          `json:"lang,omitempty"`
 	Currency  string          `json:"currency,omitempty"`
 	Templates []BrandTemplate `json:"templates,omitempty"`
+	CTA       *BrandCTA       `json:"cta,omitempty"`
+}
+
+// BrandCTA is the brand's call to action (SPEC §10).
+type BrandCTA struct {
+	Text string `json:"text"`
+	URL  string `json:"url"`
 }
 
 // BrandTemplate is one of the brand's templates: a valid valuecalc model.
@@ -51,6 +58,9 @@ func ParseBrand(raw string) state.Brand {
 		return state.Brand{}
 	}
 	b := state.Brand{Name: c.Name, Template: c.Template, Currency: c.Currency}
+	if c.CTA != nil && state.SafeCTAURL(c.CTA.URL) {
+		b.CTA = state.CTA{Text: c.CTA.Text, URL: c.CTA.URL}
+	}
 	if l, ok := i18n.Parse(c.Lang); ok {
 		b.Lang = l
 	}

@@ -32,6 +32,9 @@ func ReadTyped() Typed {
 		el := els.Index(i)
 		id := el.Get("id").String()
 		switch typ := el.Get("type").String(); {
+		case typ == "radio" && !el.Get("checked").Bool():
+			// Unchecked by checking another of its group, which is
+			// replayed: replaying this one too would answer with it.
 		case typ == "checkbox" || typ == "radio":
 			if c := el.Get("checked").Bool(); c != el.Get("defaultChecked").Bool() {
 				t.fields = append(t.fields, typedField{id: id, checked: c, check: true})

@@ -337,8 +337,6 @@ const (
 	BenefitsAndCosts     // "Benefits and costs"
 	AnswerSummaryHead    // "Benefits and costs per scenario:"
 	AnswerSummaryPart    // " %s, benefits %s, costs %s;"
-	HowMuchIs            // "How much is %s?"
-	HowRate              // "How would you rate %s?"
 	ScenarioQuestion     // "%s: %s"
 	CostHint             // "%d = a heavy cost, %d = hardly any"
 
@@ -593,6 +591,25 @@ const (
 	ErrMaxDrivers           // "a model has at most %d numbers"
 	ErrDriverInUse          // "“%s” is used by %s: remove it from them first"
 	ErrDriverInUseMore      // "“%s” is used by %s and %d more: remove it from them first"
+	// The visitor flow (issue 29): drivers asked first, typical values,
+	// the answer in view, the call to action
+	AskDriver       // "How many %s do you have?"
+	AskMoneyBenefit // "What is %s worth to you?"
+	AskMoneyCost    // "What does %s cost you?"
+	AskScoreBenefit // "How would you rate %s?"
+	AskScoreCost    // "How heavy is %s for you?"
+	TypicalValue    // "typical: %s"
+	QuestionNofM    // "%d of %d"
+	TypicalFigures  // "Based on typical figures until you answer."
+	AnswerSoFar     // "Your answer so far"
+	ScoreEven       // "%s and %s come out about even on what matters to you."
+	ScoreSlight     // "%s is a little better on what matters to you."
+	ScoreBetter     // "%s is better on what matters to you."
+	ScoreClear      // "%s is clearly better on what matters to you."
+	ScoreSingleGood // "%s: the benefits outweigh the costs for you."
+	ScoreSingleBad  // "%s: the costs outweigh the benefits for you."
+	SendResults     // "Send my results"
+	SendResultsNote // "“Send my results” adds a link to your answers; nothing of yours is sent until you press it."
 
 	numKeys
 )

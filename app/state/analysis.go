@@ -92,7 +92,7 @@ func (r *reducer) reduceAnalysis(a Action) bool {
 			res := r.Result
 			res.Scenarios = slices.Clone(res.Scenarios) // the state's own is not written
 			res.SetRanges(a.Ranges)
-			r.do(r.Embed.result(res)...) // the result object gains its ranges (SPEC §4)
+			r.postResult(msgResult, res) // the result object gains its ranges (SPEC §4)
 		}
 	case ToggleRanges:
 		r.ShowRanges = !r.ShowRanges

@@ -23,6 +23,58 @@ type Brand struct {
 	Lang      i18n.Lang           // the language when neither ?lang= nor a choice picks one, "" for the browser's
 	Currency  string              // ISO 4217: what new assessments count in, "" for the template's own
 	Templates []examples.Template // the brand's own, listed before the built-in ones
+	CTA       CTA                 // the call to action ending the visitor view, zero for none
+}
+
+// CTA is a brand's call to action (SPEC §10): a link to the company, and
+// "Send my results", which adds the share link only when pressed.
+type CTA struct{ Text, URL string }
+
+// SafeCTAURL reports whether u may be a call to action's address: https
+// or mailto, with nothing that could leave an attribute or run code.
+func SafeCTAURL(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil || strings.ContainsAny(u, " \t\r\n\"'<>\\`") {
+		return false
+	}
+	switch p.Scheme {
+	case "https":
+		return p.Host != ""
+	case "mailto":
+		return p.Opaque != ""
+	}
+	return false
+}
+
+// SendResultsURL is the brand's call to action's address with the share
+// link of the visitor's case added: to the end of a mail's body, or as
+// the query parameter valuecalc. (Plain string work: url.URL's String and
+// Values' Encode cost app.wasm kilobytes.)
+func SendResultsURL(u, link string) string {
+	u, frag, hasFrag := strings.Cut(u, "#")
+	if hasFrag {
+		frag = "#" + frag
+	}
+	esc := strings.ReplaceAll(url.QueryEscape(link), "+", "%20") // a mail program reads %20 as a space
+	param := "valuecalc="
+	if strings.HasPrefix(u, "mailto:") {
+		param = "body="
+		for _, sep := range []string{"?body=", "&body="} {
+			if i := strings.Index(u, sep); i >= 0 {
+				j := i + len(sep)
+				end := strings.IndexByte(u[j:], '&')
+				if end < 0 {
+					end = len(u) - j
+				}
+				return u[:j+end] + "%0A%0A" + esc + u[j+end:] + frag
+			}
+		}
+	}
+	sep := "?"
+	if strings.Contains(u, "?") {
+		sep = "&"
+	}
+	return u + sep + param + esc + frag
 }
 
 // Title is the name the interface shows.

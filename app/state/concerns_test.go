@@ -144,6 +144,8 @@ func TestEachActionHasOneConcern(t *testing.T) {
 		{HostMessage{}, "sharing"},
 		{Resized{}, "sharing"},
 		{OpenFull{}, "sharing"},
+		{PressCTA{}, "sharing"},
+		{SendResults{}, "sharing"},
 		{Analyze{}, "analysis"},
 		{Simulated{}, "analysis"},
 		{ToggleRanges{}, "analysis"},

@@ -3,6 +3,8 @@ package state
 import (
 	"encoding/json"
 	"net/url"
+	"strings"
+	"unicode"
 
 	"github.com/valuecalc/valuecalc/calc"
 )
@@ -13,6 +15,7 @@ const (
 	msgResult = "valuecalc:result"
 	msgResize = "valuecalc:resize"
 	msgLoad   = "valuecalc:load"
+	msgCTA    = "valuecalc:cta"
 )
 
 // parseEmbedding reads ?embed=1 and ?origin= from the query. An origin
@@ -23,7 +26,7 @@ func parseEmbedding(query string) Embed {
 	if err != nil || q.Get("embed") != "1" {
 		return Embed{}
 	}
-	em := Embed{On: true, Target: "*"}
+	em := Embed{On: true, Target: "*", CTA: ctaText(q.Get("cta"))}
 	if q.Has("origin") {
 		em.Origin, em.Target = "", ""
 		if o, ok := cleanOrigin(q.Get("origin")); ok {
@@ -55,12 +58,47 @@ func loadMessage(data []byte) ([]byte, bool) {
 	return msg.Model, true
 }
 
-// resultMessage is the valuecalc:result message of res.
-func resultMessage(res calc.Result) ([]byte, error) {
+// Answers are the visitor's answers as they stand (SPEC §6): each asked
+// driver's value, and each asked entry's by scenario and item.
+type Answers struct {
+	Drivers map[string]float64            `json:"drivers"`
+	Entries map[string]map[string]float64 `json:"entries"`
+}
+
+// AnswersOf are the values of m's questions.
+func AnswersOf(m calc.Model) Answers {
+	a := Answers{Drivers: map[string]float64{}, Entries: map[string]map[string]float64{}}
+	for _, q := range Questions(m) {
+		v, ok := fieldNumber(m, q.Field())
+		if !ok {
+			continue
+		}
+		if q.Driver != "" {
+			a.Drivers[q.Driver] = v
+			continue
+		}
+		if a.Entries[q.Scenario] == nil {
+			a.Entries[q.Scenario] = map[string]float64{}
+		}
+		a.Entries[q.Scenario][q.Item] = v
+	}
+	return a
+}
+
+// resultMessage is the message typ (valuecalc:result or valuecalc:cta)
+// of res, the result of m: with the visitor's answers and the share link
+// of m, the app at base.
+func resultMessage(typ string, res calc.Result, m calc.Model, base string) ([]byte, error) {
+	link, err := shareLink(base, m)
+	if err != nil {
+		return nil, err
+	}
 	return json.Marshal(struct {
-		Type   string      `json:"type"`
-		Result calc.Result `json:"result"`
-	}{msgResult, res})
+		Type    string      `json:"type"`
+		Result  calc.Result `json:"result"`
+		Answers Answers     `json:"answers"`
+		Link    string      `json:"link"`
+	}{typ, res, AnswersOf(m), link})
 }
 
 // post is the effect that sends v to the host page, when there is one
@@ -76,16 +114,28 @@ func (em Embed) post(v any) []Effect {
 	return []Effect{Post{em.Target, data}}
 }
 
-// result is the effect that sends res to the host page.
-func (em Embed) result(res calc.Result) []Effect {
-	if !em.On || em.Target == "" {
-		return nil
+// postResult sends res, the result of the model on screen, to the host
+// page as message typ, when there is one.
+func (r *reducer) postResult(typ string, res calc.Result) {
+	if !r.Embed.On || r.Embed.Target == "" {
+		return
 	}
-	data, err := resultMessage(res)
-	if err != nil {
-		return nil
+	if data, err := resultMessage(typ, res, r.Model(), r.Base); err == nil {
+		r.do(Post{r.Embed.Target, data})
 	}
-	return []Effect{Post{em.Target, data}}
+}
+
+// maxCTA is the longest ?cta= label kept: a button's words, not a text.
+const maxCTA = 60
+
+// ctaText is the label ?cta= gives the call to action: trimmed, without
+// control characters, at most maxCTA characters; "" for none.
+func ctaText(s string) string {
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
+	if r := []rune(s); len(r) > maxCTA {
+		s = strings.TrimSpace(string(r[:maxCTA-1])) + "…"
+	}
+	return s
 }
 
 // hostMessage loads a model the host page sends, when it comes from the

@@ -60,7 +60,7 @@ func TestResultMessage(t *testing.T) {
 	tpl, _ := examples.Get("software-purchase")
 	m, err := calc.Decode(tpl.Data)
 	require.NoError(t, err)
-	data, err := resultMessage(calc.Evaluate(m))
+	data, err := resultMessage(msgResult, calc.Evaluate(m), m, "https://calc.example/")
 	require.NoError(t, err)
 	var msg struct {
 		Type   string         `json:"type"`

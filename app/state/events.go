@@ -210,6 +210,11 @@ type (
 	Resized struct{ Height int }
 	// OpenFull opens the embed's model in the full app, in a new tab.
 	OpenFull struct{}
+	// PressCTA is the visitor pressing the host's call to action (?cta=).
+	PressCTA struct{}
+	// SendResults opens the brand's call to action with the share link
+	// of the visitor's case added.
+	SendResults struct{}
 	// Print prints the report.
 	Print struct{}
 )
@@ -288,6 +293,8 @@ func (DeleteDamaged) Path() string    { return "/damaged/delete" }
 func (HostMessage) Path() string      { return "/embed/message" }
 func (Resized) Path() string          { return "/embed/resized" }
 func (OpenFull) Path() string         { return "/embed/open-full" }
+func (PressCTA) Path() string         { return "/embed/cta" }
+func (SendResults) Path() string      { return "/brand/send-results" }
 func (Print) Path() string            { return "/report/print" }
 func (Analyze) Path() string          { return "/analysis/run" }
 func (ChartsCatchUp) Path() string    { return "/charts/catch-up" }

@@ -148,7 +148,7 @@ func (r *reducer) apply(e Edit) bool {
 // changed recomputes the results and schedules the autosave.
 func (r *reducer) changed() {
 	r.evaluate()
-	r.do(r.Embed.result(r.Result)...)
+	r.postResult(msgResult, r.Result)
 	if !r.Saved && !r.Embed.On && !r.Shared && r.Template != "" {
 		// The first edit makes the template's copy the user's work: a
 		// reload, even before the autosave, must show it (the page saves
@@ -176,6 +176,7 @@ func (r *reducer) input(a Input) {
 	if r.Shared {
 		return
 	}
+	r.views().answered(a.Field)
 	if r.views().visitorBlank(a) {
 		return
 	}

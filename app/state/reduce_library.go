@@ -256,7 +256,7 @@ func (r docs) open() {
 	}
 	// Tell the host page the embed is ready, with the result.
 	r.do(r.Embed.post(map[string]string{"type": msgReady, "format": calc.Format})...)
-	r.do(r.Embed.result(r.Result)...)
+	r.postResult(msgResult, r.Result)
 }
 
 // openOwn opens the user's own work, or the template the address names.
@@ -317,12 +317,12 @@ func (r docs) show(id string, m calc.Model, rev int, saved bool) {
 	r.Hist = NewHistory(m)
 	r.Shared, r.Explained = false, nil
 	r.DocID, r.Rev, r.Saved = id, rev, saved
-	r.Drafts, r.Pending, r.Marks = nil, nil, nil
+	r.Drafts, r.Pending, r.Marks, r.Answered = nil, nil, nil, nil
 	r.Conflict, r.SaveErr, r.Dirty, r.Unkept = false, r.blockedMessage(), false, false
 	r.Focus = ""
 	r.evaluate()
 	if r.Started { // at start, startEmbed posts it after valuecalc:ready
-		r.do(r.Embed.result(r.Result)...)
+		r.postResult(msgResult, r.Result)
 	}
 }
 

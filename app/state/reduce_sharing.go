@@ -65,6 +65,16 @@ func (r sharing) reduce(a Action) bool {
 			r.Embed.Height = a.Height
 			r.do(r.Embed.post(map[string]any{"type": msgResize, "height": a.Height})...)
 		}
+	case PressCTA:
+		if r.Embed.CTA != "" {
+			r.postResult(msgCTA, r.Result)
+		}
+	case SendResults:
+		link, err := shareLink(r.Base, r.Model())
+		if r.Brand.CTA.URL == "" || err != nil {
+			break
+		}
+		r.do(OpenTab{SendResultsURL(r.Brand.CTA.URL, link)})
 	case OpenFull:
 		link, err := shareLink(r.Base, r.Model())
 		if err != nil {

@@ -26,6 +26,9 @@ type ViewState struct {
 	viewAsked   bool           // ?view= chose the view
 	linkView    View           // the view a share link opens: ?view='s, else the report
 	linkAnswers bool           // a link opened on the visitor view, not yet answered
+	// Answered holds the visitor's questions answered since the model
+	// opened: the others show the model's figure as typical (visitor.go).
+	Answered map[Field]bool
 }
 
 // RenameDialog is the dialog that renames a saved assessment: its id, the

@@ -89,6 +89,7 @@ type Embed struct {
 	Origin string // the only page allowed to load models, "" for none
 	Target string // postMessage's targetOrigin, "" to send nothing
 	Height int    // the content height last reported
+	CTA    string // ?cta=: the label of the call to action ending the visitor view, "" for none
 }
 
 // Share is the share panel: the link and what copying it did.

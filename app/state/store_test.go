@@ -903,7 +903,7 @@ func TestEmbedStart(t *testing.T) {
 			}
 			require.Equal(t, []string{msgReady, msgResult}, postTypes(msgs), "ready, then the result")
 			assert.Equal(t, calc.Format, msgs[0]["format"])
-			want, err := resultMessage(s.Result)
+			want, err := resultMessage(msgResult, s.Result, s.Model(), s.Base)
 			require.NoError(t, err)
 			assert.JSONEq(t, string(want), string(mustJSON(t, msgs[1])))
 		})
@@ -929,7 +929,7 @@ func TestEmbedHostLoad(t *testing.T) {
 	assert.Empty(t, effectsOf[Warn](effects))
 	msgs := posted(t, effects, shopOrigin)
 	require.Equal(t, []string{msgResult}, postTypes(msgs))
-	want, err := resultMessage(calc.Evaluate(segments))
+	want, err := resultMessage(msgResult, calc.Evaluate(segments), segments, tb.state().Base)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(want), string(mustJSON(t, msgs[0])))
 
@@ -937,7 +937,7 @@ func TestEmbedHostLoad(t *testing.T) {
 	tb.input(EntryField("smb", "ease"), "2")
 	msgs = posted(t, tb.take(), shopOrigin)
 	require.Equal(t, []string{msgResult}, postTypes(msgs))
-	want, err = resultMessage(calc.Evaluate(tb.model()))
+	want, err = resultMessage(msgResult, calc.Evaluate(tb.model()), tb.model(), tb.state().Base)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(want), string(mustJSON(t, msgs[0])))
 }

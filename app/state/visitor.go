@@ -1,8 +1,10 @@
 package state
 
 import (
+	"maps"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/valuecalc/valuecalc/app/i18n"
 	"github.com/valuecalc/valuecalc/calc"
@@ -53,29 +55,73 @@ func (r views) setView(v View) {
 	r.Panel, r.View = PanelNone, v
 }
 
-// Question is an entry the visitor view asks about (SPEC §6).
+// Question is a driver or an entry the visitor view asks about (SPEC §6).
 type Question struct {
-	Scenario, Item string
+	Driver         string // a driver's id: the question is its value; "" for an entry's
+	Scenario, Item string // an entry's scenario and item
 	ScenarioName   string // "" when the model has one scenario
-	ItemName, Note string
+	ItemName, Note string // the item's or the driver's
+	Unit           string // a driver's unit, "agents"
 	Side           calc.Side
 }
 
-// Field is the question's answer field: the entry's value, typed and
-// checked as in the editor.
-func (q Question) Field() Field { return EntryField(q.Scenario, q.Item) }
-
-// Prompt is the question in plain words: "How would you rate Peace of
-// mind?", "How much is Subscription?".
-func (q Question) Prompt(l i18n.Lang, mode calc.Mode) string {
-	if mode == calc.ModeMoney {
-		return l.T(i18n.HowMuchIs, q.ItemName)
+// Field is the question's answer field: the entry's or the driver's
+// value, typed and checked as in the editor.
+func (q Question) Field() Field {
+	if q.Driver != "" {
+		return DriverField(FieldDriverValue, q.Driver)
 	}
-	return l.T(i18n.HowRate, q.ItemName)
+	return EntryField(q.Scenario, q.Item)
+}
+
+// Value is the question's figure in m: the driver's or the entry's
+// value, and whether it has one.
+func (q Question) Value(m calc.Model) (float64, bool) { return fieldNumber(m, q.Field()) }
+
+// Prompt is the question in plain words, worded from the item's name and
+// side: "How many support agents do you have?", "What does the
+// subscription cost you?", "How would you rate peace of mind?".
+func (q Question) Prompt(l i18n.Lang, mode calc.Mode) string {
+	k := i18n.AskScoreBenefit
+	switch {
+	case q.Driver != "":
+		k = i18n.AskDriver
+	case mode == calc.ModeMoney && q.Side == calc.SideCost:
+		k = i18n.AskMoneyCost
+	case mode == calc.ModeMoney:
+		k = i18n.AskMoneyBenefit
+	case q.Side == calc.SideCost:
+		k = i18n.AskScoreCost
+	}
+	return l.T(k, MidSentence(l, q.ItemName))
+}
+
+// MidSentence is a name as it reads inside a sentence of language l: in
+// English, whose questions put the name mid-sentence, a first word
+// written as a sentence's first ("Peace of mind", "Support agents") is
+// lower-cased; a word with more capitals or digits ("CRM", "iPhone",
+// "SLA-backed", "McKinsey", "Q4") or of one letter stays as written.
+// French and Spanish questions put the name first, where its capital
+// belongs; German writes nouns with a capital.
+func MidSentence(l i18n.Lang, name string) string {
+	if l != i18n.EN {
+		return name
+	}
+	word, _, _ := strings.Cut(name, " ")
+	rs := []rune(word)
+	if len(rs) < 2 || !unicode.IsUpper(rs[0]) {
+		return name
+	}
+	for _, r := range rs[1:] {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return name
+		}
+	}
+	return string(unicode.ToLower(rs[0])) + name[len(string(rs[0])):]
 }
 
 // Text is the whole question, with the scenario first when the model has
-// several: "With us: how would you rate Peace of mind?".
+// several: "With us: how would you rate peace of mind?".
 func (q Question) Text(l i18n.Lang, mode calc.Mode) string {
 	p := q.Prompt(l, mode)
 	if q.ScenarioName == "" {
@@ -87,10 +133,21 @@ func (q Question) Text(l i18n.Lang, mode calc.Mode) string {
 	return l.T(i18n.ScenarioQuestion, q.ScenarioName, p)
 }
 
-// Questions lists what the visitor view asks of m, in scenario order and
-// then item order: the entries marked ask, or every entry when none is.
+// Questions lists what the visitor view asks of m (SPEC §6): the
+// drivers marked ask first (a money model's), then the entries marked
+// ask in scenario order and then item order; every entry when nothing is
+// marked.
 func Questions(m calc.Model) []Question {
+	var qs []Question
 	marked := false
+	if m.Mode == calc.ModeMoney {
+		for _, d := range m.Drivers {
+			if d.Ask {
+				qs = append(qs, Question{Driver: d.ID, ItemName: d.Name, Note: d.Note, Unit: d.Unit})
+				marked = true
+			}
+		}
+	}
 	for _, s := range m.Scenarios {
 		for _, e := range s.Entries {
 			if e != nil && e.Ask {
@@ -98,7 +155,6 @@ func Questions(m calc.Model) []Question {
 			}
 		}
 	}
-	var qs []Question
 	for _, s := range m.Scenarios {
 		for i, it := range m.Items {
 			e := s.Entry(i)
@@ -113,6 +169,65 @@ func Questions(m calc.Model) []Question {
 		}
 	}
 	return qs
+}
+
+// answered marks field f as answered by the visitor: its question no
+// longer shows the model's figure as typical, and the answer is no longer
+// of typical figures alone.
+func (r views) answered(f Field) {
+	if r.View != ViewVisitor || r.Answered[f] {
+		return
+	}
+	r.Answered = maps.Clone(r.Answered)
+	if r.Answered == nil {
+		r.Answered = map[Field]bool{}
+	}
+	r.Answered[f] = true
+}
+
+// Lead is how far ahead the best scenario of a score model is, in the
+// words the visitor view speaks rather than in points.
+type Lead uint8
+
+// The leads.
+const (
+	LeadEven   Lead = iota // about even
+	LeadSlight             // a little better
+	LeadBetter             // better
+	LeadClear              // clearly better
+)
+
+// ScoreLead words v, the verdict of a score model m with result res: the
+// lead measured against the whole of the best scenario's scale (each
+// entry's weight × the scale's length), so that 2 points mean much among
+// three items and little among thirty.
+func ScoreLead(m calc.Model, v Verdict) Lead {
+	j := m.ScenarioIndex(v.BestID)
+	if j < 0 || v.Tie || v.RunnerUp == "" {
+		return LeadEven
+	}
+	span := 0.0
+	for i, it := range m.Items {
+		if e := m.Scenarios[j].Entry(i); e != nil {
+			w := it.Weight
+			if e.Weight != nil {
+				w = *e.Weight
+			}
+			span += w * float64(m.Scale.Max-m.Scale.Min)
+		}
+	}
+	if span <= 0 {
+		return LeadEven
+	}
+	switch rel := v.Lead / span; {
+	case rel >= 0.2:
+		return LeadClear
+	case rel >= 0.08:
+		return LeadBetter
+	case rel >= 0.02:
+		return LeadSlight
+	}
+	return LeadEven
 }
 
 // ScaleEnds are the words under the ends of a score question's scale: the

@@ -114,33 +114,33 @@ func TestFirstVisit(t *testing.T) {
 }
 
 func TestQuestions(t *testing.T) {
-	type q struct{ scenario, item string }
+	type q struct{ driver, scenario, item string }
 	for _, tc := range []struct {
 		name string
 		m    calc.Model
 		want []q
 	}{
 		{"customer-value: the entries marked ask", exampleModel(t, "customer-value"), []q{
-			{"status-quo", "quality"}, {"status-quo", "fit"}, {"status-quo", "peace"}, {"status-quo", "effort"},
-			{"status-quo", "stress"}, {"with-us", "fit"}, {"with-us", "learning"},
+			{"", "status-quo", "quality"}, {"", "status-quo", "fit"}, {"", "status-quo", "peace"}, {"", "status-quo", "effort"},
+			{"", "status-quo", "stress"}, {"", "with-us", "fit"}, {"", "with-us", "learning"},
 		}},
-		{"software-purchase: the entries marked ask", exampleModel(t, "software-purchase"), []q{
-			{"status-quo", "maintenance"}, {"with-us", "outages"},
+		{"software-purchase: the drivers, then the entries marked ask", exampleModel(t, "software-purchase"), []q{
+			{"agents", "", ""}, {"tickets", "", ""}, {"", "status-quo", "maintenance"}, {"", "with-us", "outages"},
 		}},
 		{"segments: a few", exampleModel(t, "segments"), []q{
-			{"smb", "ease"}, {"smb", "price"}, {"enterprise", "integrations"}, {"enterprise", "change"},
+			{"", "smb", "ease"}, {"", "smb", "price"}, {"", "enterprise", "integrations"}, {"", "enterprise", "change"},
 		}},
 		{"none marked: every entry", unmarked(exampleModel(t, "software-purchase")), []q{
-			{"status-quo", "maintenance"},
-			{"with-us", "hours-saved"}, {"with-us", "outages"}, {"with-us", "subscription"}, {"with-us", "implementation"},
-			{"with-us", "training"}, {"with-us", "maintenance"}, {"with-us", "learning"},
+			{"", "status-quo", "maintenance"},
+			{"", "with-us", "hours-saved"}, {"", "with-us", "outages"}, {"", "with-us", "subscription"}, {"", "with-us", "implementation"},
+			{"", "with-us", "training"}, {"", "with-us", "maintenance"}, {"", "with-us", "learning"},
 		}},
 		{"no entries: no questions", calc.NewModel(), nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []q
 			for _, x := range Questions(tc.m) {
-				got = append(got, q{x.Scenario, x.Item})
+				got = append(got, q{x.Driver, x.Scenario, x.Item})
 			}
 			assert.Equal(t, tc.want, got)
 		})
@@ -149,7 +149,7 @@ func TestQuestions(t *testing.T) {
 	// helpdesk asks its two drivers (agents, tickets a month) and two
 	// entries of the customer's own: today's tools and outages.
 	assert.Len(t, Questions(exampleModel(t, "customer-value")), 7)
-	assert.Len(t, Questions(exampleModel(t, "software-purchase")), 2)
+	assert.Len(t, Questions(exampleModel(t, "software-purchase")), 4)
 }
 
 func unmarked(m calc.Model) calc.Model {
@@ -169,17 +169,17 @@ func unmarked(m calc.Model) calc.Model {
 
 func TestQuestionText(t *testing.T) {
 	cv := Questions(exampleModel(t, "customer-value"))
-	assert.Equal(t, "Status quo: how would you rate Product quality and reliability?", cv[0].Text(i18n.EN, calc.ModeScore))
+	assert.Equal(t, "Status quo: how would you rate product quality and reliability?", cv[0].Text(i18n.EN, calc.ModeScore))
 	assert.Equal(t, "Uptime, fewer defects, outcomes delivered.", cv[0].Note, "the item's note is the help")
 	sw := Questions(exampleModel(t, "software-purchase"))
-	assert.Equal(t, "With us: how much is Fewer outages?", sw[1].Text(i18n.EN, calc.ModeMoney))
+	assert.Equal(t, "With us: what is fewer outages worth to you?", sw[3].Text(i18n.EN, calc.ModeMoney))
 
 	one := calc.NewModel()
 	one.Items = []calc.Item{{ID: "a", Name: "Peace of mind", Side: calc.SideBenefit, Type: calc.TypeEmotional, Weight: 1}}
 	one.Scenarios[0].Entries = []*calc.Entry{{Score: calc.Float(3)}}
 	qs := Questions(one)
 	require.Len(t, qs, 1)
-	assert.Equal(t, "How would you rate Peace of mind?", qs[0].Text(i18n.EN, calc.ModeScore), "one scenario: no scenario name")
+	assert.Equal(t, "How would you rate peace of mind?", qs[0].Text(i18n.EN, calc.ModeScore), "one scenario: no scenario name")
 
 	low, high := ScaleEnds(i18n.EN, calc.Scale{Min: 1, Max: 5}, calc.SideBenefit)
 	assert.Equal(t, [2]string{"Not at all", "Completely"}, [2]string{low, high})
@@ -222,7 +222,7 @@ func TestVisitorAnswers(t *testing.T) {
 				assert.Equal(t, tc.text, s.FieldValue(outages), "the text stays in the field")
 				assert.Equal(t, before.Model(), s.Model())
 				assert.Equal(t, before.Result, s.Result, "the last valid result stays")
-				assert.Len(t, Questions(s.Model()), 2, "no question is lost")
+				assert.Len(t, Questions(s.Model()), 4, "no question is lost")
 				return
 			}
 			assert.Empty(t, d.Err)

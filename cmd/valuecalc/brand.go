@@ -68,8 +68,8 @@ func loadBrand(brandPath, templatesDir string) (*brand, error) {
 	return b, nil
 }
 
-// brandFields are brand.json's fields, all optional strings.
-var brandFields = []string{"name", "logo", "accent", "template", "lang", "currency"}
+// brandFields are brand.json's fields, all optional; strings but cta.
+var brandFields = []string{"name", "logo", "accent", "template", "lang", "currency", "cta"}
 
 func (b *brand) readFile(path string) problems {
 	data, err := os.ReadFile(path)
@@ -93,6 +93,10 @@ func (b *brand) readFile(path string) problems {
 	for _, k := range keys {
 		if !slices.Contains(brandFields, k) {
 			bad(k, "unknown field; brand.json has "+strings.Join(brandFields, ", "))
+			continue
+		}
+		if k == "cta" {
+			probs = append(probs, b.readCTA(raw[k], func(msg string) { bad(k, msg) })...)
 			continue
 		}
 		var s string
@@ -145,6 +149,36 @@ func (b *brand) readFile(path string) problems {
 		b.Config.Currency = cur
 	}
 	return probs
+}
+
+// maxCTAText keeps the call to action a button's words.
+const maxCTAText = 40
+
+// readCTA reads the call to action ending the visitor view (SPEC §10):
+// {"text": "Book a call", "url": "https://…" or "mailto:…"}.
+func (b *brand) readCTA(raw json.RawMessage, bad func(string)) problems {
+	var c struct {
+		Text *string `json:"text"`
+		URL  *string `json:"url"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil || c.Text == nil || c.URL == nil {
+		bad(`must be {"text": "Book a call", "url": "https://…" or "mailto:…"}, got ` + string(raw))
+		return nil
+	}
+	text := strings.TrimSpace(*c.Text)
+	switch n := utf8.RuneCountInString(text); {
+	case n == 0:
+		bad("text must not be empty")
+	case n > maxCTAText:
+		bad(fmt.Sprintf("text must be at most %d characters, got %d", maxCTAText, n))
+	}
+	if !state.SafeCTAURL(*c.URL) {
+		bad(fmt.Sprintf("url must be an https or mailto address without spaces or quotes, got %q", *c.URL))
+	}
+	b.Config.CTA = &browser.BrandCTA{Text: text, URL: *c.URL}
+	return nil
 }
 
 // readLogo reads and checks the logo: an SVG or PNG of at most 200 KB.
@@ -253,7 +287,7 @@ func (b *brand) env() (string, error) {
 func (b *brand) isZero() bool {
 	c := b.Config
 	return c.Name == "" && c.Logo == "" && c.Template == "" && c.Lang == "" && c.Currency == "" &&
-		len(c.Templates) == 0 && b.Accent == nil
+		len(c.Templates) == 0 && b.Accent == nil && c.CTA == nil
 }
 
 // css is the stylesheet that applies the accent, overriding app.css's

@@ -62,7 +62,8 @@ func TestLoadBrand(t *testing.T) {
 }
 
 func TestLoadBrandOptional(t *testing.T) {
-	for _, in := range []string{`{}`, `{"name": "Acme"}`, `{"logo": "logo.png"}`, `{"template": "segments"}`, `{"lang": "de"}`} {
+	for _, in := range []string{`{}`, `{"name": "Acme"}`, `{"logo": "logo.png"}`, `{"template": "segments"}`, `{"lang": "de"}`,
+		`{"cta": {"text": "Book a call", "url": "https://acme.example/contact"}}`, `{"cta": {"text": "Write to us", "url": "mailto:sales@acme.example"}}`} {
 		_, err := loadBrand(brandDir(t, in), "")
 		assert.NoError(t, err, in)
 	}
@@ -75,7 +76,15 @@ func TestLoadBrandErrors(t *testing.T) {
 	}{
 		{"not JSON", `{"name": `, []string{"not a JSON object"}},
 		{"unknown field", `{"nmae": "Acme", "colour": "#000000"}`,
-			[]string{`colour: unknown field; brand.json has name, logo, accent, template, lang, currency`, `nmae: unknown field`}},
+			[]string{`colour: unknown field; brand.json has name, logo, accent, template, lang, currency, cta`, `nmae: unknown field`}},
+		{"cta a string", `{"cta": "Book a call"}`, []string{`cta: must be {"text": "Book a call", "url": "https://…" or "mailto:…"}, got "Book a call"`}},
+		{"cta without url", `{"cta": {"text": "Book a call"}}`, []string{`cta: must be {"text"`}},
+		{"cta with a typo", `{"cta": {"text": "Book a call", "link": "https://acme.example"}}`, []string{`cta: must be {"text"`}},
+		{"cta blank", `{"cta": {"text": " ", "url": "https://acme.example"}}`, []string{"cta: text must not be empty"}},
+		{"cta long", `{"cta": {"text": "Book a call with our friendly sales team today", "url": "https://acme.example"}}`, []string{"cta: text must be at most 40 characters, got 46"}},
+		{"cta http", `{"cta": {"text": "Book", "url": "http://acme.example"}}`, []string{`cta: url must be an https or mailto address without spaces or quotes, got "http://acme.example"`}},
+		{"cta script", `{"cta": {"text": "Book", "url": "javascript:alert(1)"}}`, []string{`cta: url must be an https or mailto address`}},
+		{"cta quote", `{"cta": {"text": "Book", "url": "https://acme.example/\"><b>"}}`, []string{`cta: url must be an https or mailto address`}},
 		{"not a string", `{"name": 3}`, []string{"name: must be a string, got 3"}},
 		{"blank name", `{"name": "  "}`, []string{"name: must not be empty"}},
 		{"long name", `{"name": "Acme Customer Value Calculator for Enterprise Teams"}`, []string{"name: must be at most 40 characters"}},

@@ -46,13 +46,14 @@ var safeID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 // in that order, joined by "&" ("" is the default page). L is a language
 // the interface speaks, as i18n.Parse reads it ("de-AT" is "de"). It
 // reports false for any other query (another parameter, such as accent,
-// changes the page). The embed's origin only says whom to answer.
+// changes the page). The embed's origin only says whom to answer, and its
+// cta only adds a button at the page's end, below everything prerendered.
 // web/prerender.js computes the same key in the browser.
 func pageKey(query url.Values) (string, bool) {
 	var embed, lang, template string
 	for k, v := range query {
 		switch {
-		case k == "origin":
+		case k == "origin", k == "cta":
 		case k == "embed" && len(v) == 1 && v[0] == "1":
 			embed = "embed=1"
 		case k == "lang" && len(v) == 1:

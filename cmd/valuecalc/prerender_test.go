@@ -22,9 +22,10 @@ func TestPageKey(t *testing.T) {
 		"template=segments&embed=1":    "embed=1&template=segments",
 		"embed=1&origin=https://a.b":   "embed=1",
 		"embed=1&origin=x&template=ab": "embed=1&template=ab",
-		"lang=de":                      "lang=de",
-		"template=a&lang=DE_at":        "lang=de&template=a",
-		"lang=fr&embed=1&template=a":   "embed=1&lang=fr&template=a",
+		"embed=1&origin=x&template=ab&cta=Book%20a%20call": "embed=1&template=ab",
+		"lang=de":                    "lang=de",
+		"template=a&lang=DE_at":      "lang=de&template=a",
+		"lang=fr&embed=1&template=a": "embed=1&lang=fr&template=a",
 	} {
 		q, err := url.ParseQuery(query)
 		require.NoError(t, err)
