@@ -72,6 +72,7 @@ func page(v view) app.UI {
 			editable(!st.Shared, settings(v)),
 			editable(!st.Shared, v.firstGrid(st.Grid.Head, st.Grid.Rows)),
 			v.firstCharts(),
+			cashflow(v, "cashflow", false),
 			analysis(v, false),
 		),
 		iff(st.Panel == state.PanelLibrary, func() app.UI { return libraryDialog(v) }),

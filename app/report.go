@@ -58,6 +58,7 @@ func report(v view) app.UI {
 					}),
 				),
 			),
+			cashflow(v, "report-cashflow", true),
 			analysis(v, true),
 			app.Section().ID("report-top").Class("report-section").Aria("labelledby", "report-top-title").Body(
 				app.H2().ID("report-top-title").Text(l.T(i18n.TopBenefitsCosts)),

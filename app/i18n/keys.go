@@ -514,5 +514,29 @@ const (
 	NewCostName    // "New cost"
 	NewScenarioN   // "Scenario %d"
 
+	// Cash flow (issue 27: the cash flow by year and the cumulative net chart, app/cashflow.go)
+	CashFlow         // "Cash flow"
+	CashPaysBack     // "%s pays back in month %d"
+	CashPaysBackNow  // "%s pays back at once"
+	CashNoPayback    // "%s has not paid back by the end of year %d"
+	CashNoCosts      // "%s has no costs to pay back"
+	CashMonthN       // "month %d"
+	CashAtOnce       // "at once"
+	CashNotByYear    // "not by year %d"
+	CashNoCostsShort // "no costs"
+	CashLegend       // "%s: %s"
+	CashChartAria    // "Line chart of the cumulative net of each scenario, month by month from now to the end of year %d; a dot marks the month it pays back, the line at zero is break-even"
+	CashBreakEven    // "break-even"
+	CashMonths       // "Months"
+	CashYears        // "Years"
+	CashMonth        // "Month"
+	CashInitial      // "Initial"
+	CashYearN        // "Year %d"
+	CashTotal        // "Total"
+	CashNet          // "Net cash flow"
+	CashCumulative   // "Cumulative net"
+	CashByYearOf     // "Cash flow of %s by year"
+	CashAsPaid       // "Amounts as paid, not discounted; the net value discounts them at %s."
+
 	numKeys
 )
