@@ -293,7 +293,8 @@ func cumulativeChart(l i18n.Lang, n *browser.Numbers, m calc.Model, res calc.Res
 		}
 	}
 	return app.Div().Body(
-		chartSVG(l.T(i18n.CashChartAria, m.HorizonYears), append(body, marks...)...),
+		// Room on the left for the longest money ("−200.000 $").
+		chartSVG(l.T(i18n.CashChartAria, m.HorizonYears), append(body, marks...)...).Attr("viewBox", "-24 0 444 280"),
 		app.Ul().Class("legend").Body(legend...),
 	)
 }

@@ -244,7 +244,7 @@ func (s scaleY) y(v float64) float64 {
 	return padTop + (s.hi-v)/(s.hi-s.lo)*(chartH-padTop-padBottom)
 }
 
-func chartSVG(label string, body ...app.UI) app.UI {
+func chartSVG(label string, body ...app.UI) app.HTMLElem {
 	return svg("svg").Attr("viewBox", "0 0 "+f2s(chartW)+" "+f2s(chartH)).Attr("role", "img").
 		Aria("label", label).Class("chart-svg").Attr("preserveAspectRatio", "xMidYMid meet").Body(body...)
 }

@@ -261,4 +261,23 @@ func TestCashflowShapes(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx, atWidth(375), scrollTo("#report-cashflow")))
 	noPageOverflow(t, ctx, "the report at 375 px")
 	shotAt(t, ctx, 375, "cashflow-shapes-report")
+
+	// Over 30 years the axis counts years, and a year table 32 columns
+	// wide scrolls inside its own box, not the page.
+	v.Model.HorizonYears = 30
+	fragment, err := calc.EncodeLink(v.Model)
+	require.NoError(t, err)
+	openFresh(t, ctx, baseURL+"/?lang=en#"+fragment)
+	require.NoError(t, chromedp.Run(ctx, chromedp.WaitVisible("#cashflow .cashflow-scroll table", chromedp.ByQuery), scrollTo("#cashflow")))
+	assert.Contains(t, text(t, ctx, "#cashflow-chart"), "Years")
+	assert.Len(t, tableCells(t, ctx, "#cashflow .cashflow-scroll table")[0], 33, "a row name, Initial, 30 years and the total")
+	var scrolls bool
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(
+		`(() => { const b = document.querySelector("#cashflow .cashflow-scroll"); return b.scrollWidth > b.clientWidth })()`, &scrolls)))
+	assert.True(t, scrolls, "the table scrolls in its box")
+	noPageOverflow(t, ctx, "30 years at 375 px")
+	shotAt(t, ctx, 375, "cashflow-30-years")
+	require.NoError(t, chromedp.Run(ctx, atWidth(1440), scrollTo("#cashflow")))
+	noPageOverflow(t, ctx, "30 years at 1440 px")
+	shotAt(t, ctx, 1440, "cashflow-30-years")
 }
