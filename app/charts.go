@@ -76,6 +76,7 @@ const (
 	chartBenefitsCosts chartKind = iota
 	chartTypes
 	chartWaterfall
+	chartCumulative // cashflow.go
 )
 
 type scenarioName struct{ ID, Name string }
@@ -90,6 +91,7 @@ type chart struct {
 	Kind      chartKind
 	Result    calc.Result         // the benefits and costs, and types charts
 	Focus     calc.ScenarioResult // the waterfall's scenario
+	Model     calc.Model          // the cumulative net's (its unchanged slices compare cheaply)
 	Scenarios []scenarioName      // the waterfall's choice
 	Mode      calc.Mode
 	Currency  string
@@ -108,21 +110,17 @@ func (c *chart) Render() app.UI {
 		drawing, table = benefitsCostsChart(l, n, m, c.Result), func() app.UI { return benefitsCostsTable(l, n, m, c.Result) }
 	case chartTypes:
 		drawing, table = typesChart(l, n, m, c.Result), func() app.UI { return typesTable(l, n, m, c.Result) }
-	default:
+	case chartWaterfall:
 		drawing, table = waterfallChart(l, n, m, c.Focus), func() app.UI { return waterfallTable(l, n, m, c.Focus) }
 		if len(c.Scenarios) == 0 {
 			break // the report's: one per scenario, nothing to choose
 		}
 		head = app.Div().Class("chart-head").Body(
 			app.H3().Class("chart-title").Text(c.Title),
-			app.Label().For("waterfall-scenario").Class("sr-only").Text(l.T(i18n.Scenario)),
-			app.Select().ID("waterfall-scenario").Class("select select-small").OnChange(c.focus).Body(
-				app.Range(c.Scenarios).Slice(func(i int) app.UI {
-					r := c.Scenarios[i]
-					return app.Option().Value(r.ID).Selected(r.ID == c.Focus.ID).Text(r.Name)
-				}),
-			),
+			scenarioSelect(l, "waterfall-scenario", c.Scenarios, c.Focus.ID),
 		)
+	case chartCumulative:
+		drawing, table = cumulativeChart(l, n, c.Model, c.Result), func() app.UI { return cumulativeTable(l, n, c.Model, c.Result) }
 	}
 	if head == nil {
 		head = app.H3().Class("chart-title").Text(c.Title)
@@ -143,7 +141,21 @@ func (c *chart) toggle(ctx app.Context, e app.Event) {
 	}
 }
 
-func (c *chart) focus(ctx app.Context, e app.Event) {
+// scenarioSelect chooses the scenario in focus, which the waterfall and
+// the cash flow by year show.
+func scenarioSelect(l i18n.Lang, id string, names []scenarioName, focus string) app.UI {
+	return app.Div().Body(
+		app.Label().For(id).Class("sr-only").Text(l.T(i18n.Scenario)),
+		app.Select().ID(id).Class("select select-small").OnChange(focusScenario).Body(
+			app.Range(names).Slice(func(i int) app.UI {
+				r := names[i]
+				return app.Option().Value(r.ID).Selected(r.ID == focus).Text(r.Name)
+			}),
+		),
+	)
+}
+
+func focusScenario(ctx app.Context, e app.Event) {
 	browser.Send(ctx, state.FocusScenario{ID: ctx.JSSrc().Get("value").String()})
 }
 
@@ -233,7 +245,7 @@ func (s scaleY) y(v float64) float64 {
 	return padTop + (s.hi-v)/(s.hi-s.lo)*(chartH-padTop-padBottom)
 }
 
-func chartSVG(label string, body ...app.UI) app.UI {
+func chartSVG(label string, body ...app.UI) app.HTMLElem {
 	return svg("svg").Attr("viewBox", "0 0 "+f2s(chartW)+" "+f2s(chartH)).Attr("role", "img").
 		Aria("label", label).Class("chart-svg").Attr("preserveAspectRatio", "xMidYMid meet").Body(body...)
 }
@@ -246,7 +258,7 @@ func rect(x, y, w, h float64, fill, title string) app.HTMLElem {
 		Attr("height", f2s(math.Max(h, 0.5))).Attr("fill", fill).Body(svg("title").Text(title))
 }
 
-func label(x, y float64, anchor, class, text string) app.UI {
+func label(x, y float64, anchor, class, text string) app.HTMLElem {
 	return svg("text").Attr("x", f2s(x)).Attr("y", f2s(y)).Attr("text-anchor", anchor).Class(class).Text(text)
 }
 

@@ -82,6 +82,7 @@ func page(v view) app.UI {
 			iff(v.hasDrivers(), func() app.UI { return editable(!st.Shared, drivers(v)) }),
 			editable(!st.Shared, v.firstGrid(st.Grid.Head, st.Grid.Rows)),
 			v.firstCharts(),
+			cashflow(v, "cashflow", false),
 			analysis(v, false),
 		),
 		iff(st.Panel == state.PanelLibrary, func() app.UI { return libraryDialog(v) }),

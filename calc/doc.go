@@ -168,7 +168,8 @@ start–360), ramp up ("ramp", 0–120 months: its k-th month is k/(ramp + 1)
 of it) and grow ("growth", −0.5–1 a year); any entry may name its
 "source". A file of version 1 or 2 may hold none of these fields. Each
 money result then carries its cash flow by year ([CashflowYear]), and the
-payback is found on the month-level cumulative net. [Encode] writes the
+payback is found on the month-level cumulative net, which [CumulativeNet]
+returns month by month. [Encode] writes the
 lowest version that holds the model ([Model.UsesV3]): valuecalc/3 with a
 field of version 3, else valuecalc/2, byte for byte as before.
 

@@ -158,7 +158,7 @@ func Evaluate(m Model) Result {
 			var p float64
 			var ok bool
 			if timedScenario {
-				p, ok = mo.walk(&sided, cf, r.Costs)
+				p, ok = mo.walk(&sided, cf, r.Costs, nil)
 				mo.reset()
 			} else {
 				untimedCashflow(&sided, cf)

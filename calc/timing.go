@@ -279,8 +279,9 @@ func (mo *months) add(ev *evaluator, e *Entry, per int, a float64, side int) {
 // walk works out the cash flow of a scenario whose timed entries are in
 // mo and whose other entries' undiscounted flows are untimed (by side and
 // recurrence), into cf (N + 1 years), and returns the payback of SPEC §3
-// from the month-level cumulative net, false for none.
-func (mo *months) walk(untimed *[2][3]float64, cf []CashflowYear, costs float64) (float64, bool) {
+// from the month-level cumulative net, false for none. With pts (12N + 1
+// long) it also writes the cumulative net at each month's end there.
+func (mo *months) walk(untimed *[2][3]float64, cf []CashflowYear, costs float64, pts []NetPoint) (float64, bool) {
 	var level [2][]float64
 	for s := range 2 {
 		level[s] = make([]float64, len(mo.groups))
@@ -293,6 +294,9 @@ func (mo *months) walk(untimed *[2][3]float64, cf []CashflowYear, costs float64)
 	c0 := untimed[1][perOnce] + mo.once[1][0]
 	cf[0].Benefits, cf[0].Costs = b0, c0
 	cum := b0 - c0
+	if pts != nil {
+		pts[0] = NetPoint{At: cum}
+	}
 	last := 0.0
 	for t := 1; t <= mo.n; t++ {
 		y := yearOf(t)
@@ -316,6 +320,9 @@ func (mo *months) walk(untimed *[2][3]float64, cf []CashflowYear, costs float64)
 			last = float64(t-1) - start/(fl[0]-fl[1])
 		}
 		cum = end + mo.once[0][t] - mo.once[1][t]
+		if pts != nil {
+			pts[t] = NetPoint{Before: end, At: cum}
+		}
 	}
 	running := 0.0
 	for y := range cf {
@@ -346,4 +353,45 @@ func untimedCashflow(untimed *[2][3]float64, cf []CashflowYear) {
 		c.Cumulative = running
 		cf[y] = c
 	}
+}
+
+// NetPoint is the cumulative net C of a money scenario at the end of a
+// month t (SPEC §3), undiscounted: Before counts the flows up to that
+// time except a once flow paid or gained at it (at the start of month
+// t + 1), At counts that too. Between two months' ends the net moves in a
+// straight line, from the first's At to the second's Before.
+type NetPoint struct{ Before, At float64 }
+
+// CumulativeNet returns the cumulative net of scenario j of the money
+// model m at the end of each month t = 0, 1, …, 12N of its horizon (t = 0
+// is "now", the start of month 1), as in its payback: ramps, growth, late
+// starts and once flows in their months. Its points at the ends of the
+// years (t = 12y) are the Cumulative of the scenario's Cashflow. It
+// returns nil in score mode or when there is no scenario j.
+func CumulativeNet(m Model, j int) []NetPoint {
+	if m.Mode != ModeMoney || j < 0 || j >= len(m.Scenarios) {
+		return nil
+	}
+	ev := newEvaluator(m)
+	mo := newMonths(ev.months)
+	sc := &m.Scenarios[j]
+	for i, e := range sc.Entries[:min(len(sc.Entries), len(m.Items))] {
+		if e == nil {
+			continue
+		}
+		it := &m.Items[i]
+		w := it.Weight
+		if e.Weight != nil {
+			w = *e.Weight
+		}
+		flow, per, ok := ev.flow(w, e)
+		if side := kindOf(it).side; ok && (side == sideBenefit || side == sideCost) {
+			// Untimed entries too: as months, they are version 2's flows.
+			mo.add(&ev, e, per, flow, int(side-sideBenefit))
+		}
+	}
+	pts := make([]NetPoint, ev.months+1)
+	var none [2][3]float64
+	mo.walk(&none, make([]CashflowYear, ev.years+1), 0, pts)
+	return pts
 }

@@ -53,7 +53,7 @@ func TestTimedPathAgreesWithUntimed(t *testing.T) {
 		untimedCashflow(&sided, want)
 		got := make([]CashflowYear, years+1)
 		var none [2][3]float64
-		p, ok := mo.walk(&none, got, costs)
+		p, ok := mo.walk(&none, got, costs, nil)
 		for y := range want {
 			scale := max(1, math.Abs(want[y].Benefits)+math.Abs(want[y].Costs)+math.Abs(want[y].Cumulative))
 			assert.InDelta(t, want[y].Benefits, got[y].Benefits, 1e-9*scale)

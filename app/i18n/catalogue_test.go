@@ -49,7 +49,7 @@ func TestNoTranslationIsEnglishByMistake(t *testing.T) {
 	same := map[string]bool{"Link": true, "ROI": true, "Median": true, "Export": true, "Import": true,
 		"Support": true, "Tangible": true, "Intangible": true, "Effort": true, "Type": true, "Contribution": true,
 		"Questions": true, "points": true, "note": true, "Social": true,
-		"Horizon": true, "%s h × %s/h": true, "Name": true, "Source": true}
+		"Horizon": true, "%s h × %s/h": true, "Name": true, "Source": true, "Initial": true, "Total": true}
 	for k := noKey + 1; k < numKeys; k++ {
 		if len(verbs(en[k])) > 0 && len(strings.Fields(regexp.MustCompile(`%\S*`).ReplaceAllString(en[k], ""))) < 2 {
 			continue // a format with hardly a word of its own, such as "%s: %s"

@@ -95,7 +95,8 @@ type (
 		Chart string
 		Open  bool
 	}
-	// FocusScenario chooses the scenario the waterfall shows.
+	// FocusScenario chooses the scenario the waterfall and the cash flow by
+	// year show.
 	FocusScenario struct{ ID string }
 	// DismissNotice hides the notice; NoticeUndo runs its undo.
 	DismissNotice struct{}
