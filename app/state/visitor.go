@@ -99,8 +99,9 @@ func (q Question) Prompt(l i18n.Lang, mode calc.Mode) string {
 // MidSentence is a name as it reads inside a sentence of language l: in
 // English, whose questions put the name mid-sentence, a first word
 // written as a sentence's first ("Peace of mind", "Support agents") is
-// lower-cased; a word with more capitals or digits ("CRM", "iPhone",
-// "SLA-backed", "McKinsey", "Q4") or of one letter stays as written.
+// lower-cased; a word with more capitals, digits or other signs than a
+// hyphen or an apostrophe ("CRM", "iPhone", "SLA-backed", "McKinsey",
+// "Q4", "C:\temp") or of one letter stays as written.
 // French and Spanish questions put the name first, where its capital
 // belongs; German writes nouns with a capital.
 func MidSentence(l i18n.Lang, name string) string {
@@ -113,8 +114,8 @@ func MidSentence(l i18n.Lang, name string) string {
 		return name
 	}
 	for _, r := range rs[1:] {
-		if unicode.IsUpper(r) || unicode.IsDigit(r) {
-			return name
+		if !unicode.IsLower(r) && r != '-' && r != '\'' && r != '’' {
+			return name // "CRM", "Q4", "C:\temp": written so on purpose
 		}
 	}
 	return string(unicode.ToLower(rs[0])) + name[len(string(rs[0])):]

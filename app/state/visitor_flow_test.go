@@ -140,6 +140,8 @@ func TestMidSentence(t *testing.T) {
 		"X":                 "X",
 		"hours saved":       "hours saved",
 		"24/7 support":      "24/7 support",
+		"C:\\temp cleanup":  "C:\\temp cleanup",
+		"Follow-up calls":   "follow-up calls",
 		"":                  "",
 	} {
 		assert.Equal(t, want, MidSentence(i18n.EN, in), in)
