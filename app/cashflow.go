@@ -108,7 +108,7 @@ func textTable(id string, rows [][]string) app.UI {
 // Year N, Total), in a box that scrolls sideways on its own when it is
 // wider than the screen, its row names staying in view.
 func yearTable(l i18n.Lang, n *browser.Numbers, m calc.Model, s calc.ScenarioResult, id string) app.UI {
-	rows := [][]string{{""}, {l.T(i18n.Benefits)}, {l.T(i18n.Costs)}, {l.T(i18n.CashNet)}, {l.T(i18n.CashCumulative)}}
+	rows := [][]string{{s.Name}, {l.T(i18n.Benefits)}, {l.T(i18n.Costs)}, {l.T(i18n.CashNet)}, {l.T(i18n.CashCumulative)}}
 	var total [3]float64
 	for _, y := range s.Cashflow {
 		name := l.T(i18n.CashInitial)

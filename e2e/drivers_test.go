@@ -43,6 +43,11 @@ func openHelpdesk(t *testing.T, ctx context.Context, query string) {
 	if !strings.HasPrefix(fragment, "#") {
 		fragment = "#" + fragment
 	}
+	if query == "" {
+		query = "?view=editor"
+	} else {
+		query += "&view=editor"
+	}
 	openApp(t, ctx, "/"+query+fragment)
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.Click("#save-copy", chromedp.ByQuery),
@@ -197,9 +202,15 @@ func TestDriversInGerman(t *testing.T) {
 // offering to edit what nothing uses.
 func TestDriversEmptyAndScoreMode(t *testing.T) {
 	ctx := newBrowser(t)
-	openApp(t, ctx, "/?template=software-purchase")
+	plain := calc.NewModel() // a money case with no drivers (the helpdesk template has two)
+	plain.Title, plain.Mode = "Plain money", calc.ModeMoney
+	fragment, err := calc.EncodeLink(plain)
+	require.NoError(t, err)
+	openApp(t, ctx, "/?view=editor#"+strings.TrimPrefix(fragment, "#"))
 	var empty string
 	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Click("#save-copy", chromedp.ByQuery),
+		chromedp.WaitNotPresent("#shared-banner", chromedp.ByQuery),
 		chromedp.Text("#drivers-empty", &empty, chromedp.ByQuery),
 	))
 	assert.Contains(t, empty, "The customer's own quantities")

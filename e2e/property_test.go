@@ -326,6 +326,15 @@ func propFields(m calc.Model) map[string]state.Field {
 	out := map[string]state.Field{}
 	add := func(f state.Field) { out[f.ElementID()] = f }
 	add(state.SettingField(state.FieldTitle))
+	add(state.SettingField(state.FieldCustomer))
+	add(state.SettingField(state.FieldSummary))
+	if m.Mode == calc.ModeMoney {
+		for _, d := range m.Drivers {
+			for k := state.FieldDriverName; k <= state.FieldDriverNote; k++ {
+				add(state.DriverField(k, d.ID))
+			}
+		}
+	}
 	for _, k := range []state.FieldKind{state.FieldCurrency, state.FieldHorizon, state.FieldDiscount, state.FieldHourly} {
 		if m.Mode == calc.ModeMoney {
 			add(state.SettingField(k))
@@ -347,6 +356,9 @@ func propFields(m calc.Model) map[string]state.Field {
 			add(state.EntryWeightField(sc.ID, it.ID))
 			add(state.EntryRangeField(state.FieldEntryLow, sc.ID, it.ID))
 			add(state.EntryRangeField(state.FieldEntryHigh, sc.ID, it.ID))
+			for k := state.FieldEntryStart; k <= state.FieldEntrySource; k++ {
+				add(state.Field{Kind: k, Scenario: sc.ID, Item: it.ID})
+			}
 		}
 	}
 	return out
