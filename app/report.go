@@ -26,12 +26,12 @@ func report(v view) app.UI {
 // reportSections are the report's sections in their order, one line each.
 func reportSections(v view) []app.UI {
 	return []app.UI{
-		reportHead(v),                               // the customer, the title and the summary
-		reportAnswer(v),                             // the answer in a sentence, and its figures
+		reportHead(v),   // the customer, the title and the summary
+		reportAnswer(v), // the answer in a sentence, and its figures
 		// The cash flow by year and the cumulative net (app/cashflow.go) join
 		// here once the helpdesk case still prints on three pages with them.
-		reportTypes(v),                              // value by type
-		analysis(v, true),                           // how sure
+		reportTypes(v),    // value by type
+		analysis(v, true), // how sure
 		reportAssumptions(v.lang(), v.n, v.model()), // the assumptions
 		app.Footer().Class("report-foot muted").Text(v.t(i18n.ReportFooter)),
 	}

@@ -238,7 +238,6 @@ func TestCashflowShapes(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx, scrollTo("#cashflow")))
 	shotAt(t, ctx, 1440, "cashflow-shapes-editor")
 
-
 	// Over 30 years the axis counts years, and a year table 32 columns
 	// wide scrolls inside its own box, not the page.
 	v.Model.HorizonYears = 30
