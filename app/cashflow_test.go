@@ -200,13 +200,13 @@ func TestYearTable(t *testing.T) {
 		return rows
 	}
 	assert.Equal(t, [][]string{
-		{"", "Initial", "Year 1", "Year 2", "Year 3", "Total"},
+		{"With us", "Initial", "Year 1", "Year 2", "Year 3", "Total"},
 		{"Benefits", "$0", "$171,480", "$217,920", "$217,920", "$607,320"},
 		{"Costs", "$15,000", "$63,750", "$12,600", "$13,230", "$104,580"},
 		{"Net cash flow", "−$15,000", "$107,730", "$205,320", "$204,690", "$502,740"},
 		{"Cumulative net", "−$15,000", "$92,730", "$298,050", "$502,740", ""},
 	}, cells(i18n.EN))
 	de := cells(i18n.DE)
-	assert.Equal(t, []string{"", "Anfang", "Jahr 1", "Jahr 2", "Jahr 3", "Summe"}, de[0])
+	assert.Equal(t, []string{"With us", "Anfang", "Jahr 1", "Jahr 2", "Jahr 3", "Summe"}, de[0])
 	assert.Equal(t, []string{"Kumuliert netto", "−15.000\u00a0$", "92.730\u00a0$", "298.050\u00a0$", "502.740\u00a0$", ""}, de[4])
 }
